@@ -1,0 +1,49 @@
+import { DatabaseFromFutureError } from '../store/openDb';
+import { parseCommandArgs, UsageError, type Command } from './args';
+import { serveCommand } from './serve';
+
+/** The `hotline` command. Each subcommand lives in its own file. */
+const COMMANDS: Command[] = [serveCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: hotline <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes --db PATH and --help. HOTLINE_DB overrides the default database.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${overview()}\n`);
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`hotline: unknown command "${name}"\n\n${overview()}\n`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseCommandArgs(command, rest);
+    if (values.help) {
+      process.stdout.write(`${command.usage}\n`);
+      return 0;
+    }
+    return await command.run(values, positionals);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`hotline ${command.name}: ${error.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    if (error instanceof DatabaseFromFutureError) {
+      process.stderr.write(`hotline: ${error.message}\n`);
+      return 3;
+    }
+    throw error;
+  }
+}

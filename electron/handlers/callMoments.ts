@@ -1,0 +1,97 @@
+import { HotlineError } from '../../shared/api/result';
+import { cleanText } from '../../shared/domain/text';
+import { localDate } from '../../shared/timing/localTime';
+import { formatRecordNo } from '../../shared/timing/recordNo';
+import {
+  insertCall,
+  insertStep,
+  insertTransfer,
+  listTransfers,
+  markTransferAnswered,
+  takeDailySerial,
+  updateCall,
+} from '../store/calls';
+import { inWriteTransaction } from '../store/writeTransaction';
+import { changeRecord, loadRecord, refuseIfBefore, refuseIfClosed } from './callRecord';
+import { momentOf, requireDesk, type Handler } from './context';
+
+/** The one-click moments of a call: came in, answered, transferred, transfer answered, step, closed. */
+
+export const startCall: Handler<'startCall'> = async (req, ctx) =>
+  inWriteTransaction(ctx.db, async (trx) => {
+    const desk = await requireDesk(trx);
+    const callAt = momentOf(req.at, desk.time_zone, ctx);
+    const day = localDate(callAt, desk.time_zone);
+    const serial = await takeDailySerial(trx, desk.code, day);
+    const now = ctx.now();
+    const id = await insertCall(trx, {
+      desk_code: desk.code,
+      record_no: formatRecordNo(day, serial),
+      local_date: day,
+      time_zone: desk.time_zone,
+      agent: desk.agent_name,
+      call_at: callAt,
+      created_at: now,
+      updated_at: now,
+    });
+    return loadRecord(trx, id);
+  });
+
+export const answerCall: Handler<'answerCall'> = (req, ctx) =>
+  changeRecord(ctx, req.id, async ({ trx, row, desk }) => {
+    refuseIfClosed(row);
+    if (row.answered_at !== null) throw new HotlineError('already_answered', 'This call was already answered.');
+    const at = momentOf(req.at, desk.time_zone, ctx);
+    refuseIfBefore(at, row.call_at, 'answer_before_call');
+    await updateCall(trx, row.id, { answered_at: at });
+  });
+
+export const transferCall: Handler<'transferCall'> = (req, ctx) =>
+  changeRecord(ctx, req.id, async ({ trx, row, desk }) => {
+    refuseIfClosed(row);
+    if (row.answered_at === null) throw new HotlineError('not_answered', 'Answer the call before transferring it.');
+    const to = cleanText(req.to);
+    if (to === '') throw new HotlineError('invalid_request', 'Say whom the call goes to (a department or a person).', 'transferTo');
+    const transfers = await listTransfers(trx, row.id);
+    if (transfers.some((t) => t.answered_at === null)) {
+      throw new HotlineError('transfer_pending', 'The previous transfer has not been answered yet.', 'transferTo');
+    }
+    const at = momentOf(req.at, desk.time_zone, ctx);
+    refuseIfBefore(at, Math.max(row.answered_at, ...transfers.map((t) => t.answered_at ?? 0)), 'before_previous_step');
+    await insertTransfer(trx, row.id, to, at);
+  });
+
+export const answerTransfer: Handler<'answerTransfer'> = (req, ctx) =>
+  changeRecord(ctx, req.id, async ({ trx, row, desk }) => {
+    const pending = (await listTransfers(trx, row.id)).find((t) => t.answered_at === null);
+    if (!pending) throw new HotlineError('no_open_transfer', 'There is no transfer waiting to be answered.');
+    const at = momentOf(req.at, desk.time_zone, ctx);
+    refuseIfBefore(at, pending.transferred_at, 'before_previous_step');
+    await markTransferAnswered(trx, pending.id, at);
+  });
+
+/** Steps may be added after the call is closed: a follow-up is logged on the same record. */
+export const addStep: Handler<'addStep'> = (req, ctx) =>
+  changeRecord(ctx, req.id, async ({ trx, row, desk, now }) => {
+    const text = cleanText(req.text);
+    if (text === '') throw new HotlineError('invalid_request', 'Describe the step.', 'step');
+    await insertStep(trx, row.id, now, desk.agent_name, text);
+  });
+
+export const closeCall: Handler<'closeCall'> = (req, ctx) =>
+  changeRecord(ctx, req.id, async ({ trx, row, desk }) => {
+    refuseIfClosed(row);
+    if (row.answered_at === null) throw new HotlineError('not_answered', 'Answer the call before closing it.');
+    const transfers = await listTransfers(trx, row.id);
+    if (transfers.some((t) => t.answered_at === null)) {
+      throw new HotlineError('transfer_pending', 'Log when the transfer was answered before closing.', 'transferTo');
+    }
+    if (row.result === null) throw new HotlineError('result_required', 'Choose the result before closing.', 'result');
+    if (row.feedback === 'unsatisfied' && !row.feedback_reason) {
+      throw new HotlineError('feedback_reason_required', 'Say why the customer was unsatisfied.', 'feedbackReason');
+    }
+    const at = momentOf(req.at, desk.time_zone, ctx);
+    const latest = Math.max(row.answered_at, ...transfers.map((t) => t.answered_at ?? t.transferred_at));
+    refuseIfBefore(at, latest, 'before_previous_step');
+    await updateCall(trx, row.id, { closed_at: at });
+  });

@@ -1,0 +1,21 @@
+import { HotlineError } from '../../shared/api/result';
+import { localDate } from '../../shared/timing/localTime';
+import { listCallsOfDay, suggestReasons as suggest } from '../store/calls';
+import { loadRecord } from './callRecord';
+import { toCallSummary } from './callView';
+import { requireDesk, type Handler } from './context';
+
+export const getCall: Handler<'getCall'> = (req, { db }) => loadRecord(db, req.id);
+
+/** A day's records on this desk, newest first; today (in the desk's zone) when no date is given. */
+export const listDay: Handler<'listDay'> = async (req, { db, now }) => {
+  const desk = await requireDesk(db);
+  const date = req.date ?? localDate(now(), desk.time_zone);
+  if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw new HotlineError('invalid_request', `"${date}" is not a date.`, 'date');
+  }
+  const rows = await listCallsOfDay(db, desk.code, date);
+  return { date, timeZone: desk.time_zone, records: rows.map(toCallSummary) };
+};
+
+export const suggestReasons: Handler<'suggestReasons'> = (req, { db }) => suggest(db, req.prefix.trim());

@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
+import { HotlineError } from '../../shared/api/result';
+import { parseTypedTime } from '../../shared/timing/localTime';
+import type { Database, DeskRow } from '../store/schema';
+import { findDesk } from '../store/desk';
+
+/** What every handler gets: the store and the clock (injected so tests control time). */
+export interface HandlerContext {
+  db: Kysely<Database>;
+  now: () => number;
+}
+
+export type Handler<K extends MethodName> = (req: RequestOf<K>, ctx: HandlerContext) => Promise<ResponseOf<K>>;
+export type HandlerTable = { [K in MethodName]: Handler<K> };
+
+export async function requireDesk(db: Kysely<Database>): Promise<DeskRow> {
+  const desk = await findDesk(db);
+  if (!desk) throw new HotlineError('desk_not_set_up', 'Set up this desk first (desk code and your name).');
+  return desk;
+}
+
+const TIME_ERRORS = {
+  format: ['time_format', 'Type the time as HH:MM or YYYY-MM-DD HH:MM.'],
+  nonexistent: ['time_nonexistent', 'That local time does not exist (the clocks changed for daylight saving).'],
+  future: ['time_future', 'That time is in the future.'],
+  past: ['follow_up_due_past', 'That time has already passed.'],
+} as const;
+
+/**
+ * The instant a button click stands for: now, or a time the agent typed
+ * (read off the phone's display when the call is logged late).
+ */
+export function momentOf(typed: string | undefined, zone: string, ctx: HandlerContext, field = 'at'): number {
+  const now = ctx.now();
+  if (typed === undefined || typed.trim() === '') return now;
+  return parseOrThrow(typed, zone, now, 'past', field);
+}
+
+/** A deadline typed by a person; it must lie ahead. */
+export function deadlineOf(typed: string, zone: string, ctx: HandlerContext, field: string): number {
+  return parseOrThrow(typed, zone, ctx.now(), 'future', field);
+}
+
+function parseOrThrow(typed: string, zone: string, now: number, expect: 'past' | 'future', field: string): number {
+  const parsed = parseTypedTime(typed, zone, now, expect);
+  if (parsed.ok) return parsed.epochMs;
+  const [code, message] = TIME_ERRORS[parsed.error];
+  throw new HotlineError(code, message, field);
+}

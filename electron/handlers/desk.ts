@@ -1,0 +1,37 @@
+import { HotlineError } from '../../shared/api/result';
+import type { DeskInfo } from '../../shared/api/records';
+import { cleanText } from '../../shared/domain/text';
+import { isValidTimeZone } from '../../shared/timing/localTime';
+import { findDesk, insertDesk } from '../store/desk';
+import type { DeskRow } from '../store/schema';
+import { inWriteTransaction } from '../store/writeTransaction';
+import type { Handler } from './context';
+
+/** A short desk code such as A03: letters, digits and hyphens, up to 12. */
+const DESK_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,11}$/;
+
+const toDeskInfo = (row: DeskRow): DeskInfo => ({ code: row.code, timeZone: row.time_zone, agentName: row.agent_name });
+
+export const getDesk: Handler<'getDesk'> = async (_req, { db }) => {
+  const row = await findDesk(db);
+  return row ? toDeskInfo(row) : null;
+};
+
+/** First run: the desk code goes on every record, so it is set once and never changed here. */
+export const setupDesk: Handler<'setupDesk'> = async (req, { db, now }) => {
+  const code = req.code.trim().toUpperCase();
+  if (!DESK_CODE.test(code)) {
+    throw new HotlineError('invalid_request', 'A desk code is 1–12 letters, digits or hyphens, e.g. A03.', 'code');
+  }
+  if (!isValidTimeZone(req.timeZone)) {
+    throw new HotlineError('invalid_request', `Unknown time zone "${req.timeZone}".`, 'timeZone');
+  }
+  const agentName = cleanText(req.agentName);
+  if (agentName === '') throw new HotlineError('invalid_request', 'Type your name.', 'agentName');
+  return inWriteTransaction(db, async (trx) => {
+    if (await findDesk(trx)) throw new HotlineError('desk_already_set_up', 'This desk is already set up.');
+    const row = { code, time_zone: req.timeZone, agent_name: agentName, created_at: now() };
+    await insertDesk(trx, row);
+    return toDeskInfo({ id: 1, ...row });
+  });
+};

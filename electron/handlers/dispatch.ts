@@ -1,0 +1,63 @@
+import { requestSchemas, type MethodName, type ResponseOf } from '../../shared/api/contract';
+import { isMethodName } from '../../shared/api/methods';
+import { HotlineError, type ApiResult } from '../../shared/api/result';
+import type { HandlerContext, HandlerTable } from './context';
+import { handlers as defaultHandlers } from './index';
+
+/** Anything that reaches a log: never the request or record text, which may hold customer data. */
+export type ErrorLogger = (method: string, error: unknown) => void;
+
+const logToStderr: ErrorLogger = (method, error) => {
+  const kind = error instanceof Error ? `${error.name}: ${error.message.replace(/\d{5,}/g, '#')}` : typeof error;
+  process.stderr.write(`hotline: ${method} failed (${kind})\n`);
+};
+
+/**
+ * The single entry point of both transports: validate the request against the
+ * contract's schema, run the handler, and wrap the outcome in the result
+ * envelope. Unknown methods, unknown fields, wrong types and oversized text
+ * never reach a handler.
+ */
+export async function dispatch(
+  method: string,
+  request: unknown,
+  ctx: HandlerContext,
+  table: HandlerTable = defaultHandlers,
+  log: ErrorLogger = logToStderr,
+): Promise<ApiResult<ResponseOf<MethodName>>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'invalid_request', message: `Unknown method "${method}".` } };
+  }
+  const parsed = requestSchemas[method].safeParse(request ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.filter((p) => typeof p === 'string').at(-1);
+    const message = `Invalid request to ${method}: ${issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'malformed'}`;
+    return { ok: false, error: field ? { code: 'invalid_request', message, field } : { code: 'invalid_request', message } };
+  }
+  try {
+    const handler = table[method] as (req: unknown, ctx: HandlerContext) => Promise<ResponseOf<MethodName>>;
+    return { ok: true, value: await handler(parsed.data, ctx) };
+  } catch (error) {
+    if (error instanceof HotlineError) return { ok: false, error: error.toApiError() };
+    log(method, error);
+    return { ok: false, error: storageOrInternal(error) };
+  }
+}
+
+/** SQLite's own failures (disk full, read-only folder, locked too long) get a message a person can act on. */
+function storageOrInternal(error: unknown): { code: 'storage_failed' | 'internal'; message: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    const why =
+      code === 'SQLITE_FULL'
+        ? 'the disk is full'
+        : code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN'
+          ? 'the database folder is read-only'
+          : code.startsWith('SQLITE_BUSY')
+            ? 'another program kept the database busy'
+            : `the database reported ${code}`;
+    return { code: 'storage_failed', message: `Not saved: ${why}. What you typed is kept; try again.` };
+  }
+  return { code: 'internal', message: 'Something went wrong; nothing was changed. Try again.' };
+}

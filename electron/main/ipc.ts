@@ -1,0 +1,28 @@
+import { pathToFileURL } from 'node:url';
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { channelOf, METHOD_NAMES } from '../../shared/api/methods';
+import type { HandlerContext } from '../handlers/context';
+import { dispatch } from '../handlers/dispatch';
+
+/**
+ * One IPC channel per contract method, each answering through the same
+ * dispatcher as browser mode. A request from any frame other than the app's
+ * own page (an injected iframe, a navigated-away page) is refused.
+ */
+export function registerIpc(ctx: HandlerContext, rendererIndexPath: string): void {
+  const trustedUrl = pathToFileURL(rendererIndexPath).href;
+  for (const method of METHOD_NAMES) {
+    ipcMain.handle(channelOf(method), (event: IpcMainInvokeEvent, request: unknown) => {
+      if (!isTrustedSender(event, trustedUrl)) {
+        return { ok: false, error: { code: 'invalid_request', message: 'Refused: request from an unknown page.' } };
+      }
+      return dispatch(method, request, ctx);
+    });
+  }
+}
+
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, trustedUrl: string): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  return frame.url.split(/[?#]/)[0] === trustedUrl;
+}

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { BrowserWindow, type WebPreferences } from 'electron';
+
+/** The renderer page inside the packaged app (or dist/ in a checkout). */
+export const rendererIndex = (distDir: string): string => path.join(distDir, 'renderer', 'index.html');
+
+/** The desk window's settings: isolated, sandboxed, no Node in the page. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+export function createDeskWindow(distDir: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Hotline Log',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(distDir, 'electron', 'preload.cjs')),
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex(distDir));
+  return win;
+}

@@ -1,0 +1,32 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { HotlineClient, MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
+import { channelOf } from '../../shared/api/methods';
+import type { ApiResult } from '../../shared/api/result';
+
+/**
+ * The sandboxed preload: exposes exactly the contract's functions as
+ * `window.hotline`, each over its own IPC channel. No raw ipcRenderer and no
+ * generic forwarder reach the page.
+ */
+const invoke =
+  <K extends MethodName>(method: K) =>
+  (request: RequestOf<K>): Promise<ApiResult<ResponseOf<K>>> =>
+    ipcRenderer.invoke(channelOf(method), request) as Promise<ApiResult<ResponseOf<K>>>;
+
+export const hotlineBridge = {
+  getDesk: invoke('getDesk'),
+  setupDesk: invoke('setupDesk'),
+  startCall: invoke('startCall'),
+  answerCall: invoke('answerCall'),
+  updateCall: invoke('updateCall'),
+  setResult: invoke('setResult'),
+  transferCall: invoke('transferCall'),
+  answerTransfer: invoke('answerTransfer'),
+  addStep: invoke('addStep'),
+  closeCall: invoke('closeCall'),
+  getCall: invoke('getCall'),
+  listDay: invoke('listDay'),
+  suggestReasons: invoke('suggestReasons'),
+} satisfies HotlineClient;
+
+contextBridge.exposeInMainWorld('hotline', hotlineBridge);

@@ -1,0 +1,100 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CallRow, CallUpdate, Database, NewCall, StepRow, TransferRow } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Takes the next serial of a desk's day. Run inside the transaction that inserts
+ * the record: the upsert is that transaction's first write, so SQLite's write
+ * lock serialises it against every other window or process on the same file,
+ * and a serial once taken is never handed out again (nothing decrements it).
+ */
+export async function takeDailySerial(db: Db, deskCode: string, localDate: string): Promise<number> {
+  const row = await db
+    .insertInto('daily_serials')
+    .values({ desk_code: deskCode, local_date: localDate, last_serial: 1 })
+    .onConflict((oc) =>
+      oc.columns(['desk_code', 'local_date']).doUpdateSet({ last_serial: sql<number>`last_serial + 1` }),
+    )
+    .returning('last_serial')
+    .executeTakeFirstOrThrow();
+  return row.last_serial;
+}
+
+export async function insertCall(db: Db, call: NewCall): Promise<number> {
+  const row = await db.insertInto('calls').values(call).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findCall(db: Db, id: number): Promise<CallRow | undefined> {
+  return db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateCall(db: Db, id: number, changes: CallUpdate): Promise<void> {
+  await db.updateTable('calls').set(changes).where('id', '=', id).execute();
+}
+
+export async function listTransfers(db: Db, callId: number): Promise<TransferRow[]> {
+  return db.selectFrom('transfers').selectAll().where('call_id', '=', callId).orderBy('seq').execute();
+}
+
+export async function insertTransfer(db: Db, callId: number, toOwner: string, at: number): Promise<void> {
+  await db
+    .insertInto('transfers')
+    .values((eb) => ({
+      call_id: callId,
+      seq: eb.selectFrom('transfers').select(sql<number>`coalesce(max(seq), 0) + 1`.as('next')).where('call_id', '=', callId),
+      to_owner: toOwner,
+      transferred_at: at,
+    }))
+    .execute();
+}
+
+export async function markTransferAnswered(db: Db, transferId: number, at: number): Promise<void> {
+  await db.updateTable('transfers').set({ answered_at: at }).where('id', '=', transferId).execute();
+}
+
+export async function listSteps(db: Db, callId: number): Promise<StepRow[]> {
+  return db.selectFrom('steps').selectAll().where('call_id', '=', callId).orderBy('n').execute();
+}
+
+export async function insertStep(db: Db, callId: number, at: number, author: string, text: string): Promise<void> {
+  await db
+    .insertInto('steps')
+    .values((eb) => ({
+      call_id: callId,
+      n: eb.selectFrom('steps').select(sql<number>`coalesce(max(n), 0) + 1`.as('next')).where('call_id', '=', callId),
+      at,
+      author,
+      text,
+    }))
+    .execute();
+}
+
+/** A day's records, newest first (the desk's today list). */
+export async function listCallsOfDay(db: Db, deskCode: string, localDate: string): Promise<CallRow[]> {
+  return db
+    .selectFrom('calls')
+    .selectAll()
+    .where('desk_code', '=', deskCode)
+    .where('local_date', '=', localDate)
+    .orderBy('call_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Earlier call reasons starting with `prefix`, most frequent first, for autocomplete. */
+export async function suggestReasons(db: Db, prefix: string, limit = 10): Promise<string[]> {
+  const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = await db
+    .selectFrom('calls')
+    .select(['reason', (eb) => eb.fn.countAll<number>().as('uses')])
+    .where('reason', 'is not', null)
+    .where(sql<boolean>`reason LIKE ${`${escaped}%`} ESCAPE '\\'`)
+    .groupBy('reason')
+    .orderBy('uses', 'desc')
+    .orderBy('reason')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.reason).filter((r): r is string => r !== null);
+}

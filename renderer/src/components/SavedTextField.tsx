@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { Field } from './Field';
+
+/**
+ * Text saved when the agent leaves the field. What was typed stays in the box
+ * when saving fails, next to the error; after a save the box shows what was
+ * stored (e.g. only a phone number's last four digits).
+ */
+export function SavedTextField(props: {
+  id: string;
+  label: string;
+  value: string | null;
+  /** Resolves to the stored value, or undefined when the save failed. */
+  onSave: (typed: string) => Promise<string | null | undefined>;
+  error?: string | undefined;
+  placeholder?: string;
+  multiline?: boolean;
+  wide?: boolean;
+  list?: string;
+  onType?: (typed: string) => void;
+}) {
+  const [draft, setDraft] = useState(props.value ?? '');
+  const save = async () => {
+    if (draft === (props.value ?? '')) return;
+    const stored = await props.onSave(draft);
+    if (stored !== undefined) setDraft(stored ?? '');
+  };
+  const common = {
+    id: props.id,
+    value: draft,
+    placeholder: props.placeholder,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': props.error ? `${props.id}-error` : undefined,
+    onBlur: () => void save(),
+  };
+  return (
+    <Field id={props.id} label={props.label} error={props.error} wide={props.wide}>
+      {props.multiline ? (
+        <textarea {...common} rows={2} onChange={(e) => setDraft(e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          list={props.list}
+          autoComplete="off"
+          onChange={(e) => {
+            setDraft(e.target.value);
+            props.onType?.(e.target.value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void save();
+          }}
+        />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import type { MessageKey } from '../../../../shared/i18n';
+import { api } from '../../api';
+import { Field } from '../../components/Field';
+import { useI18n } from '../../i18n';
+import type { Desk } from './useDesk';
+import { useShortcuts } from './useShortcuts';
+
+interface Action {
+  key: string;
+  label: MessageKey;
+  letter: string;
+  enabled: boolean;
+  run: () => Promise<unknown>;
+}
+
+/**
+ * The one-click moments of a call, each with an Alt+letter shortcut. A time
+ * typed in "At" (read off the phone when logging late) applies to the next
+ * click; blank means now.
+ */
+export function ActionBar({ desk }: { desk: Desk }) {
+  const { t } = useI18n();
+  const { record, errors, perform } = desk;
+  const [at, setAt] = useState('');
+  const [transferTo, setTransferTo] = useState('');
+  const [step, setStep] = useState('');
+
+  const timed = async (run: (at: string | undefined) => Promise<unknown>) => {
+    const saved = await run(at.trim() === '' ? undefined : at);
+    if (saved) setAt('');
+  };
+  const id = record?.id ?? 0;
+  const open = record !== null && record.closedAt === null;
+  const pendingTransfer = record?.transfers.some((tr) => tr.answeredAt === null) ?? false;
+  const timeFields = ['at', 'actions'];
+
+  const actions: Action[] = [
+    { key: 'new', label: 'desk.newCall', letter: 'N', enabled: true, run: () => timed((a) => perform(timeFields, 'at', () => api.startCall({ at: a }))) },
+    {
+      key: 'answer',
+      label: 'desk.answer',
+      letter: 'A',
+      enabled: open && record.answeredAt === null,
+      run: () => timed((a) => perform(timeFields, 'at', () => api.answerCall({ id, at: a }))),
+    },
+    {
+      key: 'transfer',
+      label: 'desk.transfer',
+      letter: 'T',
+      enabled: open && record.answeredAt !== null && !pendingTransfer,
+      run: () =>
+        timed(async (a) => {
+          const saved = await perform([...timeFields, 'transferTo'], 'transferTo', () => api.transferCall({ id, to: transferTo, at: a }));
+          if (saved) setTransferTo('');
+          return saved;
+        }),
+    },
+    {
+      key: 'transferAnswered',
+      label: 'desk.transferAnswered',
+      letter: 'R',
+      enabled: pendingTransfer,
+      run: () => timed((a) => perform([...timeFields, 'transferTo'], 'at', () => api.answerTransfer({ id, at: a }))),
+    },
+    {
+      key: 'step',
+      label: 'desk.addStep',
+      letter: 'S',
+      enabled: record !== null,
+      run: async () => {
+        const saved = await perform(['step'], 'step', () => api.addStep({ id, text: step }));
+        if (saved) setStep('');
+      },
+    },
+    {
+      key: 'close',
+      label: 'desk.closeCall',
+      letter: 'C',
+      enabled: open && record.answeredAt !== null,
+      run: () =>
+        timed((a) => perform([...timeFields, 'result', 'feedbackReason', 'transferTo'], 'actions', () => api.closeCall({ id, at: a }))),
+    },
+  ];
+
+  useShortcuts(Object.fromEntries(actions.map((a) => [a.letter, () => (a.enabled ? void a.run() : undefined)])));
+
+  return (
+    <section className="action-bar card" aria-label={t('desk.shortcut')}>
+      <div className="buttons">
+        {actions.map((a) => (
+          <button
+            key={a.key}
+            type="button"
+            className={a.key === 'new' ? 'primary' : undefined}
+            disabled={!a.enabled}
+            title={`${t('desk.shortcut')}: Alt+${a.letter}`}
+            aria-keyshortcuts={`Alt+${a.letter}`}
+            onClick={() => void a.run()}
+          >
+            {t(a.label)} <kbd aria-hidden="true">Alt+{a.letter}</kbd>
+          </button>
+        ))}
+      </div>
+      <div className="action-inputs">
+        <Field id="action-at" label={t('desk.at')} error={errors.at}>
+          <input id="action-at" value={at} placeholder={t('desk.atHint')} onChange={(e) => setAt(e.target.value)} autoComplete="off" />
+        </Field>
+        <Field id="action-transfer-to" label={t('desk.transferTo')} error={errors.transferTo}>
+          <input id="action-transfer-to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)} autoComplete="off" />
+        </Field>
+        <Field id="action-step" label={t('desk.stepText')} error={errors.step} wide>
+          <textarea id="action-step" value={step} rows={2} placeholder={t('desk.stepHint')} onChange={(e) => setStep(e.target.value)} />
+        </Field>
+      </div>
+      {errors.actions && (
+        <p className="error" role="alert">
+          {errors.actions}
+        </p>
+      )}
+    </section>
+  );
+}

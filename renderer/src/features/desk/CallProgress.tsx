@@ -1,0 +1,47 @@
+import type { CallRecord } from '../../../../shared/api/records';
+import { localClock } from '../../../../shared/timing/localTime';
+import { useI18n } from '../../i18n';
+
+/** Transfers with their second-response durations, and the numbered handling steps. */
+export function CallProgress({ record }: { record: CallRecord }) {
+  const { t } = useI18n();
+  const zone = record.timeZone;
+  return (
+    <div className="progress">
+      {record.transfers.length > 0 && (
+        <section>
+          <h3>{t('desk.transfers')}</h3>
+          <ol className="transfers" data-testid="transfers">
+            {record.transfers.map((tr) => (
+              <li key={tr.seq}>
+                {localClock(tr.transferredAt, zone)} → <strong>{tr.to}</strong> ·{' '}
+                {tr.secondResponseMinutes === null ? (
+                  <em>{t('desk.transferPending')}</em>
+                ) : (
+                  <span data-testid="second-response">{t('desk.secondResponse', { n: tr.secondResponseMinutes })}</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <section>
+        <h3>{t('desk.steps')}</h3>
+        {record.steps.length === 0 ? (
+          <p className="muted">{t('desk.noSteps')}</p>
+        ) : (
+          <ol className="steps" data-testid="steps">
+            {record.steps.map((s) => (
+              <li key={s.n}>
+                <span className="step-meta">
+                  {s.n}. {localClock(s.at, zone)} · {s.author}
+                </span>
+                <span className="step-text">{s.text}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { CallSummary, DayList } from '../../../../shared/api/records';
+import type { MessageKey } from '../../../../shared/i18n';
+import { localClock } from '../../../../shared/timing/localTime';
+import { useI18n } from '../../i18n';
+
+/** Today's records, newest first; open one to continue it (a follow-up is logged on the same record). */
+export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId: number | null; onOpen: (id: number) => void }) {
+  const { t } = useI18n();
+  const status = (r: CallSummary): string => {
+    if (r.closedAt === null) return t('desk.open');
+    if (r.result === null) return t('desk.closed');
+    return t(`result.${r.result}` as MessageKey);
+  };
+  return (
+    <aside className="today card" aria-labelledby="today-title">
+      <h2 id="today-title">
+        {t('desk.today')} {day && <span className="muted">{day.date}</span>}
+      </h2>
+      {day && day.records.length === 0 && <p className="muted">{t('desk.noRecords')}</p>}
+      {day && day.records.length > 0 && (
+        <table className="today-table">
+          <thead>
+            <tr>
+              <th>{t('field.recordNo')}</th>
+              <th>{t('field.callTime')}</th>
+              <th>{t('field.salutation')}</th>
+              <th>{t('field.reason')}</th>
+              <th>{t('field.response')}</th>
+              <th>{t('field.result')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {day.records.map((r) => (
+              <tr key={r.id} className={r.id === openId ? 'selected' : undefined} aria-selected={r.id === openId}>
+                <td>
+                  <button type="button" className="link" onClick={() => onOpen(r.id)}>
+                    {r.recordNo}
+                  </button>
+                </td>
+                <td>{localClock(r.callAt, day.timeZone)}</td>
+                <td>{r.salutation ?? ''}</td>
+                <td className="reason-cell">{r.reason ?? ''}</td>
+                <td className="num">{r.responseMinutes ?? '—'}</td>
+                <td>
+                  <span className={`status status-${r.closedAt === null ? 'open' : (r.result ?? 'closed')}`}>{status(r)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </aside>
+  );
+}

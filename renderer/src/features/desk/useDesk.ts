@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { UpdatePatch } from '../../../../shared/api/contract';
+import type { CallRecord, DayList } from '../../../../shared/api/records';
+import type { ApiResult } from '../../../../shared/api/result';
+import { api } from '../../api';
+import { useI18n } from '../../i18n';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+/**
+ * The desk's state: the open record, today's list, and errors keyed by the
+ * field they belong next to. Every action is saved at once; the record shown
+ * is always the one the store returned.
+ */
+export function useDesk() {
+  const { errorText } = useI18n();
+  const [record, setRecord] = useState<CallRecord | null>(null);
+  const [day, setDay] = useState<DayList | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+
+  const refreshDay = useCallback(async () => {
+    const result = await api.listDay({});
+    if (result.ok) setDay(result.value);
+  }, []);
+
+  useEffect(() => {
+    void refreshDay();
+  }, [refreshDay]);
+
+  /**
+   * Runs one request. On success the saved record replaces the shown one and the
+   * errors of `fields` are cleared; on failure the error goes next to its field
+   * (or `fallbackField`) and nothing typed is touched.
+   */
+  const perform = useCallback(
+    async (fields: string[], fallbackField: string, request: () => Promise<ApiResult<CallRecord>>): Promise<CallRecord | null> => {
+      setSaveState('saving');
+      const result = await request();
+      if (!result.ok) {
+        setSaveState('failed');
+        setErrors((prev) => ({ ...prev, [result.error.field ?? fallbackField]: errorText(result.error) }));
+        return null;
+      }
+      setSaveState('saved');
+      setRecord(result.value);
+      setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([key]) => !fields.includes(key))));
+      void refreshDay();
+      return result.value;
+    },
+    [errorText, refreshDay],
+  );
+
+  const open = useCallback(async (id: number) => {
+    const result = await api.getCall({ id });
+    if (result.ok) {
+      setRecord(result.value);
+      setErrors({});
+    }
+  }, []);
+
+  const savePatch = useCallback(
+    (field: keyof UpdatePatch & string, patch: UpdatePatch) =>
+      record ? perform([field], field, () => api.updateCall({ id: record.id, patch })) : Promise.resolve(null),
+    [perform, record],
+  );
+
+  return { record, day, errors, saveState, perform, open, savePatch, setErrors };
+}
+
+export type Desk = ReturnType<typeof useDesk>;

@@ -1,0 +1,23 @@
+import { useEffect, useRef } from 'react';
+
+/**
+ * Alt+letter shortcuts that work even while typing in a field (an agent's hands
+ * stay on the keyboard). Matched on the physical key, so Alt+N also works on
+ * layouts and IMEs where Alt changes the character.
+ */
+export function useShortcuts(bindings: Record<string, () => void>): void {
+  const latest = useRef(bindings);
+  latest.current = bindings;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      const letter = event.code.startsWith('Key') ? event.code.slice(3) : '';
+      const action = latest.current[letter];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,41 @@
+import { useState, type FormEvent } from 'react';
+import type { DeskInfo } from '../../../../shared/api/records';
+import { api } from '../../api';
+import { Field } from '../../components/Field';
+import { useI18n } from '../../i18n';
+
+/** First run: the desk code that goes on every record, the agent's name, and the desk's time zone. */
+export function SetupScreen({ onDone }: { onDone: (desk: DeskInfo) => void }) {
+  const { t, errorText } = useI18n();
+  const [code, setCode] = useState('');
+  const [agentName, setAgentName] = useState('');
+  const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await api.setupDesk({ code, agentName, timeZone });
+    if (result.ok) onDone(result.value);
+    else setErrors({ [result.error.field ?? 'form']: errorText(result.error) });
+  };
+
+  return (
+    <form className="setup card" onSubmit={(e) => void submit(e)}>
+      <h2>{t('setup.title')}</h2>
+      <p className="muted">{t('setup.intro')}</p>
+      <Field id="setup-code" label={t('setup.code')} error={errors.code}>
+        <input id="setup-code" value={code} placeholder={t('setup.codeHint')} onChange={(e) => setCode(e.target.value)} autoFocus />
+      </Field>
+      <Field id="setup-agent" label={t('setup.agentName')} error={errors.agentName}>
+        <input id="setup-agent" value={agentName} onChange={(e) => setAgentName(e.target.value)} />
+      </Field>
+      <Field id="setup-zone" label={t('setup.timeZone')} error={errors.timeZone}>
+        <input id="setup-zone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
+      </Field>
+      {errors.form && <p className="error" role="alert">{errors.form}</p>}
+      <button type="submit" className="primary">
+        {t('setup.save')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { langFromLocale, translate, type Lang, type MessageKey } from '../../shared/i18n';
+import type { ApiError } from '../../shared/api/result';
+
+const LANG_KEY = 'hotline.lang';
+
+/** The language a page opens in: ?lang= (browser mode's --lang), then the last choice, then the OS locale. */
+function initialLang(): Lang {
+  const fromUrl = new URL(window.location.href).searchParams.get('lang');
+  if (fromUrl === 'en' || fromUrl === 'zh') return fromUrl;
+  const saved = localStorage.getItem(LANG_KEY);
+  if (saved === 'en' || saved === 'zh') return saved;
+  return langFromLocale(navigator.language);
+}
+
+interface I18n {
+  lang: Lang;
+  setLang(lang: Lang): void;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** The translated text of an error from the API. */
+  errorText(error: ApiError): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback((next: Lang) => {
+    localStorage.setItem(LANG_KEY, next);
+    document.documentElement.lang = next;
+    setLangState(next);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const t = (key: MessageKey, params?: Record<string, string | number>) => translate(lang, key, params);
+    return {
+      lang,
+      setLang,
+      t,
+      errorText: (error) => t(`error.${error.code}` as MessageKey, { message: error.message }),
+    };
+  }, [lang, setLang]);
+  document.documentElement.lang = lang;
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

@@ -1,0 +1,34 @@
+import type { MethodName } from './contract';
+
+/**
+ * Method names and channels, apart from the zod schemas so that the sandboxed
+ * preload can bundle them without pulling in a validator it never uses.
+ */
+
+/** Every name exactly once; the compile-time checks below keep it in step with `HotlineApi`. */
+export const METHOD_NAMES = [
+  'getDesk',
+  'setupDesk',
+  'startCall',
+  'answerCall',
+  'updateCall',
+  'setResult',
+  'transferCall',
+  'answerTransfer',
+  'addStep',
+  'closeCall',
+  'getCall',
+  'listDay',
+  'suggestReasons',
+] as const satisfies readonly MethodName[];
+
+type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;
+const noneMissing: [Missing] extends [never] ? true : Missing = true;
+void noneMissing;
+
+/** IPC channel of one method: one channel per method, never a generic forwarder. */
+export const channelOf = (method: MethodName): string => `hotline:${method}`;
+
+export function isMethodName(name: string): name is MethodName {
+  return (METHOD_NAMES as readonly string[]).includes(name);
+}

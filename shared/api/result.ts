@@ -1,0 +1,55 @@
+/**
+ * Errors cross the process boundary as data, never as thrown objects that lose
+ * their shape. `code` picks the translated message in the renderer; `message`
+ * is the English fallback; `field` names the input the error belongs next to.
+ */
+export type ErrorCode =
+  | 'invalid_request'
+  | 'not_found'
+  | 'desk_not_set_up'
+  | 'desk_already_set_up'
+  | 'time_format'
+  | 'time_nonexistent'
+  | 'time_future'
+  | 'answer_before_call'
+  | 'before_previous_step'
+  | 'already_answered'
+  | 'not_answered'
+  | 'already_closed'
+  | 'no_open_transfer'
+  | 'transfer_pending'
+  | 'phone_too_short'
+  | 'follow_up_due_required'
+  | 'follow_up_due_past'
+  | 'follow_up_owner_required'
+  | 'result_note_required'
+  | 'result_required'
+  | 'feedback_reason_required'
+  | 'storage_failed'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Thrown inside handlers; the dispatcher turns it into an `ApiResult`. */
+export class HotlineError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'HotlineError';
+  }
+
+  toApiError(): ApiError {
+    return this.field === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, field: this.field };
+  }
+}
