@@ -31,7 +31,8 @@ export async function dispatch(
   const parsed = requestSchemas[method].safeParse(request ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = issue?.path.filter((p) => typeof p === 'string').at(-1);
+    // An unknown field has no input of its own to stand next to.
+    const field = issue?.code === 'unrecognized_keys' ? undefined : issue?.path.filter((p) => typeof p === 'string').at(-1);
     const message = `Invalid request to ${method}: ${issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'malformed'}`;
     return { ok: false, error: field ? { code: 'invalid_request', message, field } : { code: 'invalid_request', message } };
   }

@@ -29,6 +29,8 @@ export type ParsedTime = { ok: true; epochMs: number } | { ok: false; error: Par
 
 /** A typed time may be a little ahead of the desk clock (clock skew between a phone and a PC). */
 const FUTURE_TOLERANCE_MS = 60_000;
+/** How far back a bare clock time may be read as yesterday's. */
+const PAST_ROLLBACK_MS = 12 * 3_600_000;
 
 const TYPED = /^\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})[ T]+)?(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*$/;
 
@@ -37,7 +39,7 @@ const TYPED = /^\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})[ T]+)?(\d{1,2})[:：](\d{2})(?
  * 'YYYY-MM-DD HH:MM[:SS]' (full-width digits and colons too). A moment that
  * already happened (`expect: 'past'`, e.g. a call time read off the phone's
  * display) may not lie in the future, and a bare time means its latest
- * occurrence (just after midnight, '23:58' is yesterday). A deadline
+ * occurrence within half a day (just after midnight, '23:58' is yesterday). A deadline
  * (`expect: 'future'`) must lie ahead, and a bare time means its next
  * occurrence. A local time that does not exist (a DST gap) is refused.
  * @example parseTypedTime('14:23', 'Asia/Shanghai', now, 'past')
@@ -58,10 +60,23 @@ export function parseTypedTime(text: string, zone: string, now: number, expect: 
   if (!at.isValid) return { ok: false, error: 'format' };
   // Luxon silently moves a time inside a DST gap forward; a wall-clock time that never happened is refused instead.
   if (at.hour !== parts.hour || at.minute !== parts.minute) return { ok: false, error: 'nonexistent' };
+  at = earliestReading(at);
   if (!m[1]) at = nearestOccurrence(at, now, expect);
   if (expect === 'past' && at.toMillis() > now + FUTURE_TOLERANCE_MS) return { ok: false, error: 'future' };
   if (expect === 'future' && at.toMillis() <= now) return { ok: false, error: 'past' };
   return { ok: true, epochMs: at.toMillis() };
+}
+
+/**
+ * In a repeated hour (DST fall-back) a wall-clock time happens twice; Luxon
+ * picks the later. The earlier is what a person logging a call means by default
+ * (as Temporal's 'compatible' disambiguation does).
+ */
+function earliestReading(at: DateTime): DateTime {
+  const shift = at.minus({ hours: 3 }).offset - at.offset;
+  if (shift <= 0) return at;
+  const earlier = at.minus({ minutes: shift });
+  return earlier.hour === at.hour && earlier.minute === at.minute ? earlier : at;
 }
 
 /** Moves a bare clock time to the day before or after when today's would be on the wrong side of `now`. */
@@ -69,6 +84,8 @@ function nearestOccurrence(at: DateTime, now: number, expect: 'past' | 'future')
   const wrongSide = expect === 'past' ? at.toMillis() > now + FUTURE_TOLERANCE_MS : at.toMillis() <= now;
   if (!wrongSide) return at;
   const moved = expect === 'past' ? at.minus({ days: 1 }) : at.plus({ days: 1 });
+  // A past moment read as yesterday only across midnight (within half a day): '15:30' typed at 14:15 is a typo, not yesterday.
+  if (expect === 'past' && now - moved.toMillis() > PAST_ROLLBACK_MS) return at;
   // The same wall-clock time on the other day might itself fall in a DST gap; then keep today's.
   return moved.hour === at.hour && moved.minute === at.minute ? moved : at;
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { lastFourDigits, maskDigitRuns } from '../../../shared/domain/privacy';
+import { cleanText } from '../../../shared/domain/text';
+
+describe('lastFourDigits keeps only the tail of whatever was typed', () => {
+  it.each([
+    ['13800138000', '8000'],
+    ['+86 138-0013-8000', '8000'],
+    ['１３８００１３８０００', '8000'],
+    ['5678', '5678'],
+    ['tel: 010-6552 1234', '1234'],
+  ])('%s → %s', (typed, expected) => {
+    expect(lastFourDigits(typed)).toBe(expected);
+  });
+
+  it('refuses fewer than four digits', () => {
+    expect(lastFourDigits('123')).toBeNull();
+    expect(lastFourDigits('abc')).toBeNull();
+  });
+});
+
+describe('maskDigitRuns hides phone- and ID-like runs in free text', () => {
+  it.each([
+    ['call back on 13800138000 today', 'call back on ****8000 today'],
+    ['号码 +86 138-0013-8000 已核实', '号码 ****8000 已核实'],
+    ['身份证 11010519491231002X', '身份证 ****002X'],
+    ['全角 １３８００１３８０００', '全角 ****8000'],
+  ])('%s', (typed, expected) => {
+    expect(maskDigitRuns(typed)).toBe(expected);
+  });
+
+  it('leaves dates, times, amounts and short codes readable', () => {
+    const text = '2024-05-20 14:23 退款 200 元，工单 A1234，尾号 5678';
+    expect(maskDigitRuns(text)).toBe(text);
+  });
+});
+
+describe('cleanText', () => {
+  it('removes control characters and bidi overrides but keeps newlines, tabs, emoji and CJK', () => {
+    expect(cleanText('王女士\u202E\u0007 说：\t好的\n😀')).toBe('王女士 说：\t好的\n😀');
+  });
+
+  it('normalises to NFC and CRLF to LF', () => {
+    expect(cleanText('Cafe\u0301\r\nok')).toBe('Café\nok');
+  });
+});
