@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { IpcMainInvokeEvent } from 'electron';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MethodName } from '../../../shared/api/contract';
+import { channelOf, METHOD_NAMES } from '../../../shared/api/methods';
+import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
+
+type Listener = (event: IpcMainInvokeEvent, request: unknown) => unknown;
+
+// ipcMain stand-in: keeps each registered handler so the test can invoke it as
+// Electron would, with a sender frame of the test's choosing.
+const handlers = vi.hoisted(() => new Map<string, Listener>());
+const handle = vi.hoisted(() => vi.fn((channel: string, listener: Listener) => void handlers.set(channel, listener)));
+vi.mock('electron', () => ({ ipcMain: { handle } }));
+// The real dispatcher, watched: a refused request must never reach it.
+vi.mock('../../../electron/handlers/dispatch', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../electron/handlers/dispatch')>();
+  return { ...actual, dispatch: vi.fn(actual.dispatch) };
+});
+
+const { registerIpc } = await import('../../../electron/main/ipc');
+const { dispatch } = await import('../../../electron/handlers/dispatch');
+
+const rendererIndex = path.join(path.sep, 'opt', 'Hotline Log', 'dist', 'renderer', 'index.html');
+const trustedUrl = pathToFileURL(rendererIndex).href;
+
+/** Only senderFrame matters to the IPC layer; the rest of the event is never read. */
+const eventFrom = (frame: { url: string; parent: object | null } | null): IpcMainInvokeEvent =>
+  ({ senderFrame: frame }) as unknown as IpcMainInvokeEvent;
+
+function invoke(method: MethodName, event: IpcMainInvokeEvent, request: unknown): Promise<unknown> {
+  const listener = handlers.get(channelOf(method));
+  if (!listener) throw new Error(`no handler for ${method}`);
+  return Promise.resolve(listener(event, request));
+}
+
+let desk: TestDesk;
+beforeAll(async () => {
+  desk = await openTestDesk();
+  registerIpc(desk.ctx, rendererIndex);
+});
+afterAll(() => desk.close());
+beforeEach(() => vi.mocked(dispatch).mockClear());
+
+describe('registerIpc', () => {
+  it('registers exactly one channel per contract method', () => {
+    const channels = handle.mock.calls.map(([channel]) => channel);
+    expect(channels).toHaveLength(METHOD_NAMES.length);
+    expect(new Set(channels)).toEqual(new Set(METHOD_NAMES.map((m) => channelOf(m))));
+  });
+
+  it('answers the app’s own top frame through the real dispatcher and database', async () => {
+    const result = await invoke('getDesk', eventFrom({ url: trustedUrl, parent: null }), {});
+    expect(result).toEqual({ ok: true, value: { code: 'A03', agentName: '李娜', timeZone: 'Asia/Shanghai' } });
+    expect(dispatch).toHaveBeenCalledOnce();
+  });
+
+  it('still trusts its own page with a route in the hash', async () => {
+    const result = await invoke('getDesk', eventFrom({ url: `${trustedUrl}#/review`, parent: null }), {});
+    expect(result).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['a subframe of the app page', { url: trustedUrl, parent: {} }],
+    ['another site', { url: 'https://evil.example/', parent: null }],
+    ['another local file', { url: pathToFileURL(path.join(path.sep, 'tmp', 'index.html')).href, parent: null }],
+    ['a frame that is gone', null],
+  ])('refuses %s without reaching the dispatcher', async (_label, frame) => {
+    const result = await invoke('startCall', eventFrom(frame), {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(dispatch).not.toHaveBeenCalled();
+    // Nothing was written: the day still has no calls.
+    const day = await desk.ok('listDay', {});
+    expect(day.records).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+
+// Electron's binary is not needed: BrowserWindow is a stand-in that records
+// what the app asked of it.
+const created = vi.hoisted(() => [] as Array<{ options: BrowserWindowConstructorOptions; loaded: string[] }>);
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    readonly record: { options: BrowserWindowConstructorOptions; loaded: string[] };
+    constructor(options: BrowserWindowConstructorOptions) {
+      this.record = { options, loaded: [] };
+      created.push(this.record);
+    }
+    once(): this {
+      return this;
+    }
+    loadFile(file: string): Promise<void> {
+      this.record.loaded.push(file);
+      return Promise.resolve();
+    }
+  },
+}));
+
+const { createDeskWindow, rendererIndex, secureWebPreferences } = await import('../../../electron/main/window');
+
+describe('secureWebPreferences', () => {
+  it('isolates and sandboxes the page and keeps Node, webviews and insecure content out', () => {
+    const prefs = secureWebPreferences('/app/dist/electron/preload.cjs');
+    expect(prefs).toMatchObject({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
+  });
+});
+
+describe('createDeskWindow', () => {
+  it('builds the window with those preferences and loads the bundled renderer page', () => {
+    const distDir = path.join(path.sep, 'app', 'dist');
+    createDeskWindow(distDir);
+    expect(created).toHaveLength(1);
+    const [win] = created;
+    expect(win?.options.webPreferences).toEqual(secureWebPreferences(path.join(distDir, 'electron', 'preload.cjs')));
+    expect(win?.loaded).toEqual([path.join(distDir, 'renderer', 'index.html')]);
+    expect(win?.loaded).toEqual([rendererIndex(distDir)]);
+  });
+});
