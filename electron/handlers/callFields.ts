@@ -6,6 +6,8 @@ import { updateCall } from '../store/calls';
 import type { CallUpdate } from '../store/schema';
 import { changeRecord } from './callRecord';
 import { deadlineOf, type Handler } from './context';
+import { policyOf } from './policy';
+import type { CallRow } from '../store/schema';
 
 /** Free text: cleaned (controls, bidi overrides, long digit runs), and empty means cleared. */
 const textOrNull = (value: string | null): string | null => {
@@ -44,6 +46,12 @@ function toColumns(patch: UpdatePatch): CallUpdate {
 /** Fields are saved as they are filled in, one or several at a time; the record stays editable after closing. */
 export const updateCallFields: Handler<'updateCall'> = (req, ctx) =>
   changeRecord(ctx, req.id, async ({ trx, row }) => {
+    if (req.patch.priority) {
+      const { policy } = await policyOf(trx, row.policy_id);
+      if (!policy.priorities.some((level) => level.key === req.patch.priority)) {
+        throw new HotlineError('invalid_request', `"${req.patch.priority}" is not a priority of this record's policy.`, 'priority');
+      }
+    }
     const columns = toColumns(req.patch);
     if (Object.keys(columns).length > 0) await updateCall(trx, row.id, columns);
   });
@@ -53,7 +61,7 @@ export const updateCallFields: Handler<'updateCall'> = (req, ctx) =>
  * needs a follow-up due time and owner; cannot-resolve needs an explanation.
  */
 export const setResult: Handler<'setResult'> = (req, ctx) =>
-  changeRecord(ctx, req.id, async ({ trx, row, desk }) => {
+  changeRecord(ctx, req.id, async ({ trx, row, desk, now }) => {
     const owner = textOrNull(req.followUpOwner ?? null);
     const note = textOrNull(req.note ?? null);
     let dueAt: number | null = null;
@@ -75,5 +83,18 @@ export const setResult: Handler<'setResult'> = (req, ctx) =>
       follow_up_due_at: dueAt,
       follow_up_owner: req.result === 'in_progress' ? owner : null,
       result_note: note,
+      ...resolutionMoments(row, req.result, now),
     });
   });
+
+/**
+ * When a record becomes resolved, the resolution clock stops now. Resolved while
+ * the customer is still on the line, the result is told at once; resolved later
+ * (a follow-up), telling the customer is a step of its own (Follow-ups).
+ * Re-opening the result clears both.
+ */
+function resolutionMoments(row: CallRow, result: string | null, now: number): Pick<CallUpdate, 'resolved_at' | 'result_told_at'> {
+  if (result !== 'resolved') return { resolved_at: null, result_told_at: null };
+  if (row.resolved_at !== null) return {};
+  return { resolved_at: now, result_told_at: row.closed_at === null ? now : null };
+}

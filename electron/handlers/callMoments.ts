@@ -11,9 +11,11 @@ import {
   takeDailySerial,
   updateCall,
 } from '../store/calls';
+import { policyInForceAt } from '../store/policies';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { changeRecord, loadRecord, refuseIfBefore, refuseIfClosed } from './callRecord';
+import { changeRecord, loadRecord, refuseIfBefore, refuseIfClosed, refuseIfReasonsMissing } from './callRecord';
 import { momentOf, requireDesk, type Handler } from './context';
+import { currentPolicy } from './policy';
 
 /** The one-click moments of a call: came in, answered, transferred, transfer answered, step, closed. */
 
@@ -24,6 +26,9 @@ export const startCall: Handler<'startCall'> = async (req, ctx) =>
     const day = localDate(callAt, desk.time_zone);
     const serial = await takeDailySerial(trx, desk.code, day);
     const now = ctx.now();
+    // Judged, for good, by the policy in force when the call came in (a desk from before policies gets the defaults first).
+    await currentPolicy(trx);
+    const policy = await policyInForceAt(trx, callAt);
     const id = await insertCall(trx, {
       desk_code: desk.code,
       record_no: formatRecordNo(day, serial),
@@ -31,6 +36,7 @@ export const startCall: Handler<'startCall'> = async (req, ctx) =>
       time_zone: desk.time_zone,
       agent: desk.agent_name,
       call_at: callAt,
+      policy_id: policy?.id ?? null,
       created_at: now,
       updated_at: now,
     });
@@ -93,5 +99,6 @@ export const closeCall: Handler<'closeCall'> = (req, ctx) =>
     const at = momentOf(req.at, desk.time_zone, ctx);
     const latest = Math.max(row.answered_at, ...transfers.map((t) => t.answered_at ?? t.transferred_at));
     refuseIfBefore(at, latest, 'before_previous_step');
+    await refuseIfReasonsMissing(trx, { ...row, closed_at: at }, at);
     await updateCall(trx, row.id, { closed_at: at });
   });

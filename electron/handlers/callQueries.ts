@@ -1,6 +1,7 @@
 import { HotlineError } from '../../shared/api/result';
 import { localDate } from '../../shared/timing/localTime';
-import { listCallsOfDay, suggestReasons as suggest } from '../store/calls';
+import { lastStepTimes, listCallsOfDay, listTransfersOf, suggestReasons as suggest } from '../store/calls';
+import { listMissReasons } from '../store/missReasons';
 import { loadRecord } from './callRecord';
 import { toCallSummary } from './callView';
 import { requireDesk, type Handler } from './context';
@@ -15,7 +16,17 @@ export const listDay: Handler<'listDay'> = async (req, { db, now }) => {
     throw new HotlineError('invalid_request', `"${date}" is not a date.`, 'date');
   }
   const rows = await listCallsOfDay(db, desk.code, date);
-  return { date, timeZone: desk.time_zone, records: rows.map(toCallSummary) };
+  const ids = rows.map((r) => r.id);
+  const [transfers, lastSteps, reasons] = await Promise.all([listTransfersOf(db, ids), lastStepTimes(db, ids), listMissReasons(db, ids)]);
+  const records = rows.map((row) =>
+    toCallSummary(
+      row,
+      transfers.filter((t) => t.call_id === row.id),
+      lastSteps.get(row.id) ?? null,
+      reasons.filter((r) => r.call_id === row.id),
+    ),
+  );
+  return { date, timeZone: desk.time_zone, records };
 };
 
 export const suggestReasons: Handler<'suggestReasons'> = (req, { db }) => suggest(db, req.prefix.trim());

@@ -1,27 +1,50 @@
-import type { CallRecord, CallSummary } from '../../shared/api/records';
-import type { CallResult, Category, CustomerType, Feedback, Priority, RequestType } from '../../shared/domain/fields';
+import type { CallRecord, CallSummary, MissReasonView } from '../../shared/api/records';
+import type { CallResult, Category, CustomerType, Feedback, MissReasonCode, RequestType } from '../../shared/domain/fields';
+import type { TargetKind, TimingInput } from '../../shared/timing/compliance';
 import { minutesBetween, overallScore } from '../../shared/timing/durations';
-import type { CallRow, StepRow, TransferRow } from '../store/schema';
+import type { CallRow, MissReasonRow, StepRow, TransferRow } from '../store/schema';
 
-/** Rows → the plain record the renderer reads; durations derived here, never stored. */
-export function toCallRecord(row: CallRow, transfers: TransferRow[], steps: StepRow[]): CallRecord {
+/** Rows → the plain data the renderer reads; durations and timing facts derived here, never stored. */
+
+export function timingOf(row: CallRow, transfers: readonly TransferRow[], lastStepAt: number | null): TimingInput {
   return {
-    id: row.id,
-    deskCode: row.desk_code,
-    recordNo: row.record_no,
-    localDate: row.local_date,
-    timeZone: row.time_zone,
-    agent: row.agent,
     callAt: row.call_at,
     answeredAt: row.answered_at,
-    responseMinutes: minutesBetween(row.call_at, row.answered_at),
-    salutation: row.salutation,
+    priority: row.priority,
+    requestType: row.request_type,
+    transfers: transfers.map((t) => ({ transferredAt: t.transferred_at, answeredAt: t.answered_at })),
+    lastUpdateAt: lastStepAt,
+    result: row.result,
+    resolvedAt: row.resolved_at,
+    resultToldAt: row.result_told_at,
+    closedAt: row.closed_at,
+    feedback: row.feedback,
+    scores: [row.score_speed, row.score_professionalism, row.score_resolution],
+    texts: [row.reason, row.feedback_reason],
+    callbackDoneAt: row.callback_done_at,
+    leadFollowUpDoneAt: row.lead_follow_up_done_at,
+  };
+}
+
+const toReasonView = (r: MissReasonRow): MissReasonView => ({
+  kind: r.kind as TargetKind,
+  index: r.idx,
+  code: r.code as MissReasonCode,
+  text: r.text,
+  author: r.author,
+  at: r.at,
+});
+
+export function toCallRecord(row: CallRow, transfers: TransferRow[], steps: StepRow[], reasons: MissReasonRow[]): CallRecord {
+  const lastStepAt = steps.length > 0 ? Math.max(...steps.map((s) => s.at)) : null;
+  return {
+    ...toCallSummary(row, transfers, lastStepAt, reasons),
+    deskCode: row.desk_code,
+    localDate: row.local_date,
+    timeZone: row.time_zone,
     phoneLast4: row.phone_last4,
     customerType: row.customer_type as CustomerType | null,
     requestType: row.request_type as RequestType | null,
-    category: row.category as Category | null,
-    priority: row.priority as Priority | null,
-    reason: row.reason,
     handler: row.handler,
     transfers: transfers.map((t) => ({
       seq: t.seq,
@@ -31,7 +54,6 @@ export function toCallRecord(row: CallRow, transfers: TransferRow[], steps: Step
       secondResponseMinutes: minutesBetween(t.transferred_at, t.answered_at),
     })),
     steps: steps.map((s) => ({ n: s.n, at: s.at, author: s.author, text: s.text })),
-    result: row.result as CallResult | null,
     followUpDueAt: row.follow_up_due_at,
     followUpOwner: row.follow_up_owner,
     resultNote: row.result_note,
@@ -42,11 +64,19 @@ export function toCallRecord(row: CallRow, transfers: TransferRow[], steps: Step
     scoreResolution: row.score_resolution,
     overallScore: overallScore([row.score_speed, row.score_professionalism, row.score_resolution]),
     remarks: row.remarks,
-    closedAt: row.closed_at,
+    resolvedAt: row.resolved_at,
+    resultToldAt: row.result_told_at,
+    callbackDoneAt: row.callback_done_at,
+    callbackBy: row.callback_by,
+    callbackOutcome: row.callback_outcome,
+    leadFollowUpDoneAt: row.lead_follow_up_done_at,
+    leadFollowUpBy: row.lead_follow_up_by,
+    leadFollowUpOutcome: row.lead_follow_up_outcome,
+    missReasons: reasons.map(toReasonView),
   };
 }
 
-export function toCallSummary(row: CallRow): CallSummary {
+export function toCallSummary(row: CallRow, transfers: readonly TransferRow[], lastStepAt: number | null, reasons: readonly MissReasonRow[]): CallSummary {
   return {
     id: row.id,
     recordNo: row.record_no,
@@ -56,9 +86,12 @@ export function toCallSummary(row: CallRow): CallSummary {
     salutation: row.salutation,
     reason: row.reason,
     category: row.category as Category | null,
-    priority: row.priority as Priority | null,
+    priority: row.priority,
     result: row.result as CallResult | null,
     closedAt: row.closed_at,
     agent: row.agent,
+    policyVersion: row.policy_id,
+    timing: timingOf(row, transfers, lastStepAt),
+    reasonsGiven: reasons.map((r) => ({ kind: r.kind as TargetKind, index: r.idx })),
   };
 }

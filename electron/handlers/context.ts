@@ -9,6 +9,8 @@ import { findDesk } from '../store/desk';
 export interface HandlerContext {
   db: Kysely<Database>;
   now: () => number;
+  /** Shows a desktop notification; absent in browser mode and tests. */
+  notify?: (title: string, body: string) => boolean;
 }
 
 export type Handler<K extends MethodName> = (req: RequestOf<K>, ctx: HandlerContext) => Promise<ResponseOf<K>>;

@@ -5,6 +5,8 @@ import { isValidTimeZone } from '../../shared/timing/localTime';
 import { findDesk, insertDesk } from '../store/desk';
 import type { DeskRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
+import { insertPolicy } from '../store/policies';
+import { defaultPolicy } from '../../shared/policy/defaults';
 import type { Handler } from './context';
 
 /** A short desk code such as A03: letters, digits and hyphens, up to 12. */
@@ -32,6 +34,8 @@ export const setupDesk: Handler<'setupDesk'> = async (req, { db, now }) => {
     if (await findDesk(trx)) throw new HotlineError('desk_already_set_up', 'This desk is already set up.');
     const row = { code, time_zone: req.timeZone, agent_name: agentName, created_at: now() };
     await insertDesk(trx, row);
+    // Version 1 of the policy: the defaults, in the desk's zone, in force from the start.
+    await insertPolicy(trx, { effective_from: 0, created_at: row.created_at, created_by: agentName, json: JSON.stringify(defaultPolicy(req.timeZone)) });
     return toDeskInfo({ id: 1, ...row });
   });
 };

@@ -3,6 +3,10 @@ import { setResult, updateCallFields } from './callFields';
 import { getCall, listDay, suggestReasons } from './callQueries';
 import type { HandlerTable } from './context';
 import { getDesk, setupDesk } from './desk';
+import { completeFollowUp, listFollowUps } from './followUps';
+import { addMissReason } from './missReasons';
+import { notify } from './notify';
+import { getPolicy, savePolicy, suggestHolidays } from './policy';
 
 /** Every method of the contract, served by the same functions over IPC and over browser mode's HTTP. */
 export const handlers: HandlerTable = {
@@ -19,4 +23,11 @@ export const handlers: HandlerTable = {
   getCall,
   listDay,
   suggestReasons,
+  getPolicy,
+  savePolicy,
+  suggestHolidays,
+  addMissReason,
+  listFollowUps,
+  completeFollowUp,
+  notify,
 };

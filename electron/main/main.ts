@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Notification } from 'electron';
 import { openStore, type Store } from '../store/openDb';
 import { defaultDbPath } from '../store/paths';
 import { registerIpc } from './ipc';
@@ -22,6 +22,13 @@ function nativeBinding(): string | undefined {
   return process.env.HOTLINE_NATIVE_BINDING;
 }
 
+/** Near and breached targets reach the agent even when the window is behind another. */
+function showNotification(title: string, body: string): boolean {
+  if (!Notification.isSupported()) return false;
+  new Notification({ title, body, silent: false }).show();
+  return true;
+}
+
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -38,7 +45,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpc({ db: store.db, now: () => Date.now() }, rendererIndex(distDir));
+  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification }, rendererIndex(distDir));
   let win = createDeskWindow(distDir);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

@@ -27,6 +27,13 @@ export const hotlineBridge = {
   getCall: invoke('getCall'),
   listDay: invoke('listDay'),
   suggestReasons: invoke('suggestReasons'),
+  getPolicy: invoke('getPolicy'),
+  savePolicy: invoke('savePolicy'),
+  suggestHolidays: invoke('suggestHolidays'),
+  addMissReason: invoke('addMissReason'),
+  listFollowUps: invoke('listFollowUps'),
+  completeFollowUp: invoke('completeFollowUp'),
+  notify: invoke('notify'),
 } satisfies HotlineClient;
 
 contextBridge.exposeInMainWorld('hotline', hotlineBridge);

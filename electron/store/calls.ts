@@ -98,3 +98,57 @@ export async function suggestReasons(db: Db, prefix: string, limit = 10): Promis
     .execute();
   return rows.map((r) => r.reason).filter((r): r is string => r !== null);
 }
+
+/** The transfers of many calls at once (the day list), in order. */
+export async function listTransfersOf(db: Db, callIds: readonly number[]): Promise<TransferRow[]> {
+  if (callIds.length === 0) return [];
+  return db.selectFrom('transfers').selectAll().where('call_id', 'in', callIds).orderBy('call_id').orderBy('seq').execute();
+}
+
+/** Each call's latest handling step: progress updates are counted from it. */
+export async function lastStepTimes(db: Db, callIds: readonly number[]): Promise<Map<number, number>> {
+  if (callIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('steps')
+    .select(['call_id', (eb) => eb.fn.max('at').as('last')])
+    .where('call_id', 'in', callIds)
+    .groupBy('call_id')
+    .execute();
+  return new Map(rows.map((r) => [r.call_id, Number(r.last)]));
+}
+
+/**
+ * Records with open work: in progress and unresolved, resolved but the customer
+ * not yet told, or closed and owed a callback or a team-lead follow-up. The
+ * timing core then decides which of them are due.
+ */
+export async function listOpenWork(db: Db, deskCode: string, lowScoreAtMost: number): Promise<CallRow[]> {
+  return db
+    .selectFrom('calls')
+    .selectAll()
+    .where('desk_code', '=', deskCode)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('result', 'in', ['in_progress', 'escalated']), eb('resolved_at', 'is', null)]),
+        eb.and([eb('resolved_at', 'is not', null), eb('result_told_at', 'is', null)]),
+        eb.and([
+          eb('closed_at', 'is not', null),
+          eb('callback_done_at', 'is', null),
+          eb.or([eb('request_type', '=', 'complaint'), eb('feedback', '=', 'unsatisfied')]),
+        ]),
+        eb.and([
+          eb('closed_at', 'is not', null),
+          eb('lead_follow_up_done_at', 'is', null),
+          eb.or([
+            eb('feedback', '=', 'unsatisfied'),
+            eb('request_type', '=', 'complaint'),
+            eb('score_speed', '<=', lowScoreAtMost),
+            eb('score_professionalism', '<=', lowScoreAtMost),
+            eb('score_resolution', '<=', lowScoreAtMost),
+          ]),
+        ]),
+      ]),
+    )
+    .orderBy('call_at')
+    .execute();
+}

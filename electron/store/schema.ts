@@ -11,6 +11,8 @@ export interface Database {
   transfers: TransfersTable;
   steps: StepsTable;
   daily_serials: DailySerialsTable;
+  policies: PoliciesTable;
+  miss_reasons: MissReasonsTable;
 }
 
 interface DeskTable {
@@ -52,6 +54,16 @@ interface CallsTable {
   closed_at: number | null;
   created_at: number;
   updated_at: number;
+  /** The policy version in force when the call came in: records are judged by it, whatever changes later. */
+  policy_id: number | null;
+  resolved_at: number | null;
+  result_told_at: number | null;
+  callback_done_at: number | null;
+  callback_by: string | null;
+  callback_outcome: string | null;
+  lead_follow_up_done_at: number | null;
+  lead_follow_up_by: string | null;
+  lead_follow_up_outcome: string | null;
 }
 
 interface TransfersTable {
@@ -78,6 +90,31 @@ interface DailySerialsTable {
   last_serial: number;
 }
 
+interface PoliciesTable {
+  /** The version number people see. */
+  id: Generated<number>;
+  effective_from: number;
+  created_at: number;
+  created_by: string;
+  /** A policy as shared/policy/schema.ts describes it. */
+  json: string;
+}
+
+interface MissReasonsTable {
+  id: Generated<number>;
+  call_id: number;
+  /** A TargetKind of shared/timing/compliance.ts. */
+  kind: string;
+  /** Which transfer, for second responses; 0 otherwise. */
+  idx: number;
+  code: string;
+  text: string | null;
+  author: string;
+  at: number;
+}
+
+export type PolicyRow = Selectable<PoliciesTable>;
+export type MissReasonRow = Selectable<MissReasonsTable>;
 export type DeskRow = Selectable<DeskTable>;
 export type CallRow = Selectable<CallsTable>;
 export type NewCall = Insertable<CallsTable>;

@@ -5,11 +5,12 @@ import {
   FEEDBACKS,
   MAX_LABEL,
   MAX_TEXT,
-  PRIORITIES,
+  MISS_REASONS,
   REQUEST_TYPES,
   RESULTS,
 } from '../domain/fields';
-import type { CallRecord, DayList, DeskInfo } from './records';
+import { TARGET_KINDS } from '../timing/compliance';
+import type { CallRecord, DayList, DeskInfo, FollowUpItem, PolicyVersion } from './records';
 import type { ApiResult } from './result';
 
 /**
@@ -44,7 +45,8 @@ export const requestSchemas = {
       customerType: z.enum(CUSTOMER_TYPES).nullable().optional(),
       requestType: z.enum(REQUEST_TYPES).nullable().optional(),
       category: z.enum(CATEGORIES).nullable().optional(),
-      priority: z.enum(PRIORITIES).nullable().optional(),
+      /** Checked against the record's policy levels by the handler. */
+      priority: z.string().max(24).nullable().optional(),
       reason: label.nullable().optional(),
       handler: label.nullable().optional(),
       feedback: z.enum(FEEDBACKS).nullable().optional(),
@@ -69,6 +71,24 @@ export const requestSchemas = {
   getCall: z.strictObject({ id }),
   listDay: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
   suggestReasons: z.strictObject({ prefix: label }),
+  getPolicy: z.strictObject({ version: id.optional() }),
+  /** Validated in full by the handler, so that every problem can be listed. */
+  savePolicy: z.strictObject({ policy: z.unknown() }),
+  suggestHolidays: z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/), year: z.number().int().min(1970).max(2100) }),
+  addMissReason: z.strictObject({
+    id,
+    kind: z.enum(TARGET_KINDS),
+    index: z.number().int().min(0).max(100),
+    code: z.enum(MISS_REASONS),
+    text: text.optional(),
+  }),
+  listFollowUps: z.strictObject({}),
+  completeFollowUp: z.strictObject({
+    id,
+    kind: z.enum(['resolution', 'progressUpdate', 'resultTold', 'callback', 'leadFollowUp']),
+    outcome: text,
+  }),
+  notify: z.strictObject({ title: label, body: z.string().max(500) }),
 } as const;
 
 type Req<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -88,6 +108,14 @@ export interface HotlineApi {
   getCall(req: Req<'getCall'>): CallRecord;
   listDay(req: Req<'listDay'>): DayList;
   suggestReasons(req: Req<'suggestReasons'>): string[];
+  getPolicy(req: Req<'getPolicy'>): PolicyVersion;
+  savePolicy(req: Req<'savePolicy'>): PolicyVersion;
+  suggestHolidays(req: Req<'suggestHolidays'>): Array<{ date: string; name: string }>;
+  addMissReason(req: Req<'addMissReason'>): CallRecord;
+  listFollowUps(req: Req<'listFollowUps'>): FollowUpItem[];
+  completeFollowUp(req: Req<'completeFollowUp'>): CallRecord;
+  /** Raises a desktop notification where there is a desktop; `desktop` says whether one was shown. */
+  notify(req: Req<'notify'>): { desktop: boolean };
 }
 
 export type MethodName = keyof HotlineApi;

@@ -20,6 +20,13 @@ export const METHOD_NAMES = [
   'getCall',
   'listDay',
   'suggestReasons',
+  'getPolicy',
+  'savePolicy',
+  'suggestHolidays',
+  'addMissReason',
+  'listFollowUps',
+  'completeFollowUp',
+  'notify',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

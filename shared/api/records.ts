@@ -1,4 +1,6 @@
-import type { CallResult, Category, CustomerType, Feedback, Priority, RequestType } from '../domain/fields';
+import type { CallResult, Category, CustomerType, Feedback, MissReasonCode, RequestType } from '../domain/fields';
+import type { Policy } from '../policy/schema';
+import type { TargetKind, TimingInput } from '../timing/compliance';
 
 /** Plain data that crosses the process boundary: what the renderer reads. */
 
@@ -41,7 +43,8 @@ export interface CallRecord {
   customerType: CustomerType | null;
   requestType: RequestType | null;
   category: Category | null;
-  priority: Priority | null;
+  /** A level key of the record's policy (urgent / important / general by default). */
+  priority: string | null;
   reason: string | null;
   handler: string | null;
   transfers: TransferView[];
@@ -59,6 +62,49 @@ export interface CallRecord {
   overallScore: number | null;
   remarks: string | null;
   closedAt: number | null;
+  /** The policy version in force when the call came in; the record is judged by it. */
+  policyVersion: number | null;
+  resolvedAt: number | null;
+  resultToldAt: number | null;
+  callbackDoneAt: number | null;
+  callbackBy: string | null;
+  callbackOutcome: string | null;
+  leadFollowUpDoneAt: number | null;
+  leadFollowUpBy: string | null;
+  leadFollowUpOutcome: string | null;
+  missReasons: MissReasonView[];
+  /** What the timing core needs, so the renderer shows live countdowns with the same code. */
+  timing: TimingInput;
+}
+
+export interface MissReasonView {
+  kind: TargetKind;
+  index: number;
+  code: MissReasonCode;
+  text: string | null;
+  author: string;
+  at: number;
+}
+
+export interface PolicyVersion {
+  version: number;
+  effectiveFrom: number;
+  createdBy: string;
+  policy: Policy;
+}
+
+export type FollowUpKind = 'resolution' | 'progressUpdate' | 'resultTold' | 'callback' | 'leadFollowUp';
+
+/** One piece of open work on the Follow-ups view. */
+export interface FollowUpItem {
+  callId: number;
+  recordNo: string;
+  salutation: string | null;
+  reason: string | null;
+  kind: FollowUpKind;
+  dueAt: number;
+  state: 'running' | 'near' | 'breached';
+  owner: string | null;
 }
 
 /** One row of the day list. */
@@ -71,10 +117,15 @@ export interface CallSummary {
   salutation: string | null;
   reason: string | null;
   category: Category | null;
-  priority: Priority | null;
+  /** A level key of the record's policy (urgent / important / general by default). */
+  priority: string | null;
   result: CallResult | null;
   closedAt: number | null;
   agent: string;
+  policyVersion: number | null;
+  timing: TimingInput;
+  /** Targets that already have a miss reason. */
+  reasonsGiven: Array<{ kind: TargetKind; index: number }>;
 }
 
 export interface DayList {

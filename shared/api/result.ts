@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'result_note_required'
   | 'result_required'
   | 'feedback_reason_required'
+  | 'miss_reason_required'
+  | 'invalid_policy'
   | 'storage_failed'
   | 'internal';
 
@@ -32,6 +34,8 @@ export interface ApiError {
   code: ErrorCode;
   message: string;
   field?: string;
+  /** Every problem found, when there can be several (a policy file). */
+  problems?: string[];
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -42,14 +46,18 @@ export class HotlineError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly problems?: string[],
   ) {
     super(message);
     this.name = 'HotlineError';
   }
 
   toApiError(): ApiError {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.problems === undefined ? {} : { problems: this.problems }),
+    };
   }
 }

@@ -15,10 +15,6 @@ export type RequestType = (typeof REQUEST_TYPES)[number];
 export const CATEGORIES = ['order', 'product', 'service', 'technical', 'consultation', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-/** Three-level default priorities (seed 000); the four-level preset arrives with the policy. */
-export const PRIORITIES = ['urgent', 'important', 'general'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
 /** 已解决 / 处理中(需跟进) / 无法解决(需解释说明) / 已升级 (seed 003). */
 export const RESULTS = ['resolved', 'in_progress', 'cannot_resolve', 'escalated'] as const;
 export type CallResult = (typeof RESULTS)[number];
@@ -35,3 +31,18 @@ export type ScoreKey = (typeof SCORE_KEYS)[number];
 export const MAX_TEXT = 10_000;
 /** Longest short label (salutation, owner names, call reason keywords). */
 export const MAX_LABEL = 200;
+
+/**
+ * Common reasons for a missed target (seed 000's examples: agents overloaded,
+ * a department slow to answer); "other" needs free text.
+ */
+export const MISS_REASONS = [
+  'overload',
+  'waiting_on_department',
+  'customer_unreachable',
+  'needs_customer_info',
+  'system_fault',
+  'outside_hours',
+  'other',
+] as const;
+export type MissReasonCode = (typeof MISS_REASONS)[number];

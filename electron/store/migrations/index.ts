@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './2026_11_23_0001_desk';
+import * as m0002 from './2026_11_23_0002_policy';
 
 /**
  * Every migration, imported statically: a bundled main process has no
@@ -7,6 +8,7 @@ import * as m0001 from './2026_11_23_0001_desk';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0001_desk': m0001,
+  '2026_11_23_0002_policy': m0002,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -1,0 +1,77 @@
+import type { FollowUpItem, FollowUpKind } from '../../shared/api/records';
+import { HotlineError } from '../../shared/api/result';
+import { cleanText } from '../../shared/domain/text';
+import { evaluateTargets } from '../../shared/timing/compliance';
+import { insertStep, lastStepTimes, listOpenWork, listTransfersOf, updateCall } from '../store/calls';
+import type { CallUpdate } from '../store/schema';
+import { changeRecord, targetsOf } from './callRecord';
+import { timingOf } from './callView';
+import { requireDesk, type Handler } from './context';
+import { currentPolicy, policyOf } from './policy';
+
+const KINDS: readonly FollowUpKind[] = ['resolution', 'progressUpdate', 'resultTold', 'callback', 'leadFollowUp'];
+const STATE_ORDER = { breached: 0, near: 1, running: 2 } as const;
+
+/**
+ * The Follow-ups view: in-progress records by resolution due time, progress
+ * updates due, results to tell, callbacks, and low-satisfaction follow-ups.
+ * Overdue first, then by due time.
+ */
+export const listFollowUps: Handler<'listFollowUps'> = async (_req, { db, now }) => {
+  const desk = await requireDesk(db);
+  const { policy: current } = await currentPolicy(db);
+  const rows = await listOpenWork(db, desk.code, current.lowScoreAtMost);
+  const ids = rows.map((r) => r.id);
+  const [transfers, lastSteps] = await Promise.all([listTransfersOf(db, ids), lastStepTimes(db, ids)]);
+  const at = now();
+  const items: FollowUpItem[] = [];
+  for (const row of rows) {
+    const { policy } = await policyOf(db, row.policy_id);
+    const timing = timingOf(row, transfers.filter((t) => t.call_id === row.id), lastSteps.get(row.id) ?? null);
+    for (const target of evaluateTargets(timing, policy, at)) {
+      const kind = target.kind as FollowUpKind;
+      if (!KINDS.includes(kind) || target.dueAt === null || target.endAt !== null) continue;
+      if (target.state !== 'running' && target.state !== 'near' && target.state !== 'breached') continue;
+      items.push({
+        callId: row.id,
+        recordNo: row.record_no,
+        salutation: row.salutation,
+        reason: row.reason,
+        kind,
+        dueAt: target.dueAt,
+        state: target.state,
+        owner: kind === 'resolution' || kind === 'progressUpdate' ? (row.follow_up_owner ?? row.handler) : null,
+      });
+    }
+  }
+  return items.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.dueAt - b.dueAt);
+};
+
+/** The step each completed follow-up leaves on its record, in both languages (records are shared across desks). */
+const STEP_LABEL: Record<FollowUpKind, string> = {
+  resolution: '已解决 Resolved',
+  progressUpdate: '进展同步 Progress update',
+  resultTold: '已告知客户结果 Result told',
+  callback: '回访 Callback',
+  leadFollowUp: '主管跟进 Team-lead follow-up',
+};
+
+/** Completing a follow-up logs a step on the same record and stops that target's clock. */
+export const completeFollowUp: Handler<'completeFollowUp'> = (req, ctx) =>
+  changeRecord(ctx, req.id, async ({ trx, row, desk, now }) => {
+    const outcome = cleanText(req.outcome);
+    if (outcome === '') throw new HotlineError('invalid_request', 'Say what came of it.', `outcome-${req.kind}`);
+    const open = (await targetsOf(trx, row, now)).find((t) => t.kind === req.kind && t.state !== 'na' && t.endAt === null);
+    if (!open) throw new HotlineError('invalid_request', 'That follow-up is not open on this record.', `outcome-${req.kind}`);
+    const changes: Record<FollowUpKind, CallUpdate> = {
+      // Resolving on a follow-up contact tells the customer in the same breath.
+      resolution: { result: 'resolved', resolved_at: now, result_told_at: now, follow_up_due_at: null },
+      progressUpdate: {},
+      resultTold: { result_told_at: now },
+      callback: { callback_done_at: now, callback_by: desk.agent_name, callback_outcome: outcome },
+      leadFollowUp: { lead_follow_up_done_at: now, lead_follow_up_by: desk.agent_name, lead_follow_up_outcome: outcome },
+    };
+    const update = changes[req.kind];
+    if (Object.keys(update).length > 0) await updateCall(trx, row.id, update);
+    await insertStep(trx, row.id, now, desk.agent_name, `${STEP_LABEL[req.kind]}: ${outcome}`);
+  });

@@ -1,0 +1,85 @@
+import Holidays from 'date-holidays';
+import type { Kysely } from 'kysely';
+import type { PolicyVersion } from '../../shared/api/records';
+import { HotlineError } from '../../shared/api/result';
+import { defaultPolicy } from '../../shared/policy/defaults';
+import { policyProblems, policySchema, type Policy } from '../../shared/policy/schema';
+import { findDesk } from '../store/desk';
+import { findPolicy, insertPolicy, latestPolicy } from '../store/policies';
+import type { Database, PolicyRow } from '../store/schema';
+import { inWriteTransaction } from '../store/writeTransaction';
+import { requireDesk, type Handler } from './context';
+
+/**
+ * Policy versions never change once written, so each is parsed once per
+ * database connection (keyed by connection: tests open many files in one process).
+ */
+const parsed = new WeakMap<Kysely<Database>, Map<number, Policy>>();
+
+function toVersion(row: PolicyRow, db: Kysely<Database>): PolicyVersion {
+  let cache = parsed.get(db);
+  if (!cache) parsed.set(db, (cache = new Map()));
+  let policy = cache.get(row.id);
+  if (!policy) {
+    policy = policySchema.parse(JSON.parse(row.json));
+    cache.set(row.id, policy);
+  }
+  return { version: row.id, effectiveFrom: row.effective_from, createdBy: row.created_by, policy };
+}
+
+/** The policy a record is judged by (its own version), else the current one. */
+export async function policyOf(db: Kysely<Database>, version: number | null): Promise<PolicyVersion> {
+  const row = version === null ? undefined : await findPolicy(db, version);
+  return row ? toVersion(row, db) : currentPolicy(db);
+}
+
+/** The newest version; a desk set up before policies existed gets the defaults in its own zone. */
+export async function currentPolicy(db: Kysely<Database>): Promise<PolicyVersion> {
+  const row = await latestPolicy(db);
+  if (row) return toVersion(row, db);
+  const desk = await requireDesk(db);
+  await insertPolicy(db, { effective_from: 0, created_at: 0, created_by: desk.agent_name, json: JSON.stringify(defaultPolicy(desk.time_zone)) });
+  return currentPolicy(db);
+}
+
+export const getPolicy: Handler<'getPolicy'> = async (req, { db }) => {
+  if (req.version === undefined) return currentPolicy(db);
+  const row = await findPolicy(db, req.version);
+  if (!row) throw new HotlineError('not_found', `There is no policy version ${req.version}.`);
+  return toVersion(row, db);
+};
+
+/**
+ * A new version, in force from now on. Records already logged keep the version
+ * they were judged by: changing the policy never silently rewrites history.
+ * A policy with problems is refused whole, with every problem listed.
+ */
+export async function savePolicyVersion(db: Kysely<Database>, candidate: unknown, now: number): Promise<PolicyVersion> {
+  const problems = policyProblems(candidate);
+  if (problems.length > 0) {
+    throw new HotlineError('invalid_policy', `The policy was not saved: ${problems.join('; ')}`, undefined, problems);
+  }
+  const json = JSON.stringify(policySchema.parse(candidate));
+  const row = await inWriteTransaction(db, async (trx) => {
+    const fields = { effective_from: now, created_at: now, created_by: (await findDesk(trx))?.agent_name ?? 'admin', json };
+    return { id: await insertPolicy(trx, fields), ...fields };
+  });
+  return toVersion(row, db);
+}
+
+export const savePolicy: Handler<'savePolicy'> = (req, { db, now }) => savePolicyVersion(db, req.policy, now());
+
+/**
+ * A country's public holidays from date-holidays, a maintained data package, for
+ * the admin to pick from. It knows no make-up working days (调休): those come
+ * with the official schedule import.
+ */
+export const suggestHolidays: Handler<'suggestHolidays'> = async (req) => {
+  if (!(req.country in new Holidays().getCountries())) {
+    throw new HotlineError('invalid_request', `No holiday data for "${req.country}".`, 'country');
+  }
+  return new Holidays(req.country)
+    .getHolidays(req.year)
+    .filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+};

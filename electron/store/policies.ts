@@ -1,0 +1,33 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, PolicyRow } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function insertPolicy(db: Db, row: Omit<PolicyRow, 'id'>): Promise<number> {
+  const inserted = await db.insertInto('policies').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function findPolicy(db: Db, id: number): Promise<PolicyRow | undefined> {
+  return db.selectFrom('policies').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function latestPolicy(db: Db): Promise<PolicyRow | undefined> {
+  return db.selectFrom('policies').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+/**
+ * The version in force at an instant: the newest that took effect at or before it.
+ * A call logged late, from before the first version, is judged by the first.
+ */
+export async function policyInForceAt(db: Db, at: number): Promise<PolicyRow | undefined> {
+  const inForce = await db
+    .selectFrom('policies')
+    .selectAll()
+    .where('effective_from', '<=', at)
+    .orderBy('effective_from', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return inForce ?? db.selectFrom('policies').selectAll().orderBy('id').limit(1).executeTakeFirst();
+}
