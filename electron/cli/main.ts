@@ -1,9 +1,10 @@
 import { DatabaseFromFutureError } from '../store/openDb';
 import { parseCommandArgs, UsageError, type Command } from './args';
+import { policyCommand } from './policy';
 import { serveCommand } from './serve';
 
 /** The `hotline` command. Each subcommand lives in its own file. */
-const COMMANDS: Command[] = [serveCommand];
+const COMMANDS: Command[] = [serveCommand, policyCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

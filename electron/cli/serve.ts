@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { openStore } from '../store/openDb';
-import { defaultDbPath } from '../store/paths';
 import { startServer } from '../server/server';
 import { DB_HELP, UsageError, type Command } from './args';
+import { dbFileOf } from './withStore';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -24,7 +24,7 @@ only, and prints the address to open (it carries a secret token for this run).
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${String(values.port)}"`);
     const lang = values.lang;
     if (lang !== undefined && lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be zh or en, not "${String(lang)}"`);
-    const file = typeof values.db === 'string' ? path.resolve(values.db) : defaultDbPath();
+    const file = dbFileOf(values);
     const store = await openStore(file);
     const server = await startServer({
       ctx: { db: store.db, now: () => Date.now() },

@@ -36,7 +36,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t,
-      errorText: (error) => t(`error.${error.code}` as MessageKey, { message: error.message }),
+      errorText: (error) => t(`error.${error.code}` as MessageKey, { message: errorDetail(error, t) }),
     };
   }, [lang, setLang]);
   document.documentElement.lang = lang;
@@ -47,4 +47,15 @@ export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');
   return value;
+}
+
+/** The variable part of an error in the reader's language where the API gives it as data (missed targets by kind). */
+function errorDetail(error: ApiError, t: (key: MessageKey) => string): string {
+  if (error.code === 'miss_reason_required' && error.problems) {
+    return error.problems.map((p) => {
+      const [kind, number] = p.split(' ');
+      return `${t(`target.${kind}` as MessageKey)}${number ? ` ${number}` : ''}`;
+    }).join(', ');
+  }
+  return error.message;
 }

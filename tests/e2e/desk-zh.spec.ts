@@ -1,10 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { button } from './pages';
 import { daytimeZone, serve, tempDb, typedTime, type Served } from './serve';
 
 // A Chinese-locale browser, no --lang: the desk opens in Chinese by itself.
 test.use({ locale: 'zh-CN' });
-
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 test.describe('中文坐席', () => {
   let served: Served;
@@ -58,6 +57,15 @@ test.describe('中文坐席', () => {
     await row.getByRole('button', { name: number }).click();
     await expect(page.getByTestId('response-minutes')).toHaveText('5 分钟');
     await expect(page.getByTestId('steps')).toContainText('查询订单号');
+
+    await expect(page.getByTestId('targets').locator('[data-kind="response"]')).toContainText('响应已达标');
+    await page.getByRole('button', { name: '规则' }).click();
+    await expect(page.getByRole('heading', { name: '时效规则（第 1 版）' })).toBeVisible();
+    await expect(page.getByTestId('policy-preview')).toContainText('优先级一般');
+    await page.screenshot({ path: 'test-results/screenshots/policy-zh.png', fullPage: true });
+    await page.getByRole('button', { name: '跟进' }).click();
+    await expect(page.getByRole('heading', { name: '跟进事项' })).toBeVisible();
+    await page.getByRole('button', { name: '坐席' }).click();
 
     // Switching the language changes every label, the buttons included.
     await page.getByLabel('语言').selectOption('en');

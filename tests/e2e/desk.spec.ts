@@ -1,14 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { button, setUpDesk } from './pages';
 import { daytimeZone, serve, tempDb, typedTime, type Served } from './serve';
-
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-
-async function setUpDesk(page: Page, zone: string, labels = { code: 'Desk code', name: 'Your name', zone: 'Time zone', save: 'Start logging' }) {
-  await page.getByLabel(labels.code).fill('A03');
-  await page.getByLabel(labels.name).fill('Li Na');
-  await page.getByLabel(labels.zone).fill(zone);
-  await button(page, labels.save).click();
-}
 
 test.describe('the logging desk in English', () => {
   let served: Served;
@@ -23,7 +15,6 @@ test.describe('the logging desk in English', () => {
     await page.goto(served.url);
     const zone = daytimeZone();
     await setUpDesk(page, zone);
-    await expect(page.getByText('No call open')).toBeVisible();
 
     const at = page.getByLabel('At (blank = now)');
     await at.fill(typedTime(zone, 12));
@@ -124,7 +115,6 @@ test.describe('bad input and the keyboard', () => {
     await page.goto(served.url);
     const zone = daytimeZone();
     await setUpDesk(page, zone);
-    await expect(page.getByText('No call open')).toBeVisible();
     await page.keyboard.press('Alt+N');
     await expect(page.getByTestId('record-no')).toHaveText(/^CS\d{8}001$/);
     await page.getByLabel('Salutation').fill('Mr. Li');

@@ -32,3 +32,25 @@ describe('migrations', () => {
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
   });
 });
+
+describe('migration 0002 (policy)', () => {
+  it('keeps the calls logged before it and leaves them unjudged until a policy exists', async () => {
+    const tmp = tempDir();
+    cleanups.push(tmp.remove);
+    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    cleanups.push(() => db.destroy());
+    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    expect((await migrator.migrateTo('2026_11_23_0001_desk')).error).toBeUndefined();
+    sqlite
+      .prepare(
+        `INSERT INTO calls (desk_code, record_no, local_date, time_zone, agent, call_at, answered_at, created_at, updated_at, reason)
+         VALUES ('A03', 'CS20240520001', '2024-05-20', 'Asia/Shanghai', '李娜', 1, 2, 3, 4, '订单物流异常')`,
+      )
+      .run();
+    expect((await migrator.migrateTo('2026_11_23_0002_policy')).error).toBeUndefined();
+    const row = sqlite.prepare('SELECT record_no, reason, policy_id, resolved_at, callback_done_at FROM calls').get();
+    expect(row).toEqual({ record_no: 'CS20240520001', reason: '订单物流异常', policy_id: null, resolved_at: null, callback_done_at: null });
+    expect(sqlite.prepare('SELECT count(*) FROM policies').pluck().get()).toBe(0);
+  });
+});

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { UpdatePatch } from '../../../../shared/api/contract';
 import type { CallRecord } from '../../../../shared/api/records';
-import { CATEGORIES, CUSTOMER_TYPES, PRIORITIES, REQUEST_TYPES } from '../../../../shared/domain/fields';
+import { CATEGORIES, CUSTOMER_TYPES, REQUEST_TYPES } from '../../../../shared/domain/fields';
+import type { Policy } from '../../../../shared/policy/schema';
+import { Field } from '../../components/Field';
 import { api } from '../../api';
 import { ChoiceField } from '../../components/ChoiceField';
 import { SavedTextField } from '../../components/SavedTextField';
@@ -11,8 +13,8 @@ import type { Desk } from './useDesk';
 type TextKey = 'salutation' | 'phone' | 'reason' | 'handler';
 
 /** Who called and why (the record sheet's columns), each saved as soon as it is filled in. */
-export function CallFields({ record, desk }: { record: CallRecord; desk: Desk }) {
-  const { t } = useI18n();
+export function CallFields({ record, desk, policy }: { record: CallRecord; desk: Desk; policy: Policy | null }) {
+  const { t, lang } = useI18n();
   const { errors, savePatch } = desk;
   const [reasons, setReasons] = useState<string[]>([]);
 
@@ -22,7 +24,7 @@ export function CallFields({ record, desk }: { record: CallRecord; desk: Desk })
     return key === 'phone' ? saved.phoneLast4 : saved[key];
   };
   const choose =
-    <K extends 'customerType' | 'requestType' | 'category' | 'priority'>(key: K) =>
+    <K extends 'customerType' | 'requestType' | 'category'>(key: K) =>
     (value: UpdatePatch[K]) =>
       void savePatch(key, { [key]: value } as UpdatePatch);
   const suggest = (prefix: string) =>
@@ -37,7 +39,17 @@ export function CallFields({ record, desk }: { record: CallRecord; desk: Desk })
       <ChoiceField id="f-customer-type" label={t('field.customerType')} options={CUSTOMER_TYPES} vocabulary="customerType" value={record.customerType} error={errors.customerType} onChange={choose('customerType')} />
       <ChoiceField id="f-request-type" label={t('field.requestType')} options={REQUEST_TYPES} vocabulary="requestType" value={record.requestType} error={errors.requestType} onChange={choose('requestType')} />
       <ChoiceField id="f-category" label={t('field.category')} options={CATEGORIES} vocabulary="category" value={record.category} error={errors.category} onChange={choose('category')} />
-      <ChoiceField id="f-priority" label={t('field.priority')} options={PRIORITIES} vocabulary="priority" value={record.priority} error={errors.priority} onChange={choose('priority')} />
+      {/* Priority levels come from the policy the record is judged by. */}
+      <Field id="f-priority" label={t('field.priority')} error={errors.priority}>
+        <select id="f-priority" value={record.priority ?? ''} onChange={(e) => void savePatch('priority', { priority: e.target.value === '' ? null : e.target.value })}>
+          <option value="">{t('field.none')}</option>
+          {policy?.priorities.map((level) => (
+            <option key={level.key} value={level.key}>
+              {level.label[lang]}
+            </option>
+          ))}
+        </select>
+      </Field>
       <SavedTextField id="f-reason" label={t('field.reason')} placeholder={t('field.reasonHint')} value={record.reason} error={errors.reason} onSave={text('reason')} list="reason-suggestions" onType={suggest} wide />
       <datalist id="reason-suggestions">
         {reasons.map((r) => (

@@ -1,4 +1,10 @@
+import { useEffect } from 'react';
 import { useI18n } from '../../i18n';
+import { AlertBanner } from '../compliance/AlertBanner';
+import { MissReasons } from '../compliance/MissReasons';
+import { TargetList } from '../compliance/TargetList';
+import { useTargetAlerts } from '../compliance/useTargetAlerts';
+import { usePolicies } from '../policy/usePolicies';
 import { ActionBar } from './ActionBar';
 import { CallFields } from './CallFields';
 import { CallHeader } from './CallHeader';
@@ -9,28 +15,41 @@ import { TodayList } from './TodayList';
 import { useDesk } from './useDesk';
 
 /** The screen an agent keeps open all shift: the open call on the left, today's calls on the right. */
-export function DeskScreen() {
+export function DeskScreen({ openRequest }: { openRequest: { id: number } | null }) {
   const { t } = useI18n();
   const desk = useDesk();
-  const { record } = desk;
+  const { record, open } = desk;
+  const { policyFor } = usePolicies();
+  const { alerts, dismiss } = useTargetAlerts(desk.day?.records ?? [], policyFor);
+  const policy = record ? policyFor(record.policyVersion) : null;
+
+  useEffect(() => {
+    if (openRequest) void open(openRequest.id);
+  }, [openRequest, open]);
+
   return (
-    <main className="desk">
-      <div className="call-column">
-        <ActionBar desk={desk} />
-        {record === null ? (
-          <p className="card muted empty-call">{t('desk.noCall')}</p>
-        ) : (
-          // Keyed by record: opening another record starts its fields fresh.
-          <article className="card call" key={record.id} aria-label={record.recordNo}>
-            <CallHeader record={record} saveState={desk.saveState} />
-            <CallFields record={record} desk={desk} />
-            <CallProgress record={record} />
-            <ResultFields record={record} desk={desk} />
-            <FeedbackFields record={record} desk={desk} />
-          </article>
-        )}
-      </div>
-      <TodayList day={desk.day} openId={record?.id ?? null} onOpen={(id) => void desk.open(id)} />
-    </main>
+    <>
+      <AlertBanner alerts={alerts} onOpen={(id) => void open(id)} onDismiss={dismiss} />
+      <main className="desk">
+        <div className="call-column">
+          <ActionBar desk={desk} />
+          {record === null ? (
+            <p className="card muted empty-call">{t('desk.noCall')}</p>
+          ) : (
+            // Keyed by record: opening another record starts its fields fresh.
+            <article className="card call" key={record.id} aria-label={record.recordNo}>
+              <CallHeader record={record} saveState={desk.saveState} />
+              {policy && <TargetList timing={record.timing} policy={policy} zone={record.timeZone} />}
+              {policy && <MissReasons record={record} policy={policy} desk={desk} />}
+              <CallFields record={record} desk={desk} policy={policy} />
+              <CallProgress record={record} />
+              <ResultFields record={record} desk={desk} />
+              <FeedbackFields record={record} desk={desk} />
+            </article>
+          )}
+        </div>
+        <TodayList day={desk.day} openId={record?.id ?? null} onOpen={(id) => void open(id)} />
+      </main>
+    </>
   );
 }

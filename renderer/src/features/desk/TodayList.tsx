@@ -1,11 +1,25 @@
 import type { CallSummary, DayList } from '../../../../shared/api/records';
 import type { MessageKey } from '../../../../shared/i18n';
+import { evaluateTargets, type TargetStatus } from '../../../../shared/timing/compliance';
 import { localClock } from '../../../../shared/timing/localTime';
+import { useNow } from '../../components/useNow';
+import { byUrgency, formatSpan, stateKey, targetKey } from '../compliance/targetText';
+import { usePolicies } from '../policy/usePolicies';
 import { useI18n } from '../../i18n';
 
 /** Today's records, newest first; open one to continue it (a follow-up is logged on the same record). */
 export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId: number | null; onOpen: (id: number) => void }) {
   const { t } = useI18n();
+  const { policyFor } = usePolicies();
+  const now = useNow();
+  /** The target that needs attention first: a breach, a near one, else the next running one. */
+  const lead = (r: CallSummary): TargetStatus | undefined => {
+    const policy = policyFor(r.policyVersion);
+    if (!policy) return undefined;
+    return evaluateTargets(r.timing, policy, now)
+      .filter((s) => s.state === 'breached' || ((s.state === 'near' || s.state === 'running') && s.endAt === null))
+      .sort(byUrgency)[0];
+  };
   const status = (r: CallSummary): string => {
     if (r.closedAt === null) return t('desk.open');
     if (r.result === null) return t('desk.closed');
@@ -27,6 +41,7 @@ export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId
               <th>{t('field.reason')}</th>
               <th>{t('field.response')}</th>
               <th>{t('field.result')}</th>
+              <th>{t('desk.targets')}</th>
             </tr>
           </thead>
           <tbody>
@@ -44,11 +59,25 @@ export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId
                 <td>
                   <span className={`status status-${r.closedAt === null ? 'open' : (r.result ?? 'closed')}`}>{status(r)}</span>
                 </td>
+                <td>
+                  <LeadTarget target={lead(r)} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </aside>
+  );
+}
+
+function LeadTarget({ target }: { target: TargetStatus | undefined }) {
+  const { t } = useI18n();
+  if (!target) return null;
+  const span = formatSpan(target.remainingMs);
+  return (
+    <span className={`target-chip target-${target.state}`} data-state={target.state}>
+      {t(targetKey(target))} {t(stateKey(target))} · {target.remainingMs >= 0 ? t('target.left', { span }) : t('target.over', { span })}
+    </span>
   );
 }

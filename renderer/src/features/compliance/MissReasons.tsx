@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import type { CallRecord } from '../../../../shared/api/records';
+import { MISS_REASONS, type MissReasonCode } from '../../../../shared/domain/fields';
+import type { MessageKey } from '../../../../shared/i18n';
+import type { Policy } from '../../../../shared/policy/schema';
+import { evaluateTargets, REASON_REQUIRED, type TargetStatus } from '../../../../shared/timing/compliance';
+import { api } from '../../api';
+import { useNow } from '../../components/useNow';
+import { useI18n } from '../../i18n';
+import type { Desk } from '../desk/useDesk';
+import { targetKey } from './targetText';
+
+/**
+ * Reasons for missed targets (未达标原因), one per target: a pick-list of common
+ * reasons plus free text. A record cannot close until each miss has one.
+ */
+export function MissReasons({ record, policy, desk }: { record: CallRecord; policy: Policy; desk: Desk }) {
+  const { t } = useI18n();
+  const now = useNow(5000);
+  const missed = evaluateTargets(record.timing, policy, now).filter((s) => s.state === 'breached' && REASON_REQUIRED.has(s.kind));
+  if (missed.length === 0) return null;
+  return (
+    <section className="miss-reasons" aria-labelledby="miss-title">
+      <h3 id="miss-title">{t('miss.title')}</h3>
+      {desk.errors.missReasons && (
+        <p className="field-error" role="alert" id="miss-reasons-error">
+          {desk.errors.missReasons}
+        </p>
+      )}
+      {missed.map((target) => (
+        <MissReasonRow key={`${target.kind}-${target.index}`} record={record} target={target} desk={desk} />
+      ))}
+    </section>
+  );
+}
+
+function MissReasonRow({ record, target, desk }: { record: CallRecord; target: TargetStatus; desk: Desk }) {
+  const { t } = useI18n();
+  const given = record.missReasons.find((r) => r.kind === target.kind && r.index === target.index);
+  const [code, setCode] = useState<MissReasonCode>(given?.code ?? 'overload');
+  const [text, setText] = useState(given?.text ?? '');
+  const errorKey = `missReason-${target.kind}-${target.index}`;
+  const name = `${t(targetKey(target))}${target.kind === 'secondResponse' ? ` #${target.index + 1}` : ''}`;
+  const save = () =>
+    desk.perform([errorKey, 'missReasons', 'actions'], errorKey, () =>
+      api.addMissReason({ id: record.id, kind: target.kind, index: target.index, code, text }),
+    );
+  return (
+    <div className={`miss-row${given ? ' miss-given' : ''}`} data-testid={`miss-${target.kind}-${target.index}`}>
+      <span className="miss-target">
+        {name}: <strong>{given ? t('miss.given') : t('miss.needed')}</strong>
+      </span>
+      <select aria-label={t('miss.reasonFor', { target: name })} value={code} onChange={(e) => setCode(e.target.value as MissReasonCode)}>
+        {MISS_REASONS.map((c) => (
+          <option key={c} value={c}>
+            {t(`missReason.${c}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+      <input aria-label={t('miss.textFor', { target: name })} value={text} placeholder={t('miss.textHint')} onChange={(e) => setText(e.target.value)} />
+      <button type="button" onClick={() => void save()}>
+        {t('miss.save')}
+      </button>
+      {desk.errors[errorKey] && (
+        <p className="field-error" role="alert">
+          {desk.errors[errorKey]}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FollowUpItem } from '../../../../shared/api/records';
+import type { MessageKey } from '../../../../shared/i18n';
+import { localDateTime } from '../../../../shared/timing/localTime';
+import { api } from '../../api';
+import { useNow } from '../../components/useNow';
+import { useI18n } from '../../i18n';
+import { formatSpan } from '../compliance/targetText';
+
+/**
+ * Open work across days: in-progress records by due time, progress updates,
+ * results to tell, callbacks and low-satisfaction follow-ups; overdue first.
+ * Completing one logs a step on the same record.
+ */
+export function FollowUpsScreen({ zone, onOpen }: { zone: string; onOpen: (id: number) => void }) {
+  const { t } = useI18n();
+  const [items, setItems] = useState<FollowUpItem[] | null>(null);
+  const now = useNow(30_000);
+  const refresh = useCallback(async () => {
+    const r = await api.listFollowUps({});
+    if (r.ok) setItems(r.value);
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh, now]);
+
+  return (
+    <main className="follow-ups card">
+      <h2>{t('followUps.title')}</h2>
+      {items !== null && items.length === 0 && <p className="muted">{t('followUps.none')}</p>}
+      {items !== null && items.length > 0 && (
+        <table className="follow-up-table">
+          <thead>
+            <tr>
+              <th>{t('followUps.state')}</th>
+              <th>{t('followUps.kind')}</th>
+              <th>{t('field.recordNo')}</th>
+              <th>{t('field.salutation')}</th>
+              <th>{t('field.reason')}</th>
+              <th>{t('followUps.due')}</th>
+              <th>{t('followUps.owner')}</th>
+              <th>{t('followUps.complete')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <FollowUpRow key={`${item.callId}-${item.kind}`} item={item} zone={zone} now={now} onOpen={onOpen} onDone={refresh} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
+
+function FollowUpRow(props: { item: FollowUpItem; zone: string; now: number; onOpen: (id: number) => void; onDone: () => Promise<void> }) {
+  const { t, errorText } = useI18n();
+  const { item } = props;
+  const [outcome, setOutcome] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const complete = async () => {
+    const r = await api.completeFollowUp({ id: item.callId, kind: item.kind, outcome });
+    if (!r.ok) return setError(errorText(r.error));
+    setError(null);
+    await props.onDone();
+  };
+  const left = item.dueAt - props.now;
+  const inputId = `outcome-${item.callId}-${item.kind}`;
+  return (
+    <tr className={`follow-up follow-up-${item.state}`} data-testid={`follow-up-${item.kind}`}>
+      <td>
+        <span className={`status status-${item.state}`}>{t(`state.${item.state}` as MessageKey)}</span>
+      </td>
+      <td>{t(`followUps.kind.${item.kind}` as MessageKey)}</td>
+      <td>
+        <button type="button" className="link" onClick={() => props.onOpen(item.callId)}>
+          {item.recordNo}
+        </button>
+      </td>
+      <td>{item.salutation ?? ''}</td>
+      <td className="reason-cell">{item.reason ?? ''}</td>
+      <td>
+        {localDateTime(item.dueAt, props.zone)}
+        <br />
+        <small>{left >= 0 ? t('target.left', { span: formatSpan(left) }) : t('target.over', { span: formatSpan(left) })}</small>
+      </td>
+      <td>{item.owner ?? ''}</td>
+      <td className="complete-cell">
+        <input id={inputId} aria-label={t('followUps.outcomeFor', { kind: t(`followUps.kind.${item.kind}` as MessageKey), record: item.recordNo })} value={outcome} placeholder={t('followUps.outcomeHint')} onChange={(e) => setOutcome(e.target.value)} />
+        <button type="button" onClick={() => void complete()}>
+          {t('followUps.done')}
+        </button>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { CATEGORIES } from '../../../../shared/domain/fields';
+import type { MessageKey } from '../../../../shared/i18n';
+import { FOUR_LEVELS, THREE_LEVELS } from '../../../../shared/policy/defaults';
+import { policySchema, type Policy } from '../../../../shared/policy/schema';
+import { api } from '../../api';
+import { Field } from '../../components/Field';
+import { useI18n } from '../../i18n';
+import { CalendarEditor } from './CalendarEditor';
+import { DurationInput } from './DurationInput';
+import { PolicyPreview } from './PolicyPreview';
+import { PriorityLevels } from './PriorityLevels';
+import { usePolicies } from './usePolicies';
+
+const PROCESS_TARGETS = ['secondResponse', 'transferWithin', 'resultToldWithin', 'callbackWithin', 'leadFollowUpWithin'] as const;
+
+/**
+ * The admin's Policy screen: every value of the timing policy, validated as it
+ * is typed (by the same schema the store applies), with a live preview. Saving
+ * makes a new version; records already logged keep theirs.
+ */
+export function PolicyScreen() {
+  const { current } = usePolicies();
+  if (!current) return null;
+  // Not keyed by version: after a save the form stays as it was, with its confirmation.
+  return <PolicyForm initial={current.policy} version={current.version} />;
+}
+
+function PolicyForm({ initial, version }: { initial: Policy; version: number }) {
+  const { t, errorText } = useI18n();
+  const { setCurrent } = usePolicies();
+  const [draft, setDraft] = useState<Policy>(initial);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [serverProblems, setServerProblems] = useState<string[]>([]);
+  const check = policySchema.safeParse(draft);
+  const problems = check.success ? [] : check.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const invalid = (path: string) => problems.some((p) => p.path === path || p.path.startsWith(`${path}.`));
+  const edit = (next: Policy) => {
+    setDraft(next);
+    setSaved(null);
+  };
+
+  const save = async () => {
+    const r = await api.savePolicy({ policy: draft });
+    if (!r.ok) {
+      setServerProblems(r.error.problems ?? [errorText(r.error)]);
+      return;
+    }
+    setServerProblems([]);
+    setCurrent(r.value);
+    setSaved(t('policy.saved', { version: r.value.version }));
+  };
+
+  return (
+    <main className="policy">
+      <section className="card">
+        <header className="policy-head">
+          <h2>{t('policy.title', { version })}</h2>
+          <div className="inline">
+            <button type="button" onClick={() => edit({ ...draft, priorities: THREE_LEVELS, defaultPriority: 'general' })}>
+              {t('policy.presetThree')}
+            </button>
+            <button type="button" onClick={() => edit({ ...draft, priorities: FOUR_LEVELS, defaultPriority: 'medium' })}>
+              {t('policy.presetFour')}
+            </button>
+          </div>
+        </header>
+        <h3>{t('policy.levels')}</h3>
+        <PriorityLevels draft={draft} invalid={invalid} onChange={edit} />
+        <div className="inline">
+          <button
+            type="button"
+            onClick={() => edit({ ...draft, priorities: [...draft.priorities, { key: `level${draft.priorities.length + 1}`, label: { zh: '新级别', en: 'New level' }, response: { amount: 1, unit: 'hours' }, resolution: { amount: 1, unit: 'workingDays' }, progressEvery: { amount: 1, unit: 'workingDays' } }] })}
+          >
+            {t('policy.addLevel')}
+          </button>
+          <Field id="default-priority" label={t('policy.defaultPriority')}>
+            <select id="default-priority" value={draft.defaultPriority} onChange={(e) => edit({ ...draft, defaultPriority: e.target.value })}>
+              {draft.priorities.map((l) => (
+                <option key={l.key} value={l.key}>
+                  {l.key}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <h3>{t('policy.process')}</h3>
+        <div className="process-grid">
+          {PROCESS_TARGETS.map((key) => (
+            <Field key={key} id={`proc-${key}`} label={t(`policy.${key}` as MessageKey)}>
+              <DurationInput id={`proc-${key}`} label={t(`policy.${key}` as MessageKey)} value={draft[key]} invalid={invalid(key)} onChange={(d) => edit({ ...draft, [key]: d })} />
+            </Field>
+          ))}
+          <Field id="low-score" label={t('policy.lowScoreAtMost')} error={invalid('lowScoreAtMost') ? t('policy.scoreRange') : undefined}>
+            <input id="low-score" type="number" min={1} max={5} value={draft.lowScoreAtMost} onChange={(e) => edit({ ...draft, lowScoreAtMost: Number(e.target.value) })} />
+          </Field>
+          <Field id="warning-at" label={t('policy.warningAt')} error={invalid('warningAt') ? t('policy.percentRange') : undefined}>
+            <input id="warning-at" type="number" min={1} max={99} value={Math.round(draft.warningAt * 100)} onChange={(e) => edit({ ...draft, warningAt: Number(e.target.value) / 100 })} />
+          </Field>
+        </div>
+        <h3>{t('policy.rates')}</h3>
+        <div className="process-grid">
+          {CATEGORIES.map((category) => (
+            <Field key={category} id={`rate-${category}`} label={t(`category.${category}` as MessageKey)}>
+              <input
+                id={`rate-${category}`}
+                type="number"
+                min={0}
+                max={100}
+                placeholder="—"
+                value={draft.resolutionRateTargets[category] ?? ''}
+                onChange={(e) => {
+                  const rates = { ...draft.resolutionRateTargets };
+                  if (e.target.value === '') delete rates[category];
+                  else rates[category] = Number(e.target.value);
+                  edit({ ...draft, resolutionRateTargets: rates });
+                }}
+              />
+            </Field>
+          ))}
+        </div>
+        <h3>{t('policy.calendar')}</h3>
+        <CalendarEditor draft={draft} invalid={invalid} onChange={edit} />
+      </section>
+      <aside className="policy-side">
+        <PolicyPreview draft={draft} valid={check.success} />
+        <section className="card">
+          {problems.length > 0 && (
+            <div role="alert" className="problems">
+              <strong>{t('policy.problems')}</strong>
+              <ul>
+                {problems.map((p) => (
+                  <li key={p.path + p.message}>
+                    <code>{p.path || t('policy.title', { version })}</code>: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {serverProblems.length > 0 && (
+            <ul role="alert" className="problems">
+              {serverProblems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" className="primary" disabled={!check.success} onClick={() => void save()}>
+            {t('policy.save')}
+          </button>
+          {saved && <p className="saved-note">{saved}</p>}
+        </section>
+      </aside>
+    </main>
+  );
+}
