@@ -36,7 +36,7 @@ import  validates FILE and, when it has no problem, makes it the new policy
         return 1;
       }
       try {
-        const saved = await withStore(values, (store) => savePolicyVersion(store.db, candidate, Date.now()));
+        const saved = await withStore(values, (store) => savePolicyVersion(store.db, candidate, Date.now(), `hotline policy import (${file})`));
         process.stdout.write(`Policy version ${saved.version} is now in force (from ${file}).\n`);
         return 0;
       } catch (error) {

@@ -27,7 +27,8 @@ only, and prints the address to open (it carries a secret token for this run).
     const file = dbFileOf(values);
     const store = await openStore(file);
     const server = await startServer({
-      ctx: { db: store.db, now: () => Date.now() },
+      // One session per run: the browser tab that holds this run's token.
+      ctx: { db: store.db, now: () => Date.now(), session: { userId: null } },
       staticDir: path.join(__dirname, 'renderer'),
       port,
       ...(lang ? { lang } : {}),

@@ -45,7 +45,7 @@ function toColumns(patch: UpdatePatch): CallUpdate {
 
 /** Fields are saved as they are filled in, one or several at a time; the record stays editable after closing. */
 export const updateCallFields: Handler<'updateCall'> = (req, ctx) =>
-  changeRecord(ctx, req.id, async ({ trx, row }) => {
+  changeRecord(ctx, req, async ({ trx, row }) => {
     if (req.patch.priority) {
       const { policy } = await policyOf(trx, row.policy_id);
       if (!policy.priorities.some((level) => level.key === req.patch.priority)) {
@@ -61,7 +61,7 @@ export const updateCallFields: Handler<'updateCall'> = (req, ctx) =>
  * needs a follow-up due time and owner; cannot-resolve needs an explanation.
  */
 export const setResult: Handler<'setResult'> = (req, ctx) =>
-  changeRecord(ctx, req.id, async ({ trx, row, desk, now }) => {
+  changeRecord(ctx, req, async ({ trx, row, desk, now }) => {
     const owner = textOrNull(req.followUpOwner ?? null);
     const note = textOrNull(req.note ?? null);
     let dueAt: number | null = null;

@@ -13,8 +13,8 @@ import {
 } from '../store/calls';
 import { policyInForceAt } from '../store/policies';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { changeRecord, loadRecord, refuseIfBefore, refuseIfClosed, refuseIfReasonsMissing } from './callRecord';
-import { momentOf, requireDesk, type Handler } from './context';
+import { changeRecord, loadRecord, refreshDueTimes, refuseIfBefore, refuseIfClosed, refuseIfReasonsMissing } from './callRecord';
+import { momentOf, requireDesk, requireUser, type Handler } from './context';
 import { currentPolicy } from './policy';
 
 /** The one-click moments of a call: came in, answered, transferred, transfer answered, step, closed. */
@@ -22,6 +22,7 @@ import { currentPolicy } from './policy';
 export const startCall: Handler<'startCall'> = async (req, ctx) =>
   inWriteTransaction(ctx.db, async (trx) => {
     const desk = await requireDesk(trx);
+    const user = await requireUser(trx, ctx.session);
     const callAt = momentOf(req.at, desk.time_zone, ctx);
     const day = localDate(callAt, desk.time_zone);
     const serial = await takeDailySerial(trx, desk.code, day);
@@ -34,17 +35,19 @@ export const startCall: Handler<'startCall'> = async (req, ctx) =>
       record_no: formatRecordNo(day, serial),
       local_date: day,
       time_zone: desk.time_zone,
-      agent: desk.agent_name,
+      agent: user.name,
+      agent_id: user.id,
       call_at: callAt,
       policy_id: policy?.id ?? null,
       created_at: now,
       updated_at: now,
     });
+    await refreshDueTimes(trx, id, now);
     return loadRecord(trx, id);
   });
 
 export const answerCall: Handler<'answerCall'> = (req, ctx) =>
-  changeRecord(ctx, req.id, async ({ trx, row, desk }) => {
+  changeRecord(ctx, req, async ({ trx, row, desk }) => {
     refuseIfClosed(row);
     if (row.answered_at !== null) throw new HotlineError('already_answered', 'This call was already answered.');
     const at = momentOf(req.at, desk.time_zone, ctx);
@@ -53,7 +56,7 @@ export const answerCall: Handler<'answerCall'> = (req, ctx) =>
   });
 
 export const transferCall: Handler<'transferCall'> = (req, ctx) =>
-  changeRecord(ctx, req.id, async ({ trx, row, desk }) => {
+  changeRecord(ctx, req, async ({ trx, row, desk }) => {
     refuseIfClosed(row);
     if (row.answered_at === null) throw new HotlineError('not_answered', 'Answer the call before transferring it.');
     const to = cleanText(req.to);
@@ -68,7 +71,7 @@ export const transferCall: Handler<'transferCall'> = (req, ctx) =>
   });
 
 export const answerTransfer: Handler<'answerTransfer'> = (req, ctx) =>
-  changeRecord(ctx, req.id, async ({ trx, row, desk }) => {
+  changeRecord(ctx, req, async ({ trx, row, desk }) => {
     const pending = (await listTransfers(trx, row.id)).find((t) => t.answered_at === null);
     if (!pending) throw new HotlineError('no_open_transfer', 'There is no transfer waiting to be answered.');
     const at = momentOf(req.at, desk.time_zone, ctx);
@@ -78,14 +81,14 @@ export const answerTransfer: Handler<'answerTransfer'> = (req, ctx) =>
 
 /** Steps may be added after the call is closed: a follow-up is logged on the same record. */
 export const addStep: Handler<'addStep'> = (req, ctx) =>
-  changeRecord(ctx, req.id, async ({ trx, row, desk, now }) => {
+  changeRecord(ctx, req, async ({ trx, row, user, now }) => {
     const text = cleanText(req.text);
     if (text === '') throw new HotlineError('invalid_request', 'Describe the step.', 'step');
-    await insertStep(trx, row.id, now, desk.agent_name, text);
+    await insertStep(trx, row.id, now, user.name, text);
   });
 
 export const closeCall: Handler<'closeCall'> = (req, ctx) =>
-  changeRecord(ctx, req.id, async ({ trx, row, desk }) => {
+  changeRecord(ctx, req, async ({ trx, row, desk }) => {
     refuseIfClosed(row);
     if (row.answered_at === null) throw new HotlineError('not_answered', 'Answer the call before closing it.');
     const transfers = await listTransfers(trx, row.id);

@@ -3,12 +3,15 @@ import type { CallRecord } from '../../shared/api/records';
 import { HotlineError } from '../../shared/api/result';
 import { findCall, listSteps, listTransfers, updateCall } from '../store/calls';
 import { listMissReasons } from '../store/missReasons';
-import type { CallRow, Database, DeskRow } from '../store/schema';
+import type { CallRow, Database, DeskRow, UserRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { evaluateTargets, missingReasons, type TargetStatus } from '../../shared/timing/compliance';
+import { cleanText } from '../../shared/domain/text';
+import { evaluateTargets, missingReasons, REASON_REQUIRED, type TargetKind, type TargetStatus } from '../../shared/timing/compliance';
+import { appendAudit, isSignedOff } from '../store/audit';
+import { diffRecords } from './auditDiff';
 import { timingOf, toCallRecord } from './callView';
 import { policyOf } from './policy';
-import { requireDesk, type HandlerContext } from './context';
+import { isLead, requireDesk, requireUser, type HandlerContext } from './context';
 
 /** Loads one whole record (row, transfers, steps) as the renderer sees it. */
 export async function loadRecord(db: Kysely<Database>, id: number): Promise<CallRecord> {
@@ -21,28 +24,74 @@ export interface Change {
   trx: Kysely<Database>;
   row: CallRow;
   desk: DeskRow;
+  /** Who makes the change. */
+  user: UserRow;
   now: number;
 }
 
 /**
- * One click on one record: reads it, lets `apply` check and write, stamps
- * updated_at, and commits, all in one write transaction; returns the record
- * as saved. Nothing is half-applied when `apply` throws.
+ * One click on one record, in one write transaction: checks who may change it
+ * (an agent their own records, a team lead any) and whether its day was signed
+ * off (then only with a stated reason); lets `apply` check and write; refreshes
+ * the stored due times; and appends every field it changed to the audit trail
+ * with who, when and why. Nothing is half-applied when anything throws.
  */
 export async function changeRecord(
   ctx: HandlerContext,
-  id: number,
+  request: { id: number; changeReason?: string | undefined },
   apply: (change: Change) => Promise<void>,
 ): Promise<CallRecord> {
+  const { id, changeReason } = request;
   return inWriteTransaction(ctx.db, async (trx) => {
     const desk = await requireDesk(trx);
+    const user = await requireUser(trx, ctx.session);
     const row = await findCall(trx, id);
     if (!row) throw new HotlineError('not_found', `There is no record with id ${id}.`);
+    const own = row.agent_id === user.id || (row.agent_id === null && row.agent === user.name);
+    if (!own && !isLead(user)) {
+      throw new HotlineError('forbidden', `Call ${row.record_no} was logged by ${row.agent}; only a team lead may change it.`);
+    }
+    const reason = changeReason === undefined ? null : cleanText(changeReason) || null;
+    if (reason === null && (await isSignedOff(trx, row.desk_code, row.local_date))) {
+      throw new HotlineError('archived_needs_reason', `${row.local_date} is signed off: say why this record changes.`, 'changeReason');
+    }
     const now = ctx.now();
-    await apply({ trx, row, desk, now });
+    const before = await loadRecord(trx, id);
+    await apply({ trx, row, desk, user, now });
     await updateCall(trx, id, { updated_at: now });
-    return loadRecord(trx, id);
+    await refreshDueTimes(trx, id, now);
+    const after = await loadRecord(trx, id);
+    await appendAudit(
+      trx,
+      diffRecords(before, after).map((c) => ({ call_id: id, field: c.field, old_value: c.oldValue, new_value: c.newValue, actor: user.name, actor_id: user.id, at: now, reason })),
+    );
+    return after;
   });
+}
+
+/**
+ * Stores the record's due times and its breach summary, worked out by the
+ * timing core, so that review filters and statistics can count in SQL.
+ */
+export async function refreshDueTimes(db: Kysely<Database>, id: number, now: number): Promise<void> {
+  const row = (await findCall(db, id))!;
+  const targets = await targetsOf(db, row, now);
+  const due = (kind: TargetKind) => targets.find((t) => t.kind === kind && t.state !== 'na')?.dueAt ?? null;
+  const needReasons = targets.filter((t) => REASON_REQUIRED.has(t.kind) && t.state !== 'na');
+  const running = needReasons.filter((t) => t.endAt === null).map((t) => t.dueAt!);
+  await updateCall(db, id, {
+    response_due_at: due('response'),
+    resolution_due_at: due('resolution'),
+    transfer_due_at: due('transferWithin'),
+    told_due_at: due('resultTold'),
+    callback_due_at: due('callback'),
+    lead_due_at: due('leadFollowUp'),
+    ended_breach: needReasons.some((t) => t.endAt !== null && t.state === 'breached') ? 1 : 0,
+    next_due_at: running.length > 0 ? Math.min(...running) : null,
+  });
+  for (const t of targets.filter((s) => s.kind === 'secondResponse')) {
+    await db.updateTable('transfers').set({ due_at: t.dueAt }).where('call_id', '=', id).where('seq', '=', t.index + 1).execute();
+  }
 }
 
 export function refuseIfClosed(row: CallRow): void {

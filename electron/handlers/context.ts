@@ -2,13 +2,23 @@ import type { Kysely } from 'kysely';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
 import { HotlineError } from '../../shared/api/result';
 import { parseTypedTime } from '../../shared/timing/localTime';
-import type { Database, DeskRow } from '../store/schema';
+import type { Database, DeskRow, UserRow } from '../store/schema';
 import { findDesk } from '../store/desk';
+import { findUser } from '../store/users';
 
-/** What every handler gets: the store and the clock (injected so tests control time). */
+/**
+ * Who is signed in, per window: each Electron window (webContents) and each
+ * browser-mode server run has its own. Records carry who did what from it.
+ */
+export interface Session {
+  userId: number | null;
+}
+
+/** What every handler gets: the store, the clock (injected so tests control time) and the window's session. */
 export interface HandlerContext {
   db: Kysely<Database>;
   now: () => number;
+  session: Session;
   /** Shows a desktop notification; absent in browser mode and tests. */
   notify?: (title: string, body: string) => boolean;
 }
@@ -20,6 +30,24 @@ export async function requireDesk(db: Kysely<Database>): Promise<DeskRow> {
   const desk = await findDesk(db);
   if (!desk) throw new HotlineError('desk_not_set_up', 'Set up this desk first (desk code and your name).');
   return desk;
+}
+
+/** The signed-in profile; every change is made by someone. */
+export async function requireUser(db: Kysely<Database>, session: Session): Promise<UserRow> {
+  const user = session.userId === null ? undefined : await findUser(db, session.userId);
+  if (!user || !user.active) throw new HotlineError('not_signed_in', 'Sign in first.');
+  return user;
+}
+
+export const isLead = (user: UserRow): boolean => user.role === 'team_lead' || user.role === 'admin';
+
+/** Team-lead and admin actions: sign-off, editing someone else's record, the policy, the profiles. */
+export async function requireRole(db: Kysely<Database>, session: Session, roles: ReadonlyArray<UserRow['role']>): Promise<UserRow> {
+  const user = await requireUser(db, session);
+  if (!roles.includes(user.role)) {
+    throw new HotlineError('forbidden', `Only ${roles.map((r) => r.replace('_', ' ')).join(' or ')} profiles may do that.`);
+  }
+  return user;
 }
 
 const TIME_ERRORS = {

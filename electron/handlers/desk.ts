@@ -6,6 +6,8 @@ import { findDesk, insertDesk } from '../store/desk';
 import type { DeskRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { insertPolicy } from '../store/policies';
+import { insertUser } from '../store/users';
+import { checkedPin } from './users';
 import { defaultPolicy } from '../../shared/policy/defaults';
 import type { Handler } from './context';
 
@@ -20,7 +22,7 @@ export const getDesk: Handler<'getDesk'> = async (_req, { db }) => {
 };
 
 /** First run: the desk code goes on every record, so it is set once and never changed here. */
-export const setupDesk: Handler<'setupDesk'> = async (req, { db, now }) => {
+export const setupDesk: Handler<'setupDesk'> = async (req, { db, now, session }) => {
   const code = req.code.trim().toUpperCase();
   if (!DESK_CODE.test(code)) {
     throw new HotlineError('invalid_request', 'A desk code is 1–12 letters, digits or hyphens, e.g. A03.', 'code');
@@ -30,12 +32,15 @@ export const setupDesk: Handler<'setupDesk'> = async (req, { db, now }) => {
   }
   const agentName = cleanText(req.agentName);
   if (agentName === '') throw new HotlineError('invalid_request', 'Type your name.', 'agentName');
+  const pinHash = checkedPin(req.pin);
   return inWriteTransaction(db, async (trx) => {
     if (await findDesk(trx)) throw new HotlineError('desk_already_set_up', 'This desk is already set up.');
     const row = { code, time_zone: req.timeZone, agent_name: agentName, created_at: now() };
     await insertDesk(trx, row);
     // Version 1 of the policy: the defaults, in the desk's zone, in force from the start.
     await insertPolicy(trx, { effective_from: 0, created_at: row.created_at, created_by: agentName, json: JSON.stringify(defaultPolicy(req.timeZone)) });
+    // Whoever sets the desk up administers it, and is signed in.
+    session.userId = await insertUser(trx, { name: agentName, role: 'admin', pin_hash: pinHash, created_at: row.created_at });
     return toDeskInfo({ id: 1, ...row });
   });
 };

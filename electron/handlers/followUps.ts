@@ -58,7 +58,7 @@ const STEP_LABEL: Record<FollowUpKind, string> = {
 
 /** Completing a follow-up logs a step on the same record and stops that target's clock. */
 export const completeFollowUp: Handler<'completeFollowUp'> = (req, ctx) =>
-  changeRecord(ctx, req.id, async ({ trx, row, desk, now }) => {
+  changeRecord(ctx, req, async ({ trx, row, user, now }) => {
     const outcome = cleanText(req.outcome);
     if (outcome === '') throw new HotlineError('invalid_request', 'Say what came of it.', `outcome-${req.kind}`);
     const open = (await targetsOf(trx, row, now)).find((t) => t.kind === req.kind && t.state !== 'na' && t.endAt === null);
@@ -68,10 +68,10 @@ export const completeFollowUp: Handler<'completeFollowUp'> = (req, ctx) =>
       resolution: { result: 'resolved', resolved_at: now, result_told_at: now, follow_up_due_at: null },
       progressUpdate: {},
       resultTold: { result_told_at: now },
-      callback: { callback_done_at: now, callback_by: desk.agent_name, callback_outcome: outcome },
-      leadFollowUp: { lead_follow_up_done_at: now, lead_follow_up_by: desk.agent_name, lead_follow_up_outcome: outcome },
+      callback: { callback_done_at: now, callback_by: user.name, callback_outcome: outcome },
+      leadFollowUp: { lead_follow_up_done_at: now, lead_follow_up_by: user.name, lead_follow_up_outcome: outcome },
     };
     const update = changes[req.kind];
     if (Object.keys(update).length > 0) await updateCall(trx, row.id, update);
-    await insertStep(trx, row.id, now, desk.agent_name, `${STEP_LABEL[req.kind]}: ${outcome}`);
+    await insertStep(trx, row.id, now, user.name, `${STEP_LABEL[req.kind]}: ${outcome}`);
   });

@@ -2,7 +2,10 @@ import { addStep, answerCall, answerTransfer, closeCall, startCall, transferCall
 import { setResult, updateCallFields } from './callFields';
 import { getCall, listDay, suggestReasons } from './callQueries';
 import type { HandlerTable } from './context';
+import { correctMoment, getAudit } from './corrections';
 import { getDesk, setupDesk } from './desk';
+import { dayStatus, signOffDay } from './signOff';
+import { listUsers, saveUser, signIn, signOut, whoAmI } from './users';
 import { completeFollowUp, listFollowUps } from './followUps';
 import { addMissReason } from './missReasons';
 import { notify } from './notify';
@@ -30,4 +33,13 @@ export const handlers: HandlerTable = {
   listFollowUps,
   completeFollowUp,
   notify,
+  whoAmI,
+  listUsers,
+  signIn,
+  signOut,
+  saveUser,
+  correctMoment,
+  getAudit,
+  dayStatus,
+  signOffDay,
 };

@@ -9,7 +9,7 @@ import type { Handler } from './context';
  * needs the text). Kept per target, and allowed on a closed record too.
  */
 export const addMissReason: Handler<'addMissReason'> = (req, ctx) =>
-  changeRecord(ctx, req.id, async ({ trx, row, desk, now }) => {
+  changeRecord(ctx, req, async ({ trx, row, user, now }) => {
     const target = (await targetsOf(trx, row, now)).find((t) => t.kind === req.kind && t.index === req.index);
     if (!target || target.state !== 'breached') {
       throw new HotlineError('invalid_request', 'That target was not missed, so it needs no reason.', 'missReasons');
@@ -18,5 +18,5 @@ export const addMissReason: Handler<'addMissReason'> = (req, ctx) =>
     if (req.code === 'other' && text === null) {
       throw new HotlineError('invalid_request', 'Describe the reason when choosing "other".', `missReason-${req.kind}-${req.index}`);
     }
-    await saveMissReason(trx, { call_id: row.id, kind: req.kind, idx: req.index, code: req.code, text, author: desk.agent_name, at: now });
+    await saveMissReason(trx, { call_id: row.id, kind: req.kind, idx: req.index, code: req.code, text, author: user.name, at: now });
   });

@@ -4,11 +4,10 @@ import type { PolicyVersion } from '../../shared/api/records';
 import { HotlineError } from '../../shared/api/result';
 import { defaultPolicy } from '../../shared/policy/defaults';
 import { policyProblems, policySchema, type Policy } from '../../shared/policy/schema';
-import { findDesk } from '../store/desk';
 import { findPolicy, insertPolicy, latestPolicy } from '../store/policies';
 import type { Database, PolicyRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { requireDesk, type Handler } from './context';
+import { requireDesk, requireRole, type Handler } from './context';
 
 /**
  * Policy versions never change once written, so each is parsed once per
@@ -54,20 +53,24 @@ export const getPolicy: Handler<'getPolicy'> = async (req, { db }) => {
  * they were judged by: changing the policy never silently rewrites history.
  * A policy with problems is refused whole, with every problem listed.
  */
-export async function savePolicyVersion(db: Kysely<Database>, candidate: unknown, now: number): Promise<PolicyVersion> {
+export async function savePolicyVersion(db: Kysely<Database>, candidate: unknown, now: number, author: string): Promise<PolicyVersion> {
   const problems = policyProblems(candidate);
   if (problems.length > 0) {
     throw new HotlineError('invalid_policy', `The policy was not saved: ${problems.join('; ')}`, undefined, problems);
   }
   const json = JSON.stringify(policySchema.parse(candidate));
   const row = await inWriteTransaction(db, async (trx) => {
-    const fields = { effective_from: now, created_at: now, created_by: (await findDesk(trx))?.agent_name ?? 'admin', json };
+    const fields = { effective_from: now, created_at: now, created_by: author, json };
     return { id: await insertPolicy(trx, fields), ...fields };
   });
   return toVersion(row, db);
 }
 
-export const savePolicy: Handler<'savePolicy'> = (req, { db, now }) => savePolicyVersion(db, req.policy, now());
+/** Admins only: the policy holds the whole team to its targets. */
+export const savePolicy: Handler<'savePolicy'> = async (req, { db, now, session }) => {
+  const admin = await requireRole(db, session, ['admin']);
+  return savePolicyVersion(db, req.policy, now(), admin.name);
+};
 
 /**
  * A country's public holidays from date-holidays, a maintained data package, for

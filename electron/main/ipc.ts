@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channelOf, METHOD_NAMES } from '../../shared/api/methods';
-import type { HandlerContext } from '../handlers/context';
+import type { HandlerContext, Session } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
 
 /**
@@ -9,14 +9,21 @@ import { dispatch } from '../handlers/dispatch';
  * dispatcher as browser mode. A request from any frame other than the app's
  * own page (an injected iframe, a navigated-away page) is refused.
  */
-export function registerIpc(ctx: HandlerContext, rendererIndexPath: string): void {
+export function registerIpc(base: Omit<HandlerContext, 'session'>, rendererIndexPath: string): void {
   const trustedUrl = pathToFileURL(rendererIndexPath).href;
+  // Each window signs in on its own: sessions are kept per webContents.
+  const sessions = new Map<number, Session>();
+  const sessionOf = (senderId: number): Session => {
+    let session = sessions.get(senderId);
+    if (!session) sessions.set(senderId, (session = { userId: null }));
+    return session;
+  };
   for (const method of METHOD_NAMES) {
     ipcMain.handle(channelOf(method), (event: IpcMainInvokeEvent, request: unknown) => {
       if (!isTrustedSender(event, trustedUrl)) {
         return { ok: false, error: { code: 'invalid_request', message: 'Refused: request from an unknown page.' } };
       }
-      return dispatch(method, request, ctx);
+      return dispatch(method, request, { ...base, session: sessionOf(event.sender.id) });
     });
   }
 }

@@ -34,6 +34,15 @@ export const hotlineBridge = {
   listFollowUps: invoke('listFollowUps'),
   completeFollowUp: invoke('completeFollowUp'),
   notify: invoke('notify'),
+  whoAmI: invoke('whoAmI'),
+  listUsers: invoke('listUsers'),
+  signIn: invoke('signIn'),
+  signOut: invoke('signOut'),
+  saveUser: invoke('saveUser'),
+  correctMoment: invoke('correctMoment'),
+  getAudit: invoke('getAudit'),
+  dayStatus: invoke('dayStatus'),
+  signOffDay: invoke('signOffDay'),
 } satisfies HotlineClient;
 
 contextBridge.exposeInMainWorld('hotline', hotlineBridge);

@@ -13,6 +13,10 @@ export interface Database {
   daily_serials: DailySerialsTable;
   policies: PoliciesTable;
   miss_reasons: MissReasonsTable;
+  users: UsersTable;
+  audit_log: AuditLogTable;
+  day_signoffs: DaySignoffsTable;
+  improvement_measures: ImprovementMeasuresTable;
 }
 
 interface DeskTable {
@@ -64,6 +68,22 @@ interface CallsTable {
   lead_follow_up_done_at: number | null;
   lead_follow_up_by: string | null;
   lead_follow_up_outcome: string | null;
+  agent_id: number | null;
+  /**
+   * Due times of the record's targets, worked out by the timing core whenever the
+   * record changes (they depend only on its own moments, priority and policy), so
+   * that review filters and statistics count met and breached targets in SQL.
+   */
+  response_due_at: number | null;
+  resolution_due_at: number | null;
+  transfer_due_at: number | null;
+  told_due_at: number | null;
+  callback_due_at: number | null;
+  lead_due_at: number | null;
+  /** 1 when a target that has ended was missed (needs-a-reason targets only). */
+  ended_breach: number | null;
+  /** The earliest due time among targets still running; past it, the record is breached. */
+  next_due_at: number | null;
 }
 
 interface TransfersTable {
@@ -73,6 +93,8 @@ interface TransfersTable {
   to_owner: string;
   transferred_at: number;
   answered_at: number | null;
+  /** When its second response falls due. */
+  due_at: number | null;
 }
 
 interface StepsTable {
@@ -113,6 +135,53 @@ interface MissReasonsTable {
   at: number;
 }
 
+interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  role: 'agent' | 'team_lead' | 'admin';
+  /** scrypt$salt$hash, or null for no PIN. */
+  pin_hash: string | null;
+  active: Generated<number>;
+  created_at: number;
+}
+
+/** Append-only: triggers refuse UPDATE and DELETE. */
+interface AuditLogTable {
+  id: Generated<number>;
+  call_id: number;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  actor: string;
+  actor_id: number | null;
+  at: number;
+  reason: string | null;
+}
+
+interface DaySignoffsTable {
+  desk_code: string;
+  local_date: string;
+  signed_by: string;
+  signed_by_id: number | null;
+  signed_at: number;
+}
+
+interface ImprovementMeasuresTable {
+  id: Generated<number>;
+  problem: string;
+  root_cause: string;
+  measure: string;
+  owner: string;
+  deadline: string;
+  start_date: string;
+  metric: string;
+  created_by: string;
+  created_at: number;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type MeasureRow = Selectable<ImprovementMeasuresTable>;
 export type PolicyRow = Selectable<PoliciesTable>;
 export type MissReasonRow = Selectable<MissReasonsTable>;
 export type DeskRow = Selectable<DeskTable>;

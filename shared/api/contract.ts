@@ -10,7 +10,7 @@ import {
   RESULTS,
 } from '../domain/fields';
 import { TARGET_KINDS } from '../timing/compliance';
-import type { CallRecord, DayList, DeskInfo, FollowUpItem, PolicyVersion } from './records';
+import type { AuditEntry, CallRecord, DayList, DayStatus, DeskInfo, FollowUpItem, PolicyVersion, UserView } from './records';
 import type { ApiResult } from './result';
 
 /**
@@ -26,6 +26,10 @@ const text = z.string().max(MAX_TEXT);
 /** A time typed from a phone display, e.g. '14:23' or '2024-05-20 14:23'; absent = now. */
 const typedTime = z.string().max(40).optional();
 const score = z.number().int().min(1).max(5).nullable();
+/** Why a record changes after its day was signed off, or why a timestamp is corrected. */
+const changeReason = text.optional();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const role = z.enum(['agent', 'team_lead', 'admin']);
 
 export const requestSchemas = {
   getDesk: z.strictObject({}),
@@ -33,9 +37,10 @@ export const requestSchemas = {
     code: z.string().max(20),
     timeZone: z.string().max(64),
     agentName: label,
+    pin: z.string().max(8).optional(),
   }),
   startCall: z.strictObject({ at: typedTime }),
-  answerCall: z.strictObject({ id, at: typedTime }),
+  answerCall: z.strictObject({ id, at: typedTime, changeReason }),
   updateCall: z.strictObject({
     id,
     patch: z.strictObject({
@@ -56,6 +61,7 @@ export const requestSchemas = {
       scoreResolution: score.optional(),
       remarks: text.nullable().optional(),
     }),
+    changeReason,
   }),
   setResult: z.strictObject({
     id,
@@ -63,11 +69,12 @@ export const requestSchemas = {
     followUpDue: z.string().max(40).optional(),
     followUpOwner: label.optional(),
     note: text.optional(),
+    changeReason,
   }),
-  transferCall: z.strictObject({ id, to: label, at: typedTime }),
-  answerTransfer: z.strictObject({ id, at: typedTime }),
-  addStep: z.strictObject({ id, text }),
-  closeCall: z.strictObject({ id, at: typedTime }),
+  transferCall: z.strictObject({ id, to: label, at: typedTime, changeReason }),
+  answerTransfer: z.strictObject({ id, at: typedTime, changeReason }),
+  addStep: z.strictObject({ id, text, changeReason }),
+  closeCall: z.strictObject({ id, at: typedTime, changeReason }),
   getCall: z.strictObject({ id }),
   listDay: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
   suggestReasons: z.strictObject({ prefix: label }),
@@ -81,14 +88,32 @@ export const requestSchemas = {
     index: z.number().int().min(0).max(100),
     code: z.enum(MISS_REASONS),
     text: text.optional(),
+    changeReason,
   }),
   listFollowUps: z.strictObject({}),
   completeFollowUp: z.strictObject({
     id,
     kind: z.enum(['resolution', 'progressUpdate', 'resultTold', 'callback', 'leadFollowUp']),
     outcome: text,
+    changeReason,
   }),
   notify: z.strictObject({ title: label, body: z.string().max(500) }),
+  whoAmI: z.strictObject({}),
+  listUsers: z.strictObject({}),
+  signIn: z.strictObject({ userId: id, pin: z.string().max(8).optional() }),
+  signOut: z.strictObject({}),
+  saveUser: z.strictObject({ id: id.optional(), name: label, role, pin: z.string().max(8).nullable().optional(), active: z.boolean().optional() }),
+  /** Corrects a timestamp that feeds the targets; always with a reason, always audited. */
+  correctMoment: z.strictObject({
+    id,
+    moment: z.enum(['call', 'answer', 'transfer', 'transferAnswer', 'close']),
+    index: z.number().int().min(0).max(100).optional(),
+    at: z.string().max(40),
+    changeReason: text,
+  }),
+  getAudit: z.strictObject({ id }),
+  dayStatus: z.strictObject({ date: isoDate }),
+  signOffDay: z.strictObject({ date: isoDate }),
 } as const;
 
 type Req<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -116,6 +141,16 @@ export interface HotlineApi {
   completeFollowUp(req: Req<'completeFollowUp'>): CallRecord;
   /** Raises a desktop notification where there is a desktop; `desktop` says whether one was shown. */
   notify(req: Req<'notify'>): { desktop: boolean };
+  /** The signed-in profile of this window; a desk with one profile and no PIN signs it in by itself. */
+  whoAmI(req: Req<'whoAmI'>): UserView | null;
+  listUsers(req: Req<'listUsers'>): UserView[];
+  signIn(req: Req<'signIn'>): UserView;
+  signOut(req: Req<'signOut'>): null;
+  saveUser(req: Req<'saveUser'>): UserView;
+  correctMoment(req: Req<'correctMoment'>): CallRecord;
+  getAudit(req: Req<'getAudit'>): AuditEntry[];
+  dayStatus(req: Req<'dayStatus'>): DayStatus;
+  signOffDay(req: Req<'signOffDay'>): DayStatus;
 }
 
 export type MethodName = keyof HotlineApi;

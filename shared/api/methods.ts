@@ -27,6 +27,15 @@ export const METHOD_NAMES = [
   'listFollowUps',
   'completeFollowUp',
   'notify',
+  'whoAmI',
+  'listUsers',
+  'signIn',
+  'signOut',
+  'saveUser',
+  'correctMoment',
+  'getAudit',
+  'dayStatus',
+  'signOffDay',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

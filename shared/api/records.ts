@@ -10,6 +10,45 @@ export interface DeskInfo {
   agentName: string;
 }
 
+export type Role = 'agent' | 'team_lead' | 'admin';
+
+/** A local profile at this desk. */
+export interface UserView {
+  id: number;
+  name: string;
+  role: Role;
+  hasPin: boolean;
+  active: boolean;
+}
+
+/** One change to a record after it was first saved (append-only). */
+export interface AuditEntry {
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  actor: string;
+  at: number;
+  reason: string | null;
+}
+
+/** Something that stands in the way of signing a day off. */
+export interface DayBlocker {
+  callId: number;
+  recordNo: string;
+  /** open: neither closed nor handed to a follow-up owner; reason: a missed target has no reason. */
+  problem: 'open' | 'reason';
+  target?: TargetKind;
+  index?: number;
+}
+
+export interface DayStatus {
+  date: string;
+  signedOff: { by: string; at: number } | null;
+  /** Empty when the day can be signed off. */
+  blockers: DayBlocker[];
+  records: number;
+}
+
 export interface TransferView {
   seq: number;
   to: string;

@@ -26,6 +26,11 @@ export type ErrorCode =
   | 'result_required'
   | 'feedback_reason_required'
   | 'miss_reason_required'
+  | 'not_signed_in'
+  | 'forbidden'
+  | 'wrong_pin'
+  | 'archived_needs_reason'
+  | 'sign_off_blocked'
   | 'invalid_policy'
   | 'storage_failed'
   | 'internal';

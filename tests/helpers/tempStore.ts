@@ -43,7 +43,7 @@ export async function openTestDesk(options: { now?: number; setup?: boolean; fil
   const file = options.file ?? path.join(tmp!.dir, 'hotline.db');
   const store = await openStore(file);
   const clock = new TestClock(options.now ?? SEED_MORNING);
-  const ctx: HandlerContext = { db: store.db, now: clock.now };
+  const ctx: HandlerContext = { db: store.db, now: clock.now, session: { userId: null } };
   const call = <K extends MethodName>(method: K, request: RequestOf<K>) =>
     dispatch(method, request, ctx) as Promise<ApiResult<ResponseOf<K>>>;
   const ok = async <K extends MethodName>(method: K, request: RequestOf<K>) => {
@@ -53,6 +53,9 @@ export async function openTestDesk(options: { now?: number; setup?: boolean; fil
   };
   if (options.setup !== false) {
     await ok('setupDesk', { code: 'A03', agentName: '李娜', timeZone: options.zone ?? 'Asia/Shanghai' });
+  } else {
+    // Reopening a set-up desk: sign in its first profile, as whoAmI does for a one-profile desk.
+    ctx.session.userId = (await store.db.selectFrom('users').select('id').orderBy('id').executeTakeFirst())?.id ?? null;
   }
   return {
     store,

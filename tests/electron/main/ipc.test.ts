@@ -25,9 +25,9 @@ const { dispatch } = await import('../../../electron/handlers/dispatch');
 const rendererIndex = path.join(path.sep, 'opt', 'Hotline Log', 'dist', 'renderer', 'index.html');
 const trustedUrl = pathToFileURL(rendererIndex).href;
 
-/** Only senderFrame matters to the IPC layer; the rest of the event is never read. */
-const eventFrom = (frame: { url: string; parent: object | null } | null): IpcMainInvokeEvent =>
-  ({ senderFrame: frame }) as unknown as IpcMainInvokeEvent;
+/** The IPC layer reads only the sender frame (trust) and the sender's id (its window's session). */
+const eventFrom = (frame: { url: string; parent: object | null } | null, windowId = 1): IpcMainInvokeEvent =>
+  ({ senderFrame: frame, sender: { id: windowId } }) as unknown as IpcMainInvokeEvent;
 
 function invoke(method: MethodName, event: IpcMainInvokeEvent, request: unknown): Promise<unknown> {
   const listener = handlers.get(channelOf(method));
@@ -54,6 +54,16 @@ describe('registerIpc', () => {
     const result = await invoke('getDesk', eventFrom({ url: trustedUrl, parent: null }), {});
     expect(result).toEqual({ ok: true, value: { code: 'A03', agentName: '李娜', timeZone: 'Asia/Shanghai' } });
     expect(dispatch).toHaveBeenCalledOnce();
+  });
+
+  it('keeps a signed-in profile per window', async () => {
+    const admin = (await desk.ok('listUsers', {}))[0]!;
+    await desk.ok('saveUser', { id: admin.id, name: admin.name, role: 'admin', pin: '2468' });
+    expect(await invoke('signIn', eventFrom({ url: trustedUrl, parent: null }, 7), { userId: admin.id, pin: '2468' })).toMatchObject({ ok: true });
+    expect(await invoke('whoAmI', eventFrom({ url: trustedUrl, parent: null }, 7), {})).toMatchObject({ ok: true, value: { id: admin.id } });
+    expect(await invoke('whoAmI', eventFrom({ url: trustedUrl, parent: null }, 8), {})).toEqual({ ok: true, value: null });
+    expect(await invoke('startCall', eventFrom({ url: trustedUrl, parent: null }, 8), {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    await desk.ok('saveUser', { id: admin.id, name: admin.name, role: 'admin', pin: null });
   });
 
   it('still trusts its own page with a route in the hash', async () => {

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { DayBlocker, DayStatus } from '../../shared/api/records';
+import { HotlineError } from '../../shared/api/result';
+import { missingReasons } from '../../shared/timing/compliance';
+import { localDate } from '../../shared/timing/localTime';
+import { listCallsOfDay } from '../store/calls';
+import { listMissReasons } from '../store/missReasons';
+import type { Database } from '../store/schema';
+import { inWriteTransaction } from '../store/writeTransaction';
+import { targetsOf } from './callRecord';
+import { requireDesk, requireRole, type Handler } from './context';
+
+/**
+ * What stands between a day and its sign-off (归档): every record closed or
+ * handed to a follow-up owner, and every missed target explained.
+ */
+async function statusOf(db: Kysely<Database>, deskCode: string, date: string, now: number): Promise<DayStatus> {
+  const rows = await listCallsOfDay(db, deskCode, date);
+  const blockers: DayBlocker[] = [];
+  const reasons = await listMissReasons(db, rows.map((r) => r.id));
+  for (const row of [...rows].reverse()) {
+    const handedOver = (row.result === 'in_progress' || row.result === 'escalated') && row.follow_up_owner !== null;
+    if (row.closed_at === null && !handedOver) blockers.push({ callId: row.id, recordNo: row.record_no, problem: 'open' });
+    const given = reasons.filter((r) => r.call_id === row.id).map((r) => ({ kind: r.kind, index: r.idx }));
+    for (const t of missingReasons(await targetsOf(db, row, now), given)) {
+      blockers.push({ callId: row.id, recordNo: row.record_no, problem: 'reason', target: t.kind, index: t.index });
+    }
+  }
+  const signed = await db.selectFrom('day_signoffs').selectAll().where('desk_code', '=', deskCode).where('local_date', '=', date).executeTakeFirst();
+  return { date, records: rows.length, blockers, signedOff: signed ? { by: signed.signed_by, at: signed.signed_at } : null };
+}
+
+export const dayStatus: Handler<'dayStatus'> = async (req, { db, now }) => statusOf(db, (await requireDesk(db)).code, req.date, now());
+
+/** Team leads sign a finished day off; from then on its records change only with a stated reason. */
+export const signOffDay: Handler<'signOffDay'> = async (req, { db, now, session }) => {
+  const lead = await requireRole(db, session, ['team_lead', 'admin']);
+  const desk = await requireDesk(db);
+  const at = now();
+  if (req.date >= localDate(at, desk.time_zone)) {
+    throw new HotlineError('invalid_request', 'Only a day that is over can be signed off.', 'date');
+  }
+  return inWriteTransaction(db, async (trx) => {
+    const status = await statusOf(trx, desk.code, req.date, at);
+    if (status.signedOff) throw new HotlineError('invalid_request', `${req.date} is already signed off.`, 'date');
+    if (status.blockers.length > 0) {
+      const problems = status.blockers.map((b) => `${b.recordNo}: ${b.problem === 'open' ? 'not closed and no follow-up owner' : `${b.target} missed without a reason`}`);
+      throw new HotlineError('sign_off_blocked', `${req.date} cannot be signed off yet: ${problems.join('; ')}`, 'date', problems);
+    }
+    await trx.insertInto('day_signoffs').values({ desk_code: desk.code, local_date: req.date, signed_by: lead.name, signed_by_id: lead.id, signed_at: at }).execute();
+    return { ...status, signedOff: { by: lead.name, at } };
+  });
+};
