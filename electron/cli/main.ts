@@ -2,9 +2,10 @@ import { DatabaseFromFutureError } from '../store/openDb';
 import { parseCommandArgs, UsageError, type Command } from './args';
 import { policyCommand } from './policy';
 import { serveCommand } from './serve';
+import { statsCommand } from './stats';
 
 /** The `hotline` command. Each subcommand lives in its own file. */
-const COMMANDS: Command[] = [serveCommand, policyCommand];
+const COMMANDS: Command[] = [serveCommand, policyCommand, statsCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { backfillDerivedColumns } from '../handlers/startup';
 import { openStore } from '../store/openDb';
 import { startServer } from '../server/server';
 import { DB_HELP, UsageError, type Command } from './args';
@@ -26,6 +27,7 @@ only, and prints the address to open (it carries a secret token for this run).
     if (lang !== undefined && lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be zh or en, not "${String(lang)}"`);
     const file = dbFileOf(values);
     const store = await openStore(file);
+    await backfillDerivedColumns(store.db, Date.now());
     const server = await startServer({
       // One session per run: the browser tab that holds this run's token.
       ctx: { db: store.db, now: () => Date.now(), session: { userId: null } },

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { backfillDerivedColumns } from '../handlers/startup';
 import { openStore, type Store } from '../store/openDb';
 import { defaultDbPath } from '../store/paths';
 
@@ -11,6 +12,7 @@ export function dbFileOf(values: Record<string, string | boolean | undefined>): 
 export async function withStore<T>(values: Record<string, string | boolean | undefined>, work: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(dbFileOf(values));
   try {
+    await backfillDerivedColumns(store.db, Date.now());
     return await work(store);
   } finally {
     await store.close();

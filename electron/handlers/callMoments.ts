@@ -1,6 +1,6 @@
 import { HotlineError } from '../../shared/api/result';
 import { cleanText } from '../../shared/domain/text';
-import { localDate } from '../../shared/timing/localTime';
+import { localDate, localHour } from '../../shared/timing/localTime';
 import { formatRecordNo } from '../../shared/timing/recordNo';
 import {
   insertCall,
@@ -38,6 +38,7 @@ export const startCall: Handler<'startCall'> = async (req, ctx) =>
       agent: user.name,
       agent_id: user.id,
       call_at: callAt,
+      local_hour: localHour(callAt, desk.time_zone),
       policy_id: policy?.id ?? null,
       created_at: now,
       updated_at: now,

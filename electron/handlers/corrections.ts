@@ -1,5 +1,5 @@
 import { HotlineError } from '../../shared/api/result';
-import { localDate } from '../../shared/timing/localTime';
+import { localDate, localHour } from '../../shared/timing/localTime';
 import { listTransfers, updateCall } from '../store/calls';
 import { listAudit } from '../store/audit';
 import { changeRecord, refuseIfBefore } from './callRecord';
@@ -32,7 +32,7 @@ export const correctMoment: Handler<'correctMoment'> = (req, ctx) =>
           throw new HotlineError('invalid_request', `The call time must stay on ${row.local_date}, the date in its record number.`, 'at');
         }
         notAfter(row.answered_at);
-        return updateCall(trx, row.id, { call_at: at });
+        return updateCall(trx, row.id, { call_at: at, local_hour: localHour(at, row.time_zone) });
       case 'answer':
         if (row.answered_at === null) throw new HotlineError('not_answered', 'This call was not answered yet.');
         refuseIfBefore(at, row.call_at, 'answer_before_call');

@@ -4,6 +4,9 @@ import { getCall, listDay, suggestReasons } from './callQueries';
 import type { HandlerTable } from './context';
 import { correctMoment, getAudit } from './corrections';
 import { getDesk, setupDesk } from './desk';
+import { listMeasures, saveMeasure } from './measures';
+import { reviewAgents, reviewRecords } from './review';
+import { getStats } from './stats';
 import { dayStatus, signOffDay } from './signOff';
 import { listUsers, saveUser, signIn, signOut, whoAmI } from './users';
 import { completeFollowUp, listFollowUps } from './followUps';
@@ -42,4 +45,9 @@ export const handlers: HandlerTable = {
   getAudit,
   dayStatus,
   signOffDay,
+  reviewRecords,
+  reviewAgents,
+  getStats,
+  listMeasures,
+  saveMeasure,
 };

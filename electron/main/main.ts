@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Notification } from 'electron';
+import { backfillDerivedColumns } from '../handlers/startup';
 import { openStore, type Store } from '../store/openDb';
 import { defaultDbPath } from '../store/paths';
 import { registerIpc } from './ipc';
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
   try {
     const binding = nativeBinding();
     store = await openStore(defaultDbPath(), binding ? { nativeBinding: binding } : {});
+    await backfillDerivedColumns(store.db, Date.now());
   } catch (error) {
     dialog.showErrorBox('Hotline Log cannot open its database', error instanceof Error ? error.message : String(error));
     app.exit(1);

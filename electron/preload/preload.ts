@@ -43,6 +43,11 @@ export const hotlineBridge = {
   getAudit: invoke('getAudit'),
   dayStatus: invoke('dayStatus'),
   signOffDay: invoke('signOffDay'),
+  reviewRecords: invoke('reviewRecords'),
+  reviewAgents: invoke('reviewAgents'),
+  getStats: invoke('getStats'),
+  listMeasures: invoke('listMeasures'),
+  saveMeasure: invoke('saveMeasure'),
 } satisfies HotlineClient;
 
 contextBridge.exposeInMainWorld('hotline', hotlineBridge);

@@ -84,6 +84,8 @@ interface CallsTable {
   ended_breach: number | null;
   /** The earliest due time among targets still running; past it, the record is breached. */
   next_due_at: number | null;
+  /** Hour of day (0–23) of the call in its desk's zone, for peak-hour statistics. */
+  local_hour: number | null;
 }
 
 interface TransfersTable {

@@ -10,6 +10,8 @@ import {
   RESULTS,
 } from '../domain/fields';
 import { TARGET_KINDS } from '../timing/compliance';
+import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
+import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
 import type { AuditEntry, CallRecord, DayList, DayStatus, DeskInfo, FollowUpItem, PolicyVersion, UserView } from './records';
 import type { ApiResult } from './result';
 
@@ -114,6 +116,36 @@ export const requestSchemas = {
   getAudit: z.strictObject({ id }),
   dayStatus: z.strictObject({ date: isoDate }),
   signOffDay: z.strictObject({ date: isoDate }),
+  reviewRecords: z.strictObject({
+    from: isoDate,
+    to: isoDate,
+    deskCode: label.optional(),
+    agent: label.optional(),
+    priority: label.optional(),
+    category: z.enum(CATEGORIES).optional(),
+    requestType: z.enum(REQUEST_TYPES).optional(),
+    customerType: z.enum(CUSTOMER_TYPES).optional(),
+    result: z.enum(RESULTS).optional(),
+    state: z.enum(REVIEW_STATES).optional(),
+    text: label.optional(),
+    sort: z.enum(REVIEW_SORTS).optional(),
+    dir: z.enum(['asc', 'desc']).optional(),
+    offset: z.number().int().min(0).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }),
+  reviewAgents: z.strictObject({ from: isoDate, to: isoDate }),
+  getStats: z.strictObject({ from: isoDate, to: isoDate }),
+  listMeasures: z.strictObject({}),
+  saveMeasure: z.strictObject({
+    id: id.optional(),
+    problem: text,
+    rootCause: text,
+    measure: text,
+    owner: label,
+    deadline: isoDate,
+    startDate: isoDate,
+    metric: z.enum(MEASURE_METRICS),
+  }),
 } as const;
 
 type Req<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -151,6 +183,11 @@ export interface HotlineApi {
   getAudit(req: Req<'getAudit'>): AuditEntry[];
   dayStatus(req: Req<'dayStatus'>): DayStatus;
   signOffDay(req: Req<'signOffDay'>): DayStatus;
+  reviewRecords(req: Req<'reviewRecords'>): ReviewPage;
+  reviewAgents(req: Req<'reviewAgents'>): string[];
+  getStats(req: Req<'getStats'>): StatsReport;
+  listMeasures(req: Req<'listMeasures'>): MeasureView[];
+  saveMeasure(req: Req<'saveMeasure'>): MeasureView[];
 }
 
 export type MethodName = keyof HotlineApi;

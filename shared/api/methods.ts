@@ -36,6 +36,11 @@ export const METHOD_NAMES = [
   'getAudit',
   'dayStatus',
   'signOffDay',
+  'reviewRecords',
+  'reviewAgents',
+  'getStats',
+  'listMeasures',
+  'saveMeasure',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

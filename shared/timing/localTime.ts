@@ -14,6 +14,11 @@ export function localDate(epochMs: number, zone: string): string {
   return DateTime.fromMillis(epochMs, { zone }).toFormat('yyyy-MM-dd');
 }
 
+/** Hour of day (0–23) of an instant in a zone. */
+export function localHour(epochMs: number, zone: string): number {
+  return DateTime.fromMillis(epochMs, { zone }).hour;
+}
+
 /** 'HH:mm' of an instant in a zone, e.g. for a record list. */
 export function localClock(epochMs: number, zone: string): string {
   return DateTime.fromMillis(epochMs, { zone }).toFormat('HH:mm');

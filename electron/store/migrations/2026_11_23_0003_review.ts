@@ -20,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Whoever set the desk up administers it.
   await sql`INSERT INTO users (name, role, created_at) SELECT agent_name, 'admin', created_at FROM desk`.execute(db);
 
-  for (const column of ['agent_id', 'response_due_at', 'resolution_due_at', 'transfer_due_at', 'told_due_at', 'callback_due_at', 'lead_due_at', 'ended_breach', 'next_due_at']) {
+  for (const column of ['agent_id', 'response_due_at', 'resolution_due_at', 'transfer_due_at', 'told_due_at', 'callback_due_at', 'lead_due_at', 'ended_breach', 'next_due_at', 'local_hour']) {
     await db.schema
       .alterTable('calls')
       .addColumn(column, 'integer', (c) => (column === 'agent_id' ? c.references('users.id') : c))
@@ -83,7 +83,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('calls_by_agent').execute();
   await db.schema.dropIndex('calls_by_date').execute();
   await db.schema.alterTable('transfers').dropColumn('due_at').execute();
-  for (const column of ['next_due_at', 'ended_breach', 'lead_due_at', 'callback_due_at', 'told_due_at', 'transfer_due_at', 'resolution_due_at', 'response_due_at', 'agent_id']) {
+  for (const column of ['local_hour', 'next_due_at', 'ended_breach', 'lead_due_at', 'callback_due_at', 'told_due_at', 'transfer_due_at', 'resolution_due_at', 'response_due_at', 'agent_id']) {
     await db.schema.alterTable('calls').dropColumn(column).execute();
   }
   await db.schema.dropTable('users').execute();

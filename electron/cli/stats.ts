@@ -1,0 +1,78 @@
+import type { StatsReport } from '../../shared/api/stats';
+import { computeStats } from '../stats';
+import { currentPolicy } from '../handlers/policy';
+import { DB_HELP, UsageError, type Command } from './args';
+import { withStore } from './withStore';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+const num = (x: number | null) => (x === null ? '—' : String(x));
+
+/** A plain-text table: columns padded to their widest cell (CJK counted double, as terminals show it). */
+function table(headers: string[], rows: Array<Array<string | number>>): string {
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uFFEF]/.test(ch) ? 2 : 1), 0);
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ''))));
+  const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ').trimEnd();
+  return [line(cells[0]!), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
+}
+
+export function formatStats(s: StatsReport): string {
+  const k = s.kpis;
+  return [
+    `Hotline Log statistics ${s.from} – ${s.to}`,
+    '',
+    table(['figure', 'value'], [
+      ['calls', k.calls],
+      ['answered', k.answered],
+      ['response compliance', pct(k.responseCompliance)],
+      ['average response (min)', num(k.avgResponseMin)],
+      ['median / p90 / max response (min)', `${num(s.response.medianMin)} / ${num(s.response.p90Min)} / ${num(s.response.maxMin)}`],
+      ['resolution rate', pct(k.resolutionRate)],
+      ['satisfaction', pct(k.satisfaction)],
+      ['records with a missed target per 100 calls', num(k.breachesPer100)],
+    ]),
+    '',
+    table(['priority', 'calls', 'met', 'breached', 'open', 'compliance'], s.complianceByPriority.map((p) => [p.priority || '—', p.calls, p.met, p.breached, p.open, pct(p.rate)])),
+    '',
+    table(['category', 'decided', 'resolved in target', 'rate', 'target', ''], s.resolutionByCategory.map((c) => [c.category, c.decided, c.resolvedInTarget, pct(c.rate), c.target === null ? '—' : `${c.target} %`, c.below ? 'BELOW TARGET' : ''])),
+    '',
+    table(['response (min)', 'calls'], s.response.histogram.map((b) => [b.label, b.calls])),
+    '',
+    table(['agent', 'calls', 'avg response (min)', 'breaches', 'open follow-ups'], s.agents.map((a) => [a.agent, a.calls, num(a.avgResponseMin), a.breaches, a.openFollowUps])),
+    '',
+    table(['department', 'transfers', 'avg second response (min)', 'breached'], s.transfers.map((t) => [t.department, t.transfers, num(t.avgSecondResponseMin), t.breached])),
+    '',
+    table(['call reason', 'calls'], s.topReasons.map((r) => [r.reason, r.calls])),
+    '',
+    table(['follow-ups', 'open', 'overdue'], [
+      ['resolutions', s.followUps.resolutionsOpen, s.followUps.resolutionsOverdue],
+      ['callbacks', s.followUps.callbacksOpen, s.followUps.callbacksOverdue],
+      ['team-lead follow-ups', s.followUps.leadFollowUpsOpen, s.followUps.leadFollowUpsOverdue],
+    ]),
+  ].join('\n');
+}
+
+export const statsCommand: Command = {
+  name: 'stats',
+  summary: "a period's figures as a table, or as JSON (the same code as the Statistics screen)",
+  usage: `hotline stats --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--db PATH]
+
+Prints call volume, response compliance and distribution, resolution rate by
+category against its target, agents, transfers, call reasons and follow-ups for
+the local dates from --from to --to inclusive.
+
+  ${DB_HELP}
+  --json      print the figures as JSON instead of tables`,
+  options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+  async run(values) {
+    const from = values.from;
+    const to = values.to;
+    if (typeof from !== 'string' || !DATE.test(from)) throw new UsageError('--from YYYY-MM-DD is needed');
+    if (typeof to !== 'string' || !DATE.test(to)) throw new UsageError('--to YYYY-MM-DD is needed');
+    if (to < from) throw new UsageError('--to is before --from');
+    const report = await withStore(values, async (store) => computeStats(store.db, { from, to, now: Date.now() }, (await currentPolicy(store.db)).policy));
+    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStats(report)}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon';
+import type { Kysely } from 'kysely';
+import { HotlineError } from '../../shared/api/result';
+import type { MeasureMetric, MeasureView } from '../../shared/api/stats';
+import { cleanText } from '../../shared/domain/text';
+import { localDate } from '../../shared/timing/localTime';
+import type { Database, MeasureRow } from '../store/schema';
+import { inWriteTransaction } from '../store/writeTransaction';
+import { kpis } from '../stats/kpis';
+import { requireDesk, requireRole, type Handler } from './context';
+
+/** How long each side of an improvement's before/after comparison runs, at most. */
+const WINDOW_DAYS = 30;
+
+const shift = (date: string, days: number) => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+
+/**
+ * A measure's effect: its figure over the days from its start to today (30 at
+ * most) against the same number of days just before the start.
+ */
+async function effectOf(db: Kysely<Database>, row: MeasureRow, today: string, now: number): Promise<MeasureView['effect']> {
+  const lastAfter = [shift(row.start_date, WINDOW_DAYS - 1), today].sort()[0]!;
+  const afterDays = Math.max(1, DateTime.fromISO(lastAfter).diff(DateTime.fromISO(row.start_date), 'days').days + 1);
+  const beforeRange: [string, string] = [shift(row.start_date, -afterDays), shift(row.start_date, -1)];
+  const afterRange: [string, string] = [row.start_date, lastAfter < row.start_date ? row.start_date : lastAfter];
+  const metric = row.metric as MeasureMetric;
+  const before = (await kpis(db, { from: beforeRange[0], to: beforeRange[1], now }))[metric];
+  const after = row.start_date > today ? null : (await kpis(db, { from: afterRange[0], to: afterRange[1], now }))[metric];
+  return { before, after, beforeRange, afterRange };
+}
+
+const toView = (row: MeasureRow, effect: MeasureView['effect']): MeasureView => ({
+  id: row.id,
+  problem: row.problem,
+  rootCause: row.root_cause,
+  measure: row.measure,
+  owner: row.owner,
+  deadline: row.deadline,
+  startDate: row.start_date,
+  metric: row.metric as MeasureMetric,
+  effect,
+});
+
+/** The improvement measures table (优化措施表), each with its effect measured from the records. */
+export const listMeasures: Handler<'listMeasures'> = async (_req, { db, now }) => {
+  const desk = await requireDesk(db);
+  const at = now();
+  const today = localDate(at, desk.time_zone);
+  const rows = await db.selectFrom('improvement_measures').selectAll().orderBy('start_date', 'desc').orderBy('id', 'desc').execute();
+  return Promise.all(rows.map(async (row) => toView(row, await effectOf(db, row, today, at))));
+};
+
+/** Team leads record a measure (problem, root cause, measure, owner, deadline, start, and the figure to judge it by). */
+export const saveMeasure: Handler<'saveMeasure'> = async (req, { db, now, session }) => {
+  const lead = await requireRole(db, session, ['team_lead', 'admin']);
+  const fields = { problem: cleanText(req.problem), root_cause: cleanText(req.rootCause), measure: cleanText(req.measure), owner: cleanText(req.owner) };
+  for (const [key, value] of Object.entries({ problem: fields.problem, rootCause: fields.root_cause, measure: fields.measure, owner: fields.owner })) {
+    if (value === '') throw new HotlineError('invalid_request', 'This field is needed.', key);
+  }
+  if (req.deadline < req.startDate) throw new HotlineError('invalid_request', 'The deadline is before the start.', 'deadline');
+  const values = { ...fields, deadline: req.deadline, start_date: req.startDate, metric: req.metric };
+  await inWriteTransaction(db, async (trx) => {
+    if (req.id === undefined) await trx.insertInto('improvement_measures').values({ ...values, created_by: lead.name, created_at: now() }).execute();
+    else {
+      const updated = await trx.updateTable('improvement_measures').set(values).where('id', '=', req.id).executeTakeFirst();
+      if (updated.numUpdatedRows === 0n) throw new HotlineError('not_found', 'There is no such measure.');
+    }
+  });
+  return listMeasures({}, { db, now, session });
+};

@@ -1,0 +1,17 @@
+import { sql, type RawBuilder } from 'kysely';
+
+/** A period of local dates, inclusive, and the instant at which running targets are judged. */
+export interface StatsRange {
+  from: string;
+  to: string;
+  now: number;
+}
+
+/** The calls of the range (the local_date index serves it). */
+export const inRange = (r: StatsRange): RawBuilder<unknown> => sql`calls.local_date BETWEEN ${r.from} AND ${r.to}`;
+
+/** A record with a missed target: an ended one, or a running one already past due. */
+export const breachedSql = (now: number): RawBuilder<unknown> => sql`(calls.ended_breach = 1 OR (calls.next_due_at IS NOT NULL AND calls.next_due_at < ${now}))`;
+
+export const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+export const minutes = (ms: number | null): number | null => (ms === null ? null : Math.round(ms / 6_000) / 10);

@@ -1,0 +1,75 @@
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { ReviewSort, ReviewState } from '../../shared/api/review';
+import type { Database } from './schema';
+
+export interface ReviewFilter {
+  from: string;
+  to: string;
+  deskCode?: string | undefined;
+  agent?: string | undefined;
+  priority?: string | undefined;
+  category?: string | undefined;
+  requestType?: string | undefined;
+  customerType?: string | undefined;
+  result?: string | undefined;
+  state?: ReviewState | undefined;
+  text?: string | undefined;
+}
+
+/**
+ * A record's state from its stored due times (kept by the timing core on every
+ * change): breached when an ended target was missed or a running one is past
+ * due at `now`; open while targets still run; met otherwise.
+ */
+export function stateExpression(now: number): RawBuilder<ReviewState> {
+  return sql<ReviewState>`CASE
+    WHEN calls.ended_breach = 1 OR (calls.next_due_at IS NOT NULL AND calls.next_due_at < ${now}) THEN 'breached'
+    WHEN calls.next_due_at IS NOT NULL THEN 'open'
+    ELSE 'met' END`;
+}
+
+const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The filtered records of a date range, across every desk merged into this database. */
+export function reviewQuery(db: Kysely<Database>, filter: ReviewFilter, now: number) {
+  let query = db.selectFrom('calls').where('calls.local_date', '>=', filter.from).where('calls.local_date', '<=', filter.to);
+  if (filter.deskCode) query = query.where('calls.desk_code', '=', filter.deskCode);
+  if (filter.agent) query = query.where('calls.agent', '=', filter.agent);
+  if (filter.priority) query = query.where('calls.priority', '=', filter.priority);
+  if (filter.category) query = query.where('calls.category', '=', filter.category);
+  if (filter.requestType) query = query.where('calls.request_type', '=', filter.requestType);
+  if (filter.customerType) query = query.where('calls.customer_type', '=', filter.customerType);
+  if (filter.result) query = query.where('calls.result', '=', filter.result);
+  if (filter.state) query = query.where(sql<SqlBool>`${stateExpression(now)} = ${filter.state}`);
+  if (filter.text && filter.text.trim() !== '') {
+    const like = escapeLike(filter.text.trim());
+    query = query.where(
+      sql<SqlBool>`(calls.reason LIKE ${like} ESCAPE '\\' OR calls.remarks LIKE ${like} ESCAPE '\\'
+        OR calls.result_note LIKE ${like} ESCAPE '\\' OR calls.feedback_reason LIKE ${like} ESCAPE '\\'
+        OR EXISTS (SELECT 1 FROM steps WHERE steps.call_id = calls.id AND steps.text LIKE ${like} ESCAPE '\\'))`,
+    );
+  }
+  return query;
+}
+
+/** Sortable columns, whitelisted: nothing from the request reaches SQL but these. */
+export function sortExpression(sort: ReviewSort, now: number): Expression<unknown> {
+  switch (sort) {
+    case 'callAt':
+      return sql`calls.call_at`;
+    case 'recordNo':
+      return sql`calls.record_no`;
+    case 'agent':
+      return sql`calls.agent`;
+    case 'priority':
+      return sql`calls.priority`;
+    case 'category':
+      return sql`calls.category`;
+    case 'result':
+      return sql`calls.result`;
+    case 'response':
+      return sql`(calls.answered_at - calls.call_at)`;
+    case 'state':
+      return stateExpression(now);
+  }
+}

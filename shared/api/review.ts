@@ -1,0 +1,36 @@
+import type { CallResult, Category, CustomerType, RequestType } from '../domain/fields';
+
+/** The Review screen's rows and filters. */
+
+export const REVIEW_STATES = ['met', 'breached', 'open'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export const REVIEW_SORTS = ['callAt', 'recordNo', 'agent', 'priority', 'category', 'result', 'response', 'state'] as const;
+export type ReviewSort = (typeof REVIEW_SORTS)[number];
+
+export interface ReviewRow {
+  id: number;
+  deskCode: string;
+  recordNo: string;
+  localDate: string;
+  timeZone: string;
+  callAt: number;
+  agent: string;
+  priority: string | null;
+  category: Category | null;
+  requestType: RequestType | null;
+  customerType: CustomerType | null;
+  salutation: string | null;
+  reason: string | null;
+  responseMinutes: number | null;
+  result: CallResult | null;
+  closedAt: number | null;
+  /** breached: a target was missed (or is overdue); open: targets still running; met: all met. */
+  state: ReviewState;
+}
+
+export interface ReviewPage {
+  total: number;
+  offset: number;
+  rows: ReviewRow[];
+}

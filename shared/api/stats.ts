@@ -1,0 +1,63 @@
+/** The figures of a period, as the Statistics screen, `hotline stats` and the Excel summary sheet show them. */
+
+export interface Kpis {
+  calls: number;
+  answered: number;
+  /** Share of decided response targets that were met, 0–1; null without any. */
+  responseCompliance: number | null;
+  avgResponseMin: number | null;
+  /** Share of decided resolution targets met, 0–1. */
+  resolutionRate: number | null;
+  /** Satisfied or basically satisfied, of the calls with feedback, 0–1. */
+  satisfaction: number | null;
+  /** Records with a missed target, per 100 calls. */
+  breachesPer100: number | null;
+}
+
+export interface StatsReport {
+  from: string;
+  to: string;
+  kpis: Kpis;
+  volumeByDay: Array<{ date: string; calls: number }>;
+  volumeByHour: Array<{ hour: number; calls: number }>;
+  response: {
+    histogram: Array<{ label: string; fromMin: number; toMin: number | null; calls: number }>;
+    medianMin: number | null;
+    p90Min: number | null;
+    maxMin: number | null;
+  };
+  complianceByPriority: Array<{ priority: string; calls: number; met: number; breached: number; open: number; rate: number | null }>;
+  resolutionByCategory: Array<{ category: string; decided: number; resolvedInTarget: number; rate: number | null; target: number | null; below: boolean }>;
+  results: Array<{ result: string; calls: number }>;
+  satisfaction: Array<{ feedback: string; calls: number }>;
+  scoresByDay: Array<{ date: string; speed: number | null; professionalism: number | null; resolution: number | null }>;
+  topReasons: Array<{ reason: string; calls: number }>;
+  agents: Array<{ agent: string; calls: number; avgResponseMin: number | null; breaches: number; openFollowUps: number }>;
+  transfers: Array<{ department: string; transfers: number; avgSecondResponseMin: number | null; breached: number }>;
+  followUps: { resolutionsOpen: number; resolutionsOverdue: number; callbacksOpen: number; callbacksOverdue: number; leadFollowUpsOpen: number; leadFollowUpsOverdue: number };
+}
+
+/** The figures an improvement measure can be judged by. */
+export const MEASURE_METRICS = ['responseCompliance', 'avgResponseMin', 'resolutionRate', 'satisfaction', 'breachesPer100'] as const;
+export type MeasureMetric = (typeof MEASURE_METRICS)[number];
+/** Whether a higher value is better: an effect is an improvement in that direction. */
+export const HIGHER_IS_BETTER: Record<MeasureMetric, boolean> = {
+  responseCompliance: true,
+  avgResponseMin: false,
+  resolutionRate: true,
+  satisfaction: true,
+  breachesPer100: false,
+};
+
+export interface MeasureView {
+  id: number;
+  problem: string;
+  rootCause: string;
+  measure: string;
+  owner: string;
+  deadline: string;
+  startDate: string;
+  metric: MeasureMetric;
+  /** The figure over equal periods before and after the start date, from the records. */
+  effect: { before: number | null; after: number | null; beforeRange: [string, string]; afterRange: [string, string] };
+}
