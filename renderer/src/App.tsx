@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DeskInfo } from '../../shared/api/records';
+import type { DeskInfo, UserView } from '../../shared/api/records';
 import type { MessageKey } from '../../shared/i18n';
 import { api } from './api';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -7,40 +7,59 @@ import { DeskScreen } from './features/desk/DeskScreen';
 import { FollowUpsScreen } from './features/followups/FollowUpsScreen';
 import { PoliciesProvider } from './features/policy/usePolicies';
 import { PolicyScreen } from './features/policy/PolicyScreen';
+import { ReviewScreen } from './features/review/ReviewScreen';
+import { SessionProvider } from './features/session/useSession';
+import { SignInScreen } from './features/session/SignInScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
+import { StatsScreen } from './features/stats/StatsScreen';
+import { TeamScreen } from './features/team/TeamScreen';
 import { useI18n } from './i18n';
 
-type DeskState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; desk: DeskInfo | null };
-const TABS = ['desk', 'followUps', 'policy'] as const;
-type Tab = (typeof TABS)[number];
+type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; desk: DeskInfo | null; user: UserView | null };
+type Tab = 'desk' | 'followUps' | 'review' | 'stats' | 'policy' | 'team';
+
+/** Tabs each role sees: the policy and the profiles are the admin's. */
+function tabsFor(user: UserView): Tab[] {
+  const tabs: Tab[] = ['desk', 'followUps', 'review', 'stats'];
+  return user.role === 'admin' ? [...tabs, 'policy', 'team'] : tabs;
+}
 
 export function App() {
   const { t, errorText } = useI18n();
-  const [state, setState] = useState<DeskState>({ status: 'loading' });
+  const [state, setState] = useState<Loaded>({ status: 'loading' });
   const [tab, setTab] = useState<Tab>('desk');
-  /** A record another screen asked the desk to open (a follow-up, an alert). */
+  /** A record another screen asked the desk to open (a follow-up, an alert, the review). */
   const [openRequest, setOpenRequest] = useState<{ id: number } | null>(null);
 
   useEffect(() => {
-    void api.getDesk({}).then((result) =>
-      setState(result.ok ? { status: 'ready', desk: result.value } : { status: 'failed', message: errorText(result.error) }),
-    );
+    void (async () => {
+      const desk = await api.getDesk({});
+      if (!desk.ok) return setState({ status: 'failed', message: errorText(desk.error) });
+      const user = desk.value ? await api.whoAmI({}) : null;
+      setState({ status: 'ready', desk: desk.value, user: user?.ok ? user.value : null });
+    })();
     // errorText changes with the language; the desk is loaded once.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const desk = state.status === 'ready' ? state.desk : null;
+  const user = state.status === 'ready' ? state.user : null;
   const openOnDesk = (id: number) => {
     setOpenRequest({ id });
+    setTab('desk');
+  };
+  const switchUser = async () => {
+    await api.signOut({});
+    if (state.status === 'ready') setState({ ...state, user: null });
     setTab('desk');
   };
   return (
     <div className="app">
       <header className="app-header">
         <h1>{t('app.title')}</h1>
-        {desk && (
+        {desk && user && (
           <nav className="tabs" aria-label={t('app.title')}>
-            {TABS.map((name) => (
+            {tabsFor(user).map((name) => (
               <button key={name} type="button" className={tab === name ? 'tab active' : 'tab'} aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)}>
                 {t(`nav.${name}` as MessageKey)}
               </button>
@@ -49,7 +68,16 @@ export function App() {
         )}
         {desk && (
           <span className="desk-id">
-            {t('app.desk')} <strong>{desk.code}</strong> · {t('app.agent')} <strong>{desk.agentName}</strong> · {desk.timeZone}
+            {t('app.desk')} <strong>{desk.code}</strong>
+            {user && (
+              <>
+                {' '}
+                · <strong data-testid="current-user">{user.name}</strong> ({t(`role.${user.role}` as MessageKey)}) ·{' '}
+                <button type="button" className="link light" onClick={() => void switchUser()}>
+                  {t('session.switch')}
+                </button>
+              </>
+            )}
           </span>
         )}
         <LanguageSwitch />
@@ -60,16 +88,22 @@ export function App() {
           {state.message}
         </p>
       )}
-      {state.status === 'ready' && !desk && <SetupScreen onDone={(d) => setState({ status: 'ready', desk: d })} />}
-      {desk && (
-        <PoliciesProvider>
-          {/* The desk stays mounted on every tab: its open call, timers and alerts keep running. */}
-          <div hidden={tab !== 'desk'}>
-            <DeskScreen openRequest={openRequest} />
-          </div>
-          {tab === 'followUps' && <FollowUpsScreen zone={desk.timeZone} onOpen={openOnDesk} />}
-          {tab === 'policy' && <PolicyScreen />}
-        </PoliciesProvider>
+      {state.status === 'ready' && !desk && <SetupScreen onDone={(d, u) => setState({ status: 'ready', desk: d, user: u })} />}
+      {state.status === 'ready' && desk && !user && <SignInScreen onSignedIn={(u) => setState({ ...state, user: u })} />}
+      {desk && user && (
+        <SessionProvider user={user}>
+          <PoliciesProvider>
+            {/* Keyed by profile: a switch of user starts the desk afresh. The desk stays mounted on every tab so its timers and alerts keep running. */}
+            <div hidden={tab !== 'desk'} key={user.id}>
+              <DeskScreen openRequest={openRequest} />
+            </div>
+            {tab === 'followUps' && <FollowUpsScreen zone={desk.timeZone} onOpen={openOnDesk} />}
+            {tab === 'review' && <ReviewScreen zone={desk.timeZone} onEdit={openOnDesk} />}
+            {tab === 'stats' && <StatsScreen zone={desk.timeZone} />}
+            {tab === 'policy' && <PolicyScreen />}
+            {tab === 'team' && <TeamScreen />}
+          </PoliciesProvider>
+        </SessionProvider>
       )}
     </div>
   );

@@ -42,8 +42,8 @@ function MissReasonRow({ record, target, desk }: { record: CallRecord; target: T
   const errorKey = `missReason-${target.kind}-${target.index}`;
   const name = `${t(targetKey(target))}${target.kind === 'secondResponse' ? ` #${target.index + 1}` : ''}`;
   const save = () =>
-    desk.perform([errorKey, 'missReasons', 'actions'], errorKey, () =>
-      api.addMissReason({ id: record.id, kind: target.kind, index: target.index, code, text }),
+    desk.perform([errorKey, 'missReasons', 'actions'], errorKey, (changeReason) =>
+      api.addMissReason({ id: record.id, kind: target.kind, index: target.index, code, text, changeReason }),
     );
   return (
     <div className={`miss-row${given ? ' miss-given' : ''}`} data-testid={`miss-${target.kind}-${target.index}`}>

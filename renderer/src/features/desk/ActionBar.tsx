@@ -27,8 +27,10 @@ export function ActionBar({ desk }: { desk: Desk }) {
   const [step, setStep] = useState('');
 
   const timed = async (run: (at: string | undefined) => Promise<unknown>) => {
-    const saved = await run(at.trim() === '' ? undefined : at);
-    if (saved) setAt('');
+    const used = at;
+    const saved = await run(used.trim() === '' ? undefined : used);
+    // Clear only the time this click used: one typed meanwhile for the next click stays.
+    if (saved) setAt((current) => (current === used ? '' : current));
   };
   const id = record?.id ?? 0;
   const open = record !== null && record.closedAt === null;
@@ -42,7 +44,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
       label: 'desk.answer',
       letter: 'A',
       enabled: open && record.answeredAt === null,
-      run: () => timed((a) => perform(timeFields, 'at', () => api.answerCall({ id, at: a }))),
+      run: () => timed((a) => perform(timeFields, 'at', (r) => api.answerCall({ id, at: a, changeReason: r }))),
     },
     {
       key: 'transfer',
@@ -51,7 +53,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
       enabled: open && record.answeredAt !== null && !pendingTransfer,
       run: () =>
         timed(async (a) => {
-          const saved = await perform([...timeFields, 'transferTo'], 'transferTo', () => api.transferCall({ id, to: transferTo, at: a }));
+          const saved = await perform([...timeFields, 'transferTo'], 'transferTo', (r) => api.transferCall({ id, to: transferTo, at: a, changeReason: r }));
           if (saved) setTransferTo('');
           return saved;
         }),
@@ -61,7 +63,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
       label: 'desk.transferAnswered',
       letter: 'R',
       enabled: pendingTransfer,
-      run: () => timed((a) => perform([...timeFields, 'transferTo'], 'at', () => api.answerTransfer({ id, at: a }))),
+      run: () => timed((a) => perform([...timeFields, 'transferTo'], 'at', (r) => api.answerTransfer({ id, at: a, changeReason: r }))),
     },
     {
       key: 'step',
@@ -69,7 +71,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
       letter: 'S',
       enabled: record !== null,
       run: async () => {
-        const saved = await perform(['step'], 'step', () => api.addStep({ id, text: step }));
+        const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r }));
         if (saved) setStep('');
       },
     },
@@ -79,7 +81,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
       letter: 'C',
       enabled: open && record.answeredAt !== null,
       run: () =>
-        timed((a) => perform([...timeFields, 'result', 'feedbackReason', 'transferTo'], 'actions', () => api.closeCall({ id, at: a }))),
+        timed((a) => perform([...timeFields, 'result', 'feedbackReason', 'transferTo'], 'actions', (r) => api.closeCall({ id, at: a, changeReason: r }))),
     },
   ];
 

@@ -9,6 +9,7 @@ import { ActionBar } from './ActionBar';
 import { CallFields } from './CallFields';
 import { CallHeader } from './CallHeader';
 import { CallProgress } from './CallProgress';
+import { ChangeReason } from './ChangeReason';
 import { FeedbackFields } from './FeedbackFields';
 import { ResultFields } from './ResultFields';
 import { TodayList } from './TodayList';
@@ -39,6 +40,7 @@ export function DeskScreen({ openRequest }: { openRequest: { id: number } | null
             // Keyed by record: opening another record starts its fields fresh.
             <article className="card call" key={record.id} aria-label={record.recordNo}>
               <CallHeader record={record} saveState={desk.saveState} />
+              <ChangeReason desk={desk} />
               {policy && <TargetList timing={record.timing} policy={policy} zone={record.timeZone} />}
               {policy && <MissReasons record={record} policy={policy} desk={desk} />}
               <CallFields record={record} desk={desk} policy={policy} />

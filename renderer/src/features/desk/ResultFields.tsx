@@ -24,8 +24,9 @@ export function ResultFields({ record, desk }: { record: CallRecord; desk: Desk 
   const save = (next: { result?: CallResult | null; due?: string; owner?: string; note?: string } = {}) => {
     const chosen = next.result !== undefined ? next.result : result;
     const fields = ['result', 'followUpDue', 'followUpOwner', 'resultNote'];
-    void perform(fields, 'result', () =>
+    void perform(fields, 'result', (changeReason) =>
       api.setResult({
+        changeReason,
         id: record.id,
         result: chosen,
         followUpDue: next.due ?? due,

@@ -18,6 +18,8 @@ export function useDesk() {
   const [day, setDay] = useState<DayList | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveState, setSaveState] = useState<SaveState>('idle');
+  /** Why a signed-off record changes: asked for when the store says the day is archived, then sent with each change. */
+  const [changeReason, setChangeReason] = useState('');
 
   const refreshDay = useCallback(async () => {
     const result = await api.listDay({});
@@ -34,9 +36,13 @@ export function useDesk() {
    * (or `fallbackField`) and nothing typed is touched.
    */
   const perform = useCallback(
-    async (fields: string[], fallbackField: string, request: () => Promise<ApiResult<CallRecord>>): Promise<CallRecord | null> => {
+    async (
+      fields: string[],
+      fallbackField: string,
+      request: (changeReason: string | undefined) => Promise<ApiResult<CallRecord>>,
+    ): Promise<CallRecord | null> => {
       setSaveState('saving');
-      const result = await request();
+      const result = await request(changeReason.trim() === '' ? undefined : changeReason);
       if (!result.ok) {
         setSaveState('failed');
         setErrors((prev) => ({ ...prev, [result.error.field ?? fallbackField]: errorText(result.error) }));
@@ -44,11 +50,11 @@ export function useDesk() {
       }
       setSaveState('saved');
       setRecord(result.value);
-      setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([key]) => !fields.includes(key))));
+      setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([key]) => !fields.includes(key) && key !== 'changeReason')));
       void refreshDay();
       return result.value;
     },
-    [errorText, refreshDay],
+    [errorText, refreshDay, changeReason],
   );
 
   const open = useCallback(async (id: number) => {
@@ -56,16 +62,17 @@ export function useDesk() {
     if (result.ok) {
       setRecord(result.value);
       setErrors({});
+      setChangeReason('');
     }
   }, []);
 
   const savePatch = useCallback(
     (field: keyof UpdatePatch & string, patch: UpdatePatch) =>
-      record ? perform([field], field, () => api.updateCall({ id: record.id, patch })) : Promise.resolve(null),
+      record ? perform([field], field, (changeReason) => api.updateCall({ id: record.id, patch, changeReason })) : Promise.resolve(null),
     [perform, record],
   );
 
-  return { record, day, errors, saveState, perform, open, savePatch, setErrors };
+  return { record, day, errors, saveState, perform, open, savePatch, setErrors, changeReason, setChangeReason };
 }
 
 export type Desk = ReturnType<typeof useDesk>;

@@ -1,21 +1,25 @@
 import { useState, type FormEvent } from 'react';
-import type { DeskInfo } from '../../../../shared/api/records';
+import type { DeskInfo, UserView } from '../../../../shared/api/records';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 
 /** First run: the desk code that goes on every record, the agent's name, and the desk's time zone. */
-export function SetupScreen({ onDone }: { onDone: (desk: DeskInfo) => void }) {
+export function SetupScreen({ onDone }: { onDone: (desk: DeskInfo, user: UserView | null) => void }) {
   const { t, errorText } = useI18n();
   const [code, setCode] = useState('');
   const [agentName, setAgentName] = useState('');
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [pin, setPin] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await api.setupDesk({ code, agentName, timeZone });
-    if (result.ok) onDone(result.value);
+    const result = await api.setupDesk({ code, agentName, timeZone, ...(pin ? { pin } : {}) });
+    if (result.ok) {
+      const user = await api.whoAmI({});
+      onDone(result.value, user.ok ? user.value : null);
+    }
     else setErrors({ [result.error.field ?? 'form']: errorText(result.error) });
   };
 
@@ -28,6 +32,9 @@ export function SetupScreen({ onDone }: { onDone: (desk: DeskInfo) => void }) {
       </Field>
       <Field id="setup-agent" label={t('setup.agentName')} error={errors.agentName}>
         <input id="setup-agent" value={agentName} onChange={(e) => setAgentName(e.target.value)} />
+      </Field>
+      <Field id="setup-pin" label={t('setup.pin')} error={errors.pin}>
+        <input id="setup-pin" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
       </Field>
       <Field id="setup-zone" label={t('setup.timeZone')} error={errors.timeZone}>
         <input id="setup-zone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DayStatus } from '../../../../shared/api/records';
+import { localDateTime } from '../../../../shared/timing/localTime';
+import { api } from '../../api';
+import { useI18n } from '../../i18n';
+import { targetKey } from '../compliance/targetText';
+import { useSession } from '../session/useSession';
+
+/** Sign-off (归档) of one day: what is still missing, and the button for team leads once nothing is. */
+export function DaySignOff({ date, zone, onOpen }: { date: string; zone: string; onOpen: (id: number) => void }) {
+  const { t, errorText } = useI18n();
+  const { isLead } = useSession();
+  const [status, setStatus] = useState<DayStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(async () => {
+    const r = await api.dayStatus({ date });
+    if (r.ok) setStatus(r.value);
+  }, [date]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  if (!status) return null;
+  const signOff = async () => {
+    const r = await api.signOffDay({ date });
+    if (r.ok) {
+      setStatus(r.value);
+      setError(null);
+    } else setError(errorText(r.error));
+  };
+  return (
+    <section className="sign-off card" aria-labelledby="signoff-title" data-testid="sign-off">
+      <h3 id="signoff-title">{t('signOff.title', { date })}</h3>
+      {status.signedOff ? (
+        <p className="saved-note">{t('signOff.done', { by: status.signedOff.by, at: localDateTime(status.signedOff.at, zone) })}</p>
+      ) : status.blockers.length === 0 ? (
+        <p>{t('signOff.ready', { n: status.records })}</p>
+      ) : (
+        <>
+          <p>{t('signOff.missing', { n: status.blockers.length })}</p>
+          <ul className="blockers">
+            {status.blockers.map((b, i) => (
+              <li key={i}>
+                <button type="button" className="link" onClick={() => onOpen(b.callId)}>
+                  {b.recordNo}
+                </button>
+                : {b.problem === 'open' ? t('signOff.open') : t('signOff.reason', { target: t(targetKey({ kind: b.target! })) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {!status.signedOff && isLead && (
+        <button type="button" className="primary" onClick={() => void signOff()}>
+          {t('signOff.button')}
+        </button>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import type { AuditEntry, CallRecord } from '../../../../shared/api/records';
+import type { MessageKey } from '../../../../shared/i18n';
+import { localDateTime } from '../../../../shared/timing/localTime';
+import { api } from '../../api';
+import { useI18n } from '../../i18n';
+import { TargetList } from '../compliance/TargetList';
+import { targetKey } from '../compliance/targetText';
+import { CallProgress } from '../desk/CallProgress';
+import { usePolicies } from '../policy/usePolicies';
+
+/** Every field, step, timestamp and target state of one record, its miss reasons and its audit trail. */
+export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) => void }) {
+  const { t, lang } = useI18n();
+  const { policyFor } = usePolicies();
+  const [record, setRecord] = useState<CallRecord | null>(null);
+  const [audit, setAudit] = useState<AuditEntry[]>([]);
+  useEffect(() => {
+    void api.getCall({ id }).then((r) => r.ok && setRecord(r.value));
+    void api.getAudit({ id }).then((r) => r.ok && setAudit(r.value));
+  }, [id]);
+  if (!record) return null;
+  const zone = record.timeZone;
+  const policy = policyFor(record.policyVersion);
+  const when = (ms: number | null) => (ms === null ? '—' : localDateTime(ms, zone));
+  const vocab = (prefix: string, value: string | null) => (value ? t(`${prefix}.${value}` as MessageKey) : '—');
+  const fields: Array<[MessageKey, string]> = [
+    ['field.callTime', when(record.callAt)],
+    ['field.answerTime', when(record.answeredAt)],
+    ['field.response', record.responseMinutes === null ? '—' : String(record.responseMinutes)],
+    ['field.salutation', record.salutation ?? '—'],
+    ['field.phone', record.phoneLast4 ?? '—'],
+    ['field.customerType', vocab('customerType', record.customerType)],
+    ['field.requestType', vocab('requestType', record.requestType)],
+    ['field.category', vocab('category', record.category)],
+    ['field.priority', policy?.priorities.find((l) => l.key === record.priority)?.label[lang] ?? record.priority ?? '—'],
+    ['field.reason', record.reason ?? '—'],
+    ['field.handler', record.handler ?? '—'],
+    ['field.result', vocab('result', record.result)],
+    ['field.followUpDue', when(record.followUpDueAt)],
+    ['field.followUpOwner', record.followUpOwner ?? '—'],
+    ['field.resultNote', record.resultNote ?? '—'],
+    ['field.feedback', vocab('feedback', record.feedback)],
+    ['field.feedbackReason', record.feedbackReason ?? '—'],
+    ['field.overall', record.overallScore === null ? '—' : String(record.overallScore)],
+    ['field.remarks', record.remarks ?? '—'],
+    ['desk.closed', when(record.closedAt)],
+  ];
+  return (
+    <aside className="record-panel card" aria-label={record.recordNo} data-testid="record-panel">
+      <header className="policy-head">
+        <h2>{record.recordNo}</h2>
+        <button type="button" onClick={() => onEdit(record.id)}>
+          {t('review.openOnDesk')}
+        </button>
+      </header>
+      <p className="muted">
+        {record.deskCode} · {record.agent}
+      </p>
+      {policy && <TargetList timing={record.timing} policy={policy} zone={zone} />}
+      {record.missReasons.length > 0 && (
+        <section>
+          <h3>{t('miss.title')}</h3>
+          <ul className="reasons" data-testid="miss-reasons">
+            {record.missReasons.map((m) => (
+              <li key={`${m.kind}-${m.index}`}>
+                <strong>{t(targetKey(m))}</strong>: {t(`missReason.${m.code}` as MessageKey)}
+                {m.text ? ` — ${m.text}` : ''} <span className="muted">({m.author})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <dl className="record-fields">
+        {fields.map(([label, value]) => (
+          <div key={label}>
+            <dt>{t(label)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <CallProgress record={record} />
+      <section>
+        <h3>{t('review.audit')}</h3>
+        {audit.length === 0 ? (
+          <p className="muted">{t('review.noAudit')}</p>
+        ) : (
+          <ol className="audit" data-testid="audit">
+            {audit.map((a, i) => (
+              <li key={i}>
+                <span className="muted">
+                  {localDateTime(a.at, zone)} · {a.actor}
+                </span>{' '}
+                <code>{a.field}</code>: {show(a.field, a.oldValue, zone)} → {show(a.field, a.newValue, zone)}
+                {a.reason && <em> — {a.reason}</em>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </aside>
+  );
+}
+
+/** Timestamps in the trail are shown as local times; other values as stored. */
+function show(field: string, value: string | null, zone: string): string {
+  if (value === null) return '∅';
+  return /At$/.test(field) && /^\d+$/.test(value) ? localDateTime(Number(value), zone) : value;
+}

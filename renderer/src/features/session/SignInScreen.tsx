@@ -1,0 +1,58 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { UserView } from '../../../../shared/api/records';
+import type { MessageKey } from '../../../../shared/i18n';
+import { api } from '../../api';
+import { Field } from '../../components/Field';
+import { useI18n } from '../../i18n';
+
+/** Who is at the desk: pick a profile, and type its PIN when it has one. */
+export function SignInScreen({ onSignedIn }: { onSignedIn: (user: UserView) => void }) {
+  const { t, errorText } = useI18n();
+  const [users, setUsers] = useState<UserView[]>([]);
+  const [userId, setUserId] = useState<number | null>(null);
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    void api.listUsers({}).then((r) => {
+      if (!r.ok) return;
+      const active = r.value.filter((u) => u.active);
+      setUsers(active);
+      setUserId(active[0]?.id ?? null);
+    });
+  }, []);
+  const chosen = users.find((u) => u.id === userId);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (userId === null) return;
+    const r = await api.signIn({ userId, ...(pin ? { pin } : {}) });
+    if (r.ok) onSignedIn(r.value);
+    else setError(errorText(r.error));
+  };
+  return (
+    <form className="setup card" onSubmit={(e) => void submit(e)}>
+      <h2>{t('session.title')}</h2>
+      <Field id="signin-user" label={t('session.profile')}>
+        <select id="signin-user" value={userId ?? ''} onChange={(e) => setUserId(Number(e.target.value))}>
+          {users.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name} · {t(`role.${u.role}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {chosen?.hasPin && (
+        <Field id="signin-pin" label={t('session.pin')} error={error}>
+          <input id="signin-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus />
+        </Field>
+      )}
+      {!chosen?.hasPin && error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        {t('session.signIn')}
+      </button>
+    </form>
+  );
+}

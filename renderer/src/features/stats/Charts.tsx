@@ -1,0 +1,110 @@
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { StatsReport } from '../../../../shared/api/stats';
+import type { MessageKey } from '../../../../shared/i18n';
+import { useI18n } from '../../i18n';
+import { usePolicies } from '../policy/usePolicies';
+
+const A = '#1f5fbf';
+const B = '#9aa7bd';
+const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+
+function ChartCard({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <section className="card chart" data-testid={testId}>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+/** Two periods' figures merged per key, for side-by-side bars; a key missing from a period counts 0. */
+function pair<T, K extends string | number>(a: T[], b: T[] | undefined, key: (x: T) => K, value: (x: T) => number | null) {
+  const keys = [...new Set([...a.map(key), ...(b ?? []).map(key)])];
+  const of = (list: T[], k: K) => {
+    const found = list.find((x) => key(x) === k);
+    return found === undefined ? 0 : (value(found) ?? 0);
+  };
+  return keys.map((k) => ({ key: k, a: of(a, k), b: b ? of(b, k) : undefined }));
+}
+
+/** Every chart of the Statistics screen; period B, when given, is drawn beside period A. */
+export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsReport | undefined; labelA: string; labelB: string }) {
+  const { t, lang } = useI18n();
+  const { current } = usePolicies();
+  const level = (key: string) => current?.policy.priorities.find((l) => l.key === key)?.label[lang] ?? (key || '—');
+  const bars = (data: Array<{ key: string | number; a: number; b?: number | undefined }>, unit = '') => (
+    <ResponsiveContainer width="100%" height={220}>
+      <BarChart data={data}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="key" />
+        <YAxis unit={unit} />
+        <Tooltip />
+        <Legend />
+        <Bar dataKey="a" name={labelA} fill={A} isAnimationActive={false} />
+        {b && <Bar dataKey="b" name={labelB} fill={B} isAnimationActive={false} />}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+  return (
+    <div className="charts">
+      <ChartCard title={t('stats.volumeByDay')}>
+        <ResponsiveContainer width="100%" height={220}>
+          <LineChart data={a.volumeByDay}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="date" />
+            <YAxis allowDecimals={false} />
+            <Tooltip />
+            <Line dataKey="calls" name={labelA} stroke={A} dot={false} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </ChartCard>
+      <ChartCard title={t('stats.volumeByHour')}>{bars(pair(a.volumeByHour, b?.volumeByHour, (h) => h.hour, (h) => h.calls))}</ChartCard>
+      <ChartCard title={t('stats.responseHistogram')} testId="chart-response">
+        {bars(pair(a.response.histogram, b?.response.histogram, (h) => h.label, (h) => h.calls))}
+        <p className="muted" data-testid="response-figures">
+          {t('stats.responseFigures', { median: a.response.medianMin ?? '—', p90: a.response.p90Min ?? '—', max: a.response.maxMin ?? '—' })}
+        </p>
+      </ChartCard>
+      <ChartCard title={t('stats.complianceByPriority')}>
+        {bars(pair(a.complianceByPriority, b?.complianceByPriority, (p) => level(p.priority), (p) => pct(p.rate)), '%')}
+      </ChartCard>
+      <ChartCard title={t('stats.resolutionByCategory')} testId="chart-resolution">
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={a.resolutionByCategory.map((c) => ({ key: t(`category.${c.category}` as MessageKey), rate: pct(c.rate), target: c.target }))}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="key" />
+            <YAxis unit="%" domain={[0, 100]} />
+            <Tooltip />
+            <Legend />
+            <Bar dataKey="rate" name={labelA} fill={A} isAnimationActive={false} />
+            <Bar dataKey="target" name={t('stats.target')} fill="#e0b341" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+        <ul className="below-list">
+          {a.resolutionByCategory.map((c) => (
+            <li key={c.category} className={c.below ? 'below' : undefined}>
+              {t(`category.${c.category}` as MessageKey)}: {pct(c.rate) ?? '—'} %{c.target !== null && ` / ${c.target} %`}
+              {c.below && <strong> ▼ {t('stats.below')}</strong>}
+            </li>
+          ))}
+        </ul>
+      </ChartCard>
+      <ChartCard title={t('stats.results')}>{bars(pair(a.results, b?.results, (r) => (r.result === 'none' ? '—' : t(`result.${r.result}` as MessageKey)), (r) => r.calls))}</ChartCard>
+      <ChartCard title={t('stats.satisfaction')}>{bars(pair(a.satisfaction, b?.satisfaction, (f) => t(`feedback.${f.feedback}` as MessageKey), (f) => f.calls))}</ChartCard>
+      <ChartCard title={t('stats.scores')}>
+        <ResponsiveContainer width="100%" height={220}>
+          <LineChart data={a.scoresByDay}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="date" />
+            <YAxis domain={[1, 5]} />
+            <Tooltip />
+            <Legend />
+            <Line dataKey="speed" name={t('field.scoreSpeed')} stroke="#1f5fbf" isAnimationActive={false} />
+            <Line dataKey="professionalism" name={t('field.scoreProfessionalism')} stroke="#1e7b34" isAnimationActive={false} />
+            <Line dataKey="resolution" name={t('field.scoreResolution')} stroke="#b3261e" isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </ChartCard>
+    </div>
+  );
+}

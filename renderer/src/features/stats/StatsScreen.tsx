@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import type { StatsReport } from '../../../../shared/api/stats';
+import type { MessageKey } from '../../../../shared/i18n';
+import { api } from '../../api';
+import { Field } from '../../components/Field';
+import { useI18n } from '../../i18n';
+import { Charts } from './Charts';
+import { MeasuresPanel } from './MeasuresPanel';
+import { presetPeriod, PRESETS, previousPeriod, type Period } from './periods';
+import { KpiTable, StatsTables } from './Tables';
+
+/** Statistics for a day, week, month or any range, with a second period beside it (the one before, by default). */
+export function StatsScreen({ zone }: { zone: string }) {
+  const { t, errorText } = useI18n();
+  const [a, setA] = useState<Period>(() => presetPeriod('month', zone));
+  const [b, setB] = useState<Period | null>(() => previousPeriod(presetPeriod('month', zone)));
+  const [reports, setReports] = useState<{ a: StatsReport; b?: StatsReport } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all([api.getStats(a), b ? api.getStats(b) : Promise.resolve(null)]).then(([ra, rb]) => {
+      if (!live) return;
+      if (!ra.ok) return setError(errorText(ra.error));
+      setError(null);
+      setReports({ a: ra.value, ...(rb && rb.ok ? { b: rb.value } : {}) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [a, b, errorText]);
+
+  const choose = (p: Period) => {
+    setA(p);
+    if (b) setB(previousPeriod(p));
+  };
+  const labelA = `${a.from} – ${a.to}`;
+  const labelB = b ? `${b.from} – ${b.to}` : '';
+  return (
+    <main className="stats">
+      <section className="card inline">
+        {PRESETS.map((p) => (
+          <button key={p} type="button" onClick={() => choose(presetPeriod(p, zone))}>
+            {t(`stats.preset.${p}` as MessageKey)}
+          </button>
+        ))}
+        <Field id="st-from" label={t('review.from')}>
+          <input id="st-from" type="date" value={a.from} onChange={(e) => choose({ ...a, from: e.target.value })} />
+        </Field>
+        <Field id="st-to" label={t('review.to')}>
+          <input id="st-to" type="date" value={a.to} onChange={(e) => choose({ ...a, to: e.target.value })} />
+        </Field>
+        <label className="compare">
+          <input type="checkbox" checked={b !== null} onChange={(e) => setB(e.target.checked ? previousPeriod(a) : null)} /> {t('stats.compare')}
+        </label>
+        {b && (
+          <>
+            <Field id="st-b-from" label={t('stats.compareFrom')}>
+              <input id="st-b-from" type="date" value={b.from} onChange={(e) => setB({ ...b, from: e.target.value })} />
+            </Field>
+            <Field id="st-b-to" label={t('stats.compareTo')}>
+              <input id="st-b-to" type="date" value={b.to} onChange={(e) => setB({ ...b, to: e.target.value })} />
+            </Field>
+          </>
+        )}
+      </section>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {reports && (
+        <>
+          <section className="card">
+            <KpiTable a={reports.a} b={reports.b} labelA={labelA} labelB={labelB} />
+          </section>
+          <Charts a={reports.a} b={reports.b} labelA={labelA} labelB={labelB} />
+          <StatsTables s={reports.a} />
+        </>
+      )}
+      <MeasuresPanel />
+    </main>
+  );
+}
