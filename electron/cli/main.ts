@@ -1,11 +1,12 @@
 import { DatabaseFromFutureError } from '../store/openDb';
 import { parseCommandArgs, UsageError, type Command } from './args';
+import { demoCommand } from './demo';
 import { policyCommand } from './policy';
 import { serveCommand } from './serve';
 import { statsCommand } from './stats';
 
 /** The `hotline` command. Each subcommand lives in its own file. */
-const COMMANDS: Command[] = [serveCommand, policyCommand, statsCommand];
+const COMMANDS: Command[] = [serveCommand, policyCommand, statsCommand, demoCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

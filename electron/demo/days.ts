@@ -86,3 +86,10 @@ export function callTimesOn(day: DemoDay, count: number, rng: Rng): number[] {
   }
   return times.sort((a, b) => a - b);
 }
+
+/** The local hour of a call time on its day, read off the day's half-hour slots (no zone math per call). */
+export function hourOn(day: DemoDay, at: number): number {
+  let k = day.slots.length - 1;
+  while (k > 0 && day.slots[k]! > at) k--;
+  return FIRST_HOUR + Math.floor(k / 2);
+}

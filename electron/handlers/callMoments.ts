@@ -51,8 +51,7 @@ export const answerCall: Handler<'answerCall'> = (req, ctx) =>
   changeRecord(ctx, req, async ({ trx, row, desk }) => {
     refuseIfClosed(row);
     if (row.answered_at !== null) throw new HotlineError('already_answered', 'This call was already answered.');
-    const at = momentOf(req.at, desk.time_zone, ctx);
-    refuseIfBefore(at, row.call_at, 'answer_before_call');
+    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, ctx), row.call_at, 'answer_before_call');
     await updateCall(trx, row.id, { answered_at: at });
   });
 
@@ -66,8 +65,8 @@ export const transferCall: Handler<'transferCall'> = (req, ctx) =>
     if (transfers.some((t) => t.answered_at === null)) {
       throw new HotlineError('transfer_pending', 'The previous transfer has not been answered yet.', 'transferTo');
     }
-    const at = momentOf(req.at, desk.time_zone, ctx);
-    refuseIfBefore(at, Math.max(row.answered_at, ...transfers.map((t) => t.answered_at ?? 0)), 'before_previous_step');
+    const earliest = Math.max(row.answered_at, ...transfers.map((t) => t.answered_at ?? 0));
+    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, ctx), earliest, 'before_previous_step');
     await insertTransfer(trx, row.id, to, at);
   });
 
@@ -75,8 +74,7 @@ export const answerTransfer: Handler<'answerTransfer'> = (req, ctx) =>
   changeRecord(ctx, req, async ({ trx, row, desk }) => {
     const pending = (await listTransfers(trx, row.id)).find((t) => t.answered_at === null);
     if (!pending) throw new HotlineError('no_open_transfer', 'There is no transfer waiting to be answered.');
-    const at = momentOf(req.at, desk.time_zone, ctx);
-    refuseIfBefore(at, pending.transferred_at, 'before_previous_step');
+    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, ctx), pending.transferred_at, 'before_previous_step');
     await markTransferAnswered(trx, pending.id, at);
   });
 
@@ -100,9 +98,8 @@ export const closeCall: Handler<'closeCall'> = (req, ctx) =>
     if (row.feedback === 'unsatisfied' && !row.feedback_reason) {
       throw new HotlineError('feedback_reason_required', 'Say why the customer was unsatisfied.', 'feedbackReason');
     }
-    const at = momentOf(req.at, desk.time_zone, ctx);
     const latest = Math.max(row.answered_at, ...transfers.map((t) => t.answered_at ?? t.transferred_at));
-    refuseIfBefore(at, latest, 'before_previous_step');
+    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, ctx), latest, 'before_previous_step');
     await refuseIfReasonsMissing(trx, { ...row, closed_at: at }, at);
     await updateCall(trx, row.id, { closed_at: at });
   });

@@ -100,8 +100,14 @@ export function refuseIfClosed(row: CallRow): void {
   }
 }
 
-/** Moments of a call are logged in order: a later click may not carry an earlier time. */
-export function refuseIfBefore(at: number, earliest: number, code: 'answer_before_call' | 'before_previous_step'): void {
+/**
+ * Moments of a call are logged in order: a later click may not carry an earlier
+ * time. A time typed to the minute (14:17) that falls in the same minute as the
+ * previous moment (14:17:35) means that moment, not a minute before it.
+ * Returns the moment to store.
+ */
+export function refuseIfBefore(at: number, earliest: number, code: 'answer_before_call' | 'before_previous_step'): number {
+  if (at < earliest && earliest - at < 60_000 && at % 60_000 === 0) return earliest;
   if (at < earliest) {
     const message =
       code === 'answer_before_call'
@@ -109,6 +115,7 @@ export function refuseIfBefore(at: number, earliest: number, code: 'answer_befor
         : 'That time is before the previous moment logged on this call.';
     throw new HotlineError(code, message, 'at');
   }
+  return at;
 }
 
 /** A record's targets as they stand at `now`, judged by the policy version in force when its call came in. */

@@ -1,7 +1,7 @@
 import { HotlineError } from '../../shared/api/result';
 import type { DeskInfo } from '../../shared/api/records';
 import { cleanText } from '../../shared/domain/text';
-import { isValidTimeZone } from '../../shared/timing/localTime';
+import { canonicalTimeZone, isValidTimeZone } from '../../shared/timing/localTime';
 import { findDesk, insertDesk } from '../store/desk';
 import type { DeskRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
@@ -35,10 +35,11 @@ export const setupDesk: Handler<'setupDesk'> = async (req, { db, now, session })
   const pinHash = checkedPin(req.pin);
   return inWriteTransaction(db, async (trx) => {
     if (await findDesk(trx)) throw new HotlineError('desk_already_set_up', 'This desk is already set up.');
-    const row = { code, time_zone: req.timeZone, agent_name: agentName, created_at: now() };
+    const zone = canonicalTimeZone(req.timeZone);
+    const row = { code, time_zone: zone, agent_name: agentName, created_at: now() };
     await insertDesk(trx, row);
     // Version 1 of the policy: the defaults, in the desk's zone, in force from the start.
-    await insertPolicy(trx, { effective_from: 0, created_at: row.created_at, created_by: agentName, json: JSON.stringify(defaultPolicy(req.timeZone)) });
+    await insertPolicy(trx, { effective_from: 0, created_at: row.created_at, created_by: agentName, json: JSON.stringify(defaultPolicy(zone)) });
     // Whoever sets the desk up administers it, and is signed in.
     session.userId = await insertUser(trx, { name: agentName, role: 'admin', pin_hash: pinHash, created_at: row.created_at });
     return toDeskInfo({ id: 1, ...row });

@@ -32,15 +32,20 @@ export const listFollowUps: Handler<'listFollowUps'> = async (_req, { db, now })
       const kind = target.kind as FollowUpKind;
       if (!KINDS.includes(kind) || target.dueAt === null || target.endAt !== null) continue;
       if (target.state !== 'running' && target.state !== 'near' && target.state !== 'breached') continue;
+      // The time promised to the customer comes first when it is earlier than the policy's.
+      const promised = kind === 'resolution' ? row.follow_up_due_at : null;
+      const promiseMissed = promised !== null && promised < target.dueAt && at > promised;
       items.push({
         callId: row.id,
         recordNo: row.record_no,
         salutation: row.salutation,
         reason: row.reason,
         kind,
-        dueAt: target.dueAt,
-        state: target.state,
+        dueAt: promised !== null && promised < target.dueAt ? promised : target.dueAt,
+        state: promiseMissed ? 'breached' : target.state,
+        remainingMs: promised !== null && promised < target.dueAt ? promised - at : target.remainingMs,
         owner: kind === 'resolution' || kind === 'progressUpdate' ? (row.follow_up_owner ?? row.handler) : null,
+        promisedAt: promised,
       });
     }
   }

@@ -149,6 +149,11 @@ export async function listOpenWork(db: Db, deskCode: string, lowScoreAtMost: num
         ]),
       ]),
     )
-    .orderBy('call_at')
+    // Earliest due first, and a bound: a desk that fell far behind still opens its list at once, most urgent on top.
+    .orderBy(sql`coalesce(next_due_at, call_at)`)
+    .limit(OPEN_WORK_LIMIT)
     .execute();
 }
+
+/** How many records with open work the Follow-ups view reads at most. */
+export const OPEN_WORK_LIMIT = 500;

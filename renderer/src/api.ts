@@ -15,17 +15,21 @@ declare global {
 
 const TOKEN_KEY = 'hotline.token';
 
-/** Browser mode's token arrives in the printed URL once; it is kept for this tab and removed from the address bar. */
+/**
+ * Browser mode's token arrives in the printed URL once; it is kept for this
+ * origin (127.0.0.1 and this run's port only) and removed from the address bar,
+ * so reopening the page from history keeps working until the server restarts.
+ */
 function takeToken(): string {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    localStorage.setItem(TOKEN_KEY, fromUrl);
     url.searchParams.delete('token');
     window.history.replaceState(null, '', url.pathname + url.search + url.hash);
     return fromUrl;
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  return localStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 function httpClient(): HotlineClient {
@@ -39,12 +43,15 @@ function httpClient(): HotlineClient {
           headers: { 'content-type': 'application/json', 'x-hotline-token': token },
           body: JSON.stringify(request),
         });
+        if (response.status === 401) {
+          return { ok: false, error: { code: 'token_expired', message: 'Open the address that `hotline serve` printed: it carries this run’s key.' } };
+        }
         if (!response.ok) {
           return { ok: false, error: { code: 'internal', message: `${response.status}: ${await response.text()}` } };
         }
         return (await response.json()) as ApiResult<ResponseOf<K>>;
       } catch {
-        return { ok: false, error: { code: 'storage_failed', message: 'Cannot reach Hotline Log; what you typed is kept. Try again.' } };
+        return { ok: false, error: { code: 'unreachable', message: 'Cannot reach Hotline Log; what you typed is kept. Try again.' } };
       }
     };
   return Object.fromEntries(METHOD_NAMES.map((m) => [m, call(m)])) as unknown as HotlineClient;

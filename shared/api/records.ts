@@ -143,7 +143,11 @@ export interface FollowUpItem {
   kind: FollowUpKind;
   dueAt: number;
   state: 'running' | 'near' | 'breached';
+  /** Left (negative: over) on the target's own clock, working time included, as the desk shows it. */
+  remainingMs: number;
   owner: string | null;
+  /** The follow-up time the agent promised the customer, when there is one. */
+  promisedAt: number | null;
 }
 
 /** One row of the day list. */

@@ -33,6 +33,9 @@ export type ErrorCode =
   | 'sign_off_blocked'
   | 'invalid_policy'
   | 'storage_failed'
+  /** Browser mode only: the server is gone, or the page's key is from another run. */
+  | 'unreachable'
+  | 'token_expired'
   | 'internal';
 
 export interface ApiError {

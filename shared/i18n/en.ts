@@ -29,6 +29,7 @@ export const en = {
   'desk.answered': 'Answered',
   'desk.waiting': 'Waiting',
   'desk.onCall': 'On call',
+  'desk.resultUnsaved': 'The result shown is not saved yet: fix it (see its message) before closing.',
   'desk.closed': 'Closed',
   'desk.responseDuration': 'Response duration',
   'desk.minutes': '{n} min',
@@ -122,6 +123,8 @@ export const en = {
   'error.result_required': 'Choose the result before closing.',
   'error.feedback_reason_required': 'Say why the customer was unsatisfied.',
   'error.storage_failed': '{message}',
+  'error.unreachable': 'Cannot reach Hotline Log: is it still running? What you typed is kept; try again.',
+  'error.token_expired': 'This page’s key is from an earlier run: open the address that `hotline serve` printed.',
   'error.internal': 'Something went wrong; nothing was changed. Try again.',
 
   'nav.desk': 'Desk',

@@ -10,7 +10,8 @@ export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, zh }
  * @example translate('en', 'desk.minutes', { n: 2 }) === '2 min'
  */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return DICTIONARIES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const text: string = DICTIONARIES[lang][key] ?? DICTIONARIES.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
 }

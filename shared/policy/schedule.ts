@@ -12,7 +12,7 @@ export interface ParsedSchedule {
   problems: string[];
 }
 
-const LINE = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:~|～|至|to|–|-{1,2})\s*(\d{4}-\d{2}-\d{2}))?\s+(休|假|holiday|off|班|workday|work)(?:\s|$)/i;
+const LINE = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:~|～|至|to|–|-{1,2})\s*(\d{4}-\d{2}-\d{2}))?\s+(放假|休|假|holiday|off|上班|班|workday|work)(?:\s|$)/i;
 const MAX_RANGE_DAYS = 31;
 
 export function parseOfficialSchedule(text: string): ParsedSchedule {
@@ -28,7 +28,7 @@ export function parseOfficialSchedule(text: string): ParsedSchedule {
       problems.push(`line ${i + 1}: "${line.slice(0, 60)}" is not "YYYY-MM-DD[~YYYY-MM-DD] 休|班"`);
       return;
     }
-    const target = /^(班|workday|work)$/i.test(m[3]!) ? makeUpDays : holidays;
+    const target = /^(上班|班|workday|work)$/i.test(m[3]!) ? makeUpDays : holidays;
     for (const day of days) target.add(day);
   });
   for (const day of holidays) if (makeUpDays.has(day)) problems.push(`${day} is listed both as a holiday and as a working day`);

@@ -6,6 +6,11 @@ export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** The canonical spelling of a zone name ('asia/shanghai' → 'Asia/Shanghai'). */
+export function canonicalTimeZone(zone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
+
 /**
  * The local calendar date of an instant in a zone.
  * @example localDate(Date.UTC(2024, 4, 20, 6, 15), 'Asia/Shanghai') === '2024-05-20'

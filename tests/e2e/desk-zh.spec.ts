@@ -59,7 +59,7 @@ test.describe('中文坐席', () => {
     await expect(page.getByTestId('steps')).toContainText('查询订单号');
 
     await expect(page.getByTestId('targets').locator('[data-kind="response"]')).toContainText('响应已达标');
-    await page.getByRole('button', { name: '规则' }).click();
+    await page.getByRole('button', { name: '时效规则' }).click();
     await expect(page.getByRole('heading', { name: '时效规则（第 1 版）' })).toBeVisible();
     await expect(page.getByTestId('policy-preview')).toContainText('优先级一般');
     await page.screenshot({ path: 'test-results/screenshots/policy-zh.png', fullPage: true });

@@ -11,7 +11,7 @@ import { byUrgency, formatSpan, stateKey, targetKey } from './targetText';
  * main process uses.
  */
 export function TargetList({ timing, policy, zone }: { timing: TimingInput; policy: Policy; zone: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const now = useNow();
   const targets = evaluateTargets(timing, policy, now)
     .filter((s) => s.state !== 'na')
@@ -30,8 +30,8 @@ export function TargetList({ timing, policy, zone }: { timing: TimingInput; poli
             {s.state === 'met'
               ? ''
               : s.remainingMs >= 0
-                ? t('target.left', { span: formatSpan(s.remainingMs) })
-                : t('target.over', { span: formatSpan(s.remainingMs) })}
+                ? t('target.left', { span: formatSpan(s.remainingMs, lang) })
+                : t('target.over', { span: formatSpan(s.remainingMs, lang) })}
             {s.dueAt !== null && s.state !== 'met' && ` · ${t('target.due', { time: dueText(s.dueAt, zone, now) })}`}
           </span>
         </li>

@@ -1,13 +1,17 @@
 import type { MessageKey } from '../../../../shared/i18n';
 import type { TargetStatus } from '../../../../shared/timing/compliance';
 
-/** 'h:mm' or 'm min' for a countdown, from milliseconds. */
-export function formatSpan(ms: number): string {
+/** A countdown's length from milliseconds: '1 h 09 min' in English, '1小时09分' in Chinese. */
+export function formatSpan(ms: number, lang: 'zh' | 'en' = 'en'): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
-  if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
-  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+  const mm = String(minutes % 60).padStart(2, '0');
+  if (lang === 'zh') {
+    if (minutes < 60) return `${minutes}分钟`;
+    return hours < 48 ? `${hours}小时${mm}分` : `${Math.floor(hours / 24)}天${hours % 24}小时`;
+  }
+  if (minutes < 60) return `${minutes} min`;
+  return hours < 48 ? `${hours} h ${mm} min` : `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
 /** The dictionary key naming a target, e.g. 'target.response'. */

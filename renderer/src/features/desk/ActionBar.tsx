@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
@@ -25,6 +25,19 @@ export function ActionBar({ desk }: { desk: Desk }) {
   const [at, setAt] = useState('');
   const [transferTo, setTransferTo] = useState('');
   const [step, setStep] = useState('');
+  /** One action at a time: a double click on New call must not log two calls. */
+  const busy = useRef(false);
+  const once = async (run: () => Promise<unknown>) => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      await run();
+    } finally {
+      busy.current = false;
+    }
+  };
+  /** The result box shows a choice the store refused: closing now would close with the stored one instead. */
+  const resultUnsaved = ['result', 'followUpDue', 'followUpOwner', 'resultNote'].some((key) => errors[key]);
 
   const timed = async (run: (at: string | undefined) => Promise<unknown>) => {
     const used = at;
@@ -80,12 +93,17 @@ export function ActionBar({ desk }: { desk: Desk }) {
       label: 'desk.closeCall',
       letter: 'C',
       enabled: open && record.answeredAt !== null,
-      run: () =>
-        timed((a) => perform([...timeFields, 'result', 'feedbackReason', 'transferTo'], 'actions', (r) => api.closeCall({ id, at: a, changeReason: r }))),
+      run: async () => {
+        if (resultUnsaved) {
+          desk.setErrors((prev) => ({ ...prev, actions: t('desk.resultUnsaved') }));
+          return;
+        }
+        await timed((a) => perform([...timeFields, 'result', 'feedbackReason', 'transferTo', 'missReasons'], 'actions', (r) => api.closeCall({ id, at: a, changeReason: r })));
+      },
     },
   ];
 
-  useShortcuts(Object.fromEntries(actions.map((a) => [a.letter, () => (a.enabled ? void a.run() : undefined)])));
+  useShortcuts(Object.fromEntries(actions.map((a) => [a.letter, () => (a.enabled ? void once(a.run) : undefined)])));
 
   return (
     <section className="action-bar card" aria-label={t('desk.shortcut')}>
@@ -98,7 +116,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
             disabled={!a.enabled}
             title={`${t('desk.shortcut')}: Alt+${a.letter}`}
             aria-keyshortcuts={`Alt+${a.letter}`}
-            onClick={() => void a.run()}
+            onClick={() => void once(a.run)}
           >
             {t(a.label)} <kbd aria-hidden="true">Alt+{a.letter}</kbd>
           </button>

@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n';
 
 /** Today's records, newest first; open one to continue it (a follow-up is logged on the same record). */
 export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId: number | null; onOpen: (id: number) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { policyFor } = usePolicies();
   const now = useNow();
   /** The target that needs attention first: a breach, a near one, else the next running one. */
@@ -72,9 +72,9 @@ export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId
 }
 
 function LeadTarget({ target }: { target: TargetStatus | undefined }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!target) return null;
-  const span = formatSpan(target.remainingMs);
+  const span = formatSpan(target.remainingMs, lang);
   return (
     <span className={`target-chip target-${target.state}`} data-state={target.state}>
       {t(targetKey(target))} {t(stateKey(target))} · {target.remainingMs >= 0 ? t('target.left', { span }) : t('target.over', { span })}

@@ -45,7 +45,9 @@ export function useDesk() {
       const result = await request(changeReason.trim() === '' ? undefined : changeReason);
       if (!result.ok) {
         setSaveState('failed');
-        setErrors((prev) => ({ ...prev, [result.error.field ?? fallbackField]: errorText(result.error) }));
+        // A field this action does not show (e.g. the schema's name for it) would hide the message: use the action's own.
+        const field = result.error.field !== undefined && (fields.includes(result.error.field) || result.error.field === 'changeReason') ? result.error.field : fallbackField;
+        setErrors((prev) => ({ ...prev, [field]: errorText(result.error) }));
         return null;
       }
       setSaveState('saved');

@@ -15,7 +15,9 @@ export function useShortcuts(bindings: Record<string, () => void>): void {
       const action = latest.current[letter];
       if (!action) return;
       event.preventDefault();
-      action();
+      // Leaving the field saves what was typed in it; that request goes out before the action's.
+      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+      window.setTimeout(action, 0);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

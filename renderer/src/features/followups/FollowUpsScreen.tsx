@@ -13,7 +13,7 @@ import { formatSpan } from '../compliance/targetText';
  * Completing one logs a step on the same record.
  */
 export function FollowUpsScreen({ zone, onOpen }: { zone: string; onOpen: (id: number) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [items, setItems] = useState<FollowUpItem[] | null>(null);
   const now = useNow(30_000);
   const refresh = useCallback(async () => {
@@ -54,7 +54,7 @@ export function FollowUpsScreen({ zone, onOpen }: { zone: string; onOpen: (id: n
 }
 
 function FollowUpRow(props: { item: FollowUpItem; zone: string; now: number; onOpen: (id: number) => void; onDone: () => Promise<void> }) {
-  const { t, errorText } = useI18n();
+  const { t, errorText, lang } = useI18n();
   const { item } = props;
   const [outcome, setOutcome] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +64,8 @@ function FollowUpRow(props: { item: FollowUpItem; zone: string; now: number; onO
     setError(null);
     await props.onDone();
   };
-  const left = item.dueAt - props.now;
+  // As of the last refresh, on the target's own clock (working time where the target counts it).
+  const left = item.remainingMs;
   const inputId = `outcome-${item.callId}-${item.kind}`;
   return (
     <tr className={`follow-up follow-up-${item.state}`} data-testid={`follow-up-${item.kind}`}>
@@ -82,7 +83,7 @@ function FollowUpRow(props: { item: FollowUpItem; zone: string; now: number; onO
       <td>
         {localDateTime(item.dueAt, props.zone)}
         <br />
-        <small>{left >= 0 ? t('target.left', { span: formatSpan(left) }) : t('target.over', { span: formatSpan(left) })}</small>
+        <small>{left >= 0 ? t('target.left', { span: formatSpan(left, lang) }) : t('target.over', { span: formatSpan(left, lang) })}</small>
       </td>
       <td>{item.owner ?? ''}</td>
       <td className="complete-cell">

@@ -23,7 +23,8 @@ export function HolidayTools({ calendar, onAdd }: { calendar: WorkCalendar; onAd
     const r = await api.suggestHolidays({ country: country.toUpperCase(), year });
     if (!r.ok) return setSuggestError(errorText(r.error));
     setSuggestError(undefined);
-    setSuggested(r.value.map((h) => ({ ...h, chosen: !calendar.holidays.includes(h.date) })));
+    // Nothing pre-ticked: the data lists partial-day observances (Women's Day, Youth Day) as public holidays too.
+    setSuggested(r.value.map((h) => ({ ...h, chosen: false })));
   };
   const importSchedule = () => {
     const parsed = parseOfficialSchedule(schedule);
