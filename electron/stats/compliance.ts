@@ -2,27 +2,55 @@ import { sql, type Kysely } from 'kysely';
 import type { StatsReport } from '../../shared/api/stats';
 import type { Policy } from '../../shared/policy/schema';
 import type { Database } from '../store/schema';
-import { inRange, ratio, type StatsRange } from './range';
+import { countBy, resolutionMissedOpen, responseMissedUnanswered, type RunningRow } from './live';
+import { ratio, type StatsRange } from './range';
+
+interface DimRow {
+  priority: string;
+  category: string;
+  result: string;
+  calls: number;
+  response_met: number;
+  response_late: number;
+  has_response_target: number;
+  resolved_in_target: number;
+  resolution_settled: number;
+}
+
+/** The range's rollup by priority, category and result. */
+export async function dimensions(db: Kysely<Database>, r: StatsRange): Promise<DimRow[]> {
+  return (
+    await sql<DimRow>`
+    SELECT priority, category, result, sum(calls) AS calls, sum(response_met) AS response_met, sum(response_late) AS response_late,
+      sum(has_response_target) AS has_response_target, sum(resolved_in_target) AS resolved_in_target, sum(resolution_settled) AS resolution_settled
+    FROM stats_dim WHERE local_date BETWEEN ${r.from} AND ${r.to} GROUP BY priority, category, result`.execute(db)
+  ).rows;
+}
+
+function group(rows: readonly DimRow[], key: (row: DimRow) => string): Map<string, DimRow> {
+  const totals = new Map<string, DimRow>();
+  for (const row of rows) {
+    const k = key(row);
+    const t = totals.get(k);
+    if (!t) totals.set(k, { ...row });
+    else for (const m of ['calls', 'response_met', 'response_late', 'has_response_target', 'resolved_in_target', 'resolution_settled'] as const) t[m] += row[m];
+  }
+  return totals;
+}
 
 /**
  * Response compliance by priority. A target is decided once answered or once
  * past due; open ones (still running, not yet due) count in neither share.
  */
-export async function complianceByPriority(db: Kysely<Database>, r: StatsRange): Promise<StatsReport['complianceByPriority']> {
-  const rows = await sql<{ priority: string | null; calls: number; met: number; breached: number }>`
-    SELECT priority, count(*) AS calls,
-      sum(answered_at IS NOT NULL AND answered_at <= response_due_at) AS met,
-      sum((answered_at IS NOT NULL AND answered_at > response_due_at) OR (answered_at IS NULL AND response_due_at < ${r.now})) AS breached
-    FROM calls WHERE ${inRange(r)} AND response_due_at IS NOT NULL
-    GROUP BY priority ORDER BY calls DESC`.execute(db);
-  return rows.rows.map((row) => ({
-    priority: row.priority ?? '',
-    calls: row.calls,
-    met: row.met,
-    breached: row.breached,
-    open: row.calls - row.met - row.breached,
-    rate: ratio(row.met, row.met + row.breached),
-  }));
+export function complianceByPriority(dims: readonly DimRow[], running: readonly RunningRow[], now: number): StatsReport['complianceByPriority'] {
+  const missed = countBy(running, (row) => row.priority ?? '', (row) => responseMissedUnanswered(row, now));
+  return [...group(dims, (d) => d.priority).entries()]
+    .filter(([, t]) => t.has_response_target > 0)
+    .map(([priority, t]) => {
+      const breached = t.response_late + (missed.get(priority) ?? 0);
+      return { priority, calls: t.has_response_target, met: t.response_met, breached, open: t.has_response_target - t.response_met - breached, rate: ratio(t.response_met, t.response_met + breached) };
+    })
+    .sort((a, b) => b.calls - a.calls);
 }
 
 /**
@@ -30,25 +58,23 @@ export async function complianceByPriority(db: Kysely<Database>, r: StatsRange):
  * of the decided ones (resolved, cannot be resolved, or past due); against the
  * policy's target for the category, with `below` marking a miss.
  */
-export async function resolutionByCategory(db: Kysely<Database>, r: StatsRange, policy: Policy): Promise<StatsReport['resolutionByCategory']> {
-  const rows = await sql<{ category: string | null; decided: number; resolved: number }>`
-    SELECT category,
-      sum(resolved_at IS NOT NULL OR result = 'cannot_resolve' OR resolution_due_at < ${r.now}) AS decided,
-      sum(resolved_at IS NOT NULL AND resolved_at <= resolution_due_at) AS resolved
-    FROM calls WHERE ${inRange(r)}
-    GROUP BY category ORDER BY decided DESC`.execute(db);
-  return rows.rows
-    .filter((row) => row.category !== null)
-    .map((row) => {
-      const rate = ratio(row.resolved, row.decided);
-      const target = policy.resolutionRateTargets[row.category!] ?? null;
-      return {
-        category: row.category!,
-        decided: row.decided,
-        resolvedInTarget: row.resolved,
-        rate,
-        target,
-        below: rate !== null && target !== null && rate * 100 < target,
-      };
-    });
+export function resolutionByCategory(dims: readonly DimRow[], running: readonly RunningRow[], now: number, policy: Policy): StatsReport['resolutionByCategory'] {
+  const missed = countBy(running, (row) => row.category ?? '', (row) => resolutionMissedOpen(row, now));
+  return [...group(dims, (d) => d.category).entries()]
+    .filter(([category]) => category !== '')
+    .map(([category, t]) => {
+      const decided = t.resolution_settled + (missed.get(category) ?? 0);
+      const rate = ratio(t.resolved_in_target, decided);
+      const target = policy.resolutionRateTargets[category] ?? null;
+      return { category, decided, resolvedInTarget: t.resolved_in_target, rate, target, below: rate !== null && target !== null && rate * 100 < target };
+    })
+    .sort((a, b) => b.decided - a.decided);
+}
+
+/** Results breakdown ('none' for records without a result yet). */
+export function results(dims: readonly DimRow[]): StatsReport['results'] {
+  return [...group(dims, (d) => d.result).entries()]
+    .map(([result, t]) => ({ result: result === '' ? 'none' : result, calls: t.calls }))
+    .filter((r) => r.calls > 0)
+    .sort((a, b) => b.calls - a.calls);
 }

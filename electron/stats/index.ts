@@ -2,41 +2,45 @@ import type { Kysely } from 'kysely';
 import type { StatsReport } from '../../shared/api/stats';
 import type { Policy } from '../../shared/policy/schema';
 import type { Database } from '../store/schema';
-import { complianceByPriority, resolutionByCategory } from './compliance';
-import { kpis } from './kpis';
-import { outcomes } from './outcomes';
+import { complianceByPriority, dimensions, resolutionByCategory, results } from './compliance';
+import { dayTotals, kpisOf } from './kpis';
+import { runningRows } from './live';
+import { satisfaction, topReasons } from './outcomes';
 import { agents, followUps, transfers } from './people';
 import type { StatsRange } from './range';
 import { responseDistribution } from './response';
 import { volume } from './volume';
 
 /**
- * Every figure of a period, computed in SQL over the stored due times. The
- * Statistics screen, `hotline stats` and the Excel summary sheet all call this.
+ * Every figure of a period: the settled part summed from the per-day rollups
+ * (kept by triggers, migration 0004), the part that depends on "now" from the
+ * few records with a running target. The Statistics screen, `hotline stats` and
+ * the Excel summary sheet all call this.
  */
 export async function computeStats(db: Kysely<Database>, range: StatsRange, policy: Policy): Promise<StatsReport> {
-  const [k, v, response, compliance, resolution, out, people, transferred, follow] = await Promise.all([
-    kpis(db, range),
+  const running = await runningRows(db, range);
+  const [totals, v, response, dims, reasons, people, transferred] = await Promise.all([
+    dayTotals(db, range),
     volume(db, range),
     responseDistribution(db, range),
-    complianceByPriority(db, range),
-    resolutionByCategory(db, range, policy),
-    outcomes(db, range),
-    agents(db, range),
+    dimensions(db, range),
+    topReasons(db, range),
+    agents(db, range, running),
     transfers(db, range),
-    followUps(db, range),
   ]);
   return {
     from: range.from,
     to: range.to,
-    kpis: k,
+    kpis: kpisOf(totals, running, range.now),
     ...v,
     response,
-    complianceByPriority: compliance,
-    resolutionByCategory: resolution,
-    ...out,
+    complianceByPriority: complianceByPriority(dims, running, range.now),
+    resolutionByCategory: resolutionByCategory(dims, running, range.now, policy),
+    results: results(dims),
+    satisfaction: satisfaction(totals),
+    topReasons: reasons,
     agents: people,
     transfers: transferred,
-    followUps: follow,
+    followUps: followUps(running, range.now),
   };
 }

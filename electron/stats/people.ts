@@ -1,16 +1,23 @@
 import { sql, type Kysely } from 'kysely';
 import type { StatsReport } from '../../shared/api/stats';
 import type { Database } from '../store/schema';
-import { breachedSql, inRange, minutes, type StatsRange } from './range';
+import { countBy, inProgressOpen, runningBreach, type RunningRow } from './live';
+import { inRange, minutes, type StatsRange } from './range';
 
 /** Per agent: calls, average response, records with a missed target, open follow-ups. */
-export async function agents(db: Kysely<Database>, r: StatsRange): Promise<StatsReport['agents']> {
-  const rows = await sql<{ agent: string; calls: number; avg: number | null; breaches: number; open: number }>`
-    SELECT agent, count(*) AS calls, avg(answered_at - call_at) AS avg,
-      sum(${breachedSql(r.now)}) AS breaches,
-      sum(result IN ('in_progress', 'escalated') AND resolved_at IS NULL) AS open
-    FROM calls WHERE ${inRange(r)} GROUP BY agent ORDER BY calls DESC`.execute(db);
-  return rows.rows.map((row) => ({ agent: row.agent, calls: row.calls, avgResponseMin: minutes(row.avg), breaches: row.breaches, openFollowUps: row.open }));
+export async function agents(db: Kysely<Database>, r: StatsRange, running: readonly RunningRow[]): Promise<StatsReport['agents']> {
+  const rows = await sql<{ agent: string; calls: number; answered: number; response_ms_sum: number; ended_breach: number }>`
+    SELECT agent, sum(calls) AS calls, sum(answered) AS answered, sum(response_ms_sum) AS response_ms_sum, sum(ended_breach) AS ended_breach
+    FROM stats_agent WHERE local_date BETWEEN ${r.from} AND ${r.to} GROUP BY agent HAVING sum(calls) > 0 ORDER BY calls DESC, agent`.execute(db);
+  const breaching = countBy(running, (row) => row.agent, (row) => runningBreach(row, r.now));
+  const open = countBy(running, (row) => row.agent, inProgressOpen);
+  return rows.rows.map((row) => ({
+    agent: row.agent,
+    calls: row.calls,
+    avgResponseMin: row.answered > 0 ? minutes(row.response_ms_sum / row.answered) : null,
+    breaches: row.ended_breach + (breaching.get(row.agent) ?? 0),
+    openFollowUps: open.get(row.agent) ?? 0,
+  }));
 }
 
 /** Transfers by department with their second-response times and misses. */
@@ -23,25 +30,17 @@ export async function transfers(db: Kysely<Database>, r: StatsRange): Promise<St
   return rows.rows.map((row) => ({ department: row.department, transfers: row.transfers, avgSecondResponseMin: minutes(row.avg), breached: row.breached ?? 0 }));
 }
 
-/** Open and overdue follow-ups of the range's calls, as of now. */
-export async function followUps(db: Kysely<Database>, r: StatsRange): Promise<StatsReport['followUps']> {
-  const row = (
-    await sql<Record<keyof StatsReport['followUps'], number>>`
-    SELECT
-      sum(result IN ('in_progress', 'escalated') AND resolved_at IS NULL) AS resolutionsOpen,
-      sum(result IN ('in_progress', 'escalated') AND resolved_at IS NULL AND resolution_due_at < ${r.now}) AS resolutionsOverdue,
-      sum(callback_due_at IS NOT NULL AND callback_done_at IS NULL) AS callbacksOpen,
-      sum(callback_due_at IS NOT NULL AND callback_done_at IS NULL AND callback_due_at < ${r.now}) AS callbacksOverdue,
-      sum(lead_due_at IS NOT NULL AND lead_follow_up_done_at IS NULL) AS leadFollowUpsOpen,
-      sum(lead_due_at IS NOT NULL AND lead_follow_up_done_at IS NULL AND lead_due_at < ${r.now}) AS leadFollowUpsOverdue
-    FROM calls WHERE ${inRange(r)}`.execute(db)
-  ).rows[0];
+/** Open and overdue follow-ups of the range's calls, as of now: all of them have a running target. */
+export function followUps(running: readonly RunningRow[], now: number): StatsReport['followUps'] {
+  const count = (test: (row: RunningRow) => boolean) => running.filter(test).length;
+  const callbackOpen = (row: RunningRow) => row.callback_due_at !== null && row.callback_done_at === null;
+  const leadOpen = (row: RunningRow) => row.lead_due_at !== null && row.lead_follow_up_done_at === null;
   return {
-    resolutionsOpen: row?.resolutionsOpen ?? 0,
-    resolutionsOverdue: row?.resolutionsOverdue ?? 0,
-    callbacksOpen: row?.callbacksOpen ?? 0,
-    callbacksOverdue: row?.callbacksOverdue ?? 0,
-    leadFollowUpsOpen: row?.leadFollowUpsOpen ?? 0,
-    leadFollowUpsOverdue: row?.leadFollowUpsOverdue ?? 0,
+    resolutionsOpen: count(inProgressOpen),
+    resolutionsOverdue: count((row) => inProgressOpen(row) && row.resolution_due_at !== null && row.resolution_due_at < now),
+    callbacksOpen: count(callbackOpen),
+    callbacksOverdue: count((row) => callbackOpen(row) && row.callback_due_at! < now),
+    leadFollowUpsOpen: count(leadOpen),
+    leadFollowUpsOverdue: count((row) => leadOpen(row) && row.lead_due_at! < now),
   };
 }

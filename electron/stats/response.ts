@@ -1,40 +1,41 @@
 import { sql, type Kysely } from 'kysely';
 import type { StatsReport } from '../../shared/api/stats';
 import type { Database } from '../store/schema';
-import { inRange, minutes, type StatsRange } from './range';
+import type { StatsRange } from './range';
 
 /** Response-duration buckets in minutes: fine where most calls fall, coarse in the tail. */
 const BUCKETS: Array<[number, number | null]> = [
   [0, 1], [1, 2], [2, 5], [5, 10], [10, 15], [15, 30], [30, 60], [60, 120], [120, 240], [240, null],
 ];
 
-/** The distribution of response durations (answer − call): histogram, median, p90, max. */
+/**
+ * The distribution of response durations (answer − call) from the rollup of
+ * tenths of a minute: histogram, and median, p90 and max to the 0.1 minute shown.
+ */
 export async function responseDistribution(db: Kysely<Database>, r: StatsRange): Promise<StatsReport['response']> {
-  const cases = BUCKETS.map(([from, to], i) =>
-    to === null ? sql`WHEN d >= ${from * 60_000} THEN ${i}` : sql`WHEN d < ${to * 60_000} THEN ${i}`,
-  );
-  const counted = await sql<{ bucket: number; calls: number }>`
-    SELECT CASE ${sql.join(cases, sql` `)} END AS bucket, count(*) AS calls
-    FROM (SELECT answered_at - call_at AS d FROM calls WHERE ${inRange(r)} AND answered_at IS NOT NULL)
-    GROUP BY bucket`.execute(db);
-  const answered = counted.rows.reduce((n, b) => n + b.calls, 0);
-  /** The duration at a rank, by index order over the answered calls of the range. */
-  const at = async (rank: number) =>
-    answered === 0
-      ? null
-      : ((
-          await sql<{ d: number }>`SELECT answered_at - call_at AS d FROM calls WHERE ${inRange(r)} AND answered_at IS NOT NULL
-            ORDER BY d LIMIT 1 OFFSET ${Math.min(answered - 1, Math.max(0, rank))}`.execute(db)
-        ).rows[0]?.d ?? null);
+  const tenths = (
+    await sql<{ tenth: number; calls: number }>`
+    SELECT tenth, sum(calls) AS calls FROM stats_response WHERE local_date BETWEEN ${r.from} AND ${r.to} GROUP BY tenth HAVING sum(calls) > 0 ORDER BY tenth`.execute(db)
+  ).rows;
+  const answered = tenths.reduce((n, t) => n + t.calls, 0);
+  /** The value at a 0-based rank of the sorted durations, in minutes. */
+  const at = (rank: number): number | null => {
+    let seen = 0;
+    for (const t of tenths) {
+      seen += t.calls;
+      if (seen > rank) return t.tenth / 10;
+    }
+    return null;
+  };
   return {
-    histogram: BUCKETS.map(([from, to], i) => ({
+    histogram: BUCKETS.map(([from, to]) => ({
       label: to === null ? `≥${from}` : `${from}–${to}`,
       fromMin: from,
       toMin: to,
-      calls: counted.rows.find((b) => b.bucket === i)?.calls ?? 0,
+      calls: tenths.filter((t) => t.tenth >= from * 10 && (to === null || t.tenth < to * 10)).reduce((n, t) => n + t.calls, 0),
     })),
-    medianMin: minutes(await at(Math.ceil(answered * 0.5) - 1)),
-    p90Min: minutes(await at(Math.ceil(answered * 0.9) - 1)),
-    maxMin: minutes(await at(answered - 1)),
+    medianMin: answered === 0 ? null : at(Math.ceil(answered * 0.5) - 1),
+    p90Min: answered === 0 ? null : at(Math.ceil(answered * 0.9) - 1),
+    maxMin: answered === 0 ? null : tenths[tenths.length - 1]!.tenth / 10,
   };
 }

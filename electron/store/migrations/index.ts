@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './2026_11_23_0001_desk';
 import * as m0002 from './2026_11_23_0002_policy';
 import * as m0003 from './2026_11_23_0003_review';
+import * as m0004 from './2026_11_23_0004_rollups';
 
 /**
  * Every migration, imported statically: a bundled main process has no
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0001_desk': m0001,
   '2026_11_23_0002_policy': m0002,
   '2026_11_23_0003_review': m0003,
+  '2026_11_23_0004_rollups': m0004,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
