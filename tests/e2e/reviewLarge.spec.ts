@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { serve, tempDb, type Served } from './serve';
+
+/** 100,000 demo calls over 30 days: the whole range in one review list. */
+const RECORDS = 100_000;
+const UNTIL = '2024-06-30';
+
+test.describe('review of 100,000 records', () => {
+  test.setTimeout(120_000);
+  let served: Served;
+  const db = tempDb();
+  test.beforeAll(async () => {
+    execFileSync(process.execPath, ['bin/hotline.cjs', 'demo', '--records', String(RECORDS), '--days', '30', '--until', UNTIL, '--agents', '20', '--db', db.file], { stdio: 'ignore' });
+    served = await serve(db.file, ['--lang', 'en']);
+  });
+  test.afterAll(async () => {
+    await served.stop();
+    db.remove();
+  });
+
+  test('lists them all in a virtualised list that keeps only the rows in view', async ({ page }) => {
+    await page.goto(served.url);
+    // The demo desk has several profiles without PINs: sign in as its admin.
+    await page.getByLabel('Profile').selectOption({ index: 0 });
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByLabel('From', { exact: true }).fill('2024-06-01');
+    await page.getByLabel('To', { exact: true }).fill(UNTIL);
+    await expect(page.getByTestId('review-count')).toHaveText(`${RECORDS.toLocaleString('en').replace(/,/g, '')} records`);
+    const body = page.getByTestId('review-body');
+    await expect(body.getByRole('row').first()).toContainText(/CS2024063\d+/);
+    expect(await body.getByRole('row').count()).toBeLessThan(120);
+
+    // Jump to the end: the oldest call of the range is there, fetched on demand.
+    await body.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+    });
+    await expect(body.locator(`[aria-rowindex="${RECORDS}"]`)).toContainText(/CS20240601\d+/);
+    expect(await body.getByRole('row').count()).toBeLessThan(120);
+  });
+});
