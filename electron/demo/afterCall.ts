@@ -5,6 +5,7 @@ import { timingOf } from '../handlers/callView';
 import { MIN, type CallColumns, type DemoCall, type Outcome, type Person } from './callStory';
 import { Weighted, type Rng } from './random';
 import { FOLLOW_UP_OUTCOMES, MISS_REASONS_BY_KIND, OTHER_MISS_TEXTS } from './vocabulary';
+import { STEP_LABEL } from '../handlers/followUps';
 
 /**
  * What happens to a call after it closed, as the Follow-ups view would have
@@ -13,14 +14,8 @@ import { FOLLOW_UP_OUTCOMES, MISS_REASONS_BY_KIND, OTHER_MISS_TEXTS } from './vo
  * `now`: the last days keep their open work, as a real desk's would.
  */
 
-/** Step labels exactly as completeFollowUp (handlers/followUps.ts) writes them. */
-const LABEL = {
-  resolution: '已解决 Resolved',
-  progressUpdate: '进展同步 Progress update',
-  resultTold: '已告知客户结果 Result told',
-  callback: '回访 Callback',
-  leadFollowUp: '主管跟进 Team-lead follow-up',
-} as const;
+/** Step labels exactly as completeFollowUp writes them. */
+const LABEL = STEP_LABEL;
 
 const REASON_TABLES = Object.fromEntries(Object.entries(MISS_REASONS_BY_KIND).map(([kind, codes]) => [kind, new Weighted(codes)])) as {
   [K in keyof typeof MISS_REASONS_BY_KIND]: Weighted<(typeof MISS_REASONS_BY_KIND)[K][number][0]>;

@@ -6,7 +6,8 @@ import { listMissReasons } from '../store/missReasons';
 import type { CallRow, Database, DeskRow, UserRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { cleanText } from '../../shared/domain/text';
-import { evaluateTargets, missingReasons, REASON_REQUIRED, type TargetKind, type TargetStatus } from '../../shared/timing/compliance';
+import { evaluateTargets, missingReasons, type TargetStatus } from '../../shared/timing/compliance';
+import { dueColumnsOf } from './dueColumns';
 import { appendAudit, isSignedOff } from '../store/audit';
 import { diffRecords } from './auditDiff';
 import { timingOf, toCallRecord } from './callView';
@@ -75,22 +76,10 @@ export async function changeRecord(
  */
 export async function refreshDueTimes(db: Kysely<Database>, id: number, now: number): Promise<void> {
   const row = (await findCall(db, id))!;
-  const targets = await targetsOf(db, row, now);
-  const due = (kind: TargetKind) => targets.find((t) => t.kind === kind && t.state !== 'na')?.dueAt ?? null;
-  const needReasons = targets.filter((t) => REASON_REQUIRED.has(t.kind) && t.state !== 'na');
-  const running = needReasons.filter((t) => t.endAt === null).map((t) => t.dueAt!);
-  await updateCall(db, id, {
-    response_due_at: due('response'),
-    resolution_due_at: due('resolution'),
-    transfer_due_at: due('transferWithin'),
-    told_due_at: due('resultTold'),
-    callback_due_at: due('callback'),
-    lead_due_at: due('leadFollowUp'),
-    ended_breach: needReasons.some((t) => t.endAt !== null && t.state === 'breached') ? 1 : 0,
-    next_due_at: running.length > 0 ? Math.min(...running) : null,
-  });
-  for (const t of targets.filter((s) => s.kind === 'secondResponse')) {
-    await db.updateTable('transfers').set({ due_at: t.dueAt }).where('call_id', '=', id).where('seq', '=', t.index + 1).execute();
+  const { columns, transferDueAt } = dueColumnsOf(await targetsOf(db, row, now));
+  await updateCall(db, id, columns);
+  for (const [index, dueAt] of transferDueAt.entries()) {
+    await db.updateTable('transfers').set({ due_at: dueAt ?? null }).where('call_id', '=', id).where('seq', '=', index + 1).execute();
   }
 }
 

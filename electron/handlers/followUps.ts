@@ -53,7 +53,7 @@ export const listFollowUps: Handler<'listFollowUps'> = async (_req, { db, now })
 };
 
 /** The step each completed follow-up leaves on its record, in both languages (records are shared across desks). */
-const STEP_LABEL: Record<FollowUpKind, string> = {
+export const STEP_LABEL: Record<FollowUpKind, string> = {
   resolution: '已解决 Resolved',
   progressUpdate: '进展同步 Progress update',
   resultTold: '已告知客户结果 Result told',
