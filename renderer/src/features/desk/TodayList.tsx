@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n';
 
 /** Today's records, newest first; open one to continue it (a follow-up is logged on the same record). */
 export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId: number | null; onOpen: (id: number) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { policyFor } = usePolicies();
   const now = useNow();
   /** The target that needs attention first: a breach, a near one, else the next running one. */

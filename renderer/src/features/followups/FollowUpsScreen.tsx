@@ -13,7 +13,7 @@ import { formatSpan } from '../compliance/targetText';
  * Completing one logs a step on the same record.
  */
 export function FollowUpsScreen({ zone, onOpen }: { zone: string; onOpen: (id: number) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [items, setItems] = useState<FollowUpItem[] | null>(null);
   const now = useNow(30_000);
   const refresh = useCallback(async () => {

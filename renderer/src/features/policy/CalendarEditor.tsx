@@ -41,7 +41,7 @@ export function CalendarEditor({ draft, invalid, onChange }: { draft: Policy; in
         <DatesField id="cal-holidays" label={t('policy.holidays')} value={cal.holidays} invalid={invalid('calendar.holidays')} onChange={(d) => setCal({ holidays: d })} />
         <DatesField id="cal-makeup-days" label={t('policy.makeUpDays')} value={cal.makeUpDays} invalid={invalid('calendar.makeUpDays')} onChange={(d) => setCal({ makeUpDays: d })} />
       </div>
-      <HolidayTools calendar={cal} onAdd={(holidays, makeUpDays) => setCal({ holidays: merge(cal.holidays, holidays), makeUpDays: merge(cal.makeUpDays, makeUpDays) })} />
+      <HolidayTools onAdd={(holidays, makeUpDays) => setCal({ holidays: merge(cal.holidays, holidays), makeUpDays: merge(cal.makeUpDays, makeUpDays) })} />
     </div>
   );
 }

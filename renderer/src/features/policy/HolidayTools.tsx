@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { WorkCalendar } from '../../../../shared/policy/schema';
 import { parseOfficialSchedule } from '../../../../shared/policy/schedule';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
@@ -10,7 +9,7 @@ import { useI18n } from '../../i18n';
  * holidays from a maintained data package (pick which apply), and a pasted
  * official schedule with its make-up working days (调休).
  */
-export function HolidayTools({ calendar, onAdd }: { calendar: WorkCalendar; onAdd: (holidays: string[], makeUpDays: string[]) => void }) {
+export function HolidayTools({ onAdd }: { onAdd: (holidays: string[], makeUpDays: string[]) => void }) {
   const { t, errorText } = useI18n();
   const [country, setCountry] = useState('CN');
   const [year, setYear] = useState(new Date().getFullYear() + (new Date().getMonth() >= 10 ? 1 : 0));
