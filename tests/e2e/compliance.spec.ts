@@ -1,17 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { button, ensureDesk } from './pages';
-import { daytimeZone, serve, tempDb, typedTime, type Served } from './serve';
+import { daytimeZone, serveForSuite, typedTime } from './serve';
 
 test.describe('targets, misses and follow-ups', () => {
-  let served: Served;
-  const db = tempDb();
-  test.beforeAll(async () => {
-    served = await serve(db.file, ['--lang', 'en']);
-  });
-  test.afterAll(async () => {
-    await served.stop();
-    db.remove();
-  });
+  const served = serveForSuite();
 
   test('a breached call shows it in words, alerts once, and cannot close without a reason', async ({ page }) => {
     await page.goto(served.url);

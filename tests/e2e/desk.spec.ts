@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { button, setUpDesk } from './pages';
-import { daytimeZone, serve, tempDb, typedTime, type Served } from './serve';
+import { daytimeZone, serve, serveForSuite, tempDb, typedTime, type Served } from './serve';
 
 test.describe('the logging desk in English', () => {
   let served: Served;
@@ -101,15 +101,7 @@ test.describe('the logging desk in English', () => {
 });
 
 test.describe('bad input and the keyboard', () => {
-  let served: Served;
-  const db = tempDb();
-  test.beforeAll(async () => {
-    served = await serve(db.file, ['--lang', 'en']);
-  });
-  test.afterAll(async () => {
-    await served.stop();
-    db.remove();
-  });
+  const served = serveForSuite();
 
   test('errors appear next to the field, what was typed stays, and nothing saved is lost', async ({ page }) => {
     await page.goto(served.url);

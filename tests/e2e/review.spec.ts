@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { button, setUpDesk } from './pages';
-import { daytimeZone, serve, tempDb, typedTime, type Served } from './serve';
+import { daytimeZone, serveForSuite, typedTime } from './serve';
 
 /**
  * 'YYYY-MM-DD HH:MM' on yesterday's date (the desk's zone has daytime now), less
@@ -10,15 +10,7 @@ import { daytimeZone, serve, tempDb, typedTime, type Served } from './serve';
 const yesterday = (zone: string, minutesBeforeNow: number) => typedTime(zone, 22 * 60 - 130 + minutesBeforeNow);
 
 test.describe('a team lead reviews the day', () => {
-  let served: Served;
-  const db = tempDb();
-  test.beforeAll(async () => {
-    served = await serve(db.file, ['--lang', 'en']);
-  });
-  test.afterAll(async () => {
-    await served.stop();
-    db.remove();
-  });
+  const served = serveForSuite();
 
   test('finds the breached calls in two clicks, reads why, signs the day off, and the charts agree with hotline stats', async ({ page }) => {
     await page.goto(served.url);
@@ -89,7 +81,7 @@ test.describe('a team lead reviews the day', () => {
     await page.getByLabel('To', { exact: true }).fill(to);
     const kpis = page.getByTestId('kpis');
     await expect(kpis.locator('[data-kpi="calls"] td').first()).toHaveText('2');
-    const cli = JSON.parse(execFileSync(process.execPath, ['bin/hotline.cjs', 'stats', '--from', from, '--to', to, '--json', '--db', db.file], { encoding: 'utf8' }));
+    const cli = JSON.parse(execFileSync(process.execPath, ['bin/hotline.cjs', 'stats', '--from', from, '--to', to, '--json', '--db', served.file], { encoding: 'utf8' }));
     expect(cli.kpis.calls).toBe(2);
     await expect(kpis.locator('[data-kpi="responseCompliance"] td').first()).toHaveText(`${(cli.kpis.responseCompliance * 100).toFixed(1)} %`);
     await expect(kpis.locator('[data-kpi="avgResponseMin"] td').first()).toHaveText(String(cli.kpis.avgResponseMin));

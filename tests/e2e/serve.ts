@@ -1,3 +1,4 @@
+import { test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -67,4 +68,27 @@ export function typedTime(zone: string, minutesAgo: number, now = Date.now()): s
   }).formatToParts(new Date(now - minutesAgo * 60_000));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/**
+ * One `hotline serve` on a fresh database for a whole describe block, stopped and
+ * removed after it. Read `.url` inside the tests (it exists once the block started).
+ */
+export function serveForSuite(args: string[] = ['--lang', 'en']): { readonly url: string; readonly file: string } {
+  const db = tempDb();
+  let served: Served | undefined;
+  test.beforeAll(async () => {
+    served = await serve(db.file, args);
+  });
+  test.afterAll(async () => {
+    await served?.stop();
+    db.remove();
+  });
+  return {
+    get url() {
+      if (!served) throw new Error('the server starts in beforeAll');
+      return served.url;
+    },
+    file: db.file,
+  };
 }
