@@ -1,6 +1,10 @@
 import path from 'node:path';
 import { backfillDerivedColumns } from '../handlers/startup';
-import { openStore } from '../store/openDb';
+import { defaultBackupDir } from '../durability/backupFiles';
+import { detectNetworkShare } from '../durability/networkShare';
+import { openStoreSafely } from '../durability/openSafely';
+import { scheduleBackups } from '../durability/schedule';
+import { backupOutcomeLine, movedAsideMessage, networkShareMessage, restoreHint } from '../durability/startupReport';
 import { startServer } from '../server/server';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
@@ -8,17 +12,21 @@ import { dbFileOf } from './withStore';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the app in your browser (browser mode), on this computer only',
-  usage: `hotline serve [--db PATH] [--port N] [--lang en|zh]
+  usage: `hotline serve [--db PATH] [--port N] [--lang en|zh] [--backup-dir DIR]
 
 Serves the desk and the same handlers as the desktop app over http://127.0.0.1
 only, and prints the address to open (it carries a secret token for this run).
 
   ${DB_HELP}
   --port N    the port to listen on (default: any free port)
-  --lang L    the language the page opens in: zh or en (default: the browser's)`,
+  --lang L    the language the page opens in: zh or en (default: the browser's)
+  --backup-dir DIR  where the automatic backups go (at start, then every 4 hours;
+              7 daily and 4 weekly kept). Default: $HOTLINE_BACKUP_DIR, else
+              "backups" beside the database`,
   options: {
     port: { type: 'string' },
     lang: { type: 'string' },
+    'backup-dir': { type: 'string' },
   },
   async run(values) {
     const port = values.port === undefined ? 0 : Number(values.port);
@@ -26,7 +34,14 @@ only, and prints the address to open (it carries a secret token for this run).
     const lang = values.lang;
     if (lang !== undefined && lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be zh or en, not "${String(lang)}"`);
     const file = dbFileOf(values);
-    const store = await openStore(file);
+    const backupDir = typeof values['backup-dir'] === 'string' ? path.resolve(values['backup-dir']) : defaultBackupDir(file);
+    // The same start-up as the desktop app: integrity check, network-share warning, backups.
+    const opened = await openStoreSafely(file, { backupDir });
+    const store = opened.store;
+    const movedAside = movedAsideMessage(opened);
+    if (movedAside) process.stderr.write(`${movedAside}\n${opened.newestBackup ? `${restoreHint(opened.newestBackup, file)}\n` : ''}`);
+    const share = detectNetworkShare(file);
+    if (share) process.stderr.write(`${networkShareMessage(file, share)}\n`);
     await backfillDerivedColumns(store.db, Date.now());
     const server = await startServer({
       // One session per run: the browser tab that holds this run's token.
@@ -35,13 +50,20 @@ only, and prints the address to open (it carries a secret token for this run).
       port,
       ...(lang ? { lang } : {}),
     });
-    process.stdout.write(`Hotline Log is running in browser mode. Open:\n  ${server.url}\nDatabase: ${file}\nPress Ctrl+C to stop.\n`);
+    process.stdout.write(`Hotline Log is running in browser mode. Open:\n  ${server.url}\nDatabase: ${file}\nBackups: ${backupDir}\nPress Ctrl+C to stop.\n`);
+    const backups = scheduleBackups({
+      store,
+      dir: backupDir,
+      keepExisting: opened.movedAside !== undefined,
+      report: (outcome) => process.stdout.write(`${backupOutcomeLine(outcome)}\n`),
+    });
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
     await server.close();
+    await backups.stop();
     await store.close();
     return 0;
   },

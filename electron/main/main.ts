@@ -1,7 +1,12 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Notification } from 'electron';
+import { defaultBackupDir } from '../durability/backupFiles';
+import { detectNetworkShare } from '../durability/networkShare';
+import { openStoreSafely, restoreAndReopen, type SafeOpen } from '../durability/openSafely';
+import { scheduleBackups, type BackupOutcome } from '../durability/schedule';
+import { backupOutcomeLine, movedAsideMessage, networkShareMessage } from '../durability/startupReport';
 import { backfillDerivedColumns } from '../handlers/startup';
-import { openStore, type Store } from '../store/openDb';
+import type { OpenOptions, Store } from '../store/openDb';
 import { defaultDbPath } from '../store/paths';
 import { registerIpc } from './ipc';
 import { lockDownWebContents } from './security';
@@ -30,6 +35,34 @@ function showNotification(title: string, body: string): boolean {
   return true;
 }
 
+/**
+ * Says what start-up found. A damaged database was already set aside (never
+ * overwritten); the person chooses between the newest good backup and the
+ * new empty database. A database on a network share gets a warning.
+ */
+async function reportStartup(opened: SafeOpen, options: OpenOptions): Promise<{ store: Store; restored: boolean }> {
+  let store = opened.store;
+  let restored = false;
+  const moved = movedAsideMessage(opened);
+  if (moved) {
+    console.error(moved);
+    const buttons = opened.newestBackup ? ['Restore the newest backup', 'Start with the empty database'] : ['OK'];
+    const choice = dialog.showMessageBoxSync({ type: 'warning', title: 'Hotline Log', message: 'The database could not be used', detail: moved, buttons, defaultId: 0, cancelId: buttons.length - 1 });
+    if (opened.newestBackup && choice === 0) {
+      const result = await restoreAndReopen(store, opened.newestBackup, options);
+      store = result.store;
+      restored = result.restored !== undefined;
+      if (result.error) dialog.showErrorBox('The backup was not restored', result.error.message);
+    }
+  }
+  const share = detectNetworkShare(store.file);
+  if (share) {
+    console.warn(networkShareMessage(store.file, share));
+    void dialog.showMessageBox({ type: 'warning', title: 'Hotline Log', message: 'The database is on a network share', detail: networkShareMessage(store.file, share) });
+  }
+  return { store, restored };
+}
+
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -38,9 +71,16 @@ async function start(): Promise<void> {
   lockDownWebContents();
   await app.whenReady();
   let store: Store;
+  let keepExisting = false;
+  const binding = nativeBinding();
+  const options: OpenOptions = binding ? { nativeBinding: binding } : {};
+  const backupDir = defaultBackupDir(defaultDbPath());
   try {
-    const binding = nativeBinding();
-    store = await openStore(defaultDbPath(), binding ? { nativeBinding: binding } : {});
+    const opened = await openStoreSafely(defaultDbPath(), { ...options, backupDir });
+    const started = await reportStartup(opened, options);
+    store = started.store;
+    // A fresh database after a damaged one: its backups must not rotate away the older, good ones.
+    keepExisting = opened.movedAside !== undefined && !started.restored;
     await backfillDerivedColumns(store.db, Date.now());
   } catch (error) {
     dialog.showErrorBox('Hotline Log cannot open its database', error instanceof Error ? error.message : String(error));
@@ -57,7 +97,9 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) win = createDeskWindow(distDir);
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void store.close());
+  const report = (outcome: BackupOutcome) => (outcome.ok ? console.log : console.error)(backupOutcomeLine(outcome));
+  const backups = scheduleBackups({ store, dir: backupDir, keepExisting, ...options, report });
+  app.on('will-quit', () => void backups.stop().then(() => store.close()));
 }
 
 void start();

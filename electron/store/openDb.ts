@@ -70,7 +70,9 @@ function restrictToOwner(file: string): void {
   }
 }
 
-function refuseFutureSchema(sqlite: BetterSqlite3.Database): void {
+// --- Schema version check. Exported for electron/durability/restore.ts, which
+// refuses a backup from a newer version with the same rule before putting it in place.
+export function refuseFutureSchema(sqlite: BetterSqlite3.Database): void {
   const hasTable = sqlite
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'")
     .get();
