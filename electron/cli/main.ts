@@ -2,13 +2,15 @@ import { DatabaseFromFutureError } from '../store/openDb';
 import { parseCommandArgs, UsageError, type Command } from './args';
 import { backupCommand } from './backup';
 import { demoCommand } from './demo';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { policyCommand } from './policy';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { statsCommand } from './stats';
 
 /** The `hotline` command. Each subcommand lives in its own file. */
-const COMMANDS: Command[] = [serveCommand, policyCommand, statsCommand, demoCommand, backupCommand, restoreCommand];
+const COMMANDS: Command[] = [serveCommand, policyCommand, statsCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

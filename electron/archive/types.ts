@@ -1,0 +1,83 @@
+import type { ReviewFilter } from '../store/review';
+
+/** The public shapes of the archive: what the CLI and the handlers pass in and get back. */
+
+export type ArchiveFormat = 'xlsx' | 'csv';
+export type ArchiveLang = 'zh' | 'en';
+
+export interface ExportOptions {
+  /** The Review screen's filter: a range of local dates, and optionally the rest. */
+  filter: ReviewFilter;
+  format: ArchiveFormat;
+  /** Chinese headers and values by default. */
+  lang?: ArchiveLang;
+  /** Where the file goes; it appears under this name only once complete. */
+  file: string;
+  /** The instant running targets are judged at ("open" or "not met"). */
+  now: number;
+  /**
+   * Called after each page of records. Units are records visited: an xlsx
+   * export visits each record twice (records sheet, then steps sheet), so
+   * `total` is twice the record count there; show done/total as a share.
+   */
+  onProgress?: (done: number, total: number) => void;
+  /** Cancels the export: the promise rejects with an AbortError and no file is left behind. */
+  signal?: AbortSignal;
+  /** Rows per sheet before the records go on in a next sheet (Excel's limit by default; lowered by tests). */
+  rowsPerSheet?: number;
+}
+
+export interface ExportResult {
+  /** Records written. */
+  rows: number;
+  /** Step rows written (xlsx only; 0 for CSV). */
+  steps: number;
+  file: string;
+}
+
+export interface ImportOptions {
+  file: string;
+  /** Who imports: the author of miss reasons read from the file, and of steps without one. */
+  actor: string;
+  now: number;
+  /** Desk code for rows without one (a paper record sheet has no desk column). */
+  deskCode?: string;
+  /** Zone for rows without a time-zone column; default: this database's desk. */
+  timeZone?: string;
+}
+
+export interface ImportProblem {
+  /** Sheet name for xlsx files (absent for CSV). */
+  sheet?: string;
+  /** Spreadsheet row number as Excel shows it (the header is row 1); 0 for the whole file. */
+  row: number;
+  /** The column's header as written in the file; '' when the problem is the row as a whole. */
+  column: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  file: string;
+  format: ArchiveFormat;
+  /** 'archive': this exporter's layout (either language); 'paper': the record sheet's 17 columns only. */
+  layout: 'archive' | 'paper';
+  /** Data rows read from the records sheet. */
+  rows: number;
+  /** Records added; 0 whenever there is any problem (all rows or none). */
+  imported: number;
+  /** Records already present (same desk code and record number): left as they are. */
+  skipped: number;
+  /** Handling steps added with the imported records. */
+  steps: number;
+  errors: ImportProblem[];
+  /** Headers the importer does not know, left unread. */
+  ignoredColumns: string[];
+}
+
+/** The file cannot be read at all (not an xlsx or CSV, truncated, damaged, no header row). Nothing was imported. */
+export class ArchiveFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArchiveFileError';
+  }
+}

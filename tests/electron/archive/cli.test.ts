@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { bundleForNode } from '../../helpers/bundle';
+import { openTestDesk, tempDir } from '../../helpers/tempStore';
+import { deskWithRecords, readXlsx } from './fixtures';
+
+const run = promisify(execFile);
+const tmp = tempDir('hotline-archive-cli-');
+const file = (name: string) => path.join(tmp.dir, name);
+let cli = '';
+
+/** The real `hotline` CLI as a child process; resolves with its exit code and output, never throws. */
+async function hotline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, NODE_PATH: path.resolve('node_modules') } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** The CLI in this process (quicker than a child for the cases that need no bundle): exit code and output. */
+async function inProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+beforeAll(async () => {
+  cli = await bundleForNode(path.resolve('electron/cli/entry.ts'), tmp.dir);
+  const desk = await deskWithRecords({ file: file('desk.db') });
+  await desk.close();
+  const empty = await openTestDesk({ file: file('team.db') });
+  await empty.close();
+});
+afterAll(() => tmp.remove());
+
+describe('hotline export and import', () => {
+  it('exports a period to xlsx with progress on stderr and a summary on stdout', async () => {
+    const result = await hotline('export', '--from', '2024-05-20', '--to', '2024-05-21', '--out', file('may.xlsx'), '--db', file('desk.db'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Exported 4 records, 4 steps \(2024-05-20 – 2024-05-21\) to .*may\.xlsx in [\d.]+ s\.\n$/);
+    expect(result.stderr).toContain('exporting… 100 %');
+    expect((await readXlsx(file('may.xlsx'))).map((s) => s.name)).toEqual(['记录', '处理步骤', '汇总']);
+    const en = await inProcess('export', '--from', '2024-05-20', '--to', '2024-05-21', '--out', file('may.csv'), '--lang', 'en', '--db', file('desk.db'));
+    expect(en.code).toBe(0);
+    expect(fs.readFileSync(file('may.csv'), 'utf8')).toMatch(/^\uFEFFRecord no\.,Date,Call time/);
+  });
+
+  it('imports it, says so, and the second time says nothing changed', async () => {
+    const first = await hotline('import', file('may.xlsx'), '--db', file('team.db'));
+    expect(first).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported 4 records with 4 handling steps.') });
+    const second = await inProcess('import', file('may.csv'), '--db', file('team.db'));
+    expect(second).toMatchObject({ code: 0, stdout: expect.stringContaining('Nothing changed: all 4 records were already in the database.') });
+  });
+
+  it('exits 1 listing every bad row, and refuses bad usage', async () => {
+    fs.writeFileSync(file('bad.csv'), '记录编号,日期,来电时间\r\nCS2024,2024-05-20,14:15\r\nCS20240520009,2024-02-30,14:15\r\n');
+    const bad = await inProcess('import', file('bad.csv'), '--desk', 'A03', '--db', file('team.db'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Nothing was imported: 2 problems to fix first.');
+    expect(bad.stderr).toContain('row 2, column 记录编号: "CS2024" is not a record number');
+    expect(bad.stderr).toContain('row 3, column 日期: not a real date');
+    fs.writeFileSync(file('cut.xlsx'), fs.readFileSync(file('may.xlsx')).subarray(0, 3000));
+    expect(await inProcess('import', file('cut.xlsx'), '--db', file('team.db'))).toMatchObject({ code: 1, stderr: expect.stringContaining('truncated or damaged') });
+    expect(await inProcess('export', '--from', '2024-05-20', '--to', '2024-05-21', '--out', file('x.pdf'), '--db', file('desk.db'))).toMatchObject({ code: 2, stderr: expect.stringContaining('.xlsx or .csv') });
+    expect(await inProcess('import', '--db', file('team.db'))).toMatchObject({ code: 2 });
+    expect((await inProcess('--help')).stdout).toMatch(/export\s+write a period’s records/);
+  });
+});
