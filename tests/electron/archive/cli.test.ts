@@ -1,28 +1,18 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { bundleForNode } from '../../helpers/bundle';
+import { runCli } from '../../helpers/cli';
 import { openTestDesk, tempDir } from '../../helpers/tempStore';
 import { deskWithRecords, readXlsx } from './fixtures';
 
-const run = promisify(execFile);
 const tmp = tempDir('hotline-archive-cli-');
 const file = (name: string) => path.join(tmp.dir, name);
 let cli = '';
 
-/** The real `hotline` CLI as a child process; resolves with its exit code and output, never throws. */
-async function hotline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, NODE_PATH: path.resolve('node_modules') } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The real `hotline` CLI as a child process. */
+const hotline = (...args: string[]) => runCli(cli, args);
 
 /** The CLI in this process (quicker than a child for the cases that need no bundle): exit code and output. */
 async function inProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

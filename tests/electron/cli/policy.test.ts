@@ -1,26 +1,16 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOUR_LEVELS } from '../../../shared/policy/defaults';
 import { bundleForNode } from '../../helpers/bundle';
+import { runCli } from '../../helpers/cli';
 import { openTestDesk, tempDir } from '../../helpers/tempStore';
 
-const run = promisify(execFile);
 const tmp = tempDir();
 let cli = '';
 
-/** The real `hotline` CLI as a child process; resolves with its exit code and output, never throws. */
-async function hotline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, NODE_PATH: path.resolve('node_modules') } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The real `hotline` CLI as a child process. */
+const hotline = (...args: string[]) => runCli(cli, args);
 
 beforeAll(async () => {
   cli = await bundleForNode(path.resolve('electron/cli/entry.ts'), tmp.dir);

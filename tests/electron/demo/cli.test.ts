@@ -1,25 +1,15 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForNode } from '../../helpers/bundle';
+import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tempStore';
 
-const run = promisify(execFile);
 const tmp = tempDir('hotline-demo-cli-');
 let cli = '';
 
-/** The real `hotline` CLI as a child process; resolves with its exit code and output, never throws. */
-async function hotline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, NODE_PATH: path.resolve('node_modules') } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The real `hotline` CLI as a child process. */
+const hotline = (...args: string[]) => runCli(cli, args);
 
 const countCalls = (file: string): number => {
   const db = new BetterSqlite3(file, { readonly: true });
