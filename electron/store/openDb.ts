@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { MIGRATIONS, staticMigrationProvider } from './migrations';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrateToLatest } from './migrate';
+import { MIGRATIONS } from './migrations';
 import type { Database } from './schema';
 
 export interface Store {
@@ -42,8 +43,8 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
     restrictToOwner(file);
     refuseFutureSchema(sqlite);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    const { error } = await new Migrator({ db, provider: staticMigrationProvider }).migrateToLatest();
-    if (error) throw error instanceof Error ? error : new Error(String(error));
+    // All pending migrations in one transaction: a failure leaves the file as it was.
+    await migrateToLatest(db, MIGRATIONS);
     return { db, sqlite, file, close: () => db.destroy() };
   } catch (error) {
     sqlite.close();
