@@ -2,8 +2,8 @@ import type { ReviewFilter } from '../store/review';
 
 /** The public shapes of the archive: what the CLI and the handlers pass in and get back. */
 
-export type ArchiveFormat = 'xlsx' | 'csv';
-export type ArchiveLang = 'zh' | 'en';
+export type { ArchiveFormat, ArchiveLang } from '../../shared/api/archive';
+import type { ArchiveFormat, ArchiveLang } from '../../shared/api/archive';
 
 export interface ExportOptions {
   /** The Review screen's filter: a range of local dates, and optionally the rest. */

@@ -21,6 +21,22 @@ export interface HandlerContext {
   session: Session;
   /** Shows a desktop notification; absent in browser mode and tests. */
   notify?: (title: string, body: string) => boolean;
+  /** Where export files go and import files come from; absent where there is no person to ask (the CLI has its own). */
+  files?: FileHost;
+}
+
+/**
+ * The two transports move files differently: the desktop app asks with its
+ * own save and open dialogs; browser mode writes exports to a private
+ * temporary folder the page downloads from, and imports what the page uploaded.
+ */
+export interface FileHost {
+  /** Where an export goes; null when the person cancelled the dialog. */
+  exportTarget(suggestedName: string): Promise<{ file: string; download: boolean } | null>;
+  /** The file to import (browser mode: the upload it names); null when the person cancelled. */
+  importSource(upload: string | undefined): Promise<{ file: string; fileName: string } | null>;
+  /** Called once an import has read its file (browser mode deletes the upload). */
+  imported?(file: string): void;
 }
 
 export type Handler<K extends MethodName> = (req: RequestOf<K>, ctx: HandlerContext) => Promise<ResponseOf<K>>;

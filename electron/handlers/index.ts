@@ -1,3 +1,4 @@
+import { cancelExport, exportStatus, importArchiveFile, startExport } from './archive';
 import { addStep, answerCall, answerTransfer, closeCall, startCall, transferCall } from './callMoments';
 import { setResult, updateCallFields } from './callFields';
 import { getCall, listDay, suggestReasons } from './callQueries';
@@ -50,4 +51,8 @@ export const handlers: HandlerTable = {
   getStats,
   listMeasures,
   saveMeasure,
+  startExport,
+  exportStatus,
+  cancelExport,
+  importArchive: importArchiveFile,
 };

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channelOf, METHOD_NAMES } from '../../shared/api/methods';
-import type { HandlerContext, Session } from '../handlers/context';
+import type { FileHost, HandlerContext, Session } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
 
 /**
@@ -9,7 +9,12 @@ import { dispatch } from '../handlers/dispatch';
  * dispatcher as browser mode. A request from any frame other than the app's
  * own page (an injected iframe, a navigated-away page) is refused.
  */
-export function registerIpc(base: Omit<HandlerContext, 'session'>, rendererIndexPath: string): void {
+export function registerIpc(
+  base: Omit<HandlerContext, 'session' | 'files'>,
+  rendererIndexPath: string,
+  /** The asking window's save and open dialogs (dialogFiles.ts); tests pass their own. */
+  filesFor?: (sender: WebContents) => FileHost,
+): void {
   const trustedUrl = pathToFileURL(rendererIndexPath).href;
   // Each window signs in on its own: sessions are kept per webContents.
   const sessions = new Map<number, Session>();
@@ -23,7 +28,8 @@ export function registerIpc(base: Omit<HandlerContext, 'session'>, rendererIndex
       if (!isTrustedSender(event, trustedUrl)) {
         return { ok: false, error: { code: 'invalid_request', message: 'Refused: request from an unknown page.' } };
       }
-      return dispatch(method, request, { ...base, session: sessionOf(event.sender.id) });
+      const files = filesFor?.(event.sender);
+      return dispatch(method, request, { ...base, session: sessionOf(event.sender.id), ...(files ? { files } : {}) });
     });
   }
 }

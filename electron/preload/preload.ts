@@ -48,6 +48,10 @@ export const hotlineBridge = {
   getStats: invoke('getStats'),
   listMeasures: invoke('listMeasures'),
   saveMeasure: invoke('saveMeasure'),
+  startExport: invoke('startExport'),
+  exportStatus: invoke('exportStatus'),
+  cancelExport: invoke('cancelExport'),
+  importArchive: invoke('importArchive'),
 } satisfies HotlineClient;
 
 contextBridge.exposeInMainWorld('hotline', hotlineBridge);

@@ -4,6 +4,7 @@ import type { HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
 import { checkHostAndOrigin, checkToken, guardFor, newToken, type Guard } from './guard';
 import { serveStatic } from './static';
+import { BrowserFiles } from './transfers';
 
 /** Requests are small JSON objects; the contract caps text at 10,000 characters a field. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -21,6 +22,8 @@ export interface RunningServer {
   url: string;
   port: number;
   token: string;
+  /** The private folder of this run's downloads and uploads (removed on close). */
+  filesDir: string;
   close(): Promise<void>;
 }
 
@@ -32,8 +35,11 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
   let guard: Guard = guardFor(token, 0);
+  // Exports to download and uploads to import live in a private folder for this run only.
+  const files = new BrowserFiles();
+  const served: Served = { ...options, ctx: { ...options.ctx, files }, files };
   const server = http.createServer((req, res) => {
-    void handle(req, res, guard, options).catch(() => {
+    void handle(req, res, guard, served).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -50,25 +56,41 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://127.0.0.1:${port}/?${query.toString()}`,
     port,
     token,
+    filesDir: files.dir,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          files.close();
+          resolve();
+        });
       }),
   };
 }
 
-async function handle(req: http.IncomingMessage, res: http.ServerResponse, guard: Guard, options: ServeOptions): Promise<void> {
+type Served = ServeOptions & { files: BrowserFiles };
+
+/** Routes that carry records (or files of them) and so need the token, with the method each takes. */
+const GUARDED = [
+  { prefix: '/api/', method: 'POST' },
+  { prefix: '/upload', method: 'POST' },
+  { prefix: '/download/', method: 'GET' },
+] as const;
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse, guard: Guard, options: Served): Promise<void> {
   const hostOk = checkHostAndOrigin(req, guard);
   if (!hostOk.ok) return refuse(res, hostOk.status, hostOk.reason);
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (!url.pathname.startsWith('/api/')) {
+  const route = GUARDED.find((r) => url.pathname.startsWith(r.prefix));
+  if (!route) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
     return serveStatic(options.staticDir, url.pathname, res);
   }
-  if (req.method !== 'POST') return refuse(res, 405, 'method not allowed');
+  if (req.method !== route.method) return refuse(res, 405, 'method not allowed');
   const tokenOk = checkToken(req, guard);
   if (!tokenOk.ok) return refuse(res, tokenOk.status, tokenOk.reason);
+  if (route.prefix === '/upload') return options.files.receive(req, res);
+  if (route.prefix === '/download/') return options.files.send(url.pathname.slice('/download/'.length), res);
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'JSON only');
   const body = await readBody(req);
   if (body === null) return refuse(res, 413, 'request too large');

@@ -1,3 +1,4 @@
+import type { ExportJob } from '../../shared/api/archive';
 import type { HotlineClient, MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
 import { METHOD_NAMES } from '../../shared/api/methods';
 import type { ApiResult } from '../../shared/api/result';
@@ -32,8 +33,18 @@ function takeToken(): string {
   return localStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+const token = window.hotline ? '' : takeToken();
+const unreachable = { ok: false, error: { code: 'unreachable', message: 'Cannot reach Hotline Log; what you typed is kept. Try again.' } } as const;
+
+/** A refusal by the server itself (not a handler's answer) as a result the screens understand. */
+async function refusal(response: Response): Promise<{ ok: false; error: { code: 'token_expired' | 'internal'; message: string } }> {
+  if (response.status === 401) {
+    return { ok: false, error: { code: 'token_expired', message: 'Open the address that `hotline serve` printed: it carries this run’s key.' } };
+  }
+  return { ok: false, error: { code: 'internal', message: `${response.status}: ${await response.text()}` } };
+}
+
 function httpClient(): HotlineClient {
-  const token = takeToken();
   const call =
     <K extends MethodName>(method: K) =>
     async (request: RequestOf<K>): Promise<ApiResult<ResponseOf<K>>> => {
@@ -43,18 +54,59 @@ function httpClient(): HotlineClient {
           headers: { 'content-type': 'application/json', 'x-hotline-token': token },
           body: JSON.stringify(request),
         });
-        if (response.status === 401) {
-          return { ok: false, error: { code: 'token_expired', message: 'Open the address that `hotline serve` printed: it carries this run’s key.' } };
-        }
-        if (!response.ok) {
-          return { ok: false, error: { code: 'internal', message: `${response.status}: ${await response.text()}` } };
-        }
+        if (!response.ok) return await refusal(response);
         return (await response.json()) as ApiResult<ResponseOf<K>>;
       } catch {
-        return { ok: false, error: { code: 'unreachable', message: 'Cannot reach Hotline Log; what you typed is kept. Try again.' } };
+        return unreachable;
       }
     };
   return Object.fromEntries(METHOD_NAMES.map((m) => [m, call(m)])) as unknown as HotlineClient;
 }
 
 export const api: HotlineClient = window.hotline ?? httpClient();
+
+/**
+ * Moving whole files. The desktop app picks paths with its own dialogs in the
+ * main process, so a screen only calls the contract; browser mode cannot hand
+ * paths across, so the page uploads the file to import and downloads the
+ * finished export.
+ */
+export const files = {
+  /** True where the main process asks for files itself (the desktop app). */
+  desktop: window.hotline !== undefined,
+
+  /** Browser mode: sends a chosen file; its handle goes into `importArchive({ upload })`. */
+  async upload(file: File): Promise<ApiResult<{ upload: string }>> {
+    try {
+      const response = await fetch(`upload?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', 'x-hotline-token': token },
+        body: file,
+      });
+      if (!response.ok) return await refusal(response);
+      return (await response.json()) as ApiResult<{ upload: string }>;
+    } catch {
+      return unreachable;
+    }
+  },
+
+  /** Browser mode: fetches a finished export and hands it to the browser's downloads under its own name. */
+  async download(job: ExportJob): Promise<ApiResult<null>> {
+    try {
+      const response = await fetch(`download/${job.job}`, { headers: { 'x-hotline-token': token } });
+      if (!response.ok) return await refusal(response);
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = job.fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The browser has taken the blob once the click is handled; a minute is ample.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return { ok: true, value: null };
+    } catch {
+      return unreachable;
+    }
+  },
+};

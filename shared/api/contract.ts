@@ -10,6 +10,7 @@ import {
   RESULTS,
 } from '../domain/fields';
 import { TARGET_KINDS } from '../timing/compliance';
+import { ARCHIVE_FORMATS, ARCHIVE_LANGS, JOB_ID, UPLOAD_ID, type ExportJob, type ImportResult } from './archive';
 import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
 import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
 import type { AuditEntry, CallRecord, DayList, DayStatus, DeskInfo, FollowUpItem, PolicyVersion, UserView } from './records';
@@ -32,6 +33,22 @@ const score = z.number().int().min(1).max(5).nullable();
 const changeReason = text.optional();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const role = z.enum(['agent', 'team_lead', 'admin']);
+
+/** The Review screen's filter: what its list shows is what an export writes. */
+const reviewFilter = {
+  from: isoDate,
+  to: isoDate,
+  deskCode: label.optional(),
+  agent: label.optional(),
+  priority: label.optional(),
+  category: z.enum(CATEGORIES).optional(),
+  requestType: z.enum(REQUEST_TYPES).optional(),
+  customerType: z.enum(CUSTOMER_TYPES).optional(),
+  result: z.enum(RESULTS).optional(),
+  state: z.enum(REVIEW_STATES).optional(),
+  text: label.optional(),
+};
+const job = z.strictObject({ job: z.string().regex(JOB_ID) });
 
 export const requestSchemas = {
   getDesk: z.strictObject({}),
@@ -117,17 +134,7 @@ export const requestSchemas = {
   dayStatus: z.strictObject({ date: isoDate }),
   signOffDay: z.strictObject({ date: isoDate }),
   reviewRecords: z.strictObject({
-    from: isoDate,
-    to: isoDate,
-    deskCode: label.optional(),
-    agent: label.optional(),
-    priority: label.optional(),
-    category: z.enum(CATEGORIES).optional(),
-    requestType: z.enum(REQUEST_TYPES).optional(),
-    customerType: z.enum(CUSTOMER_TYPES).optional(),
-    result: z.enum(RESULTS).optional(),
-    state: z.enum(REVIEW_STATES).optional(),
-    text: label.optional(),
+    ...reviewFilter,
     sort: z.enum(REVIEW_SORTS).optional(),
     dir: z.enum(['asc', 'desc']).optional(),
     offset: z.number().int().min(0).optional(),
@@ -146,6 +153,12 @@ export const requestSchemas = {
     startDate: isoDate,
     metric: z.enum(MEASURE_METRICS),
   }),
+  /** Starts writing the filtered records to a file; the desktop app first asks where (null: the person cancelled). */
+  startExport: z.strictObject({ ...reviewFilter, format: z.enum(ARCHIVE_FORMATS), lang: z.enum(ARCHIVE_LANGS).optional() }),
+  exportStatus: job,
+  cancelExport: job,
+  /** Imports a file: the desktop app asks which; browser mode names the file it uploaded. */
+  importArchive: z.strictObject({ upload: z.string().regex(UPLOAD_ID).optional() }),
 } as const;
 
 type Req<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -188,6 +201,10 @@ export interface HotlineApi {
   getStats(req: Req<'getStats'>): StatsReport;
   listMeasures(req: Req<'listMeasures'>): MeasureView[];
   saveMeasure(req: Req<'saveMeasure'>): MeasureView[];
+  startExport(req: Req<'startExport'>): ExportJob | null;
+  exportStatus(req: Req<'exportStatus'>): ExportJob;
+  cancelExport(req: Req<'cancelExport'>): ExportJob;
+  importArchive(req: Req<'importArchive'>): ImportResult | null;
 }
 
 export type MethodName = keyof HotlineApi;

@@ -41,6 +41,10 @@ export const METHOD_NAMES = [
   'getStats',
   'listMeasures',
   'saveMeasure',
+  'startExport',
+  'exportStatus',
+  'cancelExport',
+  'importArchive',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -33,6 +33,10 @@ export type ErrorCode =
   | 'sign_off_blocked'
   | 'invalid_policy'
   | 'storage_failed'
+  /** An import file that cannot be read at all (not xlsx/CSV, truncated, no header). */
+  | 'file_unreadable'
+  /** Another import or export is still running. */
+  | 'busy'
   /** Browser mode only: the server is gone, or the page's key is from another run. */
   | 'unreachable'
   | 'token_expired'

@@ -36,9 +36,15 @@ function invoke(method: MethodName, event: IpcMainInvokeEvent, request: unknown)
 }
 
 let desk: TestDesk;
+/** The windows whose dialogs were asked for: each request gets its own window's. */
+const dialogOwners: number[] = [];
 beforeAll(async () => {
   desk = await openTestDesk();
-  registerIpc(desk.ctx, rendererIndex);
+  registerIpc(desk.ctx, rendererIndex, (sender) => {
+    dialogOwners.push(sender.id);
+    // The person cancels every dialog.
+    return { exportTarget: async () => null, importSource: async () => null };
+  });
 });
 afterAll(() => desk.close());
 beforeEach(() => vi.mocked(dispatch).mockClear());
@@ -64,6 +70,15 @@ describe('registerIpc', () => {
     expect(await invoke('whoAmI', eventFrom({ url: trustedUrl, parent: null }, 8), {})).toEqual({ ok: true, value: null });
     expect(await invoke('startCall', eventFrom({ url: trustedUrl, parent: null }, 8), {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
     await desk.ok('saveUser', { id: admin.id, name: admin.name, role: 'admin', pin: null });
+  });
+
+  it('opens the save dialog of the window that asked', async () => {
+    // A one-profile desk without a PIN signs the window in by itself.
+    expect(await invoke('whoAmI', eventFrom({ url: trustedUrl, parent: null }, 3), {})).toMatchObject({ ok: true, value: { name: '李娜' } });
+    dialogOwners.length = 0;
+    expect(await invoke('startExport', eventFrom({ url: trustedUrl, parent: null }, 3), { from: '2024-05-20', to: '2024-05-20', format: 'xlsx' })).toEqual({ ok: true, value: null });
+    expect(dialogOwners).toContain(3);
+    expect(dialogOwners).not.toContain(1);
   });
 
   it('still trusts its own page with a route in the hash', async () => {

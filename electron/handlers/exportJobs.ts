@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportJob } from '../../shared/api/archive';
+import { HotlineError } from '../../shared/api/result';
+import { maskDigitRuns } from '../../shared/domain/privacy';
+
+/** A finished job's outcome stays readable this long, then it is forgotten (and an unfetched download deleted). */
+const KEEP_FINISHED_MS = 15 * 60_000;
+
+interface Job {
+  view: ExportJob;
+  userId: number;
+  file: string;
+  controller: AbortController;
+}
+
+export interface JobRun {
+  signal: AbortSignal;
+  progress(done: number, total: number): void;
+}
+
+/**
+ * The exports running in this process. An export of a year takes a while, so
+ * the request that starts it returns at once and the page polls the job for
+ * its progress, may cancel it, and (browser mode) downloads the file once.
+ * One export at a time: two would compete for the one disk and the CPU the
+ * desk needs.
+ */
+export class ExportJobs {
+  private readonly jobs = new Map<string, Job>();
+
+  start(userId: number, target: { file: string; download: boolean }, run: (job: JobRun) => Promise<{ rows: number; steps: number }>): ExportJob {
+    if ([...this.jobs.values()].some((j) => j.view.state === 'running')) {
+      throw new HotlineError('busy', 'An export is still running; wait for it or cancel it first.');
+    }
+    const id = randomBytes(18).toString('base64url');
+    const job: Job = {
+      userId,
+      file: target.file,
+      controller: new AbortController(),
+      view: {
+        job: id,
+        state: 'running',
+        done: 0,
+        total: 0,
+        rows: 0,
+        steps: 0,
+        fileName: path.basename(target.file),
+        savedTo: target.download ? null : target.file,
+        download: target.download,
+      },
+    };
+    this.jobs.set(id, job);
+    const progress = (done: number, total: number) => Object.assign(job.view, { done, total });
+    run({ signal: job.controller.signal, progress }).then(
+      (written) => this.finish(job, { state: 'done', ...written }),
+      (error: unknown) => this.finish(job, outcomeOfFailure(error, job.controller.signal.aborted)),
+    );
+    return { ...job.view };
+  }
+
+  status(id: string, userId: number): ExportJob {
+    return { ...this.own(id, userId).view };
+  }
+
+  cancel(id: string, userId: number): ExportJob {
+    const job = this.own(id, userId);
+    if (job.view.state === 'running') job.controller.abort();
+    return { ...job.view };
+  }
+
+  /** Browser mode: the finished file for its one download; the caller deletes it once sent. */
+  takeDownload(id: string): { file: string; fileName: string } | null {
+    const job = this.jobs.get(id);
+    if (!job || job.view.state !== 'done' || !job.view.download) return null;
+    job.view.download = false;
+    return { file: job.file, fileName: job.view.fileName };
+  }
+
+  private own(id: string, userId: number): Job {
+    const job = this.jobs.get(id);
+    // Another profile's export is as invisible as one that never was.
+    if (!job || job.userId !== userId) throw new HotlineError('not_found', 'That export is no longer known; start it again.');
+    return job;
+  }
+
+  private finish(job: Job, outcome: Partial<ExportJob>): void {
+    Object.assign(job.view, outcome);
+    setTimeout(() => {
+      this.jobs.delete(job.view.job);
+      if (job.view.download) fs.rmSync(job.file, { force: true });
+    }, KEEP_FINISHED_MS).unref();
+  }
+}
+
+/** What a person is told when an export stops: cancelled, or why it failed (never the record text). */
+function outcomeOfFailure(error: unknown, aborted: boolean): Partial<ExportJob> {
+  if (aborted) return { state: 'cancelled' };
+  const code = (error as { code?: unknown } | null)?.code;
+  const why =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'the folder cannot be written to'
+        : error instanceof Error
+          ? maskDigitRuns(error.message)
+          : 'an unexpected error';
+  return { state: 'failed', error: { code: 'storage_failed', message: `The export was not saved: ${why}. No file was left behind; try again.` } };
+}
+
+export const exportJobs = new ExportJobs();

@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ArchiveFormat, ArchiveLang, ExportJob } from '../../../../shared/api/archive';
+import type { RequestOf } from '../../../../shared/api/contract';
+import { api, files } from '../../api';
+import { Field } from '../../components/Field';
+import { useI18n } from '../../i18n';
+
+/** How often a running export is asked for its progress. */
+const POLL_MS = 300;
+
+export type ExportFilter = Omit<RequestOf<'startExport'>, 'format' | 'lang'>;
+
+/**
+ * Export to Excel: exactly the records the Review list shows (its filter), as
+ * .xlsx (records, steps, summary) or .csv, in Chinese or English. A long export
+ * shows its progress and can be cancelled; no half file is ever left.
+ */
+export function ExportPanel({ filter }: { filter: ExportFilter }) {
+  const { t, lang, errorText } = useI18n();
+  const [format, setFormat] = useState<ArchiveFormat>('xlsx');
+  const [fileLang, setFileLang] = useState<ArchiveLang>(lang);
+  const [job, setJob] = useState<ExportJob | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const delivered = useRef<string | null>(null);
+  const running = job?.state === 'running';
+
+  useEffect(() => {
+    if (!job || job.state !== 'running') return;
+    const timer = setTimeout(() => {
+      void api.exportStatus({ job: job.job }).then((r) => {
+        if (r.ok) setJob(r.value);
+        else setError(errorText(r.error));
+      });
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [job, errorText]);
+
+  // Browser mode: the finished file is downloaded once, as soon as it is done.
+  useEffect(() => {
+    if (job?.state !== 'done' || !job.download || delivered.current === job.job) return;
+    delivered.current = job.job;
+    void files.download(job).then((r) => !r.ok && setError(errorText(r.error)));
+  }, [job, errorText]);
+
+  const start = async () => {
+    setError(null);
+    const r = await api.startExport({ ...filter, format, lang: fileLang });
+    if (!r.ok) setError(errorText(r.error));
+    else if (r.value) setJob(r.value);
+  };
+  const cancel = async () => {
+    if (!job) return;
+    const r = await api.cancelExport({ job: job.job });
+    if (r.ok) setJob(r.value);
+  };
+
+  return (
+    <div className="archive-export" data-testid="export-panel">
+      <div className="inline">
+        <Field id="ex-format" label={t('archive.format')}>
+          <select id="ex-format" value={format} disabled={running} onChange={(e) => setFormat(e.target.value as ArchiveFormat)}>
+            <option value="xlsx">{t('archive.format.xlsx')}</option>
+            <option value="csv">{t('archive.format.csv')}</option>
+          </select>
+        </Field>
+        <Field id="ex-lang" label={t('archive.headers')}>
+          <select id="ex-lang" value={fileLang} disabled={running} onChange={(e) => setFileLang(e.target.value as ArchiveLang)}>
+            <option value="zh">中文</option>
+            <option value="en">English</option>
+          </select>
+        </Field>
+        <button type="button" className="primary" disabled={running} onClick={() => void start()}>
+          {t('archive.export')}
+        </button>
+        {running && (
+          <button type="button" onClick={() => void cancel()}>
+            {t('archive.cancel')}
+          </button>
+        )}
+      </div>
+      {job && <ExportProgress job={job} />}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ExportProgress({ job }: { job: ExportJob }) {
+  const { t } = useI18n();
+  if (job.state === 'running') {
+    const share = job.total === 0 ? 0 : job.done / job.total;
+    return (
+      <p className="archive-progress" aria-live="polite">
+        <progress max={1} value={share} aria-label={t('archive.exporting')} /> {t('archive.exporting')} {Math.floor(share * 100)} %
+      </p>
+    );
+  }
+  if (job.state === 'cancelled') return <p className="muted">{t('archive.cancelled')}</p>;
+  if (job.state === 'failed') {
+    return (
+      <p className="field-error" role="alert">
+        {job.error?.message}
+      </p>
+    );
+  }
+  const counts = { n: job.rows, steps: job.steps, file: job.savedTo ?? job.fileName };
+  return (
+    <p className="saved-note" data-testid="export-done">
+      {job.savedTo ? t('archive.saved', counts) : t('archive.downloaded', counts)}
+    </p>
+  );
+}
