@@ -176,6 +176,8 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
     lead_follow_up_done_at: time('leadFollowUpDone'),
     lead_follow_up_by: label('leadFollowUpBy'),
     lead_follow_up_outcome: long('leadFollowUpOutcome'),
+    // The archive carries neither the clock flag nor the audit trail.
+    clock_behind_ms: null,
   };
   const lastMoment = Math.max(answeredAt ?? callAt, ...transfers.map((t) => t.answered_at ?? t.transferred_at));
   if (ctx.layout === 'paper' && result !== null) inferPaperMoments(call, lastMoment);

@@ -196,6 +196,7 @@ export function callOnTheLine(rng: Rng, slot: CallSlot, agent: Person, lead: Per
     lead_due_at: null,
     ended_breach: null,
     next_due_at: null,
+    clock_behind_ms: null,
   };
   return { call: { row, transfers, steps: handlingSteps(rng, row, agent.name), reasons: [] }, outcome };
 }

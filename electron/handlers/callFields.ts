@@ -61,7 +61,7 @@ export const updateCallFields: Handler<'updateCall'> = (req, ctx) =>
  * needs a follow-up due time and owner; cannot-resolve needs an explanation.
  */
 export const setResult: Handler<'setResult'> = (req, ctx) =>
-  changeRecord(ctx, req, async ({ trx, row, desk, now }) => {
+  changeRecord(ctx, req, async ({ trx, row, desk, now, ctx: click }) => {
     const owner = textOrNull(req.followUpOwner ?? null);
     const note = textOrNull(req.note ?? null);
     let dueAt: number | null = null;
@@ -70,7 +70,7 @@ export const setResult: Handler<'setResult'> = (req, ctx) =>
       if (typedDue === '') {
         throw new HotlineError('follow_up_due_required', 'A call in progress needs a follow-up due time.', 'followUpDue');
       }
-      dueAt = deadlineOf(typedDue, desk.time_zone, ctx, 'followUpDue');
+      dueAt = deadlineOf(typedDue, desk.time_zone, click, 'followUpDue');
       if (owner === null) {
         throw new HotlineError('follow_up_owner_required', 'A call in progress needs a follow-up owner.', 'followUpOwner');
       }

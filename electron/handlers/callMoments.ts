@@ -48,15 +48,15 @@ export const startCall: Handler<'startCall'> = async (req, ctx) =>
   });
 
 export const answerCall: Handler<'answerCall'> = (req, ctx) =>
-  changeRecord(ctx, req, async ({ trx, row, desk }) => {
+  changeRecord(ctx, req, async ({ trx, row, desk, ctx: click }) => {
     refuseIfClosed(row);
     if (row.answered_at !== null) throw new HotlineError('already_answered', 'This call was already answered.');
-    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, ctx), row.call_at, 'answer_before_call');
+    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, click), row.call_at, 'answer_before_call');
     await updateCall(trx, row.id, { answered_at: at });
   });
 
 export const transferCall: Handler<'transferCall'> = (req, ctx) =>
-  changeRecord(ctx, req, async ({ trx, row, desk }) => {
+  changeRecord(ctx, req, async ({ trx, row, desk, ctx: click }) => {
     refuseIfClosed(row);
     if (row.answered_at === null) throw new HotlineError('not_answered', 'Answer the call before transferring it.');
     const to = cleanText(req.to);
@@ -66,15 +66,15 @@ export const transferCall: Handler<'transferCall'> = (req, ctx) =>
       throw new HotlineError('transfer_pending', 'The previous transfer has not been answered yet.', 'transferTo');
     }
     const earliest = Math.max(row.answered_at, ...transfers.map((t) => t.answered_at ?? 0));
-    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, ctx), earliest, 'before_previous_step');
+    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, click), earliest, 'before_previous_step');
     await insertTransfer(trx, row.id, to, at);
   });
 
 export const answerTransfer: Handler<'answerTransfer'> = (req, ctx) =>
-  changeRecord(ctx, req, async ({ trx, row, desk }) => {
+  changeRecord(ctx, req, async ({ trx, row, desk, ctx: click }) => {
     const pending = (await listTransfers(trx, row.id)).find((t) => t.answered_at === null);
     if (!pending) throw new HotlineError('no_open_transfer', 'There is no transfer waiting to be answered.');
-    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, ctx), pending.transferred_at, 'before_previous_step');
+    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, click), pending.transferred_at, 'before_previous_step');
     await markTransferAnswered(trx, pending.id, at);
   });
 
@@ -87,7 +87,7 @@ export const addStep: Handler<'addStep'> = (req, ctx) =>
   });
 
 export const closeCall: Handler<'closeCall'> = (req, ctx) =>
-  changeRecord(ctx, req, async ({ trx, row, desk }) => {
+  changeRecord(ctx, req, async ({ trx, row, desk, ctx: click }) => {
     refuseIfClosed(row);
     if (row.answered_at === null) throw new HotlineError('not_answered', 'Answer the call before closing it.');
     const transfers = await listTransfers(trx, row.id);
@@ -99,7 +99,7 @@ export const closeCall: Handler<'closeCall'> = (req, ctx) =>
       throw new HotlineError('feedback_reason_required', 'Say why the customer was unsatisfied.', 'feedbackReason');
     }
     const latest = Math.max(row.answered_at, ...transfers.map((t) => t.answered_at ?? t.transferred_at));
-    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, ctx), latest, 'before_previous_step');
+    const at = refuseIfBefore(momentOf(req.at, desk.time_zone, click), latest, 'before_previous_step');
     await refuseIfReasonsMissing(trx, { ...row, closed_at: at }, at);
     await updateCall(trx, row.id, { closed_at: at });
   });

@@ -9,6 +9,7 @@ import { cleanText } from '../../shared/domain/text';
 import { evaluateTargets, missingReasons, type TargetStatus } from '../../shared/timing/compliance';
 import { dueColumnsOf } from './dueColumns';
 import { appendAudit, isSignedOff } from '../store/audit';
+import { clockFlagNote, guardClickedMoment, latestMomentOf } from '../durability/clockGuard';
 import { diffRecords } from './auditDiff';
 import { timingOf, toCallRecord } from './callView';
 import { policyOf } from './policy';
@@ -27,7 +28,10 @@ export interface Change {
   desk: DeskRow;
   /** Who makes the change. */
   user: UserRow;
+  /** The click's moment: the clock's now, but never earlier than a moment already logged on the record. */
   now: number;
+  /** The handler's context with its clock reading `now`: `momentOf(req.at, zone, change.ctx)` for a clicked moment. */
+  ctx: HandlerContext;
 }
 
 /**
@@ -36,6 +40,10 @@ export interface Change {
  * off (then only with a stated reason); lets `apply` check and write; refreshes
  * the stored due times; and appends every field it changed to the audit trail
  * with who, when and why. Nothing is half-applied when anything throws.
+ *
+ * A clock that reads earlier than a moment already on the record was set back
+ * (docs/durability.md): the click is logged at that moment, so no duration goes
+ * negative, and the record is flagged for review (`clock_behind_ms`, an audit row).
  */
 export async function changeRecord(
   ctx: HandlerContext,
@@ -56,16 +64,19 @@ export async function changeRecord(
     if (reason === null && (await isSignedOff(trx, row.desk_code, row.local_date))) {
       throw new HotlineError('archived_needs_reason', `${row.local_date} is signed off: say why this record changes.`, 'changeReason');
     }
-    const now = ctx.now();
     const before = await loadRecord(trx, id);
-    await apply({ trx, row, desk, user, now });
-    await updateCall(trx, id, { updated_at: now });
+    const guarded = guardClickedMoment(ctx.now(), latestMomentOf(before));
+    const now = guarded.at;
+    await apply({ trx, row, desk, user, now, ctx: { ...ctx, now: () => now } });
+    const behind = guarded.clockBehindMs > 0;
+    await updateCall(trx, id, { updated_at: now, ...(behind ? { clock_behind_ms: Math.max(row.clock_behind_ms ?? 0, guarded.clockBehindMs) } : {}) });
     await refreshDueTimes(trx, id, now);
     const after = await loadRecord(trx, id);
-    await appendAudit(
-      trx,
-      diffRecords(before, after).map((c) => ({ call_id: id, field: c.field, old_value: c.oldValue, new_value: c.newValue, actor: user.name, actor_id: user.id, at: now, reason })),
-    );
+    const by = { call_id: id, actor: user.name, actor_id: user.id, at: now };
+    await appendAudit(trx, [
+      ...diffRecords(before, after).map((c) => ({ ...by, field: c.field, old_value: c.oldValue, new_value: c.newValue, reason })),
+      ...(behind ? [{ ...by, field: 'clockBehind', old_value: null, new_value: clockFlagNote(guarded.clockBehindMs), reason: 'system clock behind the record' }] : []),
+    ]);
     return after;
   });
 }

@@ -73,6 +73,7 @@ export function toCallRecord(row: CallRow, transfers: TransferRow[], steps: Step
     leadFollowUpBy: row.lead_follow_up_by,
     leadFollowUpOutcome: row.lead_follow_up_outcome,
     missReasons: reasons.map(toReasonView),
+    clockBehindMs: row.clock_behind_ms,
   };
 }
 

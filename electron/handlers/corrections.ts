@@ -12,9 +12,9 @@ import { momentOf, type Handler } from './context';
  * record number carries the date.
  */
 export const correctMoment: Handler<'correctMoment'> = (req, ctx) =>
-  changeRecord(ctx, req, async ({ trx, row, desk }) => {
+  changeRecord(ctx, req, async ({ trx, row, desk, ctx: click }) => {
     if (req.changeReason.trim() === '') throw new HotlineError('invalid_request', 'Say why the time is corrected.', 'changeReason');
-    const at = momentOf(req.at, desk.time_zone, ctx);
+    const at = momentOf(req.at, desk.time_zone, click);
     const transfers = await listTransfers(trx, row.id);
     const transfer = transfers[req.index ?? 0];
     const needTransfer = () => {

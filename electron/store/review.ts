@@ -1,5 +1,5 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { ReviewSort, ReviewState } from '../../shared/api/review';
+import type { RecordState, ReviewSort, ReviewState } from '../../shared/api/review';
 import type { Database } from './schema';
 
 export interface ReviewFilter {
@@ -21,8 +21,8 @@ export interface ReviewFilter {
  * change): breached when an ended target was missed or a running one is past
  * due at `now`; open while targets still run; met otherwise.
  */
-export function stateExpression(now: number): RawBuilder<ReviewState> {
-  return sql<ReviewState>`CASE
+export function stateExpression(now: number): RawBuilder<RecordState> {
+  return sql<RecordState>`CASE
     WHEN calls.ended_breach = 1 OR (calls.next_due_at IS NOT NULL AND calls.next_due_at < ${now}) THEN 'breached'
     WHEN calls.next_due_at IS NOT NULL THEN 'open'
     ELSE 'met' END`;
@@ -40,7 +40,9 @@ export function reviewQuery(db: Kysely<Database>, filter: ReviewFilter, now: num
   if (filter.requestType) query = query.where('calls.request_type', '=', filter.requestType);
   if (filter.customerType) query = query.where('calls.customer_type', '=', filter.customerType);
   if (filter.result) query = query.where('calls.result', '=', filter.result);
-  if (filter.state) query = query.where(sql<SqlBool>`${stateExpression(now)} = ${filter.state}`);
+  // "clock": the system clock was found behind a moment of the record (changeRecord flags it).
+  if (filter.state === 'clock') query = query.where('calls.clock_behind_ms', 'is not', null);
+  else if (filter.state) query = query.where(sql<SqlBool>`${stateExpression(now)} = ${filter.state}`);
   if (filter.text && filter.text.trim() !== '') {
     const like = escapeLike(filter.text.trim());
     query = query.where(

@@ -86,6 +86,12 @@ interface CallsTable {
   next_due_at: number | null;
   /** Hour of day (0–23) of the call in its desk's zone, for peak-hour statistics. */
   local_hour: number | null;
+  /**
+   * How far (ms) the system clock was found behind an earlier moment of this
+   * record when a click was logged (the largest seen); null: never. The review
+   * lists these as clock problems.
+   */
+  clock_behind_ms: number | null;
 }
 
 interface TransfersTable {

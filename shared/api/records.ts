@@ -112,6 +112,12 @@ export interface CallRecord {
   leadFollowUpBy: string | null;
   leadFollowUpOutcome: string | null;
   missReasons: MissReasonView[];
+  /**
+   * How far (ms) the system clock was found behind an earlier moment of this record
+   * when a click was logged on it (the click was logged at that moment instead);
+   * null: never. A team lead should check the record's times.
+   */
+  clockBehindMs: number | null;
   /** What the timing core needs, so the renderer shows live countdowns with the same code. */
   timing: TimingInput;
 }

@@ -2,7 +2,12 @@ import type { CallResult, Category, CustomerType, RequestType } from '../domain/
 
 /** The Review screen's rows and filters. */
 
-export const REVIEW_STATES = ['met', 'breached', 'open'] as const;
+/** A record's state against its targets, as a review row shows it. */
+export const RECORD_STATES = ['met', 'breached', 'open'] as const;
+export type RecordState = (typeof RECORD_STATES)[number];
+
+/** What the Review screen filters on: a target state, or "clock": records the system clock was found behind (docs/durability.md). */
+export const REVIEW_STATES = [...RECORD_STATES, 'clock'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export const REVIEW_SORTS = ['callAt', 'recordNo', 'agent', 'priority', 'category', 'result', 'response', 'state'] as const;
@@ -26,7 +31,7 @@ export interface ReviewRow {
   result: CallResult | null;
   closedAt: number | null;
   /** breached: a target was missed (or is overdue); open: targets still running; met: all met. */
-  state: ReviewState;
+  state: RecordState;
 }
 
 export interface ReviewPage {

@@ -3,6 +3,7 @@ import * as m0001 from './2026_11_23_0001_desk';
 import * as m0002 from './2026_11_23_0002_policy';
 import * as m0003 from './2026_11_23_0003_review';
 import * as m0004 from './2026_11_23_0004_rollups';
+import * as m0005 from './2026_11_23_0005_clock_flag';
 
 /**
  * Every migration, imported statically: a bundled main process has no
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0002_policy': m0002,
   '2026_11_23_0003_review': m0003,
   '2026_11_23_0004_rollups': m0004,
+  '2026_11_23_0005_clock_flag': m0005,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

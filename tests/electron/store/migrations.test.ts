@@ -54,3 +54,39 @@ describe('migration 0002 (policy)', () => {
     expect(sqlite.prepare('SELECT count(*) FROM policies').pluck().get()).toBe(0);
   });
 });
+
+describe('migration 0005 (clock flag)', () => {
+  it('adds an empty clock_behind_ms to the calls logged before it, and leaves the rollups exact', async () => {
+    const tmp = tempDir();
+    cleanups.push(tmp.remove);
+    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    cleanups.push(() => db.destroy());
+    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    expect((await migrator.migrateTo('2026_11_23_0004_rollups')).error).toBeUndefined();
+    sqlite
+      .prepare(
+        `INSERT INTO calls (desk_code, record_no, local_date, time_zone, agent, call_at, answered_at, created_at, updated_at, reason)
+         VALUES ('A03', 'CS20240520001', '2024-05-20', 'Asia/Shanghai', '李娜', 60000, 180000, 3, 4, '订单物流异常')`,
+      )
+      .run();
+    const rollup = () => sqlite.prepare('SELECT calls, answered, response_ms_sum FROM stats_day').get();
+    expect(rollup()).toEqual({ calls: 1, answered: 1, response_ms_sum: 120000 });
+
+    expect((await migrator.migrateTo('2026_11_23_0005_clock_flag')).error).toBeUndefined();
+    expect(sqlite.prepare('SELECT record_no, reason, answered_at, clock_behind_ms FROM calls').get()).toEqual({
+      record_no: 'CS20240520001',
+      reason: '订单物流异常',
+      answered_at: 180000,
+      clock_behind_ms: null,
+    });
+    // The rollup triggers fire on every UPDATE of calls; flagging a record changes none of their figures.
+    sqlite.prepare('UPDATE calls SET clock_behind_ms = 3600000').run();
+    expect(rollup()).toEqual({ calls: 1, answered: 1, response_ms_sum: 120000 });
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'calls_clock_behind'").pluck().get()).toBe(1);
+
+    expect((await migrator.migrateTo('2026_11_23_0004_rollups')).error).toBeUndefined();
+    expect(sqlite.prepare('SELECT record_no, answered_at FROM calls').get()).toEqual({ record_no: 'CS20240520001', answered_at: 180000 });
+    expect(sqlite.prepare("SELECT count(*) FROM pragma_table_info('calls') WHERE name = 'clock_behind_ms'").pluck().get()).toBe(0);
+  });
+});

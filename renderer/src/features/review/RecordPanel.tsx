@@ -57,6 +57,12 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
       <p className="muted">
         {record.deskCode} · {record.agent}
       </p>
+      {record.clockBehindMs !== null && (
+        // A click was logged while the system clock read earlier than the record (docs/durability.md).
+        <p className="alert alert-near" role="note" data-testid="clock-flag">
+          {t('review.clockBehind', { min: Math.ceil(record.clockBehindMs / 60_000) })}
+        </p>
+      )}
       {policy && <TargetList timing={record.timing} policy={policy} zone={zone} />}
       {record.missReasons.length > 0 && (
         <section>

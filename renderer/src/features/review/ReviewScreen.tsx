@@ -13,7 +13,7 @@ import { ReviewTable } from './ReviewTable';
 import { useReviewPages, type ReviewQuery } from './useReviewPages';
 
 type Filters = Omit<ReviewQuery, 'from' | 'to' | 'sort' | 'dir'>;
-const STATES: Array<ReviewState | undefined> = [undefined, 'breached', 'open', 'met'];
+const STATES: Array<ReviewState | undefined> = [undefined, 'breached', 'open', 'met', 'clock'];
 
 /**
  * The team lead's Review: a day or a range, filtered by agent, priority,
