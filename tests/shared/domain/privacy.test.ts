@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastFourDigits, maskDigitRuns } from '../../../shared/domain/privacy';
+import { hasLongDigitRun, lastFourDigits, maskDigitRuns } from '../../../shared/domain/privacy';
 import { cleanText } from '../../../shared/domain/text';
 
 describe('lastFourDigits keeps only the tail of whatever was typed', () => {
@@ -25,6 +25,10 @@ describe('maskDigitRuns hides phone- and ID-like runs in free text', () => {
     ['号码 +86 138-0013-8000 已核实', '号码 ****8000 已核实'],
     ['身份证 11010519491231002X', '身份证 ****002X'],
     ['全角 １３８００１３８０００', '全角 ****8000'],
+    ['全角分隔 ＋８６　１３８－００１３－８０００ 回电', '全角分隔 ****8000 回电'],
+    ['座机 (010) 6552 1234 转 2', '座机 (****1234 转 2'],
+    ['no-break spaces 138\u00A00013\u00A08000', 'no-break spaces ****8000'],
+    ['dashes 138\u20130013\u20138000', 'dashes ****8000'],
   ])('%s', (typed, expected) => {
     expect(maskDigitRuns(typed)).toBe(expected);
   });
@@ -32,6 +36,26 @@ describe('maskDigitRuns hides phone- and ID-like runs in free text', () => {
   it('leaves dates, times, amounts and short codes readable', () => {
     const text = '2024-05-20 14:23 退款 200 元，工单 A1234，尾号 5678';
     expect(maskDigitRuns(text)).toBe(text);
+  });
+
+  it('keeps record numbers readable: they are the app\'s own references, not customer data', () => {
+    const text = '同 CS20240520001 与 cs20240520012，第 1000 个 CS202405201000';
+    expect(maskDigitRuns(text)).toBe(text);
+    expect(hasLongDigitRun(text)).toBe(false);
+  });
+
+  it('still masks a phone number written to look like a record number, or glued to one', () => {
+    expect(maskDigitRuns('CS13800138000')).toBe('CS****8000');
+    expect(maskDigitRuns('CS2013800138000')).toBe('CS****8000');
+    expect(maskDigitRuns('CS2024052000113800138000')).toBe('CS****8000');
+    expect(maskDigitRuns('CS20240520001 13800138000')).toBe('CS20240520001 ****8000');
+  });
+
+  it('hasLongDigitRun tells a phone-like run from ordinary numbers', () => {
+    expect(hasLongDigitRun('紧急 １３８００１３８０００')).toBe(true);
+    expect(hasLongDigitRun('p13800138000')).toBe(true);
+    expect(hasLongDigitRun('2024-05-01')).toBe(false);
+    expect(hasLongDigitRun('全角 ５６７８')).toBe(false);
   });
 });
 
