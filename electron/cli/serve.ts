@@ -5,6 +5,7 @@ import { detectNetworkShare } from '../durability/networkShare';
 import { openStoreSafely } from '../durability/openSafely';
 import { scheduleBackups } from '../durability/schedule';
 import { backupOutcomeLine, movedAsideMessage, networkShareMessage, restoreHint } from '../durability/startupReport';
+import { log } from '../log';
 import { startServer } from '../server/server';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
@@ -39,9 +40,9 @@ only, and prints the address to open (it carries a secret token for this run).
     const opened = await openStoreSafely(file, { backupDir });
     const store = opened.store;
     const movedAside = movedAsideMessage(opened);
-    if (movedAside) process.stderr.write(`${movedAside}\n${opened.newestBackup ? `${restoreHint(opened.newestBackup, file)}\n` : ''}`);
+    if (movedAside) log.error(opened.newestBackup ? `${movedAside}\n${restoreHint(opened.newestBackup, file)}` : movedAside);
     const share = detectNetworkShare(file);
-    if (share) process.stderr.write(`${networkShareMessage(file, share)}\n`);
+    if (share) log.warn(networkShareMessage(file, share));
     await backfillDerivedColumns(store.db, Date.now());
     const server = await startServer({
       // One session per run: the browser tab that holds this run's token.
@@ -55,7 +56,7 @@ only, and prints the address to open (it carries a secret token for this run).
       store,
       dir: backupDir,
       keepExisting: opened.movedAside !== undefined,
-      report: (outcome) => process.stdout.write(`${backupOutcomeLine(outcome)}\n`),
+      report: (outcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
     });
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

@@ -1,16 +1,14 @@
 import { requestSchemas, type MethodName, type ResponseOf } from '../../shared/api/contract';
 import { isMethodName } from '../../shared/api/methods';
 import { HotlineError, type ApiResult } from '../../shared/api/result';
+import { describeError, log } from '../log';
 import type { HandlerContext, HandlerTable } from './context';
 import { handlers as defaultHandlers } from './index';
 
 /** Anything that reaches a log: never the request or record text, which may hold customer data. */
 export type ErrorLogger = (method: string, error: unknown) => void;
 
-const logToStderr: ErrorLogger = (method, error) => {
-  const kind = error instanceof Error ? `${error.name}: ${error.message.replace(/\d{5,}/g, '#')}` : typeof error;
-  process.stderr.write(`hotline: ${method} failed (${kind})\n`);
-};
+const logToStderr: ErrorLogger = (method, error) => log.error(`hotline: ${method} failed (${describeError(error)})`);
 
 /**
  * The single entry point of both transports: validate the request against the
@@ -57,7 +55,10 @@ function storageOrInternal(error: unknown): { code: 'storage_failed' | 'internal
           ? 'the database folder is read-only'
           : code.startsWith('SQLITE_BUSY')
             ? 'another program kept the database busy'
-            : `the database reported ${code}`;
+            : // A failing disk, or a file system the system switched to read-only after errors.
+              code.startsWith('SQLITE_IOERR')
+              ? `the disk could not be written (${code})`
+              : `the database reported ${code}`;
     return { code: 'storage_failed', message: `Not saved: ${why}. What you typed is kept; try again.` };
   }
   return { code: 'internal', message: 'Something went wrong; nothing was changed. Try again.' };

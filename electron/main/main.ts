@@ -6,6 +6,7 @@ import { openStoreSafely, restoreAndReopen, type SafeOpen } from '../durability/
 import { scheduleBackups, type BackupOutcome } from '../durability/schedule';
 import { backupOutcomeLine, movedAsideMessage, networkShareMessage } from '../durability/startupReport';
 import { backfillDerivedColumns } from '../handlers/startup';
+import { log } from '../log';
 import type { OpenOptions, Store } from '../store/openDb';
 import { defaultDbPath } from '../store/paths';
 import { registerIpc } from './ipc';
@@ -45,7 +46,7 @@ async function reportStartup(opened: SafeOpen, options: OpenOptions): Promise<{ 
   let restored = false;
   const moved = movedAsideMessage(opened);
   if (moved) {
-    console.error(moved);
+    log.error(moved);
     const buttons = opened.newestBackup ? ['Restore the newest backup', 'Start with the empty database'] : ['OK'];
     const choice = dialog.showMessageBoxSync({ type: 'warning', title: 'Hotline Log', message: 'The database could not be used', detail: moved, buttons, defaultId: 0, cancelId: buttons.length - 1 });
     if (opened.newestBackup && choice === 0) {
@@ -57,7 +58,7 @@ async function reportStartup(opened: SafeOpen, options: OpenOptions): Promise<{ 
   }
   const share = detectNetworkShare(store.file);
   if (share) {
-    console.warn(networkShareMessage(store.file, share));
+    log.warn(networkShareMessage(store.file, share));
     void dialog.showMessageBox({ type: 'warning', title: 'Hotline Log', message: 'The database is on a network share', detail: networkShareMessage(store.file, share) });
   }
   return { store, restored };
@@ -97,7 +98,7 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) win = createDeskWindow(distDir);
   });
   app.on('window-all-closed', () => app.quit());
-  const report = (outcome: BackupOutcome) => (outcome.ok ? console.log : console.error)(backupOutcomeLine(outcome));
+  const report = (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome));
   const backups = scheduleBackups({ store, dir: backupDir, keepExisting, ...options, report });
   app.on('will-quit', () => void backups.stop().then(() => store.close()));
 }
