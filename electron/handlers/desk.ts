@@ -1,5 +1,6 @@
 import { HotlineError } from '../../shared/api/result';
 import type { DeskInfo } from '../../shared/api/records';
+import { hasLongDigitRun } from '../../shared/domain/privacy';
 import { cleanText } from '../../shared/domain/text';
 import { canonicalTimeZone, isValidTimeZone } from '../../shared/timing/localTime';
 import { findDesk, insertDesk } from '../store/desk';
@@ -24,7 +25,8 @@ export const getDesk: Handler<'getDesk'> = async (_req, { db }) => {
 /** First run: the desk code goes on every record, so it is set once and never changed here. */
 export const setupDesk: Handler<'setupDesk'> = async (req, { db, now, session }) => {
   const code = req.code.trim().toUpperCase();
-  if (!DESK_CODE.test(code)) {
+  // Eleven digits pass the pattern but are a phone number, which goes on no record in full.
+  if (!DESK_CODE.test(code) || hasLongDigitRun(code)) {
     throw new HotlineError('invalid_request', 'A desk code is 1–12 letters, digits or hyphens, e.g. A03.', 'code');
   }
   if (!isValidTimeZone(req.timeZone)) {

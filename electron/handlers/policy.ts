@@ -2,6 +2,7 @@ import Holidays from 'date-holidays';
 import type { Kysely } from 'kysely';
 import type { PolicyVersion } from '../../shared/api/records';
 import { HotlineError } from '../../shared/api/result';
+import { hasLongDigitRun } from '../../shared/domain/privacy';
 import { defaultPolicy } from '../../shared/policy/defaults';
 import { policyProblems, policySchema, type Policy } from '../../shared/policy/schema';
 import { findPolicy, insertPolicy, latestPolicy } from '../store/policies';
@@ -55,6 +56,7 @@ export const getPolicy: Handler<'getPolicy'> = async (req, { db }) => {
  */
 export async function savePolicyVersion(db: Kysely<Database>, candidate: unknown, now: number, author: string): Promise<PolicyVersion> {
   const problems = policyProblems(candidate);
+  if (problems.length === 0) problems.push(...phoneLikeText(candidate));
   if (problems.length > 0) {
     throw new HotlineError('invalid_policy', `The policy was not saved: ${problems.join('; ')}`, undefined, problems);
   }
@@ -64,6 +66,24 @@ export async function savePolicyVersion(db: Kysely<Database>, candidate: unknown
     return { id: await insertPolicy(trx, fields), ...fields };
   });
   return toVersion(row, db);
+}
+
+/**
+ * A policy is settings, never customer data: any text in it (a level's label or
+ * key, a category name) holding a phone- or ID-like digit run is refused, where
+ * free text on a record would be masked, because masking a key would change
+ * what it refers to.
+ */
+function phoneLikeText(value: unknown, where = ''): string[] {
+  const at = (key: string | number) => (where === '' ? String(key) : `${where}.${key}`);
+  if (typeof value === 'string') return hasLongDigitRun(value) ? [`${where || '(policy)'}: a phone or ID number does not belong in a policy`] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => phoneLikeText(item, at(i)));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item], i) => {
+    // A key holding the number is named by its place: the message must not repeat it.
+    if (!hasLongDigitRun(key)) return phoneLikeText(item, at(key));
+    return [`${at(`#${i + 1}`)}: a phone or ID number does not belong in a policy`, ...phoneLikeText(item, at(`#${i + 1}`))];
+  });
 }
 
 /** Admins only: the policy holds the whole team to its targets. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodName } from '../../../shared/api/contract';
 import type { CallRecord } from '../../../shared/api/records';
+import { defaultPolicy } from '../../../shared/policy/defaults';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
 
 /**
@@ -29,6 +30,10 @@ interface Case {
 }
 
 const ZERO_WIDTH_JOINER_FAMILY = '👩‍👩‍👧';
+const policyWithLabel = (label: string) => {
+  const policy = defaultPolicy('Asia/Shanghai');
+  return { ...policy, priorities: policy.priorities.map((level, i) => (i === 0 ? { ...level, label: { ...level.label, zh: label } } : level)) };
+};
 const cases: Case[] = [
   // Text
   { what: 'remarks of 10,001 characters', method: 'updateCall', request: (id) => ({ id, patch: { remarks: 'x'.repeat(10_001) } }), outcome: { code: 'invalid_request', field: 'remarks' } },
@@ -51,6 +56,10 @@ const cases: Case[] = [
   { what: 'an ID-card number in remarks', method: 'updateCall', request: (id) => ({ id, patch: { remarks: '身份证11010519491231002X' } }), outcome: { stored: (r) => r.remarks, expected: '身份证****002X' } },
   { what: 'a full number in the phone field keeps 4 digits', method: 'updateCall', request: (id) => ({ id, patch: { phone: '(010) 6552-1234' } }), outcome: { stored: (r) => r.phoneLast4, expected: '1234' } },
   { what: 'a phone with fewer than 4 digits', method: 'updateCall', request: (id) => ({ id, patch: { phone: '12' } }), outcome: { code: 'phone_too_short', field: 'phone' } },
+  { what: 'a phone number typed with full-width separators', method: 'updateCall', request: (id) => ({ id, patch: { remarks: '回电 ＋８６　１３８－００１３－８０００' } }), outcome: { stored: (r) => r.remarks, expected: '回电 ****8000' } },
+  { what: 'a record number in remarks stays readable', method: 'updateCall', request: (id) => ({ id, patch: { remarks: '同 CS20240520001' } }), outcome: { stored: (r) => r.remarks, expected: '同 CS20240520001' } },
+  { what: 'a phone number as the desk code', method: 'setupDesk', request: () => ({ code: '13800138000', timeZone: 'Asia/Shanghai', agentName: '李娜' }), outcome: { code: 'invalid_request', field: 'code' } },
+  { what: 'a phone number in a policy label', method: 'savePolicy', request: () => ({ policy: policyWithLabel('紧急 13800138000') }), outcome: { code: 'invalid_policy' } },
   // Times
   { what: 'an answer time before the call time', method: 'answerCall', request: (id) => ({ id, at: '14:10' }), outcome: { code: 'answer_before_call', field: 'at' } },
   { what: 'an answer time in the future', method: 'answerCall', request: (id) => ({ id, at: '2024-05-21 09:00' }), outcome: { code: 'time_future', field: 'at' } },
