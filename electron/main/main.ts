@@ -9,6 +9,7 @@ import { backfillDerivedColumns } from '../handlers/startup';
 import { log } from '../log';
 import type { OpenOptions, Store } from '../store/openDb';
 import { defaultDbPath } from '../store/paths';
+import { dialogFilesFor } from './dialogFiles';
 import { registerIpc } from './ipc';
 import { lockDownWebContents } from './security';
 import { createDeskWindow, rendererIndex } from './window';
@@ -88,7 +89,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification }, rendererIndex(distDir));
+  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification }, rendererIndex(distDir), dialogFilesFor);
   let win = createDeskWindow(distDir);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

@@ -39,4 +39,30 @@ test.describe('review of 100,000 records', () => {
     await expect(body.locator(`[aria-rowindex="${RECORDS}"]`)).toContainText(/CS20240601\d+/);
     expect(await body.getByRole('row').count()).toBeLessThan(120);
   });
+
+  test('shows the export’s progress and cancels it without leaving a file', async ({ page }) => {
+    await page.goto(served.url);
+    // Browser mode keeps one session per run: the first test already signed in.
+    const review = page.getByRole('button', { name: 'Review' });
+    await expect(page.getByLabel('Profile').or(review)).toBeVisible();
+    if (await page.getByLabel('Profile').isVisible()) {
+      await page.getByLabel('Profile').selectOption({ index: 0 });
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    }
+    await review.click();
+    await page.getByLabel('From', { exact: true }).fill('2024-06-01');
+    await page.getByLabel('To', { exact: true }).fill(UNTIL);
+    await expect(page.getByTestId('review-count')).toHaveText(`${RECORDS} records`);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: 'Export what the list shows' }).click();
+    const bar = page.getByRole('progressbar', { name: 'Exporting…' });
+    await expect(bar).toBeVisible();
+    // The bar moves before the cancel.
+    await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Cancel export' }).click();
+    await expect(page.getByText('Export cancelled; no file was written.')).toBeVisible();
+    await expect(bar).toBeHidden();
+    expect(downloads).toBe(0);
+  });
 });

@@ -41,7 +41,7 @@ describe('export from the Review screen', () => {
   it('writes exactly the records the filter shows, to the file the person chose', async () => {
     const file = path.join(folder.dir, 'service.xlsx');
     desk.ctx.files = dialogs({ save: file });
-    const job = await desk.ok('startExport', { ...RANGE, category: 'service', format: 'xlsx' });
+    const job = (await desk.ok('startExport', { ...RANGE, category: 'service', format: 'xlsx' }))!;
     expect(job).toMatchObject({ state: 'running', fileName: 'service.xlsx', savedTo: file, download: false });
     expect(await finished(desk, job)).toMatchObject({ state: 'done', rows: 2, fileName: 'service.xlsx' });
     const [records] = await readXlsx(file);

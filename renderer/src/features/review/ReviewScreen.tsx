@@ -7,7 +7,10 @@ import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { usePolicies } from '../policy/usePolicies';
+import { useSession } from '../session/useSession';
 import { DaySignOff } from './DaySignOff';
+import { ExportPanel } from './ExportPanel';
+import { ImportPanel } from './ImportPanel';
 import { RecordPanel } from './RecordPanel';
 import { ReviewTable } from './ReviewTable';
 import { useReviewPages, type ReviewQuery } from './useReviewPages';
@@ -34,6 +37,8 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
   const [agents, setAgents] = useState<string[]>([]);
   const query: ReviewQuery = { from, to: to < from ? from : to, ...filters, ...(text.trim() ? { text: text.trim() } : {}), sort, dir };
   const pages = useReviewPages(query);
+  const { isLead } = useSession();
+  const { sort: _sort, dir: _dir, ...exportFilter } = query;
 
   useEffect(() => {
     void api.reviewAgents({ from, to: to < from ? from : to }).then((r) => r.ok && setAgents(r.value));
@@ -103,9 +108,12 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
             <input id="rv-text" type="search" value={text} placeholder={t('review.searchHint')} onChange={(e) => setText(e.target.value)} />
           </Field>
         </div>
-        <p className="muted" aria-live="polite" data-testid="review-count">
-          {pages.total === null ? t('app.loading') : t('review.count', { n: pages.total })}
-        </p>
+        <div className="review-summary">
+          <p className="muted" aria-live="polite" data-testid="review-count">
+            {pages.total === null ? t('app.loading') : t('review.count', { n: pages.total })}
+          </p>
+          <ExportPanel filter={exportFilter} />
+        </div>
       </section>
       <div className="review-main">
         <ReviewTable
@@ -127,6 +135,12 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
         {openId !== null && <RecordPanel key={openId} id={openId} onEdit={onEdit} />}
       </div>
       {from === to && <DaySignOff key={from} date={from} zone={zone} onOpen={setOpenId} />}
+      {isLead && (
+        <section className="card archive" aria-labelledby="archive-title">
+          <h3 id="archive-title">{t('archive.importTitle')}</h3>
+          <ImportPanel onImported={pages.reload} />
+        </section>
+      )}
     </main>
   );
 }
