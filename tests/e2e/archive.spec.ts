@@ -86,6 +86,13 @@ test.describe('the archive from the Review screen', () => {
     await (await chooser).setFiles(xlsx);
     await expect(page.getByTestId('import-report')).toHaveText(`Nothing changed: all 1 records of hotline-${today}.xlsx were already here.`);
     await expect(page.getByTestId('review-count')).toHaveText('1 records');
+
+    // The same screen in Chinese.
+    await page.getByLabel('Language').selectOption('zh');
+    await expect(page.getByRole('button', { name: '导出列表中的记录' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '从 Excel 或 CSV 导入…' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/archive-zh.png', fullPage: true });
+    await page.getByLabel('语言').selectOption('en');
   });
 
   test('imports a paper record sheet all or nothing: a bad row is named, then the fixed file goes in', async ({ page }) => {
