@@ -6,7 +6,7 @@ import { openStoreSafely } from '../durability/openSafely';
 import { scheduleBackups } from '../durability/schedule';
 import { backupOutcomeLine, movedAsideMessage, networkShareMessage, restoreHint } from '../durability/startupReport';
 import { log } from '../log';
-import { startServer } from '../server/server';
+import { startServer, type RunningServer } from '../server/server';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
 
@@ -44,13 +44,23 @@ only, and prints the address to open (it carries a secret token for this run).
     const share = detectNetworkShare(file);
     if (share) log.warn(networkShareMessage(file, share));
     await backfillDerivedColumns(store.db, Date.now());
-    const server = await startServer({
-      // One session per run: the browser tab that holds this run's token.
-      ctx: { db: store.db, now: () => Date.now(), session: { userId: null } },
-      staticDir: path.join(__dirname, 'renderer'),
-      port,
-      ...(lang ? { lang } : {}),
-    });
+    let server: RunningServer;
+    try {
+      server = await startServer({
+        // One session per run: the browser tab that holds this run's token.
+        ctx: { db: store.db, now: () => Date.now(), session: { userId: null } },
+        staticDir: path.join(__dirname, 'renderer'),
+        port,
+        ...(lang ? { lang } : {}),
+      });
+    } catch (error) {
+      await store.close();
+      const code = (error as { code?: unknown }).code;
+      if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+      const why = code === 'EADDRINUSE' ? `port ${port} is already in use (is Hotline Log already running?)` : `this user may not listen on port ${port}`;
+      process.stderr.write(`hotline serve: ${why}. Choose another with --port N, or leave --port out to take any free port.\n`);
+      return 1;
+    }
     process.stdout.write(`Hotline Log is running in browser mode. Open:\n  ${server.url}\nDatabase: ${file}\nBackups: ${backupDir}\nPress Ctrl+C to stop.\n`);
     const backups = scheduleBackups({
       store,
