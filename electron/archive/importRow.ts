@@ -1,5 +1,5 @@
 import { MAX_LABEL, MAX_TEXT } from '../../shared/domain/fields';
-import { lastFourDigits } from '../../shared/domain/privacy';
+import { hasLongDigitRun, lastFourDigits } from '../../shared/domain/privacy';
 import type { Policy } from '../../shared/policy/schema';
 import { RECORD_NO_PATTERN } from '../../shared/timing/recordNo';
 import type { CallRow } from '../store/schema';
@@ -86,6 +86,8 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
   else if (!RECORD_NO_PATTERN.test(recordNo)) fail('recordNo', `"${recordNo}" is not a record number (CS + YYYYMMDD + serial, e.g. CS20240520001)`);
   const deskText = textOf(cells.get('deskCode')) ?? ctx.deskCode ?? null;
   if (deskText === null) fail(cells.has('deskCode') ? 'deskCode' : '', 'no desk code: the file has no 坐席代码 column, so say which desk with --desk CODE');
+  // Eleven digits pass the pattern but are a phone number: refused, and not repeated in the report.
+  else if (hasLongDigitRun(deskText)) fail('deskCode', 'a phone or ID number is not a desk code');
   else if (!DESK_CODE.test(deskText)) fail('deskCode', `"${deskText}" is not a desk code (1–12 letters, digits or hyphens)`);
   const zone = textOf(cells.get('timeZone')) ?? ctx.zone ?? null;
   if (zone === null) fail('', 'no time zone: the file has no 时区 column and this database has no desk to take it from; set the desk up or give the zone (--zone)');

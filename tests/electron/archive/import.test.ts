@@ -106,6 +106,20 @@ describe('importing', () => {
     await desk.close();
   });
 
+  it('refuses a phone number as the desk code without repeating it, importing nothing', async () => {
+    const lines = fs.readFileSync(file('zh.csv'), 'utf8').split('\r\n');
+    const desk = lines[0]!.split(',').indexOf('坐席代码');
+    expect(desk).toBeGreaterThanOrEqual(0);
+    const withPhone = lines.map((line, i) => (i === 1 ? line.split(',').map((f, c) => (c === desk ? '13800138000' : f)).join(',') : line));
+    fs.writeFileSync(file('phone-desk.csv'), withPhone.join('\r\n'));
+    const team = await emptyDesk();
+    const report = await importInto(team, file('phone-desk.csv'));
+    expect(report.imported).toBe(0);
+    expect(report.errors).toEqual([{ row: 2, column: '坐席代码', reason: 'a phone or ID number is not a desk code' }]);
+    expect(await countCalls(team)).toBe(0);
+    await team.close();
+  });
+
   it('puts several desks’ exports side by side', async () => {
     const other = await openTestDesk({ setup: false, file: file('b07.db') });
     other.clock.ms = source.clock.ms - 2 * 24 * 3_600_000;
