@@ -50,7 +50,7 @@ export function complianceByPriority(dims: readonly DimRow[], running: readonly 
       const breached = t.response_late + (missed.get(priority) ?? 0);
       return { priority, calls: t.has_response_target, met: t.response_met, breached, open: t.has_response_target - t.response_met - breached, rate: ratio(t.response_met, t.response_met + breached) };
     })
-    .sort((a, b) => b.calls - a.calls);
+    .sort((a, b) => b.calls - a.calls || byKey(a.priority, b.priority));
 }
 
 /**
@@ -68,7 +68,7 @@ export function resolutionByCategory(dims: readonly DimRow[], running: readonly 
       const target = policy.resolutionRateTargets[category] ?? null;
       return { category, decided, resolvedInTarget: t.resolved_in_target, rate, target, below: rate !== null && target !== null && rate * 100 < target };
     })
-    .sort((a, b) => b.decided - a.decided);
+    .sort((a, b) => b.decided - a.decided || byKey(a.category, b.category));
 }
 
 /** Results breakdown ('none' for records without a result yet). */
@@ -76,5 +76,8 @@ export function results(dims: readonly DimRow[]): StatsReport['results'] {
   return [...group(dims, (d) => d.result).entries()]
     .map(([result, t]) => ({ result: result === '' ? 'none' : result, calls: t.calls }))
     .filter((r) => r.calls > 0)
-    .sort((a, b) => b.calls - a.calls);
+    .sort((a, b) => b.calls - a.calls || byKey(a.result, b.result));
 }
+
+/** Ties in a count go by key, so that two databases with the same records list them alike (an archive round trip). */
+export const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,3 +1,4 @@
+import { byKey } from './compliance';
 import { sql, type Kysely } from 'kysely';
 import type { StatsReport } from '../../shared/api/stats';
 import type { Database } from '../store/schema';
@@ -12,7 +13,7 @@ export function satisfaction(t: DayTotals): StatsReport['satisfaction'] {
     { feedback: 'unsatisfied', calls: t.fb_unsatisfied },
   ]
     .filter((f) => f.calls > 0)
-    .sort((a, b) => b.calls - a.calls);
+    .sort((a, b) => b.calls - a.calls || byKey(a.feedback, b.feedback));
 }
 
 /** The most frequent call reasons. */
