@@ -32,7 +32,9 @@ export async function dispatch(
     // An unknown field has no input of its own to stand next to.
     const field = issue?.code === 'unrecognized_keys' ? undefined : issue?.path.filter((p) => typeof p === 'string').at(-1);
     const message = `Invalid request to ${method}: ${issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'malformed'}`;
-    return { ok: false, error: field ? { code: 'invalid_request', message, field } : { code: 'invalid_request', message } };
+    // zod's text is English; the kind of problem (and its limit) lets the page say it in the reader's language.
+    const problems = issue ? [problemOf(issue)] : [];
+    return { ok: false, error: { code: 'invalid_request', message, problems, ...(field ? { field } : {}) } };
   }
   try {
     const handler = table[method] as (req: unknown, ctx: HandlerContext) => Promise<ResponseOf<MethodName>>;
@@ -42,6 +44,12 @@ export async function dispatch(
     log(method, error);
     return { ok: false, error: storageOrInternal(error) };
   }
+}
+
+/** 'too_big:10000', 'invalid_type', …: zod's issue code, with the limit a person needs to know. */
+function problemOf(issue: { code: string; maximum?: unknown; minimum?: unknown }): string {
+  const limit = issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : undefined;
+  return typeof limit === 'number' || typeof limit === 'bigint' ? `${issue.code}:${limit}` : issue.code;
 }
 
 /** SQLite's own failures (disk full, read-only folder, locked too long) get a message a person can act on. */

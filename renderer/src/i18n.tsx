@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { langFromLocale, translate, type Lang, type MessageKey } from '../../shared/i18n';
+import { DICTIONARIES, langFromLocale, translate, type Lang, type MessageKey } from '../../shared/i18n';
 import type { ApiError } from '../../shared/api/result';
 
 const LANG_KEY = 'hotline.lang';
@@ -50,12 +50,14 @@ export function useI18n(): I18n {
 }
 
 /** The variable part of an error in the reader's language where the API gives it as data (missed targets by kind). */
-function errorDetail(error: ApiError, t: (key: MessageKey) => string): string {
+function errorDetail(error: ApiError, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
   if (error.code === 'miss_reason_required' && error.problems) {
     return error.problems.map((p) => {
       const [kind, number] = p.split(' ');
       return `${t(`target.${kind}` as MessageKey)}${number ? ` ${number}` : ''}`;
     }).join(', ');
   }
+  const [kind, limit] = error.code === 'invalid_request' ? (error.problems?.[0]?.split(':') ?? []) : [];
+  if (kind && `invalid.${kind}` in DICTIONARIES.en) return t(`invalid.${kind}` as MessageKey, { n: limit ?? '' });
   return error.message;
 }

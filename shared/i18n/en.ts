@@ -102,6 +102,12 @@ export const en = {
   'feedback.unsatisfied': 'Unsatisfied',
 
   'error.invalid_request': 'That was not accepted: {message}',
+  'invalid.too_big': 'too long or too large (at most {n})',
+  'invalid.too_small': 'too short or too small (at least {n})',
+  'invalid.invalid_type': 'not the expected kind of value',
+  'invalid.invalid_format': 'not in the expected format',
+  'invalid.invalid_value': 'not one of the allowed choices',
+  'invalid.unrecognized_keys': 'the request has a field this version does not know',
   'error.not_found': 'That record no longer exists.',
   'error.desk_not_set_up': 'Set up this desk first.',
   'error.desk_already_set_up': 'This desk is already set up.',

@@ -104,6 +104,12 @@ export const zh: Record<MessageKey, string> = {
   'feedback.unsatisfied': '不满意',
 
   'error.invalid_request': '未被接受：{message}',
+  'invalid.too_big': '过长或过大（最多 {n}）',
+  'invalid.too_small': '过短或过小（至少 {n}）',
+  'invalid.invalid_type': '值的类型不对',
+  'invalid.invalid_format': '格式不对',
+  'invalid.invalid_value': '不是可选的值',
+  'invalid.unrecognized_keys': '请求中有本版本不认识的字段',
   'error.not_found': '该记录已不存在。',
   'error.desk_not_set_up': '请先设置本坐席。',
   'error.desk_already_set_up': '本坐席已设置。',

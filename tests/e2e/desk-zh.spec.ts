@@ -38,6 +38,15 @@ test.describe('中文坐席', () => {
     await page.getByLabel('问题分类').selectOption({ label: '订单类' });
     await page.getByLabel('来电事由').fill('订单物流异常');
     await page.getByLabel('来电事由').press('Tab');
+    // Text past the 10,000-character limit: the reason in Chinese next to the field, the text kept.
+    const tooLong = '长'.repeat(10_001);
+    await page.getByLabel('备注').fill(tooLong);
+    await page.getByLabel('备注').press('Tab');
+    await expect(page.getByText('未被接受：过长或过大（最多 10000）')).toBeVisible();
+    await expect(page.getByLabel('备注')).toHaveValue(tooLong);
+    await page.getByLabel('备注').fill('');
+    await page.getByLabel('备注').press('Tab');
+    await expect(page.getByText('未被接受：过长或过大（最多 10000）')).toBeHidden();
     await page.getByLabel('处理步骤', { exact: true }).fill('查询订单号，显示已签收；核实客户地址');
     await button(page, '添加步骤').click();
     await page.getByLabel('处理结果').selectOption({ label: '已解决' });

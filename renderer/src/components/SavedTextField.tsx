@@ -21,7 +21,8 @@ export function SavedTextField(props: {
 }) {
   const [draft, setDraft] = useState(props.value ?? '');
   const save = async () => {
-    if (draft === (props.value ?? '')) return;
+    // Unchanged needs no save, unless the last save failed: going back to the stored text then clears the error.
+    if (draft === (props.value ?? '') && !props.error) return;
     const stored = await props.onSave(draft);
     if (stored !== undefined) setDraft(stored ?? '');
   };

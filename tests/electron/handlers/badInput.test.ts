@@ -56,6 +56,12 @@ describe('bad input gets a clear error next to its field, and nothing saved is l
     expect(after.recordNo).toBe(call.recordNo);
   });
 
+  it('names the kind of schema problem, and its limit, so the page can say it in Chinese too', async () => {
+    expect(await desk.call('updateCall', { id: call.id, patch: { remarks: 'x'.repeat(10_001) } })).toMatchObject({ ok: false, error: { problems: ['too_big:10000'] } });
+    expect(await desk.call('updateCall', { id: call.id, patch: { category: 'weather' } } as never)).toMatchObject({ ok: false, error: { problems: ['invalid_value'] } });
+    expect(await desk.call('updateCall', { id: call.id, patch: { ssn: '1' } } as never)).toMatchObject({ ok: false, error: { problems: ['unrecognized_keys'] } });
+  });
+
   it('refuses closing without a result, and without a reason when the customer was unsatisfied', async () => {
     await answered();
     expect(await desk.call('closeCall', { id: call.id })).toMatchObject({ ok: false, error: { code: 'result_required', field: 'result' } });
