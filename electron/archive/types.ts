@@ -2,8 +2,8 @@ import type { ReviewFilter } from '../store/review';
 
 /** The public shapes of the archive: what the CLI and the handlers pass in and get back. */
 
-export type { ArchiveFormat, ArchiveLang } from '../../shared/api/archive';
-import type { ArchiveFormat, ArchiveLang } from '../../shared/api/archive';
+export type { ArchiveFormat, ArchiveLang, ImportProblem } from '../../shared/api/archive';
+import type { ArchiveFormat, ArchiveLang, ImportCounts, ImportProblem } from '../../shared/api/archive';
 
 export interface ExportOptions {
   /** The Review screen's filter: a range of local dates, and optionally the rest. */
@@ -46,32 +46,9 @@ export interface ImportOptions {
   timeZone?: string;
 }
 
-export interface ImportProblem {
-  /** Sheet name for xlsx files (absent for CSV). */
-  sheet?: string;
-  /** Spreadsheet row number as Excel shows it (the header is row 1); 0 for the whole file. */
-  row: number;
-  /** The column's header as written in the file; '' when the problem is the row as a whole. */
-  column: string;
-  reason: string;
-}
-
-export interface ImportReport {
+export interface ImportReport extends ImportCounts {
   file: string;
-  format: ArchiveFormat;
-  /** 'archive': this exporter's layout (either language); 'paper': the record sheet's 17 columns only. */
-  layout: 'archive' | 'paper';
-  /** Data rows read from the records sheet. */
-  rows: number;
-  /** Records added; 0 whenever there is any problem (all rows or none). */
-  imported: number;
-  /** Records already present (same desk code and record number): left as they are. */
-  skipped: number;
-  /** Handling steps added with the imported records. */
-  steps: number;
   errors: ImportProblem[];
-  /** Headers the importer does not know, left unread. */
-  ignoredColumns: string[];
 }
 
 /** The file cannot be read at all (not an xlsx or CSV, truncated, damaged, no header row). Nothing was imported. */

@@ -32,26 +32,39 @@ export interface ExportJob {
   error?: { code: string; message: string };
 }
 
-export interface ImportProblemView {
+export interface ImportProblem {
+  /** Sheet name for xlsx files (absent for CSV). */
   sheet?: string;
-  /** The row as Excel numbers it (header = 1); 0 for the file as a whole. */
+  /** Spreadsheet row number as Excel shows it (the header is row 1); 0 for the whole file. */
   row: number;
+  /** The column's header as written in the file; '' when the problem is the row as a whole. */
   column: string;
   reason: string;
 }
 
-export interface ImportResult {
-  fileName: string;
+/** What an import found and did, whoever reads it (the CLI's report, the Review screen's). */
+export interface ImportCounts {
   format: ArchiveFormat;
+  /** 'archive': this exporter's layout (either language); 'paper': the record sheet's 17 columns only. */
   layout: 'archive' | 'paper';
+  /** Data rows read from the records sheet. */
   rows: number;
+  /** Records added; 0 whenever there is any problem (all rows or none). */
   imported: number;
+  /** Records already present (same desk code and record number): left as they are. */
   skipped: number;
+  /** Handling steps added with the imported records. */
   steps: number;
-  /** The first problems (at most MAX_IMPORT_PROBLEMS); `problemCount` says how many there were. */
-  problems: ImportProblemView[];
-  problemCount: number;
+  /** Headers the importer does not know, left unread. */
   ignoredColumns: string[];
+}
+
+/** The screen's report: the file as the person named it, and the first problems. */
+export interface ImportResult extends ImportCounts {
+  fileName: string;
+  /** The first problems (at most MAX_IMPORT_PROBLEMS); `problemCount` says how many there were. */
+  problems: ImportProblem[];
+  problemCount: number;
 }
 
 /** A report naming a hundred thousand bad rows helps nobody; the first 500 do, with the count. */
