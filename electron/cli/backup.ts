@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupIntoFolder, writeBackup } from '../durability/backup';
-import { defaultBackupDir } from '../durability/backupFiles';
+import { resolveBackupDir } from '../durability/backupDir';
 import { openReadOnly } from '../durability/integrity';
 import { backupOutcomeLine } from '../durability/startupReport';
 import { DB_HELP, type Command } from './args';
@@ -20,7 +20,8 @@ copy, and gives it mode 0600. The database itself is only read.
   --out FILE        write the backup to FILE (never replaces an existing file)
   --backup-dir DIR  without --out: the folder of automatic backups, where the
                     copy joins the rotation (7 daily, 4 weekly). Default:
-                    $HOTLINE_BACKUP_DIR, else "backups" beside the database`,
+                    $HOTLINE_BACKUP_DIR, else the folder the admin chose in
+                    the app, else "backups" beside the database`,
   options: { out: { type: 'string' }, 'backup-dir': { type: 'string' } },
   async run(values) {
     const dbFile = dbFileOf(values);
@@ -35,7 +36,8 @@ copy, and gives it mode 0600. The database itself is only read.
         const made = await writeBackup(sqlite, path.resolve(values.out));
         process.stdout.write(`${backupOutcomeLine({ ok: true, backup: { ...made, removed: [] } })}\n`);
       } else {
-        const dir = typeof values['backup-dir'] === 'string' ? path.resolve(values['backup-dir']) : defaultBackupDir(dbFile);
+        const flag = values['backup-dir'];
+        const { dir } = resolveBackupDir(dbFile, { flag: typeof flag === 'string' ? flag : undefined });
         const backup = await backupIntoFolder(sqlite, { dbFile, dir, now: Date.now() });
         process.stdout.write(`${backupOutcomeLine({ ok: true, backup })}\n`);
       }

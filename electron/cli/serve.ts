@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { backfillDerivedColumns } from '../handlers/startup';
-import { defaultBackupDir } from '../durability/backupFiles';
+import { BackupRunner } from '../durability/backupControl';
+import { resolveBackupDir } from '../durability/backupDir';
 import { detectNetworkShare } from '../durability/networkShare';
 import { openStoreSafely } from '../durability/openSafely';
-import { scheduleBackups } from '../durability/schedule';
 import { backupOutcomeLine, movedAsideMessage, networkShareMessage, restoreHint } from '../durability/startupReport';
 import { log } from '../log';
 import { startServer, type RunningServer } from '../server/server';
@@ -22,8 +22,9 @@ only, and prints the address to open (it carries a secret token for this run).
   --port N    the port to listen on (default: any free port)
   --lang L    the language the page opens in: zh or en (default: the browser's)
   --backup-dir DIR  where the automatic backups go (at start, then every 4 hours;
-              7 daily and 4 weekly kept). Default: $HOTLINE_BACKUP_DIR, else
-              "backups" beside the database`,
+              7 daily and 4 weekly kept), fixed for this run. Default:
+              $HOTLINE_BACKUP_DIR, else the folder an admin chose on the Team
+              screen, else "backups" beside the database`,
   options: {
     port: { type: 'string' },
     lang: { type: 'string' },
@@ -35,20 +36,28 @@ only, and prints the address to open (it carries a secret token for this run).
     const lang = values.lang;
     if (lang !== undefined && lang !== 'en' && lang !== 'zh') throw new UsageError(`--lang must be zh or en, not "${String(lang)}"`);
     const file = dbFileOf(values);
-    const backupDir = typeof values['backup-dir'] === 'string' ? path.resolve(values['backup-dir']) : defaultBackupDir(file);
+    const flag = values['backup-dir'];
+    const where = resolveBackupDir(file, { flag: typeof flag === 'string' ? flag : undefined });
     // The same start-up as the desktop app: integrity check, network-share warning, backups.
-    const opened = await openStoreSafely(file, { backupDir });
+    const opened = await openStoreSafely(file, { backupDir: where.dir });
     const store = opened.store;
     const movedAside = movedAsideMessage(opened);
     if (movedAside) log.error(opened.newestBackup ? `${movedAside}\n${restoreHint(opened.newestBackup, file)}` : movedAside);
     const share = detectNetworkShare(file);
     if (share) log.warn(networkShareMessage(file, share));
     await backfillDerivedColumns(store.db, Date.now());
+    // Started once the server is up: a taken port should not cost a backup first.
+    const backups = new BackupRunner({
+      store,
+      where,
+      keepExisting: opened.movedAside !== undefined,
+      report: (outcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
+    });
     let server: RunningServer;
     try {
       server = await startServer({
         // One session per run: the browser tab that holds this run's token.
-        ctx: { db: store.db, now: () => Date.now(), session: { userId: null } },
+        ctx: { db: store.db, now: () => Date.now(), session: { userId: null }, backups },
         staticDir: path.join(__dirname, 'renderer'),
         port,
         ...(lang ? { lang } : {}),
@@ -61,13 +70,8 @@ only, and prints the address to open (it carries a secret token for this run).
       process.stderr.write(`hotline serve: ${why}. Choose another with --port N, or leave --port out to take any free port.\n`);
       return 1;
     }
-    process.stdout.write(`Hotline Log is running in browser mode. Open:\n  ${server.url}\nDatabase: ${file}\nBackups: ${backupDir}\nPress Ctrl+C to stop.\n`);
-    const backups = scheduleBackups({
-      store,
-      dir: backupDir,
-      keepExisting: opened.movedAside !== undefined,
-      report: (outcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
-    });
+    backups.start();
+    process.stdout.write(`Hotline Log is running in browser mode. Open:\n  ${server.url}\nDatabase: ${file}\nBackups: ${where.dir}\nPress Ctrl+C to stop.\n`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

@@ -3,12 +3,13 @@ import path from 'node:path';
 import { fileStamp, parseFileStamp } from './files';
 
 /**
- * Where the automatic backups of `dbFile` go: HOTLINE_BACKUP_DIR when set,
- * else a `backups` folder beside the database — for the desktop app's own
- * file that is `<app data>/Hotline Log/backups/`. Beside the database, not one
- * shared folder, so that backups of two different databases (a demo file, a
- * second desk) never rotate each other away or get offered for the wrong one.
- * An admin-chosen folder (a setting in the app) is not there yet.
+ * Where the automatic backups of `dbFile` go when no admin chose a folder:
+ * HOTLINE_BACKUP_DIR when set, else a `backups` folder beside the database —
+ * for the desktop app's own file that is `<app data>/Hotline Log/backups/`.
+ * Beside the database, not one shared folder, so that backups of two
+ * different databases (a demo file, a second desk) never rotate each other
+ * away or get offered for the wrong one. The app itself asks resolveBackupDir
+ * (backupDir.ts), which adds `--backup-dir` and the admin's choice.
  */
 export function defaultBackupDir(dbFile: string, env: NodeJS.ProcessEnv = process.env): string {
   if (env.HOTLINE_BACKUP_DIR) return path.resolve(env.HOTLINE_BACKUP_DIR);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openStore, type OpenOptions, type Store } from '../store/openDb';
-import { defaultBackupDir } from './backupFiles';
+import { resolveBackupDir } from './backupDir';
 import { moveAside, type Moved } from './files';
 import { checkFile } from './integrity';
 import { newestGoodBackup, restoreBackup, type Restored } from './restore';
@@ -24,7 +24,7 @@ export interface SafeOpen {
 }
 
 export interface SafeOpenOptions extends OpenOptions {
-  /** Where the automatic backups are (default: defaultBackupDir). */
+  /** Where the automatic backups are (default: resolveBackupDir, the admin's choice included). */
   backupDir?: string;
   now?: () => number;
 }
@@ -42,7 +42,7 @@ export interface SafeOpenOptions extends OpenOptions {
 export async function openStoreSafely(file: string, options: SafeOpenOptions = {}): Promise<SafeOpen> {
   const dbFile = path.resolve(file);
   const now = options.now ?? Date.now;
-  const backupDir = options.backupDir ?? defaultBackupDir(dbFile);
+  const backupDir = options.backupDir ?? resolveBackupDir(dbFile).dir;
   const health = checkFile(dbFile, options);
   let movedAside: MovedAside | undefined;
   if (health.state === 'corrupt') {

@@ -26,6 +26,16 @@ export interface ScheduleOptions extends RawOptions {
 }
 
 export interface BackupSchedule {
+  /** The folder the next backup goes to. */
+  readonly dir: string;
+  /**
+   * From now on, backups go to `dir` (the admin chose another folder). A
+   * backup already running finishes where it started; nothing in the old
+   * folder is moved or deleted.
+   */
+  setDir(dir: string): void;
+  /** One backup now (after the one running, if any), rotated as usual; resolves with its outcome, also reported. */
+  runNow(): Promise<BackupOutcome>;
   /** Resolves when no backup is running. */
   idle(): Promise<void>;
   /** No more backups; resolves once the one running (if any) has finished, so the store can be closed. */
@@ -38,32 +48,49 @@ export interface BackupSchedule {
  * timer never keeps the process alive on its own.
  */
 export function scheduleBackups(options: ScheduleOptions): BackupSchedule {
-  const { store, dir, report } = options;
+  const { store, report } = options;
   const now = options.now ?? Date.now;
+  let dir = options.dir;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
-  const runOnce = () => {
-    if (stopped) return;
-    running = running.then(async () => {
-      if (stopped) return;
-      try {
-        const backup = await backupIntoFolder(store.sqlite, {
-          dbFile: store.file,
-          dir,
-          now: now(),
-          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-          ...(options.keepExisting ? { rotation: null } : options.rotation ? { rotation: options.rotation } : {}),
-        });
-        report({ ok: true, backup });
-      } catch (error) {
-        report({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
-      }
-    });
+  const backupOnce = async (): Promise<BackupOutcome> => {
+    let outcome: BackupOutcome;
+    try {
+      const backup = await backupIntoFolder(store.sqlite, {
+        dbFile: store.file,
+        dir,
+        now: now(),
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.keepExisting ? { rotation: null } : options.rotation ? { rotation: options.rotation } : {}),
+      });
+      outcome = { ok: true, backup };
+    } catch (error) {
+      outcome = { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+    }
+    report(outcome);
+    return outcome;
   };
+  const queue = (): Promise<BackupOutcome | null> => {
+    const next = running.then(() => (stopped ? null : backupOnce()));
+    // A report that throws must not stop the backups after it.
+    running = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  };
+  const runOnce = () => void (stopped ? undefined : queue());
   if (!options.keepExisting) runOnce();
   const timer = setInterval(runOnce, options.everyMs ?? BACKUP_EVERY_MS);
   timer.unref();
   return {
+    get dir() {
+      return dir;
+    },
+    setDir: (next) => {
+      dir = next;
+    },
+    runNow: async () => (await queue()) ?? { ok: false, error: new Error('Backups have stopped: the app is closing.') },
     idle: () => running,
     stop: async () => {
       stopped = true;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { BackupControl } from '../durability/backupControl';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
 import { HotlineError } from '../../shared/api/result';
 import { parseTypedTime } from '../../shared/timing/localTime';
@@ -23,6 +24,8 @@ export interface HandlerContext {
   notify?: (title: string, body: string) => boolean;
   /** Where export files go and import files come from; absent where there is no person to ask (the CLI has its own). */
   files?: FileHost;
+  /** The running app's automatic backups (the admin's Backups card); absent in tests and the CLI. */
+  backups?: BackupControl;
 }
 
 /**

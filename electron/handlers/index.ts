@@ -1,4 +1,5 @@
 import { cancelExport, exportStatus, importArchiveFile, startExport } from './archive';
+import { backupNow, getBackups, setBackupDir } from './backups';
 import { addStep, answerCall, answerTransfer, closeCall, startCall, transferCall } from './callMoments';
 import { setResult, updateCallFields } from './callFields';
 import { getCall, listDay, suggestReasons } from './callQueries';
@@ -55,4 +56,7 @@ export const handlers: HandlerTable = {
   exportStatus,
   cancelExport,
   importArchive: importArchiveFile,
+  getBackups,
+  setBackupDir,
+  backupNow,
 };

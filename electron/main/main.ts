@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Notification } from 'electron';
-import { defaultBackupDir } from '../durability/backupFiles';
+import { BackupRunner } from '../durability/backupControl';
+import { resolveBackupDir } from '../durability/backupDir';
 import { detectNetworkShare } from '../durability/networkShare';
 import { openStoreSafely, restoreAndReopen, type SafeOpen } from '../durability/openSafely';
-import { scheduleBackups, type BackupOutcome } from '../durability/schedule';
+import type { BackupOutcome } from '../durability/schedule';
 import { backupOutcomeLine, movedAsideMessage, networkShareMessage } from '../durability/startupReport';
 import { backfillDerivedColumns } from '../handlers/startup';
 import { log } from '../log';
@@ -76,9 +77,10 @@ async function start(): Promise<void> {
   let keepExisting = false;
   const binding = nativeBinding();
   const options: OpenOptions = binding ? { nativeBinding: binding } : {};
-  const backupDir = defaultBackupDir(defaultDbPath());
+  // HOTLINE_BACKUP_DIR, else the folder the admin chose on the Team screen, else beside the database.
+  const where = resolveBackupDir(defaultDbPath());
   try {
-    const opened = await openStoreSafely(defaultDbPath(), { ...options, backupDir });
+    const opened = await openStoreSafely(defaultDbPath(), { ...options, backupDir: where.dir });
     const started = await reportStartup(opened, options);
     store = started.store;
     // A fresh database after a damaged one: its backups must not rotate away the older, good ones.
@@ -89,7 +91,10 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification }, rendererIndex(distDir), dialogFilesFor);
+  const report = (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome));
+  const backups = new BackupRunner({ store, where, keepExisting, ...options, report }).start();
+  app.on('will-quit', () => void backups.stop().then(() => store.close()));
+  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups }, rendererIndex(distDir), dialogFilesFor);
   let win = createDeskWindow(distDir);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
@@ -99,9 +104,6 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) win = createDeskWindow(distDir);
   });
   app.on('window-all-closed', () => app.quit());
-  const report = (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome));
-  const backups = scheduleBackups({ store, dir: backupDir, keepExisting, ...options, report });
-  app.on('will-quit', () => void backups.stop().then(() => store.close()));
 }
 
 void start();

@@ -52,6 +52,9 @@ export const hotlineBridge = {
   exportStatus: invoke('exportStatus'),
   cancelExport: invoke('cancelExport'),
   importArchive: invoke('importArchive'),
+  getBackups: invoke('getBackups'),
+  setBackupDir: invoke('setBackupDir'),
+  backupNow: invoke('backupNow'),
 } satisfies HotlineClient;
 
 contextBridge.exposeInMainWorld('hotline', hotlineBridge);

@@ -57,6 +57,11 @@ function errorDetail(error: ApiError, t: (key: MessageKey, params?: Record<strin
       return `${t(`target.${kind}` as MessageKey)}${number ? ` ${number}` : ''}`;
     }).join(', ');
   }
+  if (error.code === 'backup_dir_unusable' && error.problems?.[0]) {
+    // 'notWritable:EACCES': why the folder was refused, and the system's code.
+    const [why, detail] = error.problems[0].split(':');
+    if (`backupDir.problem.${why}` in DICTIONARIES.en) return t(`backupDir.problem.${why}` as MessageKey, { detail: detail ?? '' });
+  }
   const [kind, limit] = error.code === 'invalid_request' ? (error.problems?.[0]?.split(':') ?? []) : [];
   if (kind && `invalid.${kind}` in DICTIONARIES.en) return t(`invalid.${kind}` as MessageKey, { n: limit ?? '' });
   return error.message;

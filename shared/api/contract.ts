@@ -11,6 +11,7 @@ import {
 } from '../domain/fields';
 import { TARGET_KINDS } from '../timing/compliance';
 import { ARCHIVE_FORMATS, ARCHIVE_LANGS, JOB_ID, UPLOAD_ID, type ExportJob, type ImportResult } from './archive';
+import { MAX_PATH_LENGTH, type BackupsView } from './backups';
 import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
 import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
 import type { AuditEntry, CallRecord, DayList, DayStatus, DeskInfo, FollowUpItem, PolicyVersion, UserView } from './records';
@@ -159,6 +160,10 @@ export const requestSchemas = {
   cancelExport: job,
   /** Imports a file: the desktop app asks which; browser mode names the file it uploaded. */
   importArchive: z.strictObject({ upload: z.string().regex(UPLOAD_ID).optional() }),
+  getBackups: z.strictObject({}),
+  /** The folder for the automatic backups, as the admin typed it; null: back to the default beside the database. */
+  setBackupDir: z.strictObject({ dir: z.string().max(MAX_PATH_LENGTH).nullable() }),
+  backupNow: z.strictObject({}),
 } as const;
 
 type Req<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -205,6 +210,11 @@ export interface HotlineApi {
   exportStatus(req: Req<'exportStatus'>): ExportJob;
   cancelExport(req: Req<'cancelExport'>): ExportJob;
   importArchive(req: Req<'importArchive'>): ImportResult | null;
+  /** Admins: where the automatic backups go, the newest ones, how the last went. */
+  getBackups(req: Req<'getBackups'>): BackupsView;
+  /** Admins: backups go to another folder from now on (and a backup is made there at once). */
+  setBackupDir(req: Req<'setBackupDir'>): BackupsView;
+  backupNow(req: Req<'backupNow'>): BackupsView;
 }
 
 export type MethodName = keyof HotlineApi;

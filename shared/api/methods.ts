@@ -45,6 +45,9 @@ export const METHOD_NAMES = [
   'exportStatus',
   'cancelExport',
   'importArchive',
+  'getBackups',
+  'setBackupDir',
+  'backupNow',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

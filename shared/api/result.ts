@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'file_unreadable'
   /** Another import or export is still running. */
   | 'busy'
+  /** A folder the admin typed cannot hold the backups (problems[0] says why: 'relative', 'notFolder', …). */
+  | 'backup_dir_unusable'
   /** Browser mode only: the server is gone, or the page's key is from another run. */
   | 'unreachable'
   | 'token_expired'

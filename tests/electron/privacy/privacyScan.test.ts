@@ -159,6 +159,9 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     exportStatus: { job: 'x'.repeat(16) },
     cancelExport: { job: 'x'.repeat(16) },
     importArchive: {},
+    getBackups: {},
+    setBackupDir: { dir: null },
+    backupNow: {},
   };
 }
 

@@ -4,10 +4,11 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { BackupsPanel } from './BackupsPanel';
 
 const ROLES: Role[] = ['agent', 'team_lead', 'admin'];
 
-/** The desk's local profiles (admins): name, role, optional PIN, active. */
+/** The admin's screen: the desk's local profiles (name, role, optional PIN, active) and where the backups go. */
 export function TeamScreen() {
   const { t } = useI18n();
   const [users, setUsers] = useState<UserView[]>([]);
@@ -19,26 +20,29 @@ export function TeamScreen() {
     void refresh();
   }, [refresh]);
   return (
-    <main className="card team">
-      <h2>{t('team.title')}</h2>
-      <table className="follow-up-table">
-        <thead>
-          <tr>
-            <th>{t('team.name')}</th>
-            <th>{t('team.role')}</th>
-            <th>{t('session.pin')}</th>
-            <th>{t('team.active')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <UserRow key={u.id} user={u} onSaved={refresh} />
-          ))}
-          <UserRow key={`new-${users.length}`} user={null} onSaved={refresh} />
-        </tbody>
-      </table>
-      <p className="muted">{t('team.hint')}</p>
+    <main className="team">
+      <section className="card" aria-labelledby="team-title">
+        <h2 id="team-title">{t('team.title')}</h2>
+        <table className="follow-up-table">
+          <thead>
+            <tr>
+              <th>{t('team.name')}</th>
+              <th>{t('team.role')}</th>
+              <th>{t('session.pin')}</th>
+              <th>{t('team.active')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <UserRow key={u.id} user={u} onSaved={refresh} />
+            ))}
+            <UserRow key={`new-${users.length}`} user={null} onSaved={refresh} />
+          </tbody>
+        </table>
+        <p className="muted">{t('team.hint')}</p>
+      </section>
+      <BackupsPanel />
     </main>
   );
 }
