@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { undoDefuse } from './cells';
+import { sheetRows, type SheetBook } from './importSheet';
 import { decodeCsv, parseCsv, type CsvEncoding } from './csv';
 import { ArchiveFileError, type ArchiveFormat } from './types';
 
@@ -72,14 +73,23 @@ function requireWholeZip(file: string): void {
   throw new ArchiveFileError(`${file} is not a complete .xlsx file: it looks truncated or damaged (its zip directory is missing). Nothing was imported.`);
 }
 
-/** The parts of exceljs' streaming reader that Utf8WorkbookReader wraps (not in its typings). */
+/** The parts of exceljs' streaming reader that SheetReader builds on (not in its typings). */
 interface ReaderInternals extends AsyncIterable<unknown> {
   _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  sharedStrings?: SheetBook['sharedStrings'];
+  styles: { getStyleModel(id: number): { numFmt?: string } | null };
+  properties?: { model?: { date1904?: boolean } };
+  workbookRels?: Array<{ Id: string; Target: string }>;
+  model?: { sheets?: Array<{ name: string; rId: string }> };
 }
 const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: string, options: object) => ReaderInternals;
 
-/** Decodes a byte stream as UTF-8 across chunk boundaries, yielding text. */
+/**
+ * Decodes a byte stream as UTF-8 across chunk boundaries, yielding text.
+ * exceljs decodes each chunk on its own, so a Chinese character split across
+ * two chunks read as two U+FFFD (exceljs issues 2063, 2084; fix unmerged in 4.4).
+ */
 async function* utf8Text(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
@@ -88,14 +98,22 @@ async function* utf8Text(chunks: AsyncIterable<unknown>): AsyncGenerator<string>
 }
 
 /**
- * exceljs' streaming reader decodes each chunk of a sheet on its own, so a
- * Chinese character split across two chunks reads as two U+FFFD (exceljs
- * issues 2063, 2084; fix unmerged in 4.4). Its SAX step passes text chunks
- * through untouched, so handing it text decoded across boundaries fixes it.
+ * exceljs' streaming reader for the workbook (zip, shared strings, styles,
+ * sheet names), with each worksheet's rows read by sheetRows (importSheet.ts)
+ * from text decoded across chunk boundaries.
  */
-class Utf8WorkbookReader extends BaseReader {
+class SheetReader extends BaseReader {
   override *_parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Generator<unknown> {
-    yield* super._parseWorksheet(utf8Text(iterator), sheetNo);
+    // The sheet's name, found as exceljs finds it: workbook relationship → sheet entry.
+    const rel = this.workbookRels?.find((r) => r.Target.replace(/^\/?xl\//, '') === `worksheets/sheet${sheetNo}.xml`);
+    const name = rel && this.model?.sheets?.find((s) => s.rId === rel.Id)?.name;
+    const book: SheetBook = {
+      sharedStrings: this.sharedStrings,
+      numFmtOf: (id) => this.styles.getStyleModel(id)?.numFmt,
+      date1904: this.properties?.model?.date1904 === true,
+    };
+    const sheet: RawSheet = { name, rows: sheetRows(utf8Text(iterator), book) };
+    yield { eventType: 'worksheet', value: sheet };
   }
 
   override async *_parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown> {
@@ -106,50 +124,30 @@ class Utf8WorkbookReader extends BaseReader {
 
 async function* xlsxSheets(file: string): AsyncGenerator<RawSheet> {
   // Styles are read so that date cells come back as Dates; hyperlinks are read as their text.
-  const reader = new Utf8WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new SheetReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   let sheets = 0;
   try {
-    for await (const sheet of reader as AsyncIterable<unknown>) {
+    for await (const sheet of reader as AsyncIterable<RawSheet>) {
       sheets++;
-      const ws = sheet as unknown as { name?: string } & AsyncIterable<ExcelJS.Row>;
-      yield { name: ws.name, rows: xlsxRows(ws) };
+      yield { name: sheet.name, rows: readingRows(file, sheet.rows) };
     }
   } catch (error) {
-    if (error instanceof ArchiveFileError) throw error;
-    throw new ArchiveFileError(`${file} could not be read as an .xlsx file (${error instanceof Error ? error.message : String(error)}). Nothing was imported.`);
+    throw unreadable(file, error);
   }
   if (sheets === 0) throw new ArchiveFileError(`${file} has no worksheet.`);
 }
 
-async function* xlsxRows(sheet: AsyncIterable<ExcelJS.Row>): AsyncGenerator<RawRow> {
-  for await (const row of sheet) {
-    const values = row.values as ExcelJS.CellValue[];
-    const cells: RawCell[] = [];
-    for (let c = 1; c < values.length; c++) cells.push(rawCell(values[c]));
-    yield { row: row.number, cells };
+async function* readingRows(file: string, rows: AsyncIterable<RawRow>): AsyncGenerator<RawRow> {
+  try {
+    yield* rows;
+  } catch (error) {
+    throw unreadable(file, error);
   }
 }
 
-/**
- * A copy of a cell's text that does not keep the parser's chunk alive: V8 makes
- * a substring a view into its parent string, and a kept view of every 64 KB
- * chunk kept the whole sheet's XML in memory (600 MB for 100,000 records).
- */
-const own = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
-
-/** exceljs' cell value → a plain value: rich text joined, a formula's cached result, a link's text. */
-function rawCell(value: ExcelJS.CellValue | undefined): RawCell {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string') return own(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: unknown }).result;
-    return result === undefined || result === null || typeof result === 'object' ? (result instanceof Date ? result : null) : (result as RawCell);
-  }
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  if ('error' in value) return `#${String(value.error).replace(/^#/, '')}`;
-  return null;
+function unreadable(file: string, error: unknown): ArchiveFileError {
+  if (error instanceof ArchiveFileError) return error;
+  return new ArchiveFileError(`${file} could not be read as an .xlsx file (${error instanceof Error ? error.message : String(error)}). Nothing was imported.`);
 }
 
 async function* csvSheet(text: string): AsyncGenerator<RawSheet> {

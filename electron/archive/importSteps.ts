@@ -48,6 +48,16 @@ export class StepSheet {
     return this.steps;
   }
 
+  /** A record's steps come one after another: the record found last is asked for again and again. */
+  private last: { deskCode: string; recordNo: string; call: ParsedCall } | undefined;
+
+  private callOf(deskCode: string, recordNo: string): ParsedCall | undefined {
+    if (this.last?.recordNo === recordNo && this.last.deskCode === deskCode) return this.last.call;
+    const call = this.calls.get(`${deskCode}\u0000${recordNo}`);
+    if (call) this.last = { deskCode, recordNo, call };
+    return call;
+  }
+
   /** false when the row's record has not been read (yet). */
   private take(sheet: string | undefined, header: StepsHeader, row: RawRow, last: boolean): boolean {
     const get = (key: StepColumnKey) => {
@@ -61,7 +71,7 @@ export class StepSheet {
       return true;
     }
     const deskCode = (textOf(get('deskCode')) ?? this.ctx.deskCode ?? '').toUpperCase();
-    const call = this.calls.get(`${deskCode}\u0000${recordNo}`);
+    const call = this.callOf(deskCode, recordNo);
     if (!call) {
       if (!last) return false;
       if (!this.rowNumbers.has(recordNo)) fail('recordNo', `${recordNo} is not in the records sheet`);

@@ -104,7 +104,8 @@ function wallOf(cell: RawCell, date: string | null): WallTime {
 
 /** The instant a time cell stands for in `zone`; null when the cell is blank. */
 export function timeOf(cell: RawCell | undefined, date: string | null, zone: string): number | null {
-  if (cell === undefined || textOf(cell) === null) return null;
+  // Only text can be blank; a date cell's text (toISOString) is not worth making just to see that.
+  if (cell === undefined || cell === null || (typeof cell === 'string' && textOf(cell) === null)) return null;
   const wall = wallOf(cell!, date);
   const at = instantOf(wall, zone);
   if (at === null) throw new CellProblem(`${isoDate(wall.year, wall.month, wall.day)} ${pad(wall.hour)}:${pad(wall.minute)} does not exist in ${zone} (the clocks changed)`);

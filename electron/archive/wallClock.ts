@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
+import { offsetMinutesAt } from '../../shared/timing/zoneOffset';
 
 /**
  * Spreadsheet date-times have no zone: a cell holds a wall-clock reading.
@@ -7,7 +8,6 @@ import { DateTime, IANAZone } from 'luxon';
  * and read back through the zone of the record.
  */
 
-const BUCKET_MS = 15 * 60_000;
 const zones = new Map<string, boolean>();
 
 /** Whether a zone name is a known IANA zone (memoised: asked for every imported row). */
@@ -16,35 +16,12 @@ export function knownZone(zone: string): boolean {
   if (known === undefined) zones.set(zone, (known = IANAZone.isValidZone(zone)));
   return known;
 }
-const offsets = new Map<string, Map<number, number>>();
-
-/** The zone's UTC offset (minutes) at an instant, cached per quarter hour: an export asks this for every time cell. */
-function offsetAt(ms: number, zone: string): number {
-  let byBucket = offsets.get(zone);
-  if (!byBucket) offsets.set(zone, (byBucket = new Map()));
-  if (byBucket.size > 100_000) byBucket.clear();
-  const bucket = Math.floor(ms / BUCKET_MS);
-  const startOffset = cachedOffset(byBucket, bucket, zone);
-  // A zone changes its offset at most once within a quarter hour: equal ends mean no change inside.
-  if (startOffset === cachedOffset(byBucket, bucket + 1, zone)) return startOffset;
-  return DateTime.fromMillis(ms, { zone }).offset;
-}
-
-function cachedOffset(byBucket: Map<number, number>, bucket: number, zone: string): number {
-  let offset = byBucket.get(bucket);
-  if (offset === undefined) {
-    offset = DateTime.fromMillis(bucket * BUCKET_MS, { zone }).offset;
-    byBucket.set(bucket, offset);
-  }
-  return offset;
-}
-
 /**
  * A Date whose UTC fields read the local wall time of `ms` in `zone`.
  * @example wallClockDate(Date.UTC(2024, 4, 20, 6, 15), 'Asia/Shanghai').toISOString() === '2024-05-20T14:15:00.000Z'
  */
 export function wallClockDate(ms: number, zone: string): Date {
-  return new Date(ms + offsetAt(ms, zone) * 60_000);
+  return new Date(ms + offsetMinutesAt(ms, zone) * 60_000);
 }
 
 /** A local date 'YYYY-MM-DD' as a Date at its UTC midnight (an Excel date without time). */
@@ -105,9 +82,9 @@ const HALF_DAY_MS = 12 * 3_600_000;
 export function instantOf(wall: WallTime, zone: string): number | null {
   const w = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
   let best: number | null = null;
-  for (const offset of [offsetAt(w - HALF_DAY_MS, zone), offsetAt(w + HALF_DAY_MS, zone)]) {
+  for (const offset of [offsetMinutesAt(w - HALF_DAY_MS, zone), offsetMinutesAt(w + HALF_DAY_MS, zone)]) {
     const t = w - offset * 60_000;
-    if (t + offsetAt(t, zone) * 60_000 === w && (best === null || t < best)) best = t;
+    if (t + offsetMinutesAt(t, zone) * 60_000 === w && (best === null || t < best)) best = t;
   }
   return best;
 }

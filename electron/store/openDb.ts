@@ -43,6 +43,7 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
     restrictToOwner(file);
     refuseFutureSchema(sqlite);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    connections.set(db, sqlite);
     // All pending migrations in one transaction: a failure leaves the file as it was.
     await migrateToLatest(db, MIGRATIONS);
     return { db, sqlite, file, close: () => db.destroy() };
@@ -50,6 +51,21 @@ export async function openStore(file: string, options: OpenOptions = {}): Promis
     sqlite.close();
     throw error;
   }
+}
+
+/** The raw connection behind each store's kysely instance (kysely keeps its own private). */
+const connections = new WeakMap<Kysely<Database>, BetterSqlite3.Database>();
+
+/**
+ * The better-sqlite3 connection a store's kysely instance runs on, for bulk
+ * writes that would spend more compiling a query object per row than SQLite
+ * spends inserting it (the archive import). Use it only inside a callback that
+ * holds kysely's connection (inWriteTransaction), so nothing interleaves.
+ */
+export function rawConnectionOf(db: Kysely<Database>): BetterSqlite3.Database {
+  const sqlite = connections.get(db);
+  if (!sqlite) throw new Error('This database was not opened by openStore.');
+  return sqlite;
 }
 
 function applyPragmas(sqlite: BetterSqlite3.Database): void {

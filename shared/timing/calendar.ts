@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { PolicyDuration, Weekday, WorkCalendar } from '../policy/schema';
 import { WEEKDAYS } from '../policy/schema';
+import { localDateAt } from './zoneOffset';
 
 /**
  * Working-time arithmetic over a business calendar: weekday hours, holidays,
@@ -23,6 +24,7 @@ interface CalendarIndex {
   holidays: Set<string>;
   makeUpDays: Set<string>;
   spans: Map<string, Span[]>;
+  standardDayMs?: number;
 }
 
 /**
@@ -63,7 +65,7 @@ function atClock(day: DateTime, hhmm: string): number {
   return day.set({ hour: h, minute: m, second: 0, millisecond: 0 }).toMillis();
 }
 
-const dateOf = (ms: number, cal: WorkCalendar): string => DateTime.fromMillis(ms, { zone: cal.timeZone }).toISODate() as string;
+const dateOf = (ms: number, cal: WorkCalendar): string => localDateAt(ms, cal.timeZone);
 
 /** The calendar date after an ISO date, by plain Gregorian arithmetic (no zone involved). */
 function nextDate(iso: string): string {
@@ -117,6 +119,12 @@ export function isWorkingTime(at: number, cal: WorkCalendar): boolean {
  * "3 working days" is three of these in working time (Fri 17:30 + 3 days of 9 h = Wed 17:30).
  */
 export function standardWorkingDayMs(cal: WorkCalendar): number {
+  const index = indexOf(cal);
+  index.standardDayMs ??= mostCommonDayMs(cal);
+  return index.standardDayMs;
+}
+
+function mostCommonDayMs(cal: WorkCalendar): number {
   const lengths = WEEKDAYS.map((d) => cal.week[d].reduce((sum, [s, e]) => sum + minutesOf(e) - minutesOf(s), 0)).filter((l) => l > 0);
   const counts = new Map<number, number>();
   for (const l of lengths) counts.set(l, (counts.get(l) ?? 0) + 1);

@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
  */
 
 /** One rollup: its key columns (over calls, NULL stored as '') and its measures (SQL over a calls row alias R). */
-interface Rollup {
+export interface Rollup {
   table: string;
   keys: Array<[name: string, type: 'text' | 'integer', expression: string]>;
   measures: Array<[name: string, expression: string]>;
@@ -19,7 +19,8 @@ interface Rollup {
   where?: string;
 }
 
-const ROLLUPS: Rollup[] = [
+/** Exported for store/rollups.ts, which rebuilds a bulk import's days by these very definitions. */
+export const ROLLUPS: readonly Rollup[] = [
   {
     table: 'stats_day',
     keys: [],
@@ -80,7 +81,7 @@ const ROLLUPS: Rollup[] = [
   },
 ];
 
-const at = (expression: string, alias: 'NEW' | 'OLD' | 'calls') => expression.replace(/\bR\./g, `${alias}.`);
+export const at = (expression: string, alias: 'NEW' | 'OLD' | 'calls') => expression.replace(/\bR\./g, `${alias}.`);
 
 /** Adds (sign +) or removes (sign −) one call's contribution to a rollup. */
 function applySql(r: Rollup, alias: 'NEW' | 'OLD', sign: '+' | '-'): string {

@@ -1,0 +1,63 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { at, ROLLUPS } from './migrations/2026_11_23_0004_rollups';
+
+/**
+ * Bulk inserts into `calls` without the rollup triggers' per-row work
+ * (migration 0004: six upserts for every call, most of an import's write
+ * time), the rollups kept exact all the same. Within the caller's write
+ * transaction the insert triggers are dropped, the rows go in, the triggers
+ * are created again from their own stored SQL, and the rollups of the days
+ * touched are rebuilt from the calls. DDL is transactional in SQLite: if
+ * anything fails, the rollback puts the triggers back with everything else,
+ * and no other connection ever sees the table without them.
+ */
+
+export interface TouchedDay {
+  desk_code: string;
+  local_date: string;
+}
+
+/** The insert trigger of each rollup table (update and delete triggers stay: a bulk insert fires neither). */
+const INSERT_TRIGGERS = ROLLUPS.map((r) => `${r.table}_on_insert`);
+
+/**
+ * Runs `insert` (synchronous) with the rollup insert triggers set aside, then
+ * rebuilds the rollups of `days`, which must hold the desk and local date of
+ * every call `insert` adds. Inside a transaction only.
+ */
+export function insertCallsInBulk<T>(sqlite: BetterSqlite3.Database, days: Iterable<TouchedDay>, insert: () => T): T {
+  if (!sqlite.inTransaction) throw new Error('insertCallsInBulk runs inside a write transaction only');
+  const stored = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'calls'").all() as Array<{ name: string; sql: string }>;
+  const triggers = INSERT_TRIGGERS.map((name) => {
+    const found = stored.find((t) => t.name === name);
+    if (!found) throw new Error(`The rollup trigger ${name} is missing: this database's schema is not the one the import expects.`);
+    return found;
+  });
+  for (const { name } of triggers) sqlite.exec(`DROP TRIGGER ${name}`);
+  const result = insert();
+  for (const { sql } of triggers) sqlite.exec(sql);
+  rebuildRollups(sqlite, days);
+  return result;
+}
+
+/**
+ * Recomputes the rollups of the given desk days from their calls, by the
+ * definitions the triggers were made from. Exported for the test that holds
+ * it equal to what the triggers keep.
+ */
+export function rebuildRollups(sqlite: BetterSqlite3.Database, days: Iterable<TouchedDay>): void {
+  const list = JSON.stringify([...days].map((d) => [d.desk_code, d.local_date]));
+  const touched = '(desk_code, local_date) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))';
+  for (const r of ROLLUPS) {
+    const keyNames = ['desk_code', 'local_date', ...r.keys.map(([k]) => k)];
+    const keyExprs = ['desk_code', 'local_date', ...r.keys.map(([, , e]) => at(e, 'calls'))];
+    sqlite.prepare(`DELETE FROM ${r.table} WHERE ${touched}`).run(list);
+    sqlite
+      .prepare(
+        `INSERT INTO ${r.table} (${[...keyNames, ...r.measures.map(([m]) => m)].join(', ')})
+         SELECT ${[...keyExprs, ...r.measures.map(([, e]) => `sum(${at(e, 'calls')})`)].join(', ')}
+         FROM calls WHERE ${touched}${r.where ? ` AND ${at(r.where, 'calls')}` : ''} GROUP BY ${keyExprs.join(', ')}`,
+      )
+      .run(list);
+  }
+}
