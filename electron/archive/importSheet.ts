@@ -130,17 +130,19 @@ function intAttribute(attributes: string, name: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** 'AB12' → 28. */
-function columnOf(ref: string): number {
+/** The column of a cell reference in text[from, to): 'AB12' → 28. */
+function columnOf(text: string, from: number, to: number): number {
   let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + c - 64;
     else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
     else break;
   }
   return col;
 }
+
+const isBlank = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -173,6 +175,10 @@ function contentText(raw: string): string {
 class CellReader {
   private readonly dateStyles = new Map<number, boolean>();
   private readonly shared: string[] = [];
+  /** The last cell tag's column (from r; 0 without), style (s) and type (t). */
+  private col = 0;
+  private style = 0;
+  private type: string | null = null;
 
   constructor(private readonly book: SheetBook) {}
 
@@ -188,7 +194,6 @@ class CellReader {
         pos = open + 2;
         continue;
       }
-      const attributes = xml.slice(open + 2, tagEnd);
       let inner = '';
       if (xml.charCodeAt(tagEnd - 1) === SLASH) pos = tagEnd + 1;
       else {
@@ -197,20 +202,49 @@ class CellReader {
         inner = xml.slice(tagEnd + 1, close);
         pos = close + 4;
       }
-      const ref = attribute(attributes, 'r');
-      const col = ref === null ? next : columnOf(ref);
+      this.readAttributes(xml, open + 2, tagEnd);
+      const col = this.col === 0 ? next : this.col;
       next = col + 1;
-      const value = this.value(attribute(attributes, 't'), intAttribute(attributes, 's') ?? 0, inner);
-      if (value === null || col < 1) continue;
+      const value = this.value(this.type, this.style, inner);
+      if (value === null) continue;
       while (cells.length < col - 1) cells.push(null);
       cells[col - 1] = value;
     }
     return cells;
   }
 
+  /** Reads a <c> tag's attributes in one pass over the row's text, without copying them out. */
+  private readAttributes(xml: string, from: number, to: number): void {
+    this.col = 0;
+    this.style = 0;
+    this.type = null;
+    for (let i = from; i < to; ) {
+      const eq = xml.indexOf('=', i);
+      if (eq === -1 || eq >= to) return;
+      let nameEnd = eq;
+      while (isBlank(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+      let nameStart = nameEnd;
+      while (nameStart > i && !isBlank(xml.charCodeAt(nameStart - 1))) nameStart--;
+      let q = eq + 1;
+      while (isBlank(xml.charCodeAt(q))) q++;
+      const end = xml.indexOf(xml[q] === "'" ? "'" : '"', q + 1);
+      if (end === -1 || end > to) throw new DamagedSheetError('a cell tag with an unterminated attribute');
+      if (nameEnd - nameStart === 1) {
+        const name = xml.charCodeAt(nameStart);
+        if (name === 114) this.col = columnOf(xml, q + 1, end); // r
+        else if (name === 115) this.style = parseInt(xml.slice(q + 1, end), 10) || 0; // s
+        else if (name === 116) this.type = xml.slice(q + 1, end); // t
+      }
+      i = end + 1;
+    }
+  }
+
   /** A cell's value as exceljs' reader gives it, made plain. */
   private value(type: string | null, style: number, inner: string): RawCell {
     if (inner === '') return null;
+    // The two shapes this exporter writes, a number and an inline string, without searching.
+    if ((type === null || type === 'n') && inner.startsWith('<v>') && inner.indexOf('<', 3) === inner.length - 4) return this.number(inner.slice(3, -4), style);
+    if (type === 'inlineStr') return own(inlineText(inner));
     const v = element(inner, 'v');
     if (hasElement(inner, 'f')) {
       // A formula: its cached result, if the file has one.
@@ -224,8 +258,6 @@ class CellReader {
     switch (type) {
       case 's':
         return v === null ? null : this.sharedString(parseInt(v, 10));
-      case 'inlineStr':
-        return own(inlineText(inner));
       case 'str':
         return v === null ? null : own(contentText(v));
       case 'e':
@@ -237,13 +269,16 @@ class CellReader {
         const at = v === null ? NaN : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) || !v.includes('T') ? v : `${v}Z`);
         return Number.isFinite(at) ? new Date(at) : null;
       }
-      default: {
-        if (v === null) return null;
-        const n = parseFloat(v);
-        if (!Number.isFinite(n)) return null;
-        return this.isDateStyle(style) ? new Date(Math.round((n - EXCEL_EPOCH_DAYS + (this.book.date1904 ? 1462 : 0)) * DAY_MS)) : n;
-      }
+      default:
+        return v === null ? null : this.number(v, style);
     }
+  }
+
+  /** A number, or a date when its style has a date format. */
+  private number(v: string, style: number): RawCell {
+    const n = parseFloat(v);
+    if (!Number.isFinite(n)) return null;
+    return this.isDateStyle(style) ? new Date(Math.round((n - EXCEL_EPOCH_DAYS + (this.book.date1904 ? 1462 : 0)) * DAY_MS)) : n;
   }
 
   /** Each shared string made plain and copied once, however many cells use it. */
@@ -292,6 +327,11 @@ function element(inner: string, name: string): string | null {
 
 /** An inline string: the text of its `<t>` elements (one, or one per rich-text run), phonetic guides left out. */
 function inlineText(inner: string): string {
+  // One plain <t>, as this exporter writes it.
+  if (inner.startsWith('<is><t') && (inner[6] === '>' || inner[6] === ' ') && inner.endsWith('</t></is>')) {
+    const start = inner.indexOf('>', 6) + 1;
+    if (inner.indexOf('<', start) === inner.length - 9) return contentText(inner.slice(start, -9));
+  }
   let text = '';
   let from = 0;
   for (;;) {

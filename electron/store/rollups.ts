@@ -47,16 +47,18 @@ export function insertCallsInBulk<T>(sqlite: BetterSqlite3.Database, days: Itera
  */
 export function rebuildRollups(sqlite: BetterSqlite3.Database, days: Iterable<TouchedDay>): void {
   const list = JSON.stringify([...days].map((d) => [d.desk_code, d.local_date]));
-  const touched = '(desk_code, local_date) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))';
+  // The days drive the join (CROSS JOIN keeps that order), so each is found through calls_by_day;
+  // a row-value IN (…) made SQLite scan the desk's every call instead.
+  const touched = 'json_each(?) AS d CROSS JOIN calls ON calls.desk_code = d.value ->> 0 AND calls.local_date = d.value ->> 1';
   for (const r of ROLLUPS) {
     const keyNames = ['desk_code', 'local_date', ...r.keys.map(([k]) => k)];
-    const keyExprs = ['desk_code', 'local_date', ...r.keys.map(([, , e]) => at(e, 'calls'))];
-    sqlite.prepare(`DELETE FROM ${r.table} WHERE ${touched}`).run(list);
+    const keyExprs = ['calls.desk_code', 'calls.local_date', ...r.keys.map(([, , e]) => at(e, 'calls'))];
+    sqlite.prepare(`DELETE FROM ${r.table} WHERE (desk_code, local_date) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`).run(list);
     sqlite
       .prepare(
         `INSERT INTO ${r.table} (${[...keyNames, ...r.measures.map(([m]) => m)].join(', ')})
          SELECT ${[...keyExprs, ...r.measures.map(([, e]) => `sum(${at(e, 'calls')})`)].join(', ')}
-         FROM calls WHERE ${touched}${r.where ? ` AND ${at(r.where, 'calls')}` : ''} GROUP BY ${keyExprs.join(', ')}`,
+         FROM ${touched}${r.where ? ` WHERE ${at(r.where, 'calls')}` : ''} GROUP BY ${keyExprs.join(', ')}`,
       )
       .run(list);
   }
