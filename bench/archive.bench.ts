@@ -10,6 +10,7 @@ import { importArchive } from '../electron/archive/import';
 import { loadPolicies, recordPages, stepPages } from '../electron/archive/pages';
 import { recordCells, stepRows, type CellContext } from '../electron/archive/recordCells';
 import { dateCell, wallClockDate, wallClockText } from '../electron/archive/wallClock';
+import { ZLIB_LEVEL } from '../electron/archive/xlsxWriter';
 import { openStore } from '../electron/store/openDb';
 
 /**
@@ -94,9 +95,9 @@ async function sameRows(db: string, range: Range): Promise<{ records: unknown[][
   return { records, steps };
 }
 
-/** exceljs' streaming writer as its README shows it: add a row, commit it. Same options as the export. */
+/** exceljs' streaming writer as its README shows it: add a row, commit it. Same options as the export (deflate level included). */
 async function bareWrite(rows: { records: unknown[][]; steps: unknown[][] }, file: string): Promise<void> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false, zip: { zlib: { level: ZLIB_LEVEL } } });
   for (const [name, columns, list] of [[SHEET_NAMES.zh.records, RECORD_COLUMNS, rows.records], [SHEET_NAMES.zh.steps, STEP_COLUMNS, rows.steps]] as const) {
     const sheet = book.addWorksheet(name);
     sheet.addRow(columns.map((c) => c.zh)).commit();

@@ -37,7 +37,7 @@ export interface PolicyPlan {
  */
 export async function writeImport(db: Kysely<Database>, calls: ReadyCall[], plan: PolicyPlan, who: { actor: string; now: number }): Promise<{ imported: number; skipped: number; steps: number }> {
   const sqlite = rawConnectionOf(db);
-  // Seven indexes on calls: a larger page cache keeps their pages in memory while 100,000 rows go in
+  // Eight indexes on calls: a larger page cache keeps their pages in memory while 100,000 rows go in
   // (a quarter of the write time). The connection is the app's, so its own size is put back after.
   const cache = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(db);
   await sql`PRAGMA cache_size = -65536`.execute(db);
