@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { ensurePrivateFolder } from '../durability/files';
 import { migrateToLatest } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { Database } from './schema';
@@ -33,7 +34,8 @@ export class DatabaseFromFutureError extends Error {
 
 /** Opens (creating if needed) and migrates the database at `file`. */
 export async function openStore(file: string, options: OpenOptions = {}): Promise<Store> {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // A new database's folder is private too (0700); ensurePrivateFolder also avoids Node 20's endless recursive mkdir under /proc.
+  ensurePrivateFolder(path.dirname(path.resolve(file)));
   const sqlite = new BetterSqlite3(file, {
     timeout: options.busyTimeoutMs ?? 10_000,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
