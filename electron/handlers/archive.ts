@@ -2,6 +2,7 @@ import { MAX_IMPORT_PROBLEMS, type ImportResult } from '../../shared/api/archive
 import { HotlineError } from '../../shared/api/result';
 import { exportArchive } from '../archive/export';
 import { importArchive } from '../archive/import';
+import { countRecords } from '../archive/pages';
 import { ArchiveFileError, type ImportReport } from '../archive/types';
 import { requireDesk, requireRole, requireUser, type FileHost, type Handler, type HandlerContext } from './context';
 import { exportJobs } from './exportJobs';
@@ -16,9 +17,11 @@ export const startExport: Handler<'startExport'> = async (req, ctx) => {
   const user = await requireUser(ctx.db, ctx.session);
   const { format, lang, ...filter } = req;
   if (filter.to < filter.from) throw new HotlineError('invalid_request', 'The range ends before it starts.', 'to');
+  const now = ctx.now();
+  // An empty file would look like an archive with nothing in it; say so before any dialog opens.
+  if ((await countRecords(ctx.db, filter, now)) === 0) throw new HotlineError('nothing_to_export', 'The list is empty: there is nothing to export. Change the dates or the filters.');
   const target = await filesOf(ctx).exportTarget(suggestedName(filter.from, filter.to, format));
   if (!target) return null;
-  const now = ctx.now();
   return exportJobs.start(user.id, target, ({ signal, progress }) =>
     exportArchive(ctx.db, { filter, format, lang: lang ?? 'zh', file: target.file, now, signal, onProgress: progress }),
   );

@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'storage_failed'
   /** An import file that cannot be read at all (not xlsx/CSV, truncated, no header). */
   | 'file_unreadable'
+  /** An export of an empty list. */
+  | 'nothing_to_export'
   /** Another import or export is still running. */
   | 'busy'
   /** A folder the admin typed cannot hold the backups (problems[0] says why: 'relative', 'notFolder', …). */

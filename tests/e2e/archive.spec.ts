@@ -78,10 +78,19 @@ test.describe('the archive from the Review screen', () => {
     // CSV: UTF-8 with a BOM, and the formula defused.
     await page.getByLabel('Format').selectOption('csv');
     const csv = await exportAndSave(page, dir);
+    await expect(page.getByTestId('export-done')).toHaveText(`Exported 1 records as hotline-${today}.csv; see your downloads.`);
     const bytes = fs.readFileSync(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain(`"'=HYPERLINK(""http://example.com"",""x"")"`);
     await page.screenshot({ path: 'test-results/screenshots/archive-en.png', fullPage: true });
+
+    // An empty list is not exported: the message says why, and the last export's note is gone.
+    await page.getByRole('group', { name: 'Targets' }).getByRole('button', { name: 'breached' }).click();
+    await expect(page.getByTestId('review-count')).toHaveText('0 records');
+    await expect(page.getByTestId('export-done')).toBeHidden();
+    await page.getByRole('button', { name: 'Export what the list shows' }).click();
+    await expect(page.getByText('The list is empty: there is nothing to export.')).toBeVisible();
+    await page.getByRole('group', { name: 'Targets' }).getByRole('button', { name: 'All' }).click();
 
     // Importing what was just exported changes nothing, and says so.
     const chooser = page.waitForEvent('filechooser');

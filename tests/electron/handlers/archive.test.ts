@@ -60,6 +60,13 @@ describe('export from the Review screen', () => {
     expect(text.trim().split('\r\n')).toHaveLength(5);
   });
 
+  it('says there is nothing to export for an empty list, before any dialog opens', async () => {
+    let asked = false;
+    desk.ctx.files = { ...dialogs({}), exportTarget: async () => ((asked = true), null) };
+    expect(await desk.call('startExport', { from: '2024-06-01', to: '2024-06-30', format: 'xlsx' })).toMatchObject({ ok: false, error: { code: 'nothing_to_export' } });
+    expect(asked).toBe(false);
+  });
+
   it('does nothing when the person cancels the save dialog', async () => {
     desk.ctx.files = dialogs({ save: null });
     expect(await desk.ok('startExport', { ...RANGE, format: 'xlsx' })).toBeNull();

@@ -23,6 +23,15 @@ export function ExportPanel({ filter }: { filter: ExportFilter }) {
   const [error, setError] = useState<string | null>(null);
   const delivered = useRef<string | null>(null);
   const running = job?.state === 'running';
+  const filterKey = JSON.stringify(filter);
+
+  // The file's headers follow the screen's language until chosen otherwise.
+  useEffect(() => setFileLang(lang), [lang]);
+  // A finished export's message belongs to the list it was made from.
+  useEffect(() => {
+    setJob((current) => (current?.state === 'running' ? current : null));
+    setError(null);
+  }, [filterKey]);
 
   useEffect(() => {
     if (!job || job.state !== 'running') return;
@@ -107,9 +116,12 @@ function ExportProgress({ job }: { job: ExportJob }) {
     );
   }
   const counts = { n: job.rows, steps: job.steps, file: job.savedTo ?? job.fileName };
+  // A CSV has no steps sheet: its steps are in the records' Handling steps column.
+  const csv = job.fileName.toLowerCase().endsWith('.csv');
+  const key = job.savedTo ? (csv ? 'archive.savedCsv' : 'archive.saved') : csv ? 'archive.downloadedCsv' : 'archive.downloaded';
   return (
     <p className="saved-note" data-testid="export-done">
-      {job.savedTo ? t('archive.saved', counts) : t('archive.downloaded', counts)}
+      {t(key, counts)}
     </p>
   );
 }
