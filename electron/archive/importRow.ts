@@ -193,7 +193,8 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
     ['callbackDone', call.callback_done_at],
     ['leadFollowUpDone', call.lead_follow_up_done_at],
   ];
-  for (const [key, at] of moments) if (at != null && at > ctx.now + FUTURE_TOLERANCE_MS) fail(key, 'this time is in the future');
+  // A moment the file does not have (a paper sheet's close, worked out from the others) is not a problem of its own.
+  for (const [key, at] of moments) if (at != null && at > ctx.now + FUTURE_TOLERANCE_MS && cells.has(key)) fail(key, 'this time is in the future');
   if (problems.length > 0) return { call: null, problems };
   return {
     call: { row: rowNumber, serial: Number(recordNo!.slice(10)), call, transfers, reasons, cellSteps: { texts: cellSteps, at: call.closed_at ?? lastMoment, author: handler ?? call.agent } },

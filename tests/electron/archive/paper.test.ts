@@ -56,6 +56,15 @@ describe('a sheet laid out like the paper record sheet', () => {
     expect(await calls()).toEqual([]);
   });
 
+  it('names only the file’s own columns when a row lies in the future', async () => {
+    const future = [HEADER, ['CS20240521001', '2024-05-21', '09:00', '09:02', '2', '赵先生', '', '订单物流异常', '订单类', '-', '-', '-', '客服*主管', '查询订单', '已解决', '满意', '']];
+    fs.writeFileSync(file('future.csv'), future.map((r) => r.join(',')).join('\r\n'));
+    const report = await importArchive(desk.store.db, { file: file('future.csv'), actor: '张主管', now: desk.clock.ms, deskCode: 'A03' });
+    expect(report.imported).toBe(0);
+    expect(report.errors.map((e) => e.column).sort()).toEqual(['来电时间', '首次接听时间']);
+    expect(report.errors.every((e) => e.reason === 'this time is in the future')).toBe(true);
+  });
+
   it('imports seed 003’s three rows: times of day on their date, steps split, transfers, vocabularies', async () => {
     const report = await importArchive(desk.store.db, { file: file('paper.xlsx'), actor: '张主管', now: desk.clock.ms, deskCode: 'a03' });
     expect(report).toMatchObject({ format: 'xlsx', layout: 'paper', rows: 3, imported: 3, skipped: 0, steps: 9, errors: [], ignoredColumns: [] });
