@@ -14,7 +14,7 @@ const COLUMNS: Array<{ key: ReviewSort | null; label: MessageKey; width: string 
   { key: 'category', label: 'field.category', width: '80px' },
   { key: null, label: 'field.salutation', width: '90px' },
   { key: null, label: 'field.reason', width: '1fr' },
-  { key: 'response', label: 'field.response', width: '90px' },
+  { key: 'response', label: 'field.response', width: '120px' },
   { key: 'result', label: 'field.result', width: '110px' },
   { key: 'state', label: 'review.state', width: '90px' },
 ];
