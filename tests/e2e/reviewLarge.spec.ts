@@ -27,7 +27,7 @@ test.describe('review of 100,000 records', () => {
     await page.getByRole('button', { name: 'Review' }).click();
     await page.getByLabel('From', { exact: true }).fill('2024-06-01');
     await page.getByLabel('To', { exact: true }).fill(UNTIL);
-    await expect(page.getByTestId('review-count')).toHaveText(`${RECORDS.toLocaleString('en').replace(/,/g, '')} records`);
+    await expect(page.getByTestId('review-count')).toHaveText('100,000 records');
     const body = page.getByTestId('review-body');
     await expect(body.getByRole('row').first()).toContainText(/CS2024063\d+/);
     expect(await body.getByRole('row').count()).toBeLessThan(120);
@@ -52,7 +52,7 @@ test.describe('review of 100,000 records', () => {
     await review.click();
     await page.getByLabel('From', { exact: true }).fill('2024-06-01');
     await page.getByLabel('To', { exact: true }).fill(UNTIL);
-    await expect(page.getByTestId('review-count')).toHaveText(`${RECORDS} records`);
+    await expect(page.getByTestId('review-count')).toHaveText('100,000 records');
     let downloads = 0;
     page.on('download', () => downloads++);
     await page.getByRole('button', { name: 'Export what the list shows' }).click();

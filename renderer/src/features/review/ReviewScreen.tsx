@@ -110,7 +110,7 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
         </div>
         <div className="review-summary">
           <p className="muted" aria-live="polite" data-testid="review-count">
-            {pages.total === null ? t('app.loading') : t('review.count', { n: pages.total })}
+            {pages.total === null ? t('app.loading') : t('review.count', { n: pages.total.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
           </p>
           <ExportPanel filter={exportFilter} />
         </div>
