@@ -43,26 +43,8 @@ const WORDS = {
   },
 } as const;
 
-/**
- * The statistics order their tables by count alone, so equal counts come in
- * whatever order SQLite grouped them; a name breaks the tie here, so that the
- * same records always give the same sheet (the round trip compares them).
- */
-function byCount<T>(list: readonly T[], count: (t: T) => number, name: (t: T) => string): T[] {
-  return [...list].sort((a, b) => count(b) - count(a) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
-}
-
-export function summaryRows(report: StatsReport, lang: ArchiveLang, policy: Policy): SummaryRow[] {
-  const s: StatsReport = {
-    ...report,
-    complianceByPriority: byCount(report.complianceByPriority, (p) => p.calls, (p) => p.priority),
-    resolutionByCategory: byCount(report.resolutionByCategory, (c) => c.decided, (c) => c.category),
-    agents: byCount(report.agents, (a) => a.calls, (a) => a.agent),
-    transfers: byCount(report.transfers, (t) => t.transfers, (t) => t.department),
-    topReasons: byCount(report.topReasons, (r) => r.calls, (r) => r.reason),
-    results: byCount(report.results, (r) => r.calls, (r) => r.result),
-    satisfaction: byCount(report.satisfaction, (r) => r.calls, (r) => r.feedback),
-  };
+/** The summary sheet: the statistics' tables in their own order (every one breaks ties by name, so the same records give the same sheet). */
+export function summaryRows(s: StatsReport, lang: ArchiveLang, policy: Policy): SummaryRow[] {
   const w = WORDS[lang];
   const d = DICTIONARIES[lang];
   const k = s.kpis;

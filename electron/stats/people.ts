@@ -26,7 +26,7 @@ export async function transfers(db: Kysely<Database>, r: StatsRange): Promise<St
     SELECT t.to_owner AS department, count(*) AS transfers, avg(t.answered_at - t.transferred_at) AS avg,
       sum((t.answered_at IS NOT NULL AND t.answered_at > t.due_at) OR (t.answered_at IS NULL AND t.due_at < ${r.now})) AS breached
     FROM transfers t JOIN calls ON calls.id = t.call_id
-    WHERE ${inRange(r)} GROUP BY t.to_owner ORDER BY transfers DESC`.execute(db);
+    WHERE ${inRange(r)} GROUP BY t.to_owner ORDER BY transfers DESC, department`.execute(db);
   return rows.rows.map((row) => ({ department: row.department, transfers: row.transfers, avgSecondResponseMin: minutes(row.avg), breached: row.breached ?? 0 }));
 }
 
