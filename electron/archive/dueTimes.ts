@@ -1,22 +1,11 @@
 import type { Policy } from '../../shared/policy/schema';
 import { evaluateTargets } from '../../shared/timing/compliance';
-import { dueColumnsOf as dueColumnsFromTargets, type DueColumns } from '../handlers/dueColumns';
+import { dueColumnsOf as dueColumnsFromTargets, NO_DUE_TIMES, type DueColumns } from '../handlers/dueColumns';
 import type { CallRow } from '../store/schema';
 import { timingOf } from '../handlers/callView';
 import type { CallColumns, ParsedCall } from './importRow';
 
 export type { DueColumns };
-
-const NO_DUE_TIMES: DueColumns = {
-  response_due_at: null,
-  resolution_due_at: null,
-  transfer_due_at: null,
-  told_due_at: null,
-  callback_due_at: null,
-  lead_due_at: null,
-  ended_breach: null,
-  next_due_at: null,
-};
 
 /**
  * The stored due times of an imported record, by the rule of refreshDueTimes

@@ -1,6 +1,7 @@
 import type { CallResult, CustomerType, Feedback, MissReasonCode, RequestType } from '../../shared/domain/fields';
 import type { Policy } from '../../shared/policy/schema';
 import type { TargetKind } from '../../shared/timing/compliance';
+import { NO_DUE_TIMES } from '../handlers/dueColumns';
 import type { CallRow } from '../store/schema';
 import { Weighted, type Rng } from './random';
 import { DEPARTMENTS, FEEDBACK_REASONS, REMARKS, RESULT_NOTES, SALUTATION_SURNAMES, STEP_PHRASES, TOPICS, type Topic } from './vocabulary';
@@ -188,14 +189,7 @@ export function callOnTheLine(rng: Rng, slot: CallSlot, agent: Person, lead: Per
     lead_follow_up_done_at: null,
     lead_follow_up_by: null,
     lead_follow_up_outcome: null,
-    response_due_at: null,
-    resolution_due_at: null,
-    transfer_due_at: null,
-    told_due_at: null,
-    callback_due_at: null,
-    lead_due_at: null,
-    ended_breach: null,
-    next_due_at: null,
+    ...NO_DUE_TIMES,
     clock_behind_ms: null,
   };
   return { call: { row, transfers, steps: handlingSteps(rng, row, agent.name), reasons: [] }, outcome };

@@ -7,6 +7,18 @@ export type DueColumns = Pick<
   'response_due_at' | 'resolution_due_at' | 'transfer_due_at' | 'told_due_at' | 'callback_due_at' | 'lead_due_at' | 'ended_breach' | 'next_due_at'
 >;
 
+/** A row before the timing core has judged it: the due columns its insert starts with. */
+export const NO_DUE_TIMES: DueColumns = {
+  response_due_at: null,
+  resolution_due_at: null,
+  transfer_due_at: null,
+  told_due_at: null,
+  callback_due_at: null,
+  lead_due_at: null,
+  ended_breach: null,
+  next_due_at: null,
+};
+
 /**
  * A record's stored due times from its targets, as a pure function: refreshDueTimes
  * (handlers/callRecord.ts) writes them after every change, the demo filler in bulk.
