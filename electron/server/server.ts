@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
 import { checkHostAndOrigin, checkToken, guardFor, newToken, type Guard } from './guard';
+import { sendJson } from './respond';
 import { serveStatic } from './static';
 import { BrowserFiles } from './transfers';
 
@@ -118,11 +119,6 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
-}
-
-function sendJson(res: http.ServerResponse, value: unknown): void {
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(value));
 }
 
 function refuse(res: http.ServerResponse, status: number, reason: string): void {

@@ -9,6 +9,7 @@ import { UPLOAD_ID } from '../../shared/api/archive';
 import { HotlineError } from '../../shared/api/result';
 import type { FileHost } from '../handlers/context';
 import { exportJobs } from '../handlers/exportJobs';
+import { sendJson } from './respond';
 
 /** A year of a busy desk exports to about 30 MiB of xlsx; a quarter of a GiB leaves room and still bounds the disk a page can fill. */
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
@@ -51,9 +52,9 @@ export class BrowserFiles implements FileHost {
   async receive(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const name = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('name') ?? '';
     const ext = /\.(xlsx|csv)$/i.exec(name)?.[1]?.toLowerCase();
-    if (!ext) return answer(res, { ok: false, error: { code: 'file_unreadable', message: 'Choose an .xlsx or .csv file.' } });
+    if (!ext) return sendJson(res, { ok: false, error: { code: 'file_unreadable', message: 'Choose an .xlsx or .csv file.' } });
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_UPLOAD_BYTES) return answer(res, tooLarge());
+    if (declared > MAX_UPLOAD_BYTES) return sendJson(res, tooLarge());
     const upload = `${randomBytes(18).toString('base64url')}.${ext}`;
     if (!UPLOAD_ID.test(upload)) throw new Error('upload id out of shape');
     const file = path.join(this.dir, upload);
@@ -72,11 +73,11 @@ export class BrowserFiles implements FileHost {
       );
     } catch (error) {
       fs.rmSync(file, { force: true });
-      if (error instanceof UploadTooLarge) return answer(res, tooLarge());
+      if (error instanceof UploadTooLarge) return sendJson(res, tooLarge());
       throw error;
     }
     this.uploadNames.set(upload, path.basename(name));
-    answer(res, { ok: true, value: { upload } });
+    sendJson(res, { ok: true, value: { upload } });
   }
 
   /** GET /download/<job>: a finished export, once; the file is deleted after it was sent. */
@@ -111,8 +112,3 @@ const tooLarge = (): ApiResult<never> => ({
   ok: false,
   error: { code: 'file_unreadable', message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB; import it with hotline import instead.` },
 });
-
-function answer(res: http.ServerResponse, value: unknown): void {
-  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(value));
-}
