@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BackupControl } from '../durability/backupControl';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
+import type { SavedReport } from '../../shared/api/report';
 import { HotlineError } from '../../shared/api/result';
 import { parseTypedTime } from '../../shared/timing/localTime';
 import type { Database, DeskRow, UserRow } from '../store/schema';
@@ -26,6 +27,14 @@ export interface HandlerContext {
   files?: FileHost;
   /** The running app's automatic backups (the admin's Backups card); absent in tests and the CLI. */
   backups?: BackupControl;
+  /** The asking window's report as PDF (desktop app only: browser mode prints with the browser). */
+  printer?: ReportPrinter;
+}
+
+/** Turns the asking window's page into an A4 PDF in a file the person picks (electron/main/reportPdf.ts). */
+export interface ReportPrinter {
+  /** Null when the person cancelled the save dialog (nothing is written then). */
+  savePdf(suggestedName: string): Promise<SavedReport | null>;
 }
 
 /**

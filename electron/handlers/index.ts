@@ -8,6 +8,7 @@ import { correctMoment, getAudit } from './corrections';
 import { getDesk, setupDesk } from './desk';
 import { listMeasures, saveMeasure } from './measures';
 import { reviewAgents, reviewRecords } from './review';
+import { getReport, printReport } from './report';
 import { getStats } from './stats';
 import { dayStatus, signOffDay } from './signOff';
 import { listUsers, saveUser, signIn, signOut, whoAmI } from './users';
@@ -59,4 +60,6 @@ export const handlers: HandlerTable = {
   getBackups,
   setBackupDir,
   backupNow,
+  getReport,
+  printReport,
 };

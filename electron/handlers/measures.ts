@@ -41,13 +41,22 @@ const toView = (row: MeasureRow, effect: MeasureView['effect']): MeasureView => 
   effect,
 });
 
+/**
+ * The measures, newest start first, each with its effect as of `at`; `inForce`
+ * keeps those in force at some time in that period (the period report's).
+ */
+export async function measureViews(db: Kysely<Database>, zone: string, at: number, inForce?: { from: string; to: string }): Promise<MeasureView[]> {
+  const today = localDate(at, zone);
+  let query = db.selectFrom('improvement_measures').selectAll();
+  if (inForce) query = query.where('start_date', '<=', inForce.to).where('deadline', '>=', inForce.from);
+  const rows = await query.orderBy('start_date', 'desc').orderBy('id', 'desc').execute();
+  return Promise.all(rows.map(async (row) => toView(row, await effectOf(db, row, today, at))));
+}
+
 /** The improvement measures table (优化措施表), each with its effect measured from the records. */
 export const listMeasures: Handler<'listMeasures'> = async (_req, { db, now }) => {
   const desk = await requireDesk(db);
-  const at = now();
-  const today = localDate(at, desk.time_zone);
-  const rows = await db.selectFrom('improvement_measures').selectAll().orderBy('start_date', 'desc').orderBy('id', 'desc').execute();
-  return Promise.all(rows.map(async (row) => toView(row, await effectOf(db, row, today, at))));
+  return measureViews(db, desk.time_zone, now());
 };
 
 /** Team leads record a measure (problem, root cause, measure, owner, deadline, start, and the figure to judge it by). */

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channelOf, METHOD_NAMES } from '../../shared/api/methods';
-import type { FileHost, HandlerContext, Session } from '../handlers/context';
+import type { FileHost, HandlerContext, ReportPrinter, Session } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
 
 /**
@@ -10,10 +10,12 @@ import { dispatch } from '../handlers/dispatch';
  * own page (an injected iframe, a navigated-away page) is refused.
  */
 export function registerIpc(
-  base: Omit<HandlerContext, 'session' | 'files'>,
+  base: Omit<HandlerContext, 'session' | 'files' | 'printer'>,
   rendererIndexPath: string,
   /** The asking window's save and open dialogs (dialogFiles.ts); tests pass their own. */
   filesFor?: (sender: WebContents) => FileHost,
+  /** The asking window's report as PDF (reportPdf.ts); tests pass their own. */
+  printerFor?: (sender: WebContents) => ReportPrinter,
 ): void {
   const trustedUrl = pathToFileURL(rendererIndexPath).href;
   // Each window signs in on its own: sessions are kept per webContents.
@@ -29,7 +31,8 @@ export function registerIpc(
         return { ok: false, error: { code: 'invalid_request', message: 'Refused: request from an unknown page.' } };
       }
       const files = filesFor?.(event.sender);
-      return dispatch(method, request, { ...base, session: sessionOf(event.sender.id), ...(files ? { files } : {}) });
+      const printer = printerFor?.(event.sender);
+      return dispatch(method, request, { ...base, session: sessionOf(event.sender.id), ...(files ? { files } : {}), ...(printer ? { printer } : {}) });
     });
   }
 }

@@ -12,6 +12,7 @@ import type { OpenOptions, Store } from '../store/openDb';
 import { defaultDbPath } from '../store/paths';
 import { dialogFilesFor } from './dialogFiles';
 import { registerIpc } from './ipc';
+import { reportPrinterFor } from './reportPdf';
 import { lockDownWebContents } from './security';
 import { createDeskWindow, rendererIndex } from './window';
 
@@ -94,7 +95,7 @@ async function start(): Promise<void> {
   const report = (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome));
   const backups = new BackupRunner({ store, where, keepExisting, ...options, report }).start();
   app.on('will-quit', () => void backups.stop().then(() => store.close()));
-  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups }, rendererIndex(distDir), dialogFilesFor);
+  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
   let win = createDeskWindow(distDir);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

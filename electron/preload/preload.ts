@@ -55,6 +55,8 @@ export const hotlineBridge = {
   getBackups: invoke('getBackups'),
   setBackupDir: invoke('setBackupDir'),
   backupNow: invoke('backupNow'),
+  getReport: invoke('getReport'),
+  printReport: invoke('printReport'),
 } satisfies HotlineClient;
 
 contextBridge.exposeInMainWorld('hotline', hotlineBridge);

@@ -14,6 +14,7 @@ import { ARCHIVE_FORMATS, ARCHIVE_LANGS, JOB_ID, UPLOAD_ID, type ExportJob, type
 import { MAX_PATH_LENGTH, type BackupsView } from './backups';
 import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
 import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
+import type { PeriodReport, SavedReport } from './report';
 import type { AuditEntry, CallRecord, DayList, DayStatus, DeskInfo, FollowUpItem, PolicyVersion, UserView } from './records';
 import type { ApiResult } from './result';
 
@@ -164,6 +165,12 @@ export const requestSchemas = {
   /** The folder for the automatic backups, as the admin typed it; null: back to the default beside the database. */
   setBackupDir: z.strictObject({ dir: z.string().max(MAX_PATH_LENGTH).nullable() }),
   backupNow: z.strictObject({}),
+  /** The period report: the period shown on Statistics, and the one compared with (both ends, or neither). */
+  getReport: z
+    .strictObject({ from: isoDate, to: isoDate, compareFrom: isoDate.optional(), compareTo: isoDate.optional() })
+    .refine((r) => (r.compareFrom === undefined) === (r.compareTo === undefined), { message: 'Give both ends of the compared period.', path: ['compareTo'] }),
+  /** Desktop app: the window's report view to an A4 PDF, in a file the person chooses (null: they cancelled). */
+  printReport: z.strictObject({ from: isoDate, to: isoDate }),
 } as const;
 
 type Req<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -215,6 +222,10 @@ export interface HotlineApi {
   /** Admins: backups go to another folder from now on (and a backup is made there at once). */
   setBackupDir(req: Req<'setBackupDir'>): BackupsView;
   backupNow(req: Req<'backupNow'>): BackupsView;
+  /** Team leads and admins: everything the period report prints, computed at one instant. */
+  getReport(req: Req<'getReport'>): PeriodReport;
+  /** Team leads and admins, desktop app: saves the window's report as PDF; refused (cannot_print) where there is no window to print. */
+  printReport(req: Req<'printReport'>): SavedReport | null;
 }
 
 export type MethodName = keyof HotlineApi;

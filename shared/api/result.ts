@@ -41,6 +41,10 @@ export type ErrorCode =
   | 'busy'
   /** A folder the admin typed cannot hold the backups (problems[0] says why: 'relative', 'notFolder', …). */
   | 'backup_dir_unusable'
+  /** The period report: this window cannot make a PDF (browser mode prints with the browser; a closed window). */
+  | 'cannot_print'
+  /** The period report: the PDF could not be made or written (message says why). */
+  | 'print_failed'
   /** Browser mode only: the server is gone, or the page's key is from another run. */
   | 'unreachable'
   | 'token_expired'

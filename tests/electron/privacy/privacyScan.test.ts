@@ -162,6 +162,8 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     getBackups: {},
     setBackupDir: { dir: null },
     backupNow: {},
+    getReport: range,
+    printReport: range,
   };
 }
 
