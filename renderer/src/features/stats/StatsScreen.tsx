@@ -8,6 +8,8 @@ import { Charts } from './Charts';
 import { MeasuresPanel } from './MeasuresPanel';
 import { presetPeriod, PRESETS, previousPeriod, type Period } from './periods';
 import { KpiTable, StatsTables } from './Tables';
+import { ReportView } from '../report/ReportView';
+import { useSession } from '../session/useSession';
 
 /** Statistics for a day, week, month or any range, with a second period beside it (the one before, by default). */
 export function StatsScreen({ zone }: { zone: string }) {
@@ -16,6 +18,9 @@ export function StatsScreen({ zone }: { zone: string }) {
   const [b, setB] = useState<Period | null>(() => previousPeriod(presetPeriod('month', zone)));
   const [reports, setReports] = useState<{ a: StatsReport; b?: StatsReport } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const { isLead } = useSession();
+  /** The periods the report was asked for, fixed when Print report was pressed. */
+  const [printing, setPrinting] = useState<{ a: Period; b: Period | null } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -36,6 +41,7 @@ export function StatsScreen({ zone }: { zone: string }) {
   };
   const labelA = `${a.from} – ${a.to}`;
   const labelB = b ? `${b.from} – ${b.to}` : '';
+  if (printing) return <ReportView period={printing.a} compare={printing.b} onClose={() => setPrinting(null)} />;
   return (
     <main className="stats">
       <section className="card inline">
@@ -53,6 +59,11 @@ export function StatsScreen({ zone }: { zone: string }) {
         <label className="compare">
           <input type="checkbox" checked={b !== null} onChange={(e) => setB(e.target.checked ? previousPeriod(a) : null)} /> {t('stats.compare')}
         </label>
+        {isLead && (
+          <button type="button" className="primary" onClick={() => setPrinting({ a, b })}>
+            {t('report.print')}
+          </button>
+        )}
         {b && (
           <>
             <Field id="st-b-from" label={t('stats.compareFrom')}>

@@ -1,0 +1,217 @@
+import type { PeriodReport } from '../../../../shared/api/report';
+import type { Kpis, StatsReport } from '../../../../shared/api/stats';
+import type { MessageKey } from '../../../../shared/i18n';
+import { useI18n } from '../../i18n';
+import { usePolicies } from '../policy/usePolicies';
+import { change, num, pct } from './format';
+
+const SHARES = new Set<keyof Kpis>(['responseCompliance', 'resolutionRate', 'satisfaction']);
+const KPI_ROWS: Array<[keyof Kpis, MessageKey]> = [
+  ['calls', 'stats.kpi.calls'],
+  ['answered', 'stats.kpi.answered'],
+  ['responseCompliance', 'stats.kpi.responseCompliance'],
+  ['avgResponseMin', 'stats.kpi.avgResponseMin'],
+  ['resolutionRate', 'stats.kpi.resolutionRate'],
+  ['satisfaction', 'stats.kpi.satisfaction'],
+  ['breachesPer100', 'stats.kpi.breachesPer100'],
+];
+
+/** The headline figures of the period, beside the compared period's and the change, as the Statistics screen computes them. */
+export function HeadlineTable({ report, labelA, labelB }: { report: PeriodReport; labelA: string; labelB: string }) {
+  const { t } = useI18n();
+  const a = report.stats;
+  const b = report.compare?.stats;
+  const show = (key: keyof Kpis, x: number | null) => (SHARES.has(key) ? pct(x) : num(x));
+  const spread = (s: StatsReport) => `${num(s.response.medianMin)} / ${num(s.response.p90Min)} / ${num(s.response.maxMin)}`;
+  return (
+    <table className="report-table headline" data-testid="report-kpis">
+      <thead>
+        <tr>
+          <th />
+          <th className="num">{labelA}</th>
+          {b && <th className="num">{labelB}</th>}
+          {b && <th className="num">{t('report.change')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {KPI_ROWS.map(([key, label]) => (
+          <tr key={key} data-kpi={key}>
+            <th scope="row">{t(label)}</th>
+            <td className="num">{show(key, a.kpis[key])}</td>
+            {b && <td className="num">{show(key, b.kpis[key])}</td>}
+            {b && <td className="num">{change(a.kpis[key], b.kpis[key], SHARES.has(key))}</td>}
+          </tr>
+        ))}
+        <tr>
+          <th scope="row">{t('report.kpi.responseFigures')}</th>
+          <td className="num">{spread(a)}</td>
+          {b && <td className="num">{spread(b)}</td>}
+          {b && <td />}
+        </tr>
+        <tr>
+          <th scope="row">{t('report.kpi.breachedRecords')}</th>
+          <td className="num">{report.breaches.total}</td>
+          {report.compare && <td className="num">{report.compare.breachTotal}</td>}
+          {report.compare && <td className="num">{change(report.breaches.total, report.compare.breachTotal, false)}</td>}
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** Per priority and per category (against its target), then per agent, of the period. */
+export function ReportTables({ s }: { s: StatsReport }) {
+  const { t, lang } = useI18n();
+  const { current } = usePolicies();
+  const level = (key: string) => current?.policy.priorities.find((l) => l.key === key)?.label[lang] ?? (key || '—');
+  const f = s.followUps;
+  return (
+    <>
+      <div className="report-pair">
+        <section>
+          <h3>{t('stats.complianceByPriority')}</h3>
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th>{t('field.priority')}</th>
+                <th className="num">{t('report.col.calls')}</th>
+                <th className="num">{t('report.col.met')}</th>
+                <th className="num">{t('report.col.missed')}</th>
+                <th className="num">{t('report.col.running')}</th>
+                <th className="num">{t('report.col.rate')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.complianceByPriority.map((p) => (
+                <tr key={p.priority}>
+                  <td>{level(p.priority)}</td>
+                  <td className="num">{p.calls}</td>
+                  <td className="num">{p.met}</td>
+                  <td className="num">{p.breached}</td>
+                  <td className="num">{p.open}</td>
+                  <td className="num">{pct(p.rate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section>
+          <h3>{t('stats.resolutionByCategory')}</h3>
+          <table className="report-table" data-testid="report-categories">
+            <thead>
+              <tr>
+                <th>{t('field.category')}</th>
+                <th className="num">{t('report.col.decided')}</th>
+                <th className="num">{t('report.col.inTarget')}</th>
+                <th className="num">{t('report.col.rate')}</th>
+                <th className="num">{t('report.col.target')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.resolutionByCategory.map((c) => (
+                <tr key={c.category} className={c.below ? 'below' : undefined}>
+                  <td>
+                    {t(`category.${c.category}` as MessageKey)}
+                    {c.below && <strong> ▼ {t('stats.below')}</strong>}
+                  </td>
+                  <td className="num">{c.decided}</td>
+                  <td className="num">{c.resolvedInTarget}</td>
+                  <td className="num">{pct(c.rate)}</td>
+                  <td className="num">{c.target === null ? '—' : `${c.target} %`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+      <section>
+        <h3>{t('stats.agents')}</h3>
+        <table className="report-table" data-testid="report-agents">
+          <thead>
+            <tr>
+              <th>{t('app.agent')}</th>
+              <th className="num">{t('stats.kpi.calls')}</th>
+              <th className="num">{t('stats.kpi.avgResponseMin')}</th>
+              <th className="num">{t('stats.breaches')}</th>
+              <th className="num">{t('stats.openFollowUps')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.agents.map((a) => (
+              <tr key={a.agent}>
+                <td>{a.agent}</td>
+                <td className="num">{a.calls}</td>
+                <td className="num">{num(a.avgResponseMin)}</td>
+                <td className="num">{a.breaches}</td>
+                <td className="num">{a.openFollowUps}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <div className="report-pair">
+        <section>
+          <h3>{t('stats.topReasons')}</h3>
+          <table className="report-table">
+            <tbody>
+              {s.topReasons.map((r) => (
+                <tr key={r.reason}>
+                  <td>{r.reason}</td>
+                  <td className="num">{r.calls}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section>
+          <h3>{t('stats.transfers')}</h3>
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th>{t('stats.department')}</th>
+                <th className="num">{t('desk.transfers')}</th>
+                <th className="num">{t('stats.avgSecondResponse')}</th>
+                <th className="num">{t('stats.breaches')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.transfers.map((d) => (
+                <tr key={d.department}>
+                  <td>{d.department}</td>
+                  <td className="num">{d.transfers}</td>
+                  <td className="num">{num(d.avgSecondResponseMin)}</td>
+                  <td className="num">{d.breached}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>{t('stats.followUps')}</h3>
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th />
+                <th className="num">{t('stats.open')}</th>
+                <th className="num">{t('stats.overdue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ['followUps.kind.resolution', f.resolutionsOpen, f.resolutionsOverdue],
+                  ['followUps.kind.callback', f.callbacksOpen, f.callbacksOverdue],
+                  ['followUps.kind.leadFollowUp', f.leadFollowUpsOpen, f.leadFollowUpsOverdue],
+                ] as const
+              ).map(([label, open, overdue]) => (
+                <tr key={label}>
+                  <td>{t(label)}</td>
+                  <td className="num">{open}</td>
+                  <td className="num">{overdue}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </>
+  );
+}

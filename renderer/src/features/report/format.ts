@@ -1,0 +1,30 @@
+import { DateTime } from 'luxon';
+import type { Lang, MessageKey } from '../../../../shared/i18n';
+
+/** The figures as the Statistics screen and `hotline stats` print them: shares to 0.1 %, minutes as computed. */
+export const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+export const num = (x: number | null): string => (x === null ? '—' : String(x));
+/** A share as a chart value in percent, to 0.1. */
+export const pctValue = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 10);
+
+/** A change between two periods: percentage points for shares, the plain difference otherwise. */
+export function change(a: number | null, b: number | null, share: boolean): string {
+  if (a === null || b === null) return '—';
+  const d = share ? Math.round((a - b) * 1000) / 10 : Math.round((a - b) * 10) / 10;
+  const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
+  return `${sign}${Math.abs(d)}${share ? ' pt' : ''}`;
+}
+
+/** 'YYYY-MM-DD HH:MM' in a zone: how the desk reads its times. */
+export const localTime = (at: number, zone: string): string => DateTime.fromMillis(at, { zone }).toFormat('yyyy-MM-dd HH:mm');
+
+/** The report's title by the length of its period: the seeds' weekly service report and monthly report to management. */
+export function titleKey(from: string, to: string): MessageKey {
+  const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1;
+  if (days === 7) return 'report.title.week';
+  if (days >= 28 && days <= 31) return 'report.title.month';
+  return 'report.title.period';
+}
+
+/** Desk codes as one phrase in the reader's language. */
+export const joinCodes = (codes: readonly string[], lang: Lang): string => codes.join(lang === 'zh' ? '、' : ', ');

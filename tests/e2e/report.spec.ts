@@ -1,0 +1,161 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { StatsReport } from '../../shared/api/stats';
+import { en, type MessageKey } from '../../shared/i18n/en';
+import { zh } from '../../shared/i18n/zh';
+import { button } from './pages';
+import { serve, tempDb, type Served } from './serve';
+
+/**
+ * A demo month printed as the period report, in both languages, and read back
+ * from the PDF with poppler's pdftotext and pdfinfo. page.pdf is Chromium's
+ * printToPDF, the engine the desktop app saves with.
+ */
+const RECORDS = 1500;
+const UNTIL = '2024-06-30';
+const FROM = '2024-06-01';
+/** The Statistics screen compares with the period of the same length just before. */
+const COMPARE = { from: '2024-05-02', to: '2024-05-31' };
+const OUT = path.join('test-results', 'report');
+
+const cli = (args: string[]) => execFileSync(process.execPath, ['bin/hotline.cjs', ...args], { encoding: 'utf8' });
+const statsOf = (file: string, from: string, to: string) => JSON.parse(cli(['stats', '--from', from, '--to', to, '--json', '--db', file])) as StatsReport;
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+const num = (x: number | null) => (x === null ? '—' : String(x));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The page as an A4 PDF; its text (layout kept, so a table row stays one line) and its page count. */
+async function printed(page: Page, name: string): Promise<{ text: string; pages: number; bytes: number }> {
+  const file = path.join(OUT, `${name}.pdf`);
+  await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  // Page 1 as a picture, for a person to look at.
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, path.join(OUT, `${name}-page1`)]);
+  return { text, pages, bytes: fs.statSync(file).size };
+}
+
+/** A headline row: its label, then period A's value and the compared period's, as `hotline stats --json` gives them. */
+function expectRow(text: string, label: string, a: string, b: string): void {
+  expect(text, `${label}: ${a} / ${b}`).toMatch(new RegExp(`^\\s*${escape(label)}\\s+${escape(a)}\\s+${escape(b)}(\\s|$)`, 'm'));
+}
+
+/** A phrase of the report: pdftotext spaces text apart by its glyph positions, so any run of spaces stands for one (or none, beside CJK). */
+function expectPhrase(text: string, phrase: string): void {
+  expect(text, phrase).toMatch(new RegExp(escape(phrase).replace(/ /g, '\\s*')));
+}
+
+function expectReport(text: string, pages: number, dict: Record<MessageKey, string>, a: StatsReport, b: StatsReport): void {
+  expectRow(text, dict['stats.kpi.calls'], num(a.kpis.calls), num(b.kpis.calls));
+  expectRow(text, dict['stats.kpi.answered'], num(a.kpis.answered), num(b.kpis.answered));
+  expectRow(text, dict['stats.kpi.responseCompliance'], pct(a.kpis.responseCompliance), pct(b.kpis.responseCompliance));
+  expectRow(text, dict['stats.kpi.avgResponseMin'], num(a.kpis.avgResponseMin), num(b.kpis.avgResponseMin));
+  expectRow(text, dict['stats.kpi.resolutionRate'], pct(a.kpis.resolutionRate), pct(b.kpis.resolutionRate));
+  expectRow(text, dict['stats.kpi.satisfaction'], pct(a.kpis.satisfaction), pct(b.kpis.satisfaction));
+  expectRow(text, dict['stats.kpi.breachesPer100'], num(a.kpis.breachesPer100), num(b.kpis.breachesPer100));
+  const spread = (s: StatsReport) => `${num(s.response.medianMin)} / ${num(s.response.p90Min)} / ${num(s.response.maxMin)}`;
+  expectRow(text, dict['report.kpi.responseFigures'], spread(a), spread(b));
+
+  // The charts printed: their axis titles and the ticks the figures give (histogram buckets, first and last day).
+  // Only the horizontal titles: pdftotext reads the rotated y-axis titles of CJK text backwards.
+  for (const key of ['report.axis.date', 'report.axis.hour', 'report.axis.minutes'] as const) {
+    expect(text, key).toContain(dict[key]);
+  }
+  for (const bucket of a.response.histogram) expect(text, `histogram tick ${bucket.label}`).toContain(bucket.label);
+  expect(text).toContain(a.volumeByDay[0]!.date.slice(5));
+  expect(text).toContain(a.volumeByDay.at(-1)!.date.slice(5));
+  // Every agent of the month has a row.
+  for (const agent of a.agents) expect(text).toMatch(new RegExp(`^\\s*${escape(agent.agent)}\\s+${agent.calls}\\s`, 'm'));
+
+  // A demo month fits on at most 8 pages, and every page's footer names the period and counts the pages.
+  expect(pages).toBeGreaterThan(1);
+  expect(pages).toBeLessThanOrEqual(8);
+  for (let n = 1; n <= pages; n++) {
+    const pageLabel = dict['report.page'].replace('{page}', String(n)).replace('{pages}', String(pages));
+    // pdftotext drops the spaces between CJK and digits ('第4/5页'), so spaces in the label may be absent.
+    expect(text, `footer of page ${n}`).toMatch(new RegExp(`${escape(`${FROM} – ${UNTIL}`)}.*${escape(pageLabel).replace(/ /g, '\\s*')}`));
+  }
+}
+
+test.describe('the period report', () => {
+  test.setTimeout(120_000);
+  let served: Served;
+  const db = tempDb();
+  test.beforeAll(async () => {
+    fs.mkdirSync(OUT, { recursive: true });
+    cli(['demo', '--records', String(RECORDS), '--days', '60', '--until', UNTIL, '--agents', '8', '--db', db.file]);
+    served = await serve(db.file, ['--lang', 'en']);
+  });
+  test.afterAll(async () => {
+    await served.stop();
+    db.remove();
+  });
+
+  test('a team lead prints a demo month to A4 in English and Chinese, with the figures hotline stats gives', async ({ page }) => {
+    await page.goto(served.url);
+    // The demo desk's team lead (its admin comes first in the list).
+    const lead = await page.locator('#signin-user option', { hasText: '郑建国' }).getAttribute('value');
+    await page.getByLabel('Profile').selectOption(lead!);
+    await button(page, 'Sign in').click();
+    await expect(page.getByTestId('current-user')).toHaveText('郑建国');
+
+    await button(page, 'Statistics').click();
+    // An improvement measure in force during the month, so the report has one to print with its effect.
+    await page.getByLabel('Problem').fill('高峰期响应超时');
+    await page.getByLabel('Root cause').fill('10:00–11:00 人手不足');
+    await page.getByLabel('Measure', { exact: true }).fill('增设高峰期弹性客服');
+    await page.getByLabel('Owner').fill('郑建国');
+    await page.getByLabel('Start date').fill('2024-06-10');
+    await page.getByLabel('Deadline').fill('2024-06-30');
+    await button(page, 'Add measure').click();
+    await expect(page.getByTestId('measures')).toContainText('增设高峰期弹性客服');
+
+    await page.getByLabel('From', { exact: true }).fill(FROM);
+    await page.getByLabel('To', { exact: true }).fill(UNTIL);
+    await expect(page.getByLabel('Compare from')).toHaveValue(COMPARE.from);
+    await expect(page.getByTestId('kpis')).toBeVisible();
+
+    // Browser mode prints with the browser's dialog: only its being asked for is checked here.
+    await page.evaluate(() => {
+      const w = window as Window & { printed?: number };
+      w.printed = 0;
+      window.print = () => void (w.printed = (w.printed ?? 0) + 1);
+    });
+    await button(page, 'Print report').click();
+    const report = page.getByTestId('report');
+    await expect(report.getByRole('heading', { level: 1 })).toHaveText('Monthly report to management');
+    await expect.poll(() => page.evaluate(() => (window as Window & { printed?: number }).printed)).toBe(1);
+
+    const a = statsOf(db.file, FROM, UNTIL);
+    const b = statsOf(db.file, COMPARE.from, COMPARE.to);
+    const english = await printed(page, 'report-en');
+    expectReport(english.text, english.pages, en, a, b);
+    expectPhrase(english.text, 'Desk DEMO');
+    expectPhrase(english.text, 'Generated by 郑建国');
+    expectPhrase(english.text, '增设高峰期弹性客服');
+    // The breaches: the count, and the 50 most recent listed with their missed targets and reasons.
+    const count = await page.getByTestId('report-breach-count').textContent();
+    expect(count).toMatch(/^\d+ records in the period missed a target; the 50 most recent are listed\.$/);
+    expect(await page.getByTestId('report-breaches').locator('tbody tr').count()).toBe(50);
+    expectPhrase(english.text, en['missReason.overload']);
+
+    await page.getByLabel('Language').selectOption('zh');
+    await expect(report.getByRole('heading', { level: 1 })).toHaveText(zh['report.title.month']);
+    const chinese = await printed(page, 'report-zh');
+    expectReport(chinese.text, chinese.pages, zh, a, b);
+    expectPhrase(chinese.text, '坐席 DEMO');
+    expectPhrase(chinese.text, '生成人 郑建国');
+    // The dialog was asked for once: the language switch re-renders the report without printing again.
+    expect(await page.evaluate(() => (window as Window & { printed?: number }).printed)).toBe(1);
+
+    fs.writeFileSync(
+      path.join(OUT, 'measured.json'),
+      `${JSON.stringify({ records: RECORDS, en: { pages: english.pages, bytes: english.bytes }, zh: { pages: chinese.pages, bytes: chinese.bytes } }, null, 2)}\n`,
+    );
+
+    await page.getByRole('button', { name: zh['report.back'] }).click();
+    await expect(page.getByTestId('kpis')).toBeVisible();
+  });
+});
