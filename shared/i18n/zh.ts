@@ -425,6 +425,7 @@ export const zh: Record<MessageKey, string> = {
   'report.compare': '对比周期',
   'report.scope': '范围',
   'report.scopeDesks': '坐席 {codes}',
+  'report.footerCompare': '（对比周期 {period}）',
   'report.generated': '生成人 {name}，{at}',
   'report.page': '第 {page} / {pages} 页',
   'report.back': '返回统计',

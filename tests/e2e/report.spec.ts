@@ -127,6 +127,9 @@ test.describe('the period report', () => {
     const report = page.getByTestId('report');
     await expect(report.getByRole('heading', { level: 1 })).toHaveText('Monthly report to management');
     await expect.poll(() => page.evaluate(() => (window as Window & { printed?: number }).printed)).toBe(1);
+    // The browser's "Save as PDF" suggests the page title: the desktop app's file name.
+    await expect(page).toHaveTitle(`hotline-report-${FROM}_${UNTIL}`);
+    await page.screenshot({ path: path.join(OUT, 'report-screen-en.png') });
 
     const a = statsOf(db.file, FROM, UNTIL);
     const b = statsOf(db.file, COMPARE.from, COMPARE.to);
@@ -157,5 +160,6 @@ test.describe('the period report', () => {
 
     await page.getByRole('button', { name: zh['report.back'] }).click();
     await expect(page.getByTestId('kpis')).toBeVisible();
+    await expect(page).toHaveTitle('Hotline Log');
   });
 });

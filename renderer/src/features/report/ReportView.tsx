@@ -44,11 +44,20 @@ export function ReportView({ period, compare, onClose }: { period: ReportPeriod;
   const title = t(titleKey(period.from, period.to));
   const footer = report
     ? [
-        `${t('report.period')} ${labelA}${compare ? ` (${t('report.compare')} ${labelB})` : ''}`,
+        `${t('report.period')} ${labelA}${compare ? ` ${t('report.footerCompare', { period: labelB })}` : ''}`,
         `${t('report.scope')}: ${t('report.scopeDesks', { codes: joinCodes(report.scope, lang) })} · ${t('report.generated', { name: report.generatedBy, at: localTime(report.generatedAt, report.timeZone) })}`,
       ]
     : null;
   usePageFooter(footer, t('report.page'));
+
+  // The browser names a PDF saved from its print dialog after the page's title: the same name the desktop app suggests.
+  useEffect(() => {
+    const before = document.title;
+    document.title = `hotline-report-${period.from}_${period.to}`;
+    return () => {
+      document.title = before;
+    };
+  }, [period]);
 
   const print = async () => {
     if (!files.desktop) {
