@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PeriodReport, ReportPeriod } from '../../../../shared/api/report';
+import type { ApiError } from '../../../../shared/api/result';
 import { api, files } from '../../api';
 import { useI18n } from '../../i18n';
 import { joinCodes, localTime, titleKey } from './format';
@@ -10,7 +11,7 @@ import { ReportMeasures } from './ReportMeasures';
 import { HeadlineTable, ReportTables } from './ReportTables';
 import './print.css';
 
-type Output = { state: 'idle' } | { state: 'working' } | { state: 'saved'; file: string } | { state: 'cancelled' } | { state: 'failed'; text: string };
+type Output = { state: 'idle' } | { state: 'working' } | { state: 'saved'; file: string } | { state: 'cancelled' } | { state: 'failed'; error: ApiError };
 
 /**
  * The period report (weekly service report, monthly report to management):
@@ -23,7 +24,8 @@ type Output = { state: 'idle' } | { state: 'working' } | { state: 'saved'; file:
 export function ReportView({ period, compare, onClose }: { period: ReportPeriod; compare: ReportPeriod | null; onClose: () => void }) {
   const { t, lang, errorText } = useI18n();
   const [report, setReport] = useState<PeriodReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Errors are kept as data and worded at render, so that a change of language neither refetches nor leaves them in the old one.
+  const [error, setError] = useState<ApiError | null>(null);
   const [output, setOutput] = useState<Output>({ state: 'idle' });
   const started = useRef(false);
 
@@ -32,12 +34,12 @@ export function ReportView({ period, compare, onClose }: { period: ReportPeriod;
     void api.getReport({ ...period, ...(compare ? { compareFrom: compare.from, compareTo: compare.to } : {}) }).then((r) => {
       if (!live) return;
       if (r.ok) setReport(r.value);
-      else setError(errorText(r.error));
+      else setError(r.error);
     });
     return () => {
       live = false;
     };
-  }, [period, compare, errorText]);
+  }, [period, compare]);
 
   const labelA = `${period.from} – ${period.to}`;
   const labelB = compare ? `${compare.from} – ${compare.to}` : '';
@@ -67,7 +69,7 @@ export function ReportView({ period, compare, onClose }: { period: ReportPeriod;
     }
     setOutput({ state: 'working' });
     const r = await api.printReport(period);
-    if (!r.ok) setOutput({ state: 'failed', text: errorText(r.error) });
+    if (!r.ok) setOutput({ state: 'failed', error: r.error });
     else setOutput(r.value ? { state: 'saved', file: r.value.file } : { state: 'cancelled' });
   };
 
@@ -80,6 +82,7 @@ export function ReportView({ period, compare, onClose }: { period: ReportPeriod;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [report]);
 
+  const shownError = error ?? (output.state === 'failed' ? output.error : null);
   return (
     <main className="report-screen">
       <div className="report-bar no-print" role="toolbar" aria-label={title}>
@@ -94,9 +97,9 @@ export function ReportView({ period, compare, onClose }: { period: ReportPeriod;
           {output.state === 'saved' && t('report.saved', { file: output.file })}
           {output.state === 'cancelled' && t('report.cancelled')}
         </span>
-        {(error ?? (output.state === 'failed' ? output.text : null)) && (
+        {shownError && (
           <p className="error" role="alert">
-            {error ?? (output.state === 'failed' ? output.text : '')}
+            {errorText(shownError)}
           </p>
         )}
       </div>
