@@ -37,6 +37,19 @@ async function printed(page: Page, name: string): Promise<{ text: string; pages:
   return { text, pages, bytes: fs.statSync(file).size };
 }
 
+/**
+ * Laid out for print at the A4 text width (210 mm less 2 × 13 mm margins), nothing is wider than the
+ * page: Chromium would otherwise shrink every page to fit the widest table or chart.
+ */
+async function expectFitsA4(page: Page): Promise<void> {
+  await page.emulateMedia({ media: 'print' });
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: Math.floor((184 / 25.4) * 96), height: viewport.height });
+  expect(await page.getByTestId('report').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await page.setViewportSize(viewport);
+  await page.emulateMedia({ media: 'screen' });
+}
+
 /** A headline row: its label, then period A's value and the compared period's, as `hotline stats --json` gives them. */
 function expectRow(text: string, label: string, a: string, b: string): void {
   expect(text, `${label}: ${a} / ${b}`).toMatch(new RegExp(`^\\s*${escape(label)}\\s+${escape(a)}\\s+${escape(b)}(\\s|$)`, 'm'));
@@ -66,8 +79,11 @@ function expectReport(text: string, pages: number, dict: Record<MessageKey, stri
   for (const bucket of a.response.histogram) expect(text, `histogram tick ${bucket.label}`).toContain(bucket.label);
   expect(text).toContain(a.volumeByDay[0]!.date.slice(5));
   expect(text).toContain(a.volumeByDay.at(-1)!.date.slice(5));
-  // Every agent of the month has a row.
-  for (const agent of a.agents) expect(text).toMatch(new RegExp(`^\\s*${escape(agent.agent)}\\s+${agent.calls}\\s`, 'm'));
+  // Every agent of the month has a row: calls, then the compared month's calls.
+  for (const agent of a.agents) {
+    const before = num(b.agents.find((x) => x.agent === agent.agent)?.calls ?? null);
+    expect(text).toMatch(new RegExp(`^\\s*${escape(agent.agent)}\\s+${agent.calls}\\s+${escape(before)}\\s`, 'm'));
+  }
 
   // A demo month fits on at most 8 pages, and every page's footer names the period and counts the pages.
   expect(pages).toBeGreaterThan(1);
@@ -133,6 +149,7 @@ test.describe('the period report', () => {
 
     const a = statsOf(db.file, FROM, UNTIL);
     const b = statsOf(db.file, COMPARE.from, COMPARE.to);
+    await expectFitsA4(page);
     const english = await printed(page, 'report-en');
     expectReport(english.text, english.pages, en, a, b);
     expectPhrase(english.text, 'Desk DEMO');
@@ -146,6 +163,7 @@ test.describe('the period report', () => {
 
     await page.getByLabel('Language').selectOption('zh');
     await expect(report.getByRole('heading', { level: 1 })).toHaveText(zh['report.title.month']);
+    await expectFitsA4(page);
     const chinese = await printed(page, 'report-zh');
     expectReport(chinese.text, chinese.pages, zh, a, b);
     expectPhrase(chinese.text, '坐席 DEMO');

@@ -59,15 +59,24 @@ export function HeadlineTable({ report, labelA, labelB }: { report: PeriodReport
   );
 }
 
-/** Per priority and per category (against its target), then per agent, of the period. */
-export function ReportTables({ s }: { s: StatsReport }) {
+/**
+ * Per priority and per category (against its target), then per agent, of the
+ * period; with a compared period, its rate (and each agent's calls and misses)
+ * in a column beside, so that a change per line can be read off the page.
+ */
+export function ReportTables({ s, b }: { s: StatsReport; b: StatsReport | null }) {
   const { t, lang } = useI18n();
+  const priorityB = (key: string) => b?.complianceByPriority.find((p) => p.priority === key);
+  const categoryB = (key: string) => b?.resolutionByCategory.find((c) => c.category === key);
+  const agentB = (name: string) => b?.agents.find((a) => a.agent === name);
+  const compared = b ? <th className="num">{t('report.col.compared')}</th> : null;
   const { current } = usePolicies();
   const level = (key: string) => current?.policy.priorities.find((l) => l.key === key)?.label[lang] ?? (key || '—');
   const f = s.followUps;
   return (
     <>
-      <div className="report-pair">
+      {/* Full width: with the compared period's column each of these two is wider than half an A4 page. */}
+      <div className="report-stack">
         <section>
           <h3>{t('stats.complianceByPriority')}</h3>
           <table className="report-table">
@@ -79,6 +88,7 @@ export function ReportTables({ s }: { s: StatsReport }) {
                 <th className="num">{t('report.col.missed')}</th>
                 <th className="num">{t('report.col.running')}</th>
                 <th className="num">{t('report.col.rate')}</th>
+                {compared}
               </tr>
             </thead>
             <tbody>
@@ -90,6 +100,7 @@ export function ReportTables({ s }: { s: StatsReport }) {
                   <td className="num">{p.breached}</td>
                   <td className="num">{p.open}</td>
                   <td className="num">{pct(p.rate)}</td>
+                  {b && <td className="num">{pct(priorityB(p.priority)?.rate ?? null)}</td>}
                 </tr>
               ))}
             </tbody>
@@ -104,6 +115,7 @@ export function ReportTables({ s }: { s: StatsReport }) {
                 <th className="num">{t('report.col.decided')}</th>
                 <th className="num">{t('report.col.inTarget')}</th>
                 <th className="num">{t('report.col.rate')}</th>
+                {compared}
                 <th className="num">{t('report.col.target')}</th>
               </tr>
             </thead>
@@ -112,11 +124,12 @@ export function ReportTables({ s }: { s: StatsReport }) {
                 <tr key={c.category} className={c.below ? 'below' : undefined}>
                   <td>
                     {t(`category.${c.category}` as MessageKey)}
-                    {c.below && <strong> ▼ {t('stats.below')}</strong>}
+                    {c.below && <strong>▼ {t('stats.below')}</strong>}
                   </td>
                   <td className="num">{c.decided}</td>
                   <td className="num">{c.resolvedInTarget}</td>
                   <td className="num">{pct(c.rate)}</td>
+                  {b && <td className="num">{pct(categoryB(c.category)?.rate ?? null)}</td>}
                   <td className="num">{c.target === null ? '—' : `${c.target} %`}</td>
                 </tr>
               ))}
@@ -131,8 +144,10 @@ export function ReportTables({ s }: { s: StatsReport }) {
             <tr>
               <th>{t('app.agent')}</th>
               <th className="num">{t('stats.kpi.calls')}</th>
+              {b && <th className="num">{t('report.col.callsCompared')}</th>}
               <th className="num">{t('stats.kpi.avgResponseMin')}</th>
               <th className="num">{t('stats.breaches')}</th>
+              {b && <th className="num">{t('report.col.missesCompared')}</th>}
               <th className="num">{t('stats.openFollowUps')}</th>
             </tr>
           </thead>
@@ -141,8 +156,10 @@ export function ReportTables({ s }: { s: StatsReport }) {
               <tr key={a.agent}>
                 <td>{a.agent}</td>
                 <td className="num">{a.calls}</td>
+                {b && <td className="num">{num(agentB(a.agent)?.calls ?? null)}</td>}
                 <td className="num">{num(a.avgResponseMin)}</td>
                 <td className="num">{a.breaches}</td>
+                {b && <td className="num">{num(agentB(a.agent)?.breaches ?? null)}</td>}
                 <td className="num">{a.openFollowUps}</td>
               </tr>
             ))}

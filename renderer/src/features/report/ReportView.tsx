@@ -129,7 +129,7 @@ export function ReportView({ period, compare, onClose }: { period: ReportPeriod;
           </section>
           <section className="report-section">
             <h2>{t('report.tables')}</h2>
-            <ReportTables s={report.stats} />
+            <ReportTables s={report.stats} b={report.compare?.stats ?? null} />
           </section>
           <section className="report-section">
             <h2>{t('report.breaches')}</h2>
