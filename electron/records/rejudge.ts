@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { Policy } from '../../shared/policy/schema';
+import { appendAudit } from '../store/audit';
+import { updateCall } from '../store/calls';
+import { callIdsInSpan, setTransferDue, signedOffDaysInSpan, type PolicySpan, type SignedOffDay } from '../store/policySpans';
+import type { Database } from '../store/schema';
+import { inWriteTransaction } from '../store/writeTransaction';
+import { judgeCalls, judgementChanges } from './judgeCalls';
+
+/**
+ * Records per write transaction: each chunk holds the write lock for a few
+ * tens of milliseconds, so an agent's click on another window or process
+ * never waits long behind a re-judge of a year of history.
+ */
+export const REJUDGE_CHUNK = 300;
+
+/** What making a version in force over a span would change, before anything does. */
+export interface RejudgeImpact {
+  /** Calls whose call time falls in the span: each takes the new version. */
+  records: number;
+  /** Of those, how many get other due times (or breach summary). */
+  dueTimesChanged: number;
+  /** Of those, how many get another outcome: met ↔ late, a missed target, overdue now. */
+  verdictsChanged: number;
+  signedOffDays: SignedOffDay[];
+}
+
+export interface RejudgeProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Counts what re-judging `span` by `policy` would change, writing nothing.
+ * @example const impact = await previewRejudge(db, { from, until: null }, candidate, Date.now())
+ */
+export async function previewRejudge(db: Kysely<Database>, span: PolicySpan, policy: Policy, now: number): Promise<RejudgeImpact> {
+  const ids = await callIdsInSpan(db, span);
+  let dueTimesChanged = 0;
+  let verdictsChanged = 0;
+  for (let i = 0; i < ids.length; i += REJUDGE_CHUNK) {
+    for (const j of await judgeCalls(db, ids.slice(i, i + REJUDGE_CHUNK), policy, now)) {
+      if (j.dueChanged) dueTimesChanged++;
+      if (j.verdictChanged) verdictsChanged++;
+    }
+  }
+  return { records: ids.length, dueTimesChanged, verdictsChanged, signedOffDays: await signedOffDaysInSpan(db, span) };
+}
+
+/** Everything a re-judge needs, as plain data: the job can move to a worker thread as it is. */
+export interface RejudgeJob {
+  span: PolicySpan;
+  policyId: number;
+  policy: Policy;
+  actor: string;
+  actorId: number | null;
+  /** Goes with each record's audit rows. */
+  reason: string;
+  now: number;
+}
+
+/**
+ * Re-judges every call of the span by the job's version: its policy_id, all
+ * due columns, the breach summary and its transfers' due times, by the same
+ * timing core the app uses, in chunks of REJUDGE_CHUNK records, each its own
+ * short write transaction that re-reads its records under the lock. Each
+ * record that changes gets its audit rows in the same transaction. The rollup
+ * triggers fire on each UPDATE, so the statistics stay exact as it goes.
+ * Idempotent: run again (after an interruption) it changes only what is left.
+ * @example await rejudgeSpan(db, job, ({ done, total }) => console.log(`${done}/${total}`))
+ */
+export async function rejudgeSpan(db: Kysely<Database>, job: RejudgeJob, onProgress?: (p: RejudgeProgress) => void): Promise<{ records: number; verdictsChanged: number }> {
+  const ids = await callIdsInSpan(db, job.span);
+  let records = 0;
+  let verdictsChanged = 0;
+  for (let i = 0; i < ids.length; i += REJUDGE_CHUNK) {
+    const chunk = ids.slice(i, i + REJUDGE_CHUNK);
+    await inWriteTransaction(db, async (trx) => {
+      for (const j of await judgeCalls(trx, chunk, job.policy, job.now)) {
+        // A record moved out of the span (its call time corrected) since the ids were read stays as it is.
+        if (j.row.call_at < job.span.from || (job.span.until !== null && j.row.call_at >= job.span.until)) continue;
+        const changes = judgementChanges(j, job.policyId);
+        if (changes.length === 0) continue;
+        records++;
+        if (j.verdictChanged) verdictsChanged++;
+        await updateCall(trx, j.row.id, { policy_id: job.policyId, ...j.columns });
+        for (const [index, t] of j.transfers.entries()) if (t.due_at !== j.transferDueAt[index]) await setTransferDue(trx, j.row.id, t.seq, j.transferDueAt[index] ?? null);
+        await appendAudit(
+          trx,
+          changes.map((c) => ({ call_id: j.row.id, actor: job.actor, actor_id: job.actorId, at: job.now, reason: job.reason, ...c })),
+        );
+      }
+    });
+    onProgress?.({ done: Math.min(i + REJUDGE_CHUNK, ids.length), total: ids.length });
+  }
+  return { records, verdictsChanged };
+}
