@@ -7,7 +7,7 @@ import { effectiveFromDate } from '../../shared/policy/effectiveFrom';
 import { policySchema, type Policy } from '../../shared/policy/schema';
 import { localDate } from '../../shared/timing/localTime';
 import { completePolicyAudit, insertPolicyAudit, listPolicyAudit, unfinishedPolicyAudits } from '../store/policyAudit';
-import { findPolicy, insertPolicy, policyInForceAt } from '../store/policies';
+import { findPolicy, insertPolicy, listPolicies, policyInForceAt } from '../store/policies';
 import { nextVersionStart, signedOffDaysInSpan, type PolicySpan } from '../store/policySpans';
 import type { Database, PolicyAuditRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
@@ -107,7 +107,7 @@ export async function saveVersion(db: Kysely<Database>, policy: Policy, options:
   };
 }
 
-/** Runs a version's re-judge and completes its trail row with what it did. */
+/** Runs a version's re-judge and completes its trail row; returns the row's totals (all runs, if it was resumed). */
 async function finishRejudge(
   db: Kysely<Database>,
   job: { trailId: number; policyId: number; policy: Policy; span: PolicySpan; actor: string; actorId: number | null; reason: string | null; now: number },
@@ -116,9 +116,10 @@ async function finishRejudge(
   const fromDate = localDate(job.span.from, job.policy.calendar.timeZone);
   // Every record's audit row says which version and start made it change, and the admin's why.
   const why = `policy version ${job.policyId} in force from ${job.span.from === 0 ? 'the start' : fromDate}${job.reason ? `: ${job.reason}` : ''}`;
-  const done = await rejudgeSpan(db, { span: job.span, policyId: job.policyId, policy: job.policy, actor: job.actor, actorId: job.actorId, reason: why, now: job.now }, onProgress);
-  await inWriteTransaction(db, (trx) => completePolicyAudit(trx, job.trailId, { records_rejudged: done.records, verdicts_changed: done.verdictsChanged, completed_at: job.now }));
-  return done;
+  const { trailId, policyId, policy, span, actor, actorId, now } = job;
+  await rejudgeSpan(db, { span, policyId, policy, actor, actorId, reason: why, now, trailId }, onProgress);
+  const row = await inWriteTransaction(db, (trx) => completePolicyAudit(trx, trailId, now));
+  return { records: row.records_rejudged, verdictsChanged: row.verdicts_changed };
 }
 
 /**
@@ -141,11 +142,20 @@ export async function resumeRejudges(db: Kysely<Database>, now: number): Promise
 
 /**
  * The policy-level trail, newest first, as the Policy screen and the CLI show it.
- * @example (await policyTrail(db))[0].recordsRejudged
+ * A version with no trail row of its own (the defaults a desk starts with, or
+ * an import creates) is listed from what the version itself keeps.
+ * @example (await policyTrail(db, (id) => policyOf(db, id)))[0].recordsRejudged
  */
 export async function policyTrail(db: Kysely<Database>, versionOf: (id: number) => Promise<PolicyVersion>): Promise<PolicyTrailEntry[]> {
   const rows = await listPolicyAudit(db);
-  return Promise.all(rows.map(async (r) => toTrailEntry(r, (await versionOf(r.policy_id)).policy.calendar.timeZone)));
+  const entries = await Promise.all(rows.map(async (r) => toTrailEntry(r, (await versionOf(r.policy_id)).policy.calendar.timeZone)));
+  const traced = new Set(rows.map((r) => r.policy_id));
+  for (const v of await listPolicies(db)) {
+    if (traced.has(v.id)) continue;
+    const timeZone = (await versionOf(v.id)).policy.calendar.timeZone;
+    entries.push({ version: v.id, actor: v.created_by, at: v.created_at, source: 'defaults', effectiveFrom: v.effective_from, effectiveUntil: null, timeZone, reason: null, recordsRejudged: 0, verdictsChanged: 0, signedOffDays: [], completed: true });
+  }
+  return entries.sort((a, b) => b.at - a.at || b.version - a.version);
 }
 
 function toTrailEntry(r: PolicyAuditRow, timeZone: string): PolicyTrailEntry {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Policy } from '../../shared/policy/schema';
 import { appendAudit } from '../store/audit';
+import { countRejudged } from '../store/policyAudit';
 import { updateCall } from '../store/calls';
 import { callIdsInSpan, setTransferDue, signedOffDaysInSpan, type PolicySpan, type SignedOffDay } from '../store/policySpans';
 import type { Database } from '../store/schema';
@@ -57,6 +58,8 @@ export interface RejudgeJob {
   /** Goes with each record's audit rows. */
   reason: string;
   now: number;
+  /** The policy trail row whose counts each chunk adds to, in its own transaction. */
+  trailId?: number;
 }
 
 /**
@@ -67,6 +70,7 @@ export interface RejudgeJob {
  * record that changes gets its audit rows in the same transaction. The rollup
  * triggers fire on each UPDATE, so the statistics stay exact as it goes.
  * Idempotent: run again (after an interruption) it changes only what is left.
+ * Returns what this run changed (the trail row, if any, holds the total).
  * @example await rejudgeSpan(db, job, ({ done, total }) => console.log(`${done}/${total}`))
  */
 export async function rejudgeSpan(db: Kysely<Database>, job: RejudgeJob, onProgress?: (p: RejudgeProgress) => void): Promise<{ records: number; verdictsChanged: number }> {
@@ -76,6 +80,7 @@ export async function rejudgeSpan(db: Kysely<Database>, job: RejudgeJob, onProgr
   for (let i = 0; i < ids.length; i += REJUDGE_CHUNK) {
     const chunk = ids.slice(i, i + REJUDGE_CHUNK);
     await inWriteTransaction(db, async (trx) => {
+      const before = { records, verdictsChanged };
       for (const j of await judgeCalls(trx, chunk, job.policy, job.now)) {
         // A record moved out of the span (its call time corrected) since the ids were read stays as it is.
         if (j.row.call_at < job.span.from || (job.span.until !== null && j.row.call_at >= job.span.until)) continue;
@@ -90,6 +95,7 @@ export async function rejudgeSpan(db: Kysely<Database>, job: RejudgeJob, onProgr
           changes.map((c) => ({ call_id: j.row.id, actor: job.actor, actor_id: job.actorId, at: job.now, reason: job.reason, ...c })),
         );
       }
+      if (job.trailId !== undefined) await countRejudged(trx, job.trailId, { records: records - before.records, verdictsChanged: verdictsChanged - before.verdictsChanged });
     });
     onProgress?.({ done: Math.min(i + REJUDGE_CHUNK, ids.length), total: ids.length });
   }

@@ -9,9 +9,18 @@ export async function insertPolicyAudit(db: Db, row: NewPolicyAudit): Promise<nu
   return inserted.id;
 }
 
-/** Records what the re-judge did; the row never changes again (a trigger refuses it). */
-export async function completePolicyAudit(db: Db, id: number, done: { records_rejudged: number; verdicts_changed: number; completed_at: number }): Promise<void> {
-  await db.updateTable('policy_audit').set(done).where('id', '=', id).execute();
+/** Adds one chunk's counts, in the chunk's own transaction: the counts stay exact across an interruption. */
+export async function countRejudged(db: Db, id: number, chunk: { records: number; verdictsChanged: number }): Promise<void> {
+  await db
+    .updateTable('policy_audit')
+    .set((eb) => ({ records_rejudged: eb('records_rejudged', '+', chunk.records), verdicts_changed: eb('verdicts_changed', '+', chunk.verdictsChanged) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Marks the re-judge done; the row never changes again (a trigger refuses it). */
+export async function completePolicyAudit(db: Db, id: number, at: number): Promise<PolicyAuditRow> {
+  return db.updateTable('policy_audit').set({ completed_at: at }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
 /** The whole trail, newest first. */
