@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Policy } from '../../shared/policy/schema';
-import { appendAudit } from '../store/audit';
+import { writeJudgements, type JudgementWrite } from '../store/judgementWrites';
+import { rawConnectionOf } from '../store/openDb';
 import { countRejudged } from '../store/policyAudit';
-import { updateCall } from '../store/calls';
-import { callIdsInSpan, setTransferDue, signedOffDaysInSpan, type PolicySpan, type SignedOffDay } from '../store/policySpans';
+import { callIdsInSpan, signedOffDaysInSpan, type PolicySpan, type SignedOffDay } from '../store/policySpans';
+import type { TouchedDay } from '../store/rollups';
 import type { Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { judgeCalls, judgementChanges } from './judgeCalls';
@@ -67,8 +68,9 @@ export interface RejudgeJob {
  * due columns, the breach summary and its transfers' due times, by the same
  * timing core the app uses, in chunks of REJUDGE_CHUNK records, each its own
  * short write transaction that re-reads its records under the lock. Each
- * record that changes gets its audit rows in the same transaction. The rollup
- * triggers fire on each UPDATE, so the statistics stay exact as it goes.
+ * record that changes gets its audit rows in the same transaction. The rollups
+ * of the chunk's days are rebuilt in it too (store/judgementWrites.ts), so the
+ * statistics stay exact as it goes.
  * Idempotent: run again (after an interruption) it changes only what is left.
  * Returns what this run changed (the trail row, if any, holds the total).
  * @example await rejudgeSpan(db, job, ({ done, total }) => console.log(`${done}/${total}`))
@@ -80,22 +82,27 @@ export async function rejudgeSpan(db: Kysely<Database>, job: RejudgeJob, onProgr
   for (let i = 0; i < ids.length; i += REJUDGE_CHUNK) {
     const chunk = ids.slice(i, i + REJUDGE_CHUNK);
     await inWriteTransaction(db, async (trx) => {
-      const before = { records, verdictsChanged };
+      const writes: JudgementWrite[] = [];
+      const days = new Map<string, TouchedDay>();
+      let chunkVerdicts = 0;
       for (const j of await judgeCalls(trx, chunk, job.policy, job.now)) {
         // A record moved out of the span (its call time corrected) since the ids were read stays as it is.
         if (j.row.call_at < job.span.from || (job.span.until !== null && j.row.call_at >= job.span.until)) continue;
         const changes = judgementChanges(j, job.policyId);
-        if (changes.length === 0) continue;
-        records++;
-        if (j.verdictChanged) verdictsChanged++;
-        await updateCall(trx, j.row.id, { policy_id: job.policyId, ...j.columns });
-        for (const [index, t] of j.transfers.entries()) if (t.due_at !== j.transferDueAt[index]) await setTransferDue(trx, j.row.id, t.seq, j.transferDueAt[index] ?? null);
-        await appendAudit(
-          trx,
-          changes.map((c) => ({ call_id: j.row.id, actor: job.actor, actor_id: job.actorId, at: job.now, reason: job.reason, ...c })),
-        );
+        if (changes.length === 0 && !j.dueChanged) continue;
+        if (j.verdictChanged) chunkVerdicts++;
+        days.set(`${j.row.desk_code}\u0000${j.row.local_date}`, { desk_code: j.row.desk_code, local_date: j.row.local_date });
+        writes.push({
+          id: j.row.id,
+          judgement: { policy_id: job.policyId, ...j.columns },
+          transfers: j.transfers.flatMap((t, i) => (t.due_at === j.transferDueAt[i] ? [] : [{ seq: t.seq, dueAt: j.transferDueAt[i] ?? null }])),
+          audit: changes.map((c) => ({ call_id: j.row.id, actor: job.actor, actor_id: job.actorId, at: job.now, reason: job.reason, ...c })),
+        });
       }
-      if (job.trailId !== undefined) await countRejudged(trx, job.trailId, { records: records - before.records, verdictsChanged: verdictsChanged - before.verdictsChanged });
+      writeJudgements(rawConnectionOf(db), [...days.values()], writes);
+      records += writes.length;
+      verdictsChanged += chunkVerdicts;
+      if (job.trailId !== undefined) await countRejudged(trx, job.trailId, { records: writes.length, verdictsChanged: chunkVerdicts });
     });
     onProgress?.({ done: Math.min(i + REJUDGE_CHUNK, ids.length), total: ids.length });
   }

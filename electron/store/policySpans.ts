@@ -59,8 +59,3 @@ export async function signedOffDaysInSpan(db: Db, span: PolicySpan): Promise<Sig
   const rows = await q.groupBy(['calls.desk_code', 'calls.local_date']).orderBy('calls.local_date').orderBy('calls.desk_code').execute();
   return rows.map((r) => ({ deskCode: r.deskCode, localDate: r.localDate, records: Number(r.records) }));
 }
-
-/** A transfer's second-response due time. */
-export async function setTransferDue(db: Db, callId: number, seq: number, dueAt: number | null): Promise<void> {
-  await db.updateTable('transfers').set({ due_at: dueAt }).where('call_id', '=', callId).where('seq', '=', seq).execute();
-}
