@@ -35,7 +35,8 @@ function PolicyForm({ initial, version }: { initial: Policy; version: number }) 
   const { t } = useI18n();
   const { setCurrent } = usePolicies();
   const [draft, setDraft] = useState<Policy>(initial);
-  const [saved, setSaved] = useState<string[] | null>(null);
+  // What was saved, kept as data so the note follows a change of language.
+  const [saved, setSaved] = useState<{ value: SavedPolicy; backdated: boolean } | null>(null);
   const [history, setHistory] = useState<PolicyTrailEntry[]>([]);
   const check = policySchema.safeParse(draft);
   const problems = check.success ? [] : check.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -52,14 +53,14 @@ function PolicyForm({ initial, version }: { initial: Policy; version: number }) 
     const current = await api.getPolicy({});
     setCurrent(current.ok ? current.value : value);
     loadHistory();
-    const zone = value.policy.calendar.timeZone;
-    setSaved([
-      backdated
-        ? t('policy.savedBackdated', { version: value.version, from: startText(value.effectiveFrom, zone, t), n: value.recordsRejudged, v: value.verdictsChanged })
-        : t('policy.saved', { version: value.version }),
-      ...(value.inForceNow ? [] : [t('policy.notInForceNow')]),
-    ]);
+    setSaved({ value, backdated });
   };
+  const savedNote = (s: { value: SavedPolicy; backdated: boolean }) => [
+    s.backdated
+      ? t('policy.savedBackdated', { version: s.value.version, from: startText(s.value.effectiveFrom, s.value.policy.calendar.timeZone, t), n: s.value.recordsRejudged, v: s.value.verdictsChanged })
+      : t('policy.saved', { version: s.value.version }),
+    ...(s.value.inForceNow ? [] : [t('policy.notInForceNow')]),
+  ].join(' ');
 
   return (
     <main className="policy">
@@ -151,7 +152,7 @@ function PolicyForm({ initial, version }: { initial: Policy; version: number }) 
         <SaveVersion draft={draft} valid={check.success} onSaved={(v, backdated) => void onSaved(v, backdated)} />
         {saved && (
           <p className="saved-note" role="status">
-            {saved.join(' ')}
+            {savedNote(saved)}
           </p>
         )}
         <PolicyHistory entries={history} />

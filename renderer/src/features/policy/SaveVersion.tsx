@@ -67,6 +67,8 @@ export function SaveVersion({ draft, valid, onSaved }: { draft: Policy; valid: b
     setErrors({ other: [] });
     setImpact(null);
     setReason('');
+    // The next save is in force from now unless a date is typed again.
+    setEffectiveFrom('');
     onSaved(r.value, date !== '');
   };
 
