@@ -198,4 +198,15 @@ describe('a back-dated policy with holidays and a make-up working day', () => {
     const late = await desk.ok('startCall', { at: '2026-10-09 10:00' });
     expect(late.policyVersion).toBe(3);
   });
+
+  it('from today: the calls of today take it, and a phone number in the reason is masked wherever the reason is kept', async () => {
+    const today = await desk.ok('startCall', {});
+    const saved = await desk.ok('savePolicy', { policy: defaultPolicy(ZONE), effectiveFrom: '2026-11-20', reason: '客户13800138000来电后补录' });
+    expect(saved).toMatchObject({ version: 4, effectiveFrom: SH('2026-11-20', '00:00'), inForceNow: true });
+    expect(saved.recordsRejudged).toBeGreaterThanOrEqual(1);
+    expect((await desk.ok('getCall', { id: today.id })).policyVersion).toBe(4);
+    expect((await desk.ok('policyHistory', {}))[0]).toMatchObject({ version: 4, reason: '客户****8000来电后补录' });
+    const audit = await desk.ok('getAudit', { id: today.id });
+    expect(audit.find((a) => a.field === 'policy')?.reason).toBe('policy version 4 in force from 2026-11-20: 客户****8000来电后补录');
+  });
 });
