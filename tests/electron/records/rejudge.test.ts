@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemo } from '../../../electron/demo/generate';
 import { refreshDueTimes } from '../../../electron/handlers/callRecord';
 import { resumeRejudges, saveVersion } from '../../../electron/records/policyVersions';
-import { REJUDGE_CHUNK } from '../../../electron/records/rejudge';
+import { REJUDGE_CHUNK, rejudgeSpan, versionInForce } from '../../../electron/records/rejudge';
+import { insertPolicy } from '../../../electron/store/policies';
 import { rebuildRollups, type TouchedDay } from '../../../electron/store/rollups';
 import type { Policy } from '../../../shared/policy/schema';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
@@ -83,5 +84,33 @@ describe('re-judging a span of several chunks', () => {
     expect(saved).toMatchObject({ version: 3, recordsRejudged: inSpan(), verdictsChanged: 0 });
     const audit = desk.store.sqlite.prepare("SELECT field, count(*) AS n FROM audit_log WHERE reason LIKE 'policy version 3 %' GROUP BY field").all();
     expect(audit).toEqual([{ field: 'policy', n: inSpan() }]);
+  });
+});
+
+describe('a version saved while another re-judges', () => {
+  it('keeps its own span: a re-judge whose span was read before it never takes its records', async () => {
+    const later = Date.parse('2024-05-13T00:00:00+08:00');
+    const { policy: defaults } = await desk.ok('getPolicy', { version: 1 });
+    // B, from 05-13, is saved while A (from 05-06) is under way with the span it read before B: open-ended.
+    const b = await insertPolicy(desk.store.db, { effective_from: later, created_at: desk.clock.ms, created_by: '王管理', json: JSON.stringify(await tightened()) });
+    const a = await insertPolicy(desk.store.db, { effective_from: from, created_at: desk.clock.ms, created_by: '李娜', json: JSON.stringify(defaults) });
+    expect([b, a]).toEqual([4, 5]);
+    const count = (sql: string, ...args: number[]) => desk.store.sqlite.prepare(`SELECT count(*) FROM calls WHERE ${sql}`).pluck().get(...args) as number;
+    const done = await rejudgeSpan(desk.store.db, { span: { from, until: null }, policyId: a, policy: defaults, actor: '李娜', actorId: 1, reason: 'test', now: desk.clock.ms });
+    expect(done.records).toBe(count('call_at >= ? AND call_at < ?', from, later));
+    expect(count('call_at >= ? AND call_at < ? AND policy_id <> ?', from, later, a)).toBe(0);
+    expect(count('call_at >= ? AND policy_id = ?', later, a)).toBe(0);
+  });
+
+  it('is found by the rule policyInForceAt applies: latest start at or before, newer of equal starts, else the first', () => {
+    const versions = [
+      { id: 1, effective_from: 100 },
+      { id: 2, effective_from: 50 },
+      { id: 3, effective_from: 100 },
+    ];
+    expect(versionInForce(versions, 10)).toBe(1);
+    expect(versionInForce(versions, 60)).toBe(2);
+    expect(versionInForce(versions, 100)).toBe(3);
+    expect(versionInForce([], 100)).toBeUndefined();
   });
 });
