@@ -117,6 +117,16 @@ describe('hotline policy', () => {
     expect(history.stdout).toContain('version 1');
     const json = JSON.parse((await hotline('policy', 'history', '--json', '--db', desk.file)).stdout) as Array<{ version: number; recordsRejudged: number }>;
     expect(json.map((e) => [e.version, e.recordsRejudged])).toEqual([[2, 2], [1, 0]]);
+
+    // A version back-dated to before it ends where version 2 starts: export still gives the one in force now.
+    const august = path.join(tmp.dir, 'august.json');
+    fs.writeFileSync(august, JSON.stringify(base));
+    const earlier = await hotline('policy', 'import', august, '--from', '2026-08-01', '--yes', '--db', desk.file);
+    expect(earlier).toMatchObject({ code: 0, stdout: expect.stringContaining('Policy version 3 was saved') });
+    expect(earlier.stdout).toContain('until the next later version starts; a later version is in force now.');
+    expect(earlier.stdout).toContain('0 records re-judged');
+    expect(await exported()).toEqual(policy);
+    expect((await hotline('policy', 'history', '--db', desk.file)).stdout).toMatch(/^version 3 .*\n {2}in force from 2026-08-01 00:00 until 2026-09-01 00:00 \(Asia\/Shanghai\)\n/);
   });
 
   it('refuses an effective-from date in the future or one that is not a date, and changes nothing', async () => {
