@@ -30,10 +30,10 @@ export function formatImpact(impact: PolicyImpact): string {
 
 /** What a save did, in two lines. */
 export function formatSaved(saved: SavedPolicy, file: string): string {
-  const span = spanText(saved.effectiveFrom, null, saved.policy.calendar.timeZone).replace(/ on \(/, ' (');
+  const span = spanText(saved.effectiveFrom, saved.effectiveUntil, saved.policy.calendar.timeZone);
   const head = saved.inForceNow
     ? `Policy version ${saved.version} is now in force (from ${file}), ${span}.`
-    : `Policy version ${saved.version} was saved (from ${file}), in force ${span} until the next later version starts; a later version is in force now.`;
+    : `Policy version ${saved.version} was saved (from ${file}), in force ${span}; a later version is in force now.`;
   const touched = saved.signedOffDays.length > 0 ? ` Signed-off days changed: ${daysText(saved.signedOffDays)}.` : '';
   return `${head}\n${plural(saved.recordsRejudged, 'record')} re-judged, ${plural(saved.verdictsChanged, 'verdict')} changed.${touched}`;
 }

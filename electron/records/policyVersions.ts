@@ -98,6 +98,7 @@ export async function saveVersion(db: Kysely<Database>, policy: Policy, options:
   return {
     version: started.id,
     effectiveFrom: from,
+    effectiveUntil: started.span.until,
     createdBy: options.author,
     policy,
     recordsRejudged: done.records,

@@ -27,6 +27,8 @@ export interface PolicyImpact {
 
 /** A version just saved, with what its re-judge did. */
 export interface SavedPolicy extends PolicyVersion {
+  /** Where the next later version takes over; null: in force from then on. */
+  effectiveUntil: number | null;
   recordsRejudged: number;
   verdictsChanged: number;
   signedOffDays: TouchedDay[];

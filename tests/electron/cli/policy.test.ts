@@ -123,7 +123,7 @@ describe('hotline policy', () => {
     fs.writeFileSync(august, JSON.stringify(base));
     const earlier = await hotline('policy', 'import', august, '--from', '2026-08-01', '--yes', '--db', desk.file);
     expect(earlier).toMatchObject({ code: 0, stdout: expect.stringContaining('Policy version 3 was saved') });
-    expect(earlier.stdout).toContain('until the next later version starts; a later version is in force now.');
+    expect(earlier.stdout).toContain('in force from 2026-08-01 00:00 until 2026-09-01 00:00 (Asia/Shanghai); a later version is in force now.');
     expect(earlier.stdout).toContain('0 records re-judged');
     expect(await exported()).toEqual(policy);
     expect((await hotline('policy', 'history', '--db', desk.file)).stdout).toMatch(/^version 3 .*\n {2}in force from 2026-08-01 00:00 until 2026-09-01 00:00 \(Asia\/Shanghai\)\n/);
