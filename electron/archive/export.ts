@@ -21,7 +21,7 @@ export async function exportArchive(db: Kysely<Database>, options: ExportOptions
   const { filter, format, file, now, signal } = options;
   const lang = options.lang ?? 'zh';
   signal?.throwIfAborted();
-  const [policies, { policy }, total] = await Promise.all([loadPolicies(db), currentPolicy(db), countRecords(db, filter, now)]);
+  const [policies, { policy }, total] = await Promise.all([loadPolicies(db), currentPolicy(db, now), countRecords(db, filter, now)]);
   const visits = format === 'xlsx' ? 2 * total : total;
   options.onProgress?.(0, visits);
 

@@ -19,7 +19,7 @@ const STATE_ORDER = { breached: 0, near: 1, running: 2 } as const;
  */
 export const listFollowUps: Handler<'listFollowUps'> = async (_req, { db, now }) => {
   const desk = await requireDesk(db);
-  const { policy: current } = await currentPolicy(db);
+  const { policy: current } = await currentPolicy(db, now());
   const rows = await listOpenWork(db, desk.code, current.lowScoreAtMost);
   const ids = rows.map((r) => r.id);
   const [transfers, lastSteps] = await Promise.all([listTransfersOf(db, ids), lastStepTimes(db, ids)]);

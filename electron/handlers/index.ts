@@ -15,7 +15,7 @@ import { listUsers, saveUser, signIn, signOut, whoAmI } from './users';
 import { completeFollowUp, listFollowUps } from './followUps';
 import { addMissReason } from './missReasons';
 import { notify } from './notify';
-import { getPolicy, savePolicy, suggestHolidays } from './policy';
+import { getPolicy, policyHistory, previewPolicy, savePolicy, suggestHolidays } from './policy';
 
 /** Every method of the contract, served by the same functions over IPC and over browser mode's HTTP. */
 export const handlers: HandlerTable = {
@@ -34,6 +34,8 @@ export const handlers: HandlerTable = {
   suggestReasons,
   getPolicy,
   savePolicy,
+  previewPolicy,
+  policyHistory,
   suggestHolidays,
   addMissReason,
   listFollowUps,

@@ -5,9 +5,10 @@ import { HotlineError } from '../../shared/api/result';
 import { hasLongDigitRun } from '../../shared/domain/privacy';
 import { defaultPolicy } from '../../shared/policy/defaults';
 import { policyProblems, policySchema, type Policy } from '../../shared/policy/schema';
-import { findPolicy, insertPolicy, latestPolicy } from '../store/policies';
+import type { SavedPolicy } from '../../shared/api/policy';
+import { policyTrail, previewVersion, saveVersion, type SaveVersionOptions } from '../records/policyVersions';
+import { findPolicy, insertPolicy, policyInForceAt } from '../store/policies';
 import type { Database, PolicyRow } from '../store/schema';
-import { inWriteTransaction } from '../store/writeTransaction';
 import { requireDesk, requireRole, type Handler } from './context';
 
 /**
@@ -33,39 +34,48 @@ export async function policyOf(db: Kysely<Database>, version: number | null): Pr
   return row ? toVersion(row, db) : currentPolicy(db);
 }
 
-/** The newest version; a desk set up before policies existed gets the defaults in its own zone. */
-export async function currentPolicy(db: Kysely<Database>): Promise<PolicyVersion> {
-  const row = await latestPolicy(db);
+/**
+ * The version in force now (not the newest: a back-dated version may end where
+ * a later one starts); a desk set up before policies existed gets the defaults
+ * in its own zone.
+ * @example const { policy } = await currentPolicy(db, ctx.now())
+ */
+export async function currentPolicy(db: Kysely<Database>, now: number = Date.now()): Promise<PolicyVersion> {
+  const row = await policyInForceAt(db, now);
   if (row) return toVersion(row, db);
   const desk = await requireDesk(db);
   await insertPolicy(db, { effective_from: 0, created_at: 0, created_by: desk.agent_name, json: JSON.stringify(defaultPolicy(desk.time_zone)) });
-  return currentPolicy(db);
+  return currentPolicy(db, now);
 }
 
-export const getPolicy: Handler<'getPolicy'> = async (req, { db }) => {
-  if (req.version === undefined) return currentPolicy(db);
+export const getPolicy: Handler<'getPolicy'> = async (req, { db, now }) => {
+  if (req.version === undefined) return currentPolicy(db, now());
   const row = await findPolicy(db, req.version);
   if (!row) throw new HotlineError('not_found', `There is no policy version ${req.version}.`);
   return toVersion(row, db);
 };
 
 /**
- * A new version, in force from now on. Records already logged keep the version
- * they were judged by: changing the policy never silently rewrites history.
- * A policy with problems is refused whole, with every problem listed.
+ * A checked policy, or a refusal listing every problem it has.
+ * @example const policy = checkedPolicy(JSON.parse(text))
  */
-export async function savePolicyVersion(db: Kysely<Database>, candidate: unknown, now: number, author: string): Promise<PolicyVersion> {
+export function checkedPolicy(candidate: unknown): Policy {
   const problems = policyProblems(candidate);
   if (problems.length === 0) problems.push(...phoneLikeText(candidate));
   if (problems.length > 0) {
     throw new HotlineError('invalid_policy', `The policy was not saved: ${problems.join('; ')}`, undefined, problems);
   }
-  const json = JSON.stringify(policySchema.parse(candidate));
-  const row = await inWriteTransaction(db, async (trx) => {
-    const fields = { effective_from: now, created_at: now, created_by: author, json };
-    return { id: await insertPolicy(trx, fields), ...fields };
-  });
-  return toVersion(row, db);
+  return policySchema.parse(candidate);
+}
+
+/**
+ * A new version, in force from now on, or from a past date (the records of
+ * its span are then re-judged, see records/policyVersions.ts). Without a date
+ * records already logged keep the version they were judged by.
+ * A policy with problems is refused whole, with every problem listed.
+ */
+export async function savePolicyVersion(db: Kysely<Database>, candidate: unknown, options: SaveVersionOptions): Promise<SavedPolicy> {
+  return saveVersion(db, checkedPolicy(candidate), options);
 }
 
 /**
@@ -89,7 +99,19 @@ function phoneLikeText(value: unknown, where = ''): string[] {
 /** Admins only: the policy holds the whole team to its targets. */
 export const savePolicy: Handler<'savePolicy'> = async (req, { db, now, session }) => {
   const admin = await requireRole(db, session, ['admin']);
-  return savePolicyVersion(db, req.policy, now(), admin.name);
+  return savePolicyVersion(db, req.policy, { now: now(), author: admin.name, authorId: admin.id, source: 'screen', effectiveFrom: req.effectiveFrom, reason: req.reason });
+};
+
+/** Admins only, like saving: what a save would re-judge, before anything changes. */
+export const previewPolicy: Handler<'previewPolicy'> = async (req, { db, now, session }) => {
+  await requireRole(db, session, ['admin']);
+  return previewVersion(db, checkedPolicy(req.policy), req.effectiveFrom, now());
+};
+
+/** Admins only: the policy-level trail, newest first. */
+export const policyHistory: Handler<'policyHistory'> = async (_req, { db, session }) => {
+  await requireRole(db, session, ['admin']);
+  return policyTrail(db, (id) => policyOf(db, id));
 };
 
 /**

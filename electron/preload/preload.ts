@@ -29,6 +29,8 @@ export const hotlineBridge = {
   suggestReasons: invoke('suggestReasons'),
   getPolicy: invoke('getPolicy'),
   savePolicy: invoke('savePolicy'),
+  previewPolicy: invoke('previewPolicy'),
+  policyHistory: invoke('policyHistory'),
   suggestHolidays: invoke('suggestHolidays'),
   addMissReason: invoke('addMissReason'),
   listFollowUps: invoke('listFollowUps'),

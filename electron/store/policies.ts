@@ -12,8 +12,9 @@ export async function findPolicy(db: Db, id: number): Promise<PolicyRow | undefi
   return db.selectFrom('policies').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function latestPolicy(db: Db): Promise<PolicyRow | undefined> {
-  return db.selectFrom('policies').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+/** Every version, oldest first, without its policy text. */
+export async function listPolicies(db: Db): Promise<Array<Omit<PolicyRow, 'json'>>> {
+  return db.selectFrom('policies').select(['id', 'effective_from', 'created_at', 'created_by']).orderBy('id').execute();
 }
 
 /**

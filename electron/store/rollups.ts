@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { at, ROLLUPS } from './migrations/2026_11_23_0004_rollups';
 
 /**
- * Bulk inserts into `calls` without the rollup triggers' per-row work
+ * Bulk inserts into (and bulk updates of) `calls` without the rollup triggers' per-row work
  * (migration 0004: six upserts for every call, most of an import's write
  * time), the rollups kept exact all the same. Within the caller's write
  * transaction the insert triggers are dropped, the rows go in, the triggers
@@ -26,15 +26,32 @@ const INSERT_TRIGGERS = ROLLUPS.map((r) => `${r.table}_on_insert`);
  * every call `insert` adds. Inside a transaction only.
  */
 export function insertCallsInBulk<T>(sqlite: BetterSqlite3.Database, days: Iterable<TouchedDay>, insert: () => T): T {
-  if (!sqlite.inTransaction) throw new Error('insertCallsInBulk runs inside a write transaction only');
+  return withoutTriggers(sqlite, INSERT_TRIGGERS, days, insert);
+}
+
+/** The update trigger of each rollup table. */
+const UPDATE_TRIGGERS = ROLLUPS.map((r) => `${r.table}_on_update`);
+
+/**
+ * Runs `update` (synchronous), which may change only calls of `days`, with the
+ * rollup update triggers set aside (twelve upserts per updated row, most of a
+ * re-judge's write time), then rebuilds the rollups of those days. Inside a
+ * transaction only, like insertCallsInBulk.
+ */
+export function updateCallsInBulk<T>(sqlite: BetterSqlite3.Database, days: Iterable<TouchedDay>, update: () => T): T {
+  return withoutTriggers(sqlite, UPDATE_TRIGGERS, days, update);
+}
+
+function withoutTriggers<T>(sqlite: BetterSqlite3.Database, names: readonly string[], days: Iterable<TouchedDay>, work: () => T): T {
+  if (!sqlite.inTransaction) throw new Error('bulk writes to calls run inside a write transaction only');
   const stored = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'calls'").all() as Array<{ name: string; sql: string }>;
-  const triggers = INSERT_TRIGGERS.map((name) => {
+  const triggers = names.map((name) => {
     const found = stored.find((t) => t.name === name);
-    if (!found) throw new Error(`The rollup trigger ${name} is missing: this database's schema is not the one the import expects.`);
+    if (!found) throw new Error(`The rollup trigger ${name} is missing: this database's schema is not the one the bulk write expects.`);
     return found;
   });
   for (const { name } of triggers) sqlite.exec(`DROP TRIGGER ${name}`);
-  const result = insert();
+  const result = work();
   for (const { sql } of triggers) sqlite.exec(sql);
   rebuildRollups(sqlite, days);
   return result;

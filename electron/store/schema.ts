@@ -17,6 +17,7 @@ export interface Database {
   audit_log: AuditLogTable;
   day_signoffs: DaySignoffsTable;
   improvement_measures: ImprovementMeasuresTable;
+  policy_audit: PolicyAuditTable;
 }
 
 interface DeskTable {
@@ -130,6 +131,30 @@ interface PoliciesTable {
   json: string;
 }
 
+/**
+ * The policy-level trail (migration 0007): one row per save or import of a
+ * version. Completed once its re-judge is done; then triggers refuse any change.
+ */
+interface PolicyAuditTable {
+  id: Generated<number>;
+  policy_id: number;
+  actor: string;
+  actor_id: number | null;
+  at: number;
+  /** 'screen', 'cli', or 'before trail' for versions saved before the trail existed. */
+  source: string;
+  effective_from: number;
+  /** The next later version's start when this one was saved; null: open-ended. */
+  effective_until: number | null;
+  reason: string | null;
+  records_rejudged: Generated<number>;
+  verdicts_changed: Generated<number>;
+  /** JSON array of { deskCode, localDate }. */
+  signed_off_days: Generated<string>;
+  /** Null while the re-judge is under way (or was interrupted: resumed at start). */
+  completed_at: number | null;
+}
+
 interface MissReasonsTable {
   id: Generated<number>;
   call_id: number;
@@ -191,6 +216,8 @@ export type UserRow = Selectable<UsersTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type MeasureRow = Selectable<ImprovementMeasuresTable>;
 export type PolicyRow = Selectable<PoliciesTable>;
+export type PolicyAuditRow = Selectable<PolicyAuditTable>;
+export type NewPolicyAudit = Insertable<PolicyAuditTable>;
 export type MissReasonRow = Selectable<MissReasonsTable>;
 export type DeskRow = Selectable<DeskTable>;
 export type CallRow = Selectable<CallsTable>;

@@ -12,6 +12,7 @@ import {
 import { TARGET_KINDS } from '../timing/compliance';
 import { ARCHIVE_FORMATS, ARCHIVE_LANGS, JOB_ID, UPLOAD_ID, type ExportJob, type ImportResult } from './archive';
 import { MAX_PATH_LENGTH, type BackupsView } from './backups';
+import type { PolicyImpact, PolicyTrailEntry, SavedPolicy } from './policy';
 import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
 import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
 import type { PeriodReport, SavedReport } from './report';
@@ -100,8 +101,17 @@ export const requestSchemas = {
   listDay: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
   suggestReasons: z.strictObject({ prefix: label }),
   getPolicy: z.strictObject({ version: id.optional() }),
-  /** Validated in full by the handler, so that every problem can be listed. */
-  savePolicy: z.strictObject({ policy: z.unknown() }),
+  /**
+   * Validated in full by the handler, so that every problem can be listed.
+   * effectiveFrom: YYYY-MM-DD, in force from that day 00:00 in the policy's zone
+   * (absent: from now); the records since are re-judged. reason: required when
+   * that touches signed-off days. Checked by the handler, next to its field.
+   */
+  savePolicy: z.strictObject({ policy: z.unknown(), effectiveFrom: z.string().max(40).optional(), reason: text.optional() }),
+  /** What savePolicy with the same fields would re-judge, writing nothing. */
+  previewPolicy: z.strictObject({ policy: z.unknown(), effectiveFrom: z.string().max(40).optional() }),
+  /** The policy-level trail, newest first. */
+  policyHistory: z.strictObject({}),
   suggestHolidays: z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/), year: z.number().int().min(1970).max(2100) }),
   addMissReason: z.strictObject({
     id,
@@ -191,7 +201,11 @@ export interface HotlineApi {
   listDay(req: Req<'listDay'>): DayList;
   suggestReasons(req: Req<'suggestReasons'>): string[];
   getPolicy(req: Req<'getPolicy'>): PolicyVersion;
-  savePolicy(req: Req<'savePolicy'>): PolicyVersion;
+  /** Admins: a new version, in force from now or a past date; the records since are re-judged. */
+  savePolicy(req: Req<'savePolicy'>): SavedPolicy;
+  /** Admins: how many records a save would re-judge, and which signed-off days it touches. */
+  previewPolicy(req: Req<'previewPolicy'>): PolicyImpact;
+  policyHistory(req: Req<'policyHistory'>): PolicyTrailEntry[];
   suggestHolidays(req: Req<'suggestHolidays'>): Array<{ date: string; name: string }>;
   addMissReason(req: Req<'addMissReason'>): CallRecord;
   listFollowUps(req: Req<'listFollowUps'>): FollowUpItem[];

@@ -22,6 +22,8 @@ export const METHOD_NAMES = [
   'suggestReasons',
   'getPolicy',
   'savePolicy',
+  'previewPolicy',
+  'policyHistory',
   'suggestHolidays',
   'addMissReason',
   'listFollowUps',

@@ -32,6 +32,10 @@ export type ErrorCode =
   | 'archived_needs_reason'
   | 'sign_off_blocked'
   | 'invalid_policy'
+  /** A policy's effective-from date that is not a real YYYY-MM-DD date. */
+  | 'effective_from_invalid'
+  /** A policy's effective-from date after today: a version cannot start on a day that has not begun. */
+  | 'effective_from_future'
   | 'storage_failed'
   /** An import file that cannot be read at all (not xlsx/CSV, truncated, no header). */
   | 'file_unreadable'

@@ -136,6 +136,8 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     suggestReasons: { prefix: '订单' },
     getPolicy: {},
     savePolicy: { policy: {} },
+    previewPolicy: { policy: {} },
+    policyHistory: {},
     suggestHolidays: { country: 'CN', year: 2024 },
     addMissReason: { id, kind: 'response', index: 0, code: 'other', text: '同时接待量超负荷' },
     listFollowUps: {},

@@ -90,3 +90,34 @@ describe('migration 0005 (clock flag)', () => {
     expect(sqlite.prepare("SELECT count(*) FROM pragma_table_info('calls') WHERE name = 'clock_behind_ms'").pluck().get()).toBe(0);
   });
 });
+
+describe('migration 0007 (policy trail)', () => {
+  it('gives each version saved before it a trail row, and keeps the trail append-only', async () => {
+    const tmp = tempDir();
+    cleanups.push(tmp.remove);
+    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    cleanups.push(() => db.destroy());
+    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    expect((await migrator.migrateTo('2026_11_23_0005_clock_flag')).error).toBeUndefined();
+    const insert = sqlite.prepare('INSERT INTO policies (effective_from, created_at, created_by, json) VALUES (?, ?, ?, ?)');
+    insert.run(0, 1_000, '李娜', '{"v":1}');
+    insert.run(5_000, 5_000, '王管理', '{"v":2}');
+
+    expect((await migrator.migrateTo('2026_12_01_0007_policy_audit')).error).toBeUndefined();
+    expect(sqlite.prepare('SELECT policy_id, actor, at, source, effective_from, effective_until, reason, records_rejudged, signed_off_days, completed_at FROM policy_audit ORDER BY id').all()).toEqual([
+      { policy_id: 1, actor: '李娜', at: 1_000, source: 'before trail', effective_from: 0, effective_until: null, reason: null, records_rejudged: 0, signed_off_days: '[]', completed_at: 1_000 },
+      { policy_id: 2, actor: '王管理', at: 5_000, source: 'before trail', effective_from: 5_000, effective_until: null, reason: null, records_rejudged: 0, signed_off_days: '[]', completed_at: 5_000 },
+    ]);
+    // A row under way may be completed once; then it never changes, and none is deleted.
+    sqlite.prepare("INSERT INTO policy_audit (policy_id, actor, at, source, effective_from) VALUES (2, '王管理', 6000, 'cli', 0)").run();
+    sqlite.prepare('UPDATE policy_audit SET records_rejudged = 12, completed_at = 7000 WHERE id = 3').run();
+    expect(() => sqlite.prepare('UPDATE policy_audit SET records_rejudged = 0 WHERE id = 3').run()).toThrow(/never changes/);
+    expect(() => sqlite.prepare('DELETE FROM policy_audit WHERE id = 3').run()).toThrow(/append-only/);
+    expect(sqlite.prepare('SELECT records_rejudged FROM policy_audit WHERE id = 3').pluck().get()).toBe(12);
+
+    expect((await migrator.migrateTo('2026_11_23_0005_clock_flag')).error).toBeUndefined();
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'policy_audit'").pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM policies').pluck().get()).toBe(2);
+  });
+});

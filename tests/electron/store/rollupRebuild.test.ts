@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemo } from '../../../electron/demo/generate';
-import { insertCallsInBulk, rebuildRollups, type TouchedDay } from '../../../electron/store/rollups';
+import { insertCallsInBulk, rebuildRollups, updateCallsInBulk, type TouchedDay } from '../../../electron/store/rollups';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
 
 let desk: TestDesk;
@@ -71,5 +71,22 @@ describe('a bulk insert without the per-row triggers', () => {
 
   it('runs inside a transaction only', () => {
     expect(() => insertCallsInBulk(desk.store.sqlite, [], () => undefined)).toThrow(/inside a write transaction/);
+  });
+});
+
+describe('a bulk update without the per-row triggers', () => {
+  it('leaves the rollups as the triggers would have, and the triggers as they were', () => {
+    // What a re-judge does: other due times, another breach summary, on the calls of one day.
+    const day = desk.store.sqlite.prepare('SELECT desk_code, local_date FROM calls ORDER BY id LIMIT 1').get() as TouchedDay;
+    const change = () =>
+      desk.store.sqlite
+        .prepare('UPDATE calls SET response_due_at = call_at + 60000, resolution_due_at = call_at + 120000, ended_breach = 1 - coalesce(ended_breach, 0) WHERE desk_code = ? AND local_date = ?')
+        .run(day.desk_code, day.local_date);
+    const before = triggers();
+    const withTriggers = rolledBack(() => (change(), rollups()));
+    const inBulk = rolledBack(() => (updateCallsInBulk(desk.store.sqlite, [day], change), triggers().length === before.length ? rollups() : []));
+    expect(inBulk).toEqual(withTriggers);
+    expect(inBulk).not.toEqual(rollups());
+    expect(triggers()).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { PolicyTrailEntry, SavedPolicy } from '../../../../shared/api/policy';
 import { CATEGORIES } from '../../../../shared/domain/fields';
 import type { MessageKey } from '../../../../shared/i18n';
 import { FOUR_LEVELS, THREE_LEVELS } from '../../../../shared/policy/defaults';
@@ -8,7 +9,10 @@ import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { CalendarEditor } from './CalendarEditor';
 import { DurationInput } from './DurationInput';
+import { PolicyHistory } from './PolicyHistory';
 import { PolicyPreview } from './PolicyPreview';
+import { SaveVersion } from './SaveVersion';
+import { startText } from './spanText';
 import { PriorityLevels } from './PriorityLevels';
 import { usePolicies } from './usePolicies';
 
@@ -17,7 +21,8 @@ const PROCESS_TARGETS = ['secondResponse', 'transferWithin', 'resultToldWithin',
 /**
  * The admin's Policy screen: every value of the timing policy, validated as it
  * is typed (by the same schema the store applies), with a live preview. Saving
- * makes a new version; records already logged keep theirs.
+ * makes a new version, in force from now (records already logged keep theirs)
+ * or from a past date (the records since are re-judged, after a preview).
  */
 export function PolicyScreen() {
   const { current } = usePolicies();
@@ -27,11 +32,12 @@ export function PolicyScreen() {
 }
 
 function PolicyForm({ initial, version }: { initial: Policy; version: number }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const { setCurrent } = usePolicies();
   const [draft, setDraft] = useState<Policy>(initial);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [serverProblems, setServerProblems] = useState<string[]>([]);
+  // What was saved, kept as data so the note follows a change of language.
+  const [saved, setSaved] = useState<{ value: SavedPolicy; backdated: boolean } | null>(null);
+  const [history, setHistory] = useState<PolicyTrailEntry[]>([]);
   const check = policySchema.safeParse(draft);
   const problems = check.success ? [] : check.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const invalid = (path: string) => problems.some((p) => p.path === path || p.path.startsWith(`${path}.`));
@@ -39,17 +45,22 @@ function PolicyForm({ initial, version }: { initial: Policy; version: number }) 
     setDraft(next);
     setSaved(null);
   };
+  const loadHistory = useCallback(() => void api.policyHistory({}).then((r) => r.ok && setHistory(r.value)), []);
+  useEffect(loadHistory, [loadHistory]);
 
-  const save = async () => {
-    const r = await api.savePolicy({ policy: draft });
-    if (!r.ok) {
-      setServerProblems(r.error.problems ?? [errorText(r.error)]);
-      return;
-    }
-    setServerProblems([]);
-    setCurrent(r.value);
-    setSaved(t('policy.saved', { version: r.value.version }));
+  const onSaved = async (value: SavedPolicy, backdated: boolean) => {
+    // "Current" is the version in force now: a back-dated one may end where a later one starts.
+    const current = await api.getPolicy({});
+    setCurrent(current.ok ? current.value : value);
+    loadHistory();
+    setSaved({ value, backdated });
   };
+  const savedNote = (s: { value: SavedPolicy; backdated: boolean }) => [
+    s.backdated
+      ? t('policy.savedBackdated', { version: s.value.version, from: startText(s.value.effectiveFrom, s.value.policy.calendar.timeZone, t), n: s.value.recordsRejudged, v: s.value.verdictsChanged })
+      : t('policy.saved', { version: s.value.version }),
+    ...(s.value.inForceNow ? [] : [t('policy.notInForceNow')]),
+  ].join(' ');
 
   return (
     <main className="policy">
@@ -124,8 +135,8 @@ function PolicyForm({ initial, version }: { initial: Policy; version: number }) 
       </section>
       <aside className="policy-side">
         <PolicyPreview draft={draft} valid={check.success} />
-        <section className="card">
-          {problems.length > 0 && (
+        {problems.length > 0 && (
+          <section className="card">
             <div role="alert" className="problems">
               <strong>{t('policy.problems')}</strong>
               <ul>
@@ -136,19 +147,15 @@ function PolicyForm({ initial, version }: { initial: Policy; version: number }) 
                 ))}
               </ul>
             </div>
-          )}
-          {serverProblems.length > 0 && (
-            <ul role="alert" className="problems">
-              {serverProblems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          )}
-          <button type="button" className="primary" disabled={!check.success} onClick={() => void save()}>
-            {t('policy.save')}
-          </button>
-          {saved && <p className="saved-note">{saved}</p>}
-        </section>
+          </section>
+        )}
+        <SaveVersion draft={draft} valid={check.success} onSaved={(v, backdated) => void onSaved(v, backdated)} />
+        {saved && (
+          <p className="saved-note" role="status">
+            {savedNote(saved)}
+          </p>
+        )}
+        <PolicyHistory entries={history} />
       </aside>
     </main>
   );

@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely';
+import type { Policy } from '../../shared/policy/schema';
+import { writeJudgements, type JudgementWrite } from '../store/judgementWrites';
+import { rawConnectionOf } from '../store/openDb';
+import { countRejudged } from '../store/policyAudit';
+import { listPolicies } from '../store/policies';
+import { callIdsInSpan, signedOffDaysInSpan, type PolicySpan, type SignedOffDay } from '../store/policySpans';
+import type { TouchedDay } from '../store/rollups';
+import type { Database } from '../store/schema';
+import { inWriteTransaction } from '../store/writeTransaction';
+import { judgeCalls, judgementChanges } from './judgeCalls';
+
+/**
+ * Records per write transaction: each chunk holds the write lock for a few
+ * tens of milliseconds, so an agent's click on another window or process
+ * never waits long behind a re-judge of a year of history.
+ */
+export const REJUDGE_CHUNK = 300;
+
+/**
+ * The version in force at `at`, by policyInForceAt's rule (store/policies.ts) over
+ * versions listed oldest first: the latest start at or before it, the newer of
+ * two equal starts; before every start, the first version.
+ * @example versionInForce([{ id: 1, effective_from: 0 }, { id: 2, effective_from: 50 }], 60) === 2
+ */
+export function versionInForce(versions: ReadonlyArray<{ id: number; effective_from: number }>, at: number): number | undefined {
+  let found: { id: number; effective_from: number } | undefined;
+  for (const v of versions) if (v.effective_from <= at && (!found || v.effective_from > found.effective_from || (v.effective_from === found.effective_from && v.id > found.id))) found = v;
+  return (found ?? versions[0])?.id;
+}
+
+/** What making a version in force over a span would change, before anything does. */
+export interface RejudgeImpact {
+  /** Calls whose call time falls in the span: each takes the new version. */
+  records: number;
+  /** Of those, how many get other due times (or breach summary). */
+  dueTimesChanged: number;
+  /** Of those, how many get another outcome: met ↔ late, a missed target, overdue now. */
+  verdictsChanged: number;
+  signedOffDays: SignedOffDay[];
+}
+
+export interface RejudgeProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * Counts what re-judging `span` by `policy` would change, writing nothing.
+ * @example const impact = await previewRejudge(db, { from, until: null }, candidate, Date.now())
+ */
+export async function previewRejudge(db: Kysely<Database>, span: PolicySpan, policy: Policy, now: number): Promise<RejudgeImpact> {
+  const ids = await callIdsInSpan(db, span);
+  let dueTimesChanged = 0;
+  let verdictsChanged = 0;
+  for (let i = 0; i < ids.length; i += REJUDGE_CHUNK) {
+    for (const j of await judgeCalls(db, ids.slice(i, i + REJUDGE_CHUNK), policy, now)) {
+      if (j.dueChanged) dueTimesChanged++;
+      if (j.verdictChanged) verdictsChanged++;
+    }
+  }
+  return { records: ids.length, dueTimesChanged, verdictsChanged, signedOffDays: await signedOffDaysInSpan(db, span) };
+}
+
+/** Everything a re-judge needs, as plain data: the job can move to a worker thread as it is. */
+export interface RejudgeJob {
+  span: PolicySpan;
+  policyId: number;
+  policy: Policy;
+  actor: string;
+  actorId: number | null;
+  /** Goes with each record's audit rows. */
+  reason: string;
+  now: number;
+  /** The policy trail row whose counts each chunk adds to, in its own transaction. */
+  trailId?: number;
+}
+
+/**
+ * Re-judges every call of the span by the job's version: its policy_id, all
+ * due columns, the breach summary and its transfers' due times, by the same
+ * timing core the app uses, in chunks of REJUDGE_CHUNK records, each its own
+ * short write transaction that re-reads its records under the lock. Each
+ * record that changes gets its audit rows in the same transaction. The rollups
+ * of the chunk's days are rebuilt in it too (store/judgementWrites.ts), so the
+ * statistics stay exact as it goes.
+ * Idempotent: run again (after an interruption) it changes only what is left.
+ * Returns what this run changed (the trail row, if any, holds the total).
+ * @example await rejudgeSpan(db, job, ({ done, total }) => console.log(`${done}/${total}`))
+ */
+export async function rejudgeSpan(db: Kysely<Database>, job: RejudgeJob, onProgress?: (p: RejudgeProgress) => void): Promise<{ records: number; verdictsChanged: number }> {
+  const ids = await callIdsInSpan(db, job.span);
+  let records = 0;
+  let verdictsChanged = 0;
+  for (let i = 0; i < ids.length; i += REJUDGE_CHUNK) {
+    const chunk = ids.slice(i, i + REJUDGE_CHUNK);
+    await inWriteTransaction(db, async (trx) => {
+      const writes: JudgementWrite[] = [];
+      const days = new Map<string, TouchedDay>();
+      let chunkVerdicts = 0;
+      // Read under the lock: a version saved meanwhile (another admin, another window) keeps its own span.
+      const versions = await listPolicies(trx);
+      for (const j of await judgeCalls(trx, chunk, job.policy, job.now)) {
+        // Only the records this version is in force for (a call time corrected since the ids were read stays as it is).
+        if (versionInForce(versions, j.row.call_at) !== job.policyId) continue;
+        const changes = judgementChanges(j, job.policyId);
+        if (changes.length === 0 && !j.dueChanged) continue;
+        if (j.verdictChanged) chunkVerdicts++;
+        days.set(`${j.row.desk_code}\u0000${j.row.local_date}`, { desk_code: j.row.desk_code, local_date: j.row.local_date });
+        writes.push({
+          id: j.row.id,
+          judgement: { policy_id: job.policyId, ...j.columns },
+          transfers: j.transfers.flatMap((t, i) => (t.due_at === j.transferDueAt[i] ? [] : [{ seq: t.seq, dueAt: j.transferDueAt[i] ?? null }])),
+          audit: changes.map((c) => ({ call_id: j.row.id, actor: job.actor, actor_id: job.actorId, at: job.now, reason: job.reason, ...c })),
+        });
+      }
+      writeJudgements(rawConnectionOf(db), [...days.values()], writes);
+      records += writes.length;
+      verdictsChanged += chunkVerdicts;
+      if (job.trailId !== undefined) await countRejudged(trx, job.trailId, { records: writes.length, verdictsChanged: chunkVerdicts });
+    });
+    onProgress?.({ done: Math.min(i + REJUDGE_CHUNK, ids.length), total: ids.length });
+  }
+  return { records, verdictsChanged };
+}
