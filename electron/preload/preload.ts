@@ -55,6 +55,8 @@ export const hotlineBridge = {
   getBackups: invoke('getBackups'),
   setBackupDir: invoke('setBackupDir'),
   backupNow: invoke('backupNow'),
+  getLockouts: invoke('getLockouts'),
+  clearLockout: invoke('clearLockout'),
 } satisfies HotlineClient;
 
 contextBridge.exposeInMainWorld('hotline', hotlineBridge);

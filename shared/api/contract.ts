@@ -12,6 +12,7 @@ import {
 import { TARGET_KINDS } from '../timing/compliance';
 import { ARCHIVE_FORMATS, ARCHIVE_LANGS, JOB_ID, UPLOAD_ID, type ExportJob, type ImportResult } from './archive';
 import { MAX_PATH_LENGTH, type BackupsView } from './backups';
+import type { LockoutsView } from './lockout';
 import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
 import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
 import type { AuditEntry, CallRecord, DayList, DayStatus, DeskInfo, FollowUpItem, PolicyVersion, UserView } from './records';
@@ -164,6 +165,8 @@ export const requestSchemas = {
   /** The folder for the automatic backups, as the admin typed it; null: back to the default beside the database. */
   setBackupDir: z.strictObject({ dir: z.string().max(MAX_PATH_LENGTH).nullable() }),
   backupNow: z.strictObject({}),
+  getLockouts: z.strictObject({}),
+  clearLockout: z.strictObject({ userId: id }),
 } as const;
 
 type Req<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -215,6 +218,10 @@ export interface HotlineApi {
   /** Admins: backups go to another folder from now on (and a backup is made there at once). */
   setBackupDir(req: Req<'setBackupDir'>): BackupsView;
   backupNow(req: Req<'backupNow'>): BackupsView;
+  /** Admins: the profiles locked out by wrong PINs, until when, and the lock-out trail. */
+  getLockouts(req: Req<'getLockouts'>): LockoutsView;
+  /** Admins: clears a profile's lock and its run of wrong PINs (written to the trail). */
+  clearLockout(req: Req<'clearLockout'>): LockoutsView;
 }
 
 export type MethodName = keyof HotlineApi;

@@ -48,6 +48,8 @@ export const METHOD_NAMES = [
   'getBackups',
   'setBackupDir',
   'backupNow',
+  'getLockouts',
+  'clearLockout',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

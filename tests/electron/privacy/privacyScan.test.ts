@@ -162,6 +162,8 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     getBackups: {},
     setBackupDir: { dir: null },
     backupNow: {},
+    getLockouts: {},
+    clearLockout: { userId: 1 },
   };
 }
 
