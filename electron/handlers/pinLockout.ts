@@ -36,11 +36,13 @@ export function lockDurationMs(failures: number): number {
 
 /** Checks a profile's PIN under the lock-out rules; returns the profile, or throws wrong_pin / pin_locked. */
 export async function checkPinThrottled(db: Kysely<Database>, userId: number, pin: string, now: () => number): Promise<UserRow> {
-  const { user, lockedUntil } = await inWriteTransaction(db, async (trx) => {
+  const step = await inWriteTransaction(db, async (trx): Promise<{ refusedFor: number } | { user: UserRow; lockedUntil: number | null }> => {
     const found = await findUser(trx, userId);
     if (!found || !found.active) throw new HotlineError('not_found', 'There is no such profile.', 'userId');
     const at = now();
-    await refuseWhileLocked(trx, found, at);
+    // Returned, not thrown: a lock shortened after a clock change must commit.
+    const lockEnd = await lockInForce(trx, found, at);
+    if (lockEnd !== null) return { refusedFor: lockEnd - at };
     if (found.pin_hash === null) return { user: found, lockedUntil: null };
     const failures = found.pin_failures + 1;
     const lockMs = lockDurationMs(failures);
@@ -48,6 +50,8 @@ export async function checkPinThrottled(db: Kysely<Database>, userId: number, pi
     await setPinState(trx, found.id, failures, until);
     return { user: { ...found, pin_failures: failures, pin_locked_until: until }, lockedUntil: until };
   });
+  if ('refusedFor' in step) throw lockedError(step.refusedFor);
+  const { user, lockedUntil } = step;
   if (user.pin_hash === null) return user;
   if (await pinMatches(pin, user.pin_hash)) {
     await inWriteTransaction(db, (trx) => setPinState(trx, user.id, 0, null));
@@ -59,16 +63,16 @@ export async function checkPinThrottled(db: Kysely<Database>, userId: number, pi
 }
 
 /**
- * Refuses a sign-in while the profile's lock runs. A lock that ends further
- * ahead than its own length can only come from a clock set back since; it is
- * shortened to that length, or a wrong date on the desk would lock a person
- * out for days.
+ * When the profile's running lock ends, or null when none runs. A lock that
+ * ends further ahead than its own length can only come from a clock set back
+ * since; it is shortened to that length, or a wrong date on the desk would
+ * lock a person out for days.
  */
-async function refuseWhileLocked(db: Kysely<Database>, user: UserRow, at: number): Promise<void> {
-  if (user.pin_locked_until === null || user.pin_locked_until <= at) return;
+async function lockInForce(db: Kysely<Database>, user: UserRow, at: number): Promise<number | null> {
+  if (user.pin_locked_until === null || user.pin_locked_until <= at) return null;
   const until = Math.min(user.pin_locked_until, at + lockDurationMs(user.pin_failures));
   if (until !== user.pin_locked_until) await setPinState(db, user.id, user.pin_failures, until);
-  throw lockedError(until - at);
+  return until;
 }
 
 /** The refusal carries the wait in whole seconds (problems[0]) so that the page can say it in the reader's language. */
