@@ -416,4 +416,22 @@ export const zh: Record<MessageKey, string> = {
   'backupDir.problem.fixedByEnv': '备份文件夹由 HOTLINE_BACKUP_DIR 设置指定。',
   'backupDir.problem.notSaved': '无法在数据库旁保存此设置（{detail}），备份仍存入原文件夹。',
   'error.backup_dir_unusable': '此文件夹不能存放备份：{message}',
+
+  // 第 11 号问题第 3 部分：PIN 锁定（登录时的拒绝提示、人员页的锁定卡片）。
+  'error.pin_locked': '此档案 PIN 错误次数过多，请 {message}后再试。',
+  'lockout.seconds': '{n} 秒',
+  'lockout.minutes': '{n} 分钟',
+  'lockout.title': 'PIN 锁定',
+  'lockout.rules': '连续输错 5 次 PIN 后，该档案锁定 30 秒；此后每再错一次，锁定时间依次为 1、2、4……分钟，最长 15 分钟。锁定期间，正确的 PIN 也会被拒绝。在本机上也可用 hotline users unlock 姓名 解除锁定。',
+  'lockout.none': '目前没有被锁定的档案。',
+  'lockout.profile': '档案',
+  'lockout.until': '锁定至',
+  'lockout.failures': '连续错误次数',
+  'lockout.clear': '解除锁定',
+  'lockout.trail': '锁定记录',
+  'lockout.trailNone': '尚无档案被锁定过。',
+  'lockout.when': '时间',
+  'lockout.what': '事件',
+  'lockout.event.locked': '连续输错 {n} 次 PIN，锁定至 {until}',
+  'lockout.event.unlocked': '由 {actor} 解除锁定（连续错误 {n} 次）',
 };

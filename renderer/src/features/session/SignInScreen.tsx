@@ -32,7 +32,15 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: UserView) => v
     <form className="setup card" onSubmit={(e) => void submit(e)}>
       <h2>{t('session.title')}</h2>
       <Field id="signin-user" label={t('session.profile')}>
-        <select id="signin-user" value={userId ?? ''} onChange={(e) => setUserId(Number(e.target.value))}>
+        <select
+          id="signin-user"
+          value={userId ?? ''}
+          onChange={(e) => {
+            // Another profile: the last one's refusal (a lock-out's wait) is not about it.
+            setUserId(Number(e.target.value));
+            setError(undefined);
+          }}
+        >
           {users.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name} · {t(`role.${u.role}` as MessageKey)}
