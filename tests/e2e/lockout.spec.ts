@@ -42,6 +42,10 @@ test('five wrong PINs lock a profile, the wait shows in Chinese by the PIN field
     await button(page, '登录').click();
     await expect(nextToPin).toHaveText(/^此档案 PIN 错误次数过多，请 (30|[12]\d) 秒后再试。$/);
     await expect(page.getByTestId('current-user')).toHaveCount(0);
+    // The same refusal in English when the language is switched.
+    await page.getByLabel('语言').selectOption('en');
+    await expect(nextToPin).toHaveText(/^Too many wrong PINs for this profile\. Try again in (30|[12]\d) seconds\.$/);
+    await page.getByLabel('Language').selectOption('zh');
 
     // The admin signs in (no PIN) and clears the lock.
     await page.locator('#signin-user').selectOption({ label: 'Li Na · 数据管理员' });
