@@ -8,9 +8,10 @@ import { policyCommand } from './policy';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { statsCommand } from './stats';
+import { usersCommand } from './users';
 
 /** The `hotline` command. Each subcommand lives in its own file. */
-const COMMANDS: Command[] = [serveCommand, policyCommand, statsCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand];
+const COMMANDS: Command[] = [serveCommand, policyCommand, statsCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, usersCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -9,7 +9,7 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 const num = (x: number | null) => (x === null ? '—' : String(x));
 
 /** A plain-text table: columns padded to their widest cell (CJK counted double, as terminals show it). */
-function table(headers: string[], rows: Array<Array<string | number>>): string {
+export function table(headers: string[], rows: Array<Array<string | number>>): string {
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uFFEF]/.test(ch) ? 2 : 1), 0);
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ''))));

@@ -34,7 +34,7 @@ export const setupDesk: Handler<'setupDesk'> = async (req, { db, now, session })
   }
   const agentName = cleanText(req.agentName);
   if (agentName === '') throw new HotlineError('invalid_request', 'Type your name.', 'agentName');
-  const pinHash = checkedPin(req.pin);
+  const pinHash = await checkedPin(req.pin);
   return inWriteTransaction(db, async (trx) => {
     if (await findDesk(trx)) throw new HotlineError('desk_already_set_up', 'This desk is already set up.');
     const zone = canonicalTimeZone(req.timeZone);

@@ -6,6 +6,7 @@ import { getCall, listDay, suggestReasons } from './callQueries';
 import type { HandlerTable } from './context';
 import { correctMoment, getAudit } from './corrections';
 import { getDesk, setupDesk } from './desk';
+import { clearLockout, getLockouts } from './lockouts';
 import { listMeasures, saveMeasure } from './measures';
 import { reviewAgents, reviewRecords } from './review';
 import { getReport, printReport } from './report';
@@ -64,4 +65,6 @@ export const handlers: HandlerTable = {
   backupNow,
   getReport,
   printReport,
+  getLockouts,
+  clearLockout,
 };

@@ -6,14 +6,44 @@ import type { Database, UserRow } from '../store/schema';
 import { findUser, findUserByName, insertUser, listUsers as listUserRows, updateUser } from '../store/users';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { requireRole, requireUser, type Handler } from './context';
-import { hashPin, PIN_PATTERN, pinMatches } from './pin';
+import { hashPin, PIN_PATTERN } from './pin';
+import { checkPinThrottled } from './pinLockout';
 
 export const toUserView = (u: UserRow): UserView => ({ id: u.id, name: u.name, role: u.role, hasPin: u.pin_hash !== null, active: u.active === 1 });
 
-export function checkedPin(pin: string | undefined | null): string | null {
+/**
+ * A PIN as typed, checked and hashed; null for none. Hash before a write
+ * transaction, never inside one: hashing takes tens of milliseconds.
+ */
+export async function checkedPin(pin: string | undefined | null): Promise<string | null> {
   if (pin === undefined || pin === null || pin === '') return null;
   if (!PIN_PATTERN.test(pin)) throw new HotlineError('invalid_request', 'A PIN is 4 to 8 digits.', 'pin');
   return hashPin(pin);
+}
+
+function profileName(typed: string): string {
+  const name = cleanText(typed);
+  if (name === '') throw new HotlineError('invalid_request', 'Type a name.', 'name');
+  return name;
+}
+
+async function refuseNameClash(db: Kysely<Database>, name: string, id: number | undefined): Promise<void> {
+  const clash = await findUserByName(db, name);
+  if (clash && clash.id !== id) throw new HotlineError('invalid_request', `There is already a profile named "${name}".`, 'name');
+}
+
+/**
+ * A new profile under the same rules wherever it is added: the Team screen
+ * (by an admin) and `hotline users add` (on the desk's own machine).
+ */
+export async function addProfile(db: Kysely<Database>, profile: { name: string; role: UserRow['role']; pin?: string | null | undefined }, now: number): Promise<UserRow> {
+  const name = profileName(profile.name);
+  const pinHash = await checkedPin(profile.pin);
+  const id = await inWriteTransaction(db, async (trx) => {
+    await refuseNameClash(trx, name, undefined);
+    return insertUser(trx, { name, role: profile.role, pin_hash: pinHash, created_at: now });
+  });
+  return (await findUser(db, id))!;
 }
 
 /** A desk with a single profile and no PIN needs no sign-in: it is signed in by itself. */
@@ -33,12 +63,9 @@ export const whoAmI: Handler<'whoAmI'> = async (_req, { db, session }) => {
 
 export const listUsers: Handler<'listUsers'> = async (_req, { db }) => (await listUserRows(db)).map(toUserView);
 
-export const signIn: Handler<'signIn'> = async (req, { db, session }) => {
-  const user = await findUser(db, req.userId);
-  if (!user || !user.active) throw new HotlineError('not_found', 'There is no such profile.', 'userId');
-  if (user.pin_hash !== null && !pinMatches(req.pin ?? '', user.pin_hash)) {
-    throw new HotlineError('wrong_pin', 'That PIN is not right.', 'pin');
-  }
+/** Under the lock-out rules of pinLockout.ts: a locked profile is refused before its PIN is hashed. */
+export const signIn: Handler<'signIn'> = async (req, { db, session, now }) => {
+  const user = await checkPinThrottled(db, req.userId, req.pin ?? '', now);
   session.userId = user.id;
   return toUserView(user);
 };
@@ -56,24 +83,21 @@ export const saveUser: Handler<'saveUser'> = async (req, { db, session, now }) =
   const self = await requireUser(db, session);
   const editingSelfOnly = req.id === self.id && req.role === self.role && req.active !== false;
   if (!editingSelfOnly) await requireRole(db, session, ['admin']);
-  const name = cleanText(req.name);
-  if (name === '') throw new HotlineError('invalid_request', 'Type a name.', 'name');
-  const id = await inWriteTransaction(db, async (trx) => {
-    const clash = await findUserByName(trx, name);
-    if (clash && clash.id !== req.id) throw new HotlineError('invalid_request', `There is already a profile named "${name}".`, 'name');
-    if (req.id === undefined) {
-      return insertUser(trx, { name, role: req.role, pin_hash: checkedPin(req.pin), created_at: now() });
-    }
-    const existing = await findUser(trx, req.id);
+  if (req.id === undefined) return toUserView(await addProfile(db, { name: req.name, role: req.role, pin: req.pin }, now()));
+  const id = req.id;
+  const name = profileName(req.name);
+  const pinHash = req.pin === undefined ? undefined : await checkedPin(req.pin);
+  await inWriteTransaction(db, async (trx) => {
+    await refuseNameClash(trx, name, id);
+    const existing = await findUser(trx, id);
     if (!existing) throw new HotlineError('not_found', 'There is no such profile.');
     await refuseLosingLastAdmin(trx, existing, req.role, req.active);
-    await updateUser(trx, req.id, {
+    await updateUser(trx, id, {
       name,
       role: req.role,
       ...(req.active === undefined ? {} : { active: req.active ? 1 : 0 }),
-      ...(req.pin === undefined ? {} : { pin_hash: checkedPin(req.pin) }),
+      ...(pinHash === undefined ? {} : { pin_hash: pinHash }),
     });
-    return req.id;
   });
   return toUserView((await findUser(db, id))!);
 };

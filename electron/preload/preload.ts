@@ -59,6 +59,8 @@ export const hotlineBridge = {
   backupNow: invoke('backupNow'),
   getReport: invoke('getReport'),
   printReport: invoke('printReport'),
+  getLockouts: invoke('getLockouts'),
+  clearLockout: invoke('clearLockout'),
 } satisfies HotlineClient;
 
 contextBridge.exposeInMainWorld('hotline', hotlineBridge);

@@ -18,6 +18,7 @@ export interface Database {
   day_signoffs: DaySignoffsTable;
   improvement_measures: ImprovementMeasuresTable;
   policy_audit: PolicyAuditTable;
+  pin_lock_audit: PinLockAuditTable;
 }
 
 interface DeskTable {
@@ -176,6 +177,26 @@ interface UsersTable {
   pin_hash: string | null;
   active: Generated<number>;
   created_at: number;
+  /**
+   * Wrong PINs in a row since the last right one (or an unlock). An attempt
+   * counts as wrong from before its hash is computed until it proves right.
+   */
+  pin_failures: Generated<number>;
+  /** Until when sign-ins to this profile are refused; null: never locked, or cleared. */
+  pin_locked_until: number | null;
+}
+
+/** Lock-outs and unlocks of profiles. Append-only: triggers refuse UPDATE and DELETE. */
+interface PinLockAuditTable {
+  id: Generated<number>;
+  user_id: number;
+  user_name: string;
+  event: 'locked' | 'unlocked';
+  at: number;
+  failures: number;
+  locked_until: number | null;
+  actor: string | null;
+  actor_id: number | null;
 }
 
 /** Append-only: triggers refuse UPDATE and DELETE. */
@@ -213,6 +234,8 @@ interface ImprovementMeasuresTable {
 }
 
 export type UserRow = Selectable<UsersTable>;
+export type PinLockAuditRow = Selectable<PinLockAuditTable>;
+export type NewPinLockAudit = Insertable<PinLockAuditTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type MeasureRow = Selectable<ImprovementMeasuresTable>;
 export type PolicyRow = Selectable<PoliciesTable>;

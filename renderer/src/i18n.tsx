@@ -57,6 +57,11 @@ function errorDetail(error: ApiError, t: (key: MessageKey, params?: Record<strin
       return `${t(`target.${kind}` as MessageKey)}${number ? ` ${number}` : ''}`;
     }).join(', ');
   }
+  if (error.code === 'pin_locked' && error.problems?.[0]) {
+    // The wait in whole seconds; a minute or more is said in minutes, rounded up.
+    const seconds = Number(error.problems[0]);
+    return seconds < 60 ? t('lockout.seconds', { n: seconds }) : t('lockout.minutes', { n: Math.ceil(seconds / 60) });
+  }
   if (error.code === 'backup_dir_unusable' && error.problems?.[0]) {
     // 'notWritable:EACCES': why the folder was refused, and the system's code.
     const [why, detail] = error.problems[0].split(':');

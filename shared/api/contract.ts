@@ -13,6 +13,7 @@ import { TARGET_KINDS } from '../timing/compliance';
 import { ARCHIVE_FORMATS, ARCHIVE_LANGS, JOB_ID, UPLOAD_ID, type ExportJob, type ImportResult } from './archive';
 import { MAX_PATH_LENGTH, type BackupsView } from './backups';
 import type { PolicyImpact, PolicyTrailEntry, SavedPolicy } from './policy';
+import type { LockoutsView } from './lockout';
 import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
 import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
 import type { PeriodReport, SavedReport } from './report';
@@ -181,6 +182,8 @@ export const requestSchemas = {
     .refine((r) => (r.compareFrom === undefined) === (r.compareTo === undefined), { message: 'Give both ends of the compared period.', path: ['compareTo'] }),
   /** Desktop app: the window's report view to an A4 PDF, in a file the person chooses (null: they cancelled). */
   printReport: z.strictObject({ from: isoDate, to: isoDate }),
+  getLockouts: z.strictObject({}),
+  clearLockout: z.strictObject({ userId: id }),
 } as const;
 
 type Req<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -240,6 +243,10 @@ export interface HotlineApi {
   getReport(req: Req<'getReport'>): PeriodReport;
   /** Team leads and admins, desktop app: saves the window's report as PDF; refused (cannot_print) where there is no window to print. */
   printReport(req: Req<'printReport'>): SavedReport | null;
+  /** Admins: the profiles locked out by wrong PINs, until when, and the lock-out trail. */
+  getLockouts(req: Req<'getLockouts'>): LockoutsView;
+  /** Admins: clears a profile's lock and its run of wrong PINs (written to the trail). */
+  clearLockout(req: Req<'clearLockout'>): LockoutsView;
 }
 
 export type MethodName = keyof HotlineApi;

@@ -52,6 +52,8 @@ export const METHOD_NAMES = [
   'backupNow',
   'getReport',
   'printReport',
+  'getLockouts',
+  'clearLockout',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'not_signed_in'
   | 'forbidden'
   | 'wrong_pin'
+  /** Too many wrong PINs: sign-ins to the profile are refused for a while (problems[0]: seconds to wait). */
+  | 'pin_locked'
   | 'archived_needs_reason'
   | 'sign_off_blocked'
   | 'invalid_policy'

@@ -503,6 +503,24 @@ export const en = {
   'policy.sourceBeforeTrail': 'saved before the history was kept',
   'error.effective_from_invalid': 'Type the date as YYYY-MM-DD, e.g. 2026-09-01.',
   'error.effective_from_future': 'That day has not begun: a version can be in force from today at the latest.',
+
+  // Issue 11 §3: PIN lock-out (the sign-in refusal, the Team screen's lock-outs card).
+  'error.pin_locked': 'Too many wrong PINs for this profile. Try again in {message}.',
+  'lockout.seconds': '{n} seconds',
+  'lockout.minutes': '{n} minutes',
+  'lockout.title': 'PIN lock-outs',
+  'lockout.rules': 'After 5 wrong PINs in a row a profile is locked for 30 seconds, then for 1, 2, 4… minutes at each further wrong PIN, 15 at most. While locked, the right PIN is refused too. On the desk’s own machine, hotline users unlock NAME also clears a lock.',
+  'lockout.none': 'Nobody is locked out.',
+  'lockout.profile': 'Profile',
+  'lockout.until': 'Locked until',
+  'lockout.failures': 'Wrong PINs in a row',
+  'lockout.clear': 'Clear lock',
+  'lockout.trail': 'Lock-out trail',
+  'lockout.trailNone': 'No profile has been locked out yet.',
+  'lockout.when': 'When',
+  'lockout.what': 'What happened',
+  'lockout.event.locked': 'locked after {n} wrong PINs in a row, until {until}',
+  'lockout.event.unlocked': 'lock cleared by {actor} ({n} wrong PINs in a row)',
 } as const;
 
 export type MessageKey = keyof typeof en;

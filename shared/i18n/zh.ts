@@ -505,4 +505,22 @@ export const zh: Record<MessageKey, string> = {
   'policy.sourceBeforeTrail': '记录变更之前保存',
   'error.effective_from_invalid': '请按 YYYY-MM-DD 输入日期，例如 2026-09-01。',
   'error.effective_from_future': '该日尚未开始：版本最晚只能自今天起生效。',
+
+  // 第 11 号问题第 3 部分：PIN 锁定（登录时的拒绝提示、人员页的锁定卡片）。
+  'error.pin_locked': '此档案 PIN 错误次数过多，请 {message}后再试。',
+  'lockout.seconds': '{n} 秒',
+  'lockout.minutes': '{n} 分钟',
+  'lockout.title': 'PIN 锁定',
+  'lockout.rules': '连续输错 5 次 PIN 后，该档案锁定 30 秒；此后每再错一次，锁定时间依次为 1、2、4……分钟，最长 15 分钟。锁定期间，正确的 PIN 也会被拒绝。在本机上也可用 hotline users unlock 姓名 解除锁定。',
+  'lockout.none': '目前没有被锁定的档案。',
+  'lockout.profile': '档案',
+  'lockout.until': '锁定至',
+  'lockout.failures': '连续错误次数',
+  'lockout.clear': '解除锁定',
+  'lockout.trail': '锁定记录',
+  'lockout.trailNone': '尚无档案被锁定过。',
+  'lockout.when': '时间',
+  'lockout.what': '事件',
+  'lockout.event.locked': '连续输错 {n} 次 PIN，锁定至 {until}',
+  'lockout.event.unlocked': '由 {actor} 解除锁定（连续错误 {n} 次）',
 };

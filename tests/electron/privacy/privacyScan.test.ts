@@ -166,6 +166,8 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     backupNow: {},
     getReport: range,
     printReport: range,
+    getLockouts: {},
+    clearLockout: { userId: 1 },
   };
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { UserView } from '../../../../shared/api/records';
+import type { ApiError } from '../../../../shared/api/result';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
@@ -11,7 +12,17 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: UserView) => v
   const [users, setUsers] = useState<UserView[]>([]);
   const [userId, setUserId] = useState<number | null>(null);
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  // Kept as data, so that it follows a change of language.
+  const [refusal, setRefusal] = useState<ApiError | undefined>();
+  const error = refusal && errorText(refusal);
+  useEffect(() => {
+    // A lock-out's refusal goes once the lock has ended. It does not count down: the field's
+    // error is an alert, and a screen reader would read it out again every second.
+    const seconds = refusal?.code === 'pin_locked' ? Number(refusal.problems?.[0]) : NaN;
+    if (!(seconds > 0)) return;
+    const timer = window.setTimeout(() => setRefusal(undefined), seconds * 1000);
+    return () => window.clearTimeout(timer);
+  }, [refusal]);
   useEffect(() => {
     void api.listUsers({}).then((r) => {
       if (!r.ok) return;
@@ -26,13 +37,21 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: UserView) => v
     if (userId === null) return;
     const r = await api.signIn({ userId, ...(pin ? { pin } : {}) });
     if (r.ok) onSignedIn(r.value);
-    else setError(errorText(r.error));
+    else setRefusal(r.error);
   };
   return (
     <form className="setup card" onSubmit={(e) => void submit(e)}>
       <h2>{t('session.title')}</h2>
       <Field id="signin-user" label={t('session.profile')}>
-        <select id="signin-user" value={userId ?? ''} onChange={(e) => setUserId(Number(e.target.value))}>
+        <select
+          id="signin-user"
+          value={userId ?? ''}
+          onChange={(e) => {
+            // Another profile: the last one's refusal (a lock-out's wait) is not about it.
+            setUserId(Number(e.target.value));
+            setRefusal(undefined);
+          }}
+        >
           {users.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name} · {t(`role.${u.role}` as MessageKey)}

@@ -5,10 +5,11 @@ import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { BackupsPanel } from './BackupsPanel';
+import { LockoutsPanel } from './LockoutsPanel';
 
 const ROLES: Role[] = ['agent', 'team_lead', 'admin'];
 
-/** The admin's screen: the desk's local profiles (name, role, optional PIN, active) and where the backups go. */
+/** The admin's screen: the desk's local profiles (name, role, optional PIN, active), PIN lock-outs, and where the backups go. */
 export function TeamScreen() {
   const { t } = useI18n();
   const [users, setUsers] = useState<UserView[]>([]);
@@ -42,6 +43,7 @@ export function TeamScreen() {
         </table>
         <p className="muted">{t('team.hint')}</p>
       </section>
+      <LockoutsPanel />
       <BackupsPanel />
     </main>
   );
