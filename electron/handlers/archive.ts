@@ -89,6 +89,7 @@ function importResult(report: ImportReport, fileName: string): ImportResult {
     deskCode: report.deskCode,
     rows: report.rows,
     imported: report.imported,
+    toImport: report.toImport,
     skipped: report.skipped,
     steps: report.steps,
     problems: report.errors.slice(0, MAX_IMPORT_PROBLEMS),

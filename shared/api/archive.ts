@@ -243,6 +243,8 @@ export interface ImportCounts {
   rows: number;
   /** Records added; 0 whenever there is any problem (all rows or none), and on a dry run. */
   imported: number;
+  /** A dry run without problems: the records an import would add (0 otherwise). */
+  toImport: number;
   /** Records already present (same desk code and record number, or same source reference): left as they are. */
   skipped: number;
   /** Handling steps added with the imported records. */

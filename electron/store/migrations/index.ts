@@ -4,6 +4,7 @@ import * as m0002 from './2026_11_23_0002_policy';
 import * as m0003 from './2026_11_23_0003_review';
 import * as m0004 from './2026_11_23_0004_rollups';
 import * as m0005 from './2026_11_23_0005_clock_flag';
+import * as m0006 from './2026_12_01_0006_source_ref';
 
 /**
  * Every migration, imported statically: a bundled main process has no
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0003_review': m0003,
   '2026_11_23_0004_rollups': m0004,
   '2026_11_23_0005_clock_flag': m0005,
+  '2026_12_01_0006_source_ref': m0006,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -48,12 +48,21 @@ afterAll(async () => {
 const calls = () => desk.store.db.selectFrom('calls').selectAll().orderBy('record_no').execute();
 
 describe('a sheet laid out like the paper record sheet', () => {
-  it('needs to be told which desk its rows belong to', async () => {
+  it('needs to be told which desk its rows belong to, and says so once for the whole file', async () => {
     const report = await importArchive(desk.store.db, { file: file('paper.xlsx'), actor: '张主管', now: desk.clock.ms });
     expect(report).toMatchObject({ layout: 'paper', rows: 3, imported: 0 });
-    expect(report.errors).toHaveLength(3);
-    expect(report.errors[0]).toEqual({ sheet: '记录表', row: 3, column: '', reason: expect.stringContaining('--desk CODE') });
+    expect(report.errors).toEqual([{ row: 0, column: '', code: 'no_desk_code', params: {}, reason: expect.stringContaining('--desk CODE') }]);
     expect(await calls()).toEqual([]);
+  });
+
+  it('says once, not per row, that the file has neither desk nor zone', async () => {
+    const bare = await openTestDesk({ setup: false, file: file('bare.db') });
+    const report = await importArchive(bare.store.db, { file: file('paper-gbk.csv'), actor: '张主管', now: desk.clock.ms });
+    expect(report.errors.map((e) => [e.row, e.code])).toEqual([
+      [0, 'no_desk_code'],
+      [0, 'no_zone'],
+    ]);
+    await bare.close();
   });
 
   it('names only the file’s own columns when a row lies in the future', async () => {
