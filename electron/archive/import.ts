@@ -144,6 +144,8 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
     throw new ArchiveFileError(`${options.file}: ${importReasonText('en', { code, params: {} })}. Nothing was imported.`, code);
   }
 
+  // The policy each previewed row is judged by, taken before the write turns a placeholder id into the created one.
+  const previewed = calls.slice(0, IMPORT_PREVIEW_ROWS).map((c) => ({ c, levels: policies.policyOf(c.call.policy_id!).priorities }));
   const steps = stepSheet.seen ? stepSheet.finish() : null;
   const ready: ReadyCall[] = calls.map((parsed) => ({ parsed, steps: steps ? (steps.get(parsed) ?? []) : cellSteps(parsed) }));
   if (report.errors.length === 0 && dryRun) {
@@ -152,7 +154,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   } else if (report.errors.length === 0) {
     Object.assign(report, await writeImport(db, ready, policies.plan(), { actor: options.actor, now: options.now }));
   }
-  report.preview = calls.slice(0, IMPORT_PREVIEW_ROWS).map((c) => previewRow(c, judged.get(c)!, policies.versionOf(c.call.policy_id!)));
+  report.preview = previewed.map(({ c, levels }) => previewRow(c, judged.get(c)!, { version: policies.versionOf(c.call.policy_id!), levels }));
   return report;
 
   /** The first records sheet names the layout, its columns, and what the file lacks as a whole. */

@@ -1,4 +1,5 @@
 import type { ImportPreviewRow } from '../../shared/api/archive';
+import type { Policy } from '../../shared/policy/schema';
 import type { Judged } from './importDerived';
 import type { ParsedCall } from './importRow';
 import { wallClockText } from './wallClock';
@@ -14,7 +15,7 @@ export function previewTime(ms: number, zone: string): string {
 }
 
 /** One row as it would be stored (a dry run shows the first five), its times in its own zone. */
-export function previewRow(parsed: ParsedCall, judged: Judged, policyVersion: number | null): ImportPreviewRow {
+export function previewRow(parsed: ParsedCall, judged: Judged, policy: { version: number | null; levels: Policy['priorities'] }): ImportPreviewRow {
   const { call } = parsed;
   const at = (ms: number | null) => (ms === null ? null : previewTime(ms, call.time_zone));
   return {
@@ -33,6 +34,7 @@ export function previewRow(parsed: ParsedCall, judged: Judged, policyVersion: nu
     followUpDueAt: at(call.follow_up_due_at),
     inferred: [...parsed.inferred],
     priority: call.priority,
+    priorityLabel: policy.levels.find((l) => l.key === call.priority)?.label ?? null,
     requestType: call.request_type,
     category: call.category,
     customerType: call.customer_type,
@@ -46,6 +48,6 @@ export function previewRow(parsed: ParsedCall, judged: Judged, policyVersion: nu
     resolutionMinutes: judged.resolutionMinutes,
     responseMet: judged.responseMet,
     resolutionMet: judged.resolutionMet,
-    policyVersion,
+    policyVersion: policy.version,
   };
 }

@@ -205,6 +205,8 @@ export interface ImportPreviewRow {
   inferred: ImportMoment[];
   /** Stored keys (priority: a level key of the policy in force then). */
   priority: string | null;
+  /** The priority's label in that policy (its levels are an admin's to name). */
+  priorityLabel: { zh: string; en: string } | null;
   requestType: string | null;
   category: string | null;
   customerType: string | null;
