@@ -88,6 +88,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   const calls: ParsedCall[] = [];
   const judged = new Map<ParsedCall, Judged>();
   const byKey = new Map<string, ParsedCall>();
+  const byRef = new Map<string, ParsedCall>();
   /** Record numbers of every records row, good or bad: a step of a bad row is not reported again. */
   const rowNumbers = new Set<string>();
   let recordSheets = 0;
@@ -125,12 +126,20 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
       if (!call) continue;
       call.sheet = sheet.name;
       const key = `${call.call.desk_code}\u0000${call.call.record_no || `ref:${call.call.source_ref}`}`;
-      const earlier = byKey.get(key);
+      // A source reference is one record's per desk, also in a file that numbers its rows CS….
+      const refKey = call.call.source_ref === null ? null : `${call.call.desk_code}\u0000ref:${call.call.source_ref}`;
+      const earlier = byKey.get(key) ?? (refKey === null ? undefined : byRef.get(refKey));
       if (earlier) {
-        problem(sheet.name, raw.row, header.numberColumn, 'duplicate_in_file', { ref: call.call.record_no || call.call.source_ref || '', deskCode: call.call.desk_code, otherRow: earlier.row });
+        const byNumber = byKey.has(key);
+        problem(sheet.name, raw.row, byNumber ? header.numberColumn : layoutRow.cells.header('sourceRef'), 'duplicate_in_file', {
+          ref: byNumber ? call.call.record_no || call.call.source_ref || '' : call.call.source_ref!,
+          deskCode: call.call.desk_code,
+          otherRow: earlier.row,
+        });
         continue;
       }
       byKey.set(key, call);
+      if (refKey !== null) byRef.set(refKey, call);
       calls.push(call);
       const verdicts = judge(call, policies.policyOf(call.call.policy_id!), options.now);
       judged.set(call, verdicts);

@@ -101,6 +101,32 @@ describe('seed 000, the tracking sheet', () => {
     await desk.close();
   });
 
+  it('keeps the source reference through export and import, so the seed file adds nothing to the copy either', async () => {
+    const desk = await freshDesk();
+    await importInto(desk, path.join(SEEDS, 'seed000-tracking.csv'));
+    const csv = file('seed000-export.csv');
+    await exportArchive(desk.store.db, { filter: { from: '2024-05-01', to: '2024-05-02' }, format: 'csv', lang: 'en', file: csv, now: NOW });
+    const copy = await freshDesk();
+    expect(await importInto(copy, csv)).toMatchObject({ layout: 'archive', imported: 2, errors: [] });
+    const refs = await copy.store.db.selectFrom('calls').select(['record_no', 'source_ref']).orderBy('record_no').execute();
+    expect(refs).toEqual([
+      { record_no: 'CS20240501001', source_ref: 'TECH20240501001' },
+      { record_no: 'CS20240501002', source_ref: 'SRV20240501002' },
+    ]);
+    expect(await importInto(copy, path.join(SEEDS, 'seed000-tracking.csv'))).toMatchObject({ imported: 0, skipped: 2 });
+    await desk.close();
+    await copy.close();
+  });
+
+  it('refuses the same source reference twice in one file, naming both rows', async () => {
+    const text = fs.readFileSync(path.join(SEEDS, 'seed000-tracking.csv'), 'utf8').replace('SRV20240501002', 'TECH20240501001');
+    fs.writeFileSync(file('twice.csv'), text);
+    const desk = await freshDesk();
+    const report = await importInto(desk, file('twice.csv'));
+    expect(report.errors).toEqual([expect.objectContaining({ row: 3, column: '问题编号', code: 'duplicate_in_file', params: { ref: 'TECH20240501001', deskCode: 'A03', otherRow: 2 } })]);
+    await desk.close();
+  });
+
   it('gives serials that clash with no live call of the day, before or after', async () => {
     const desk = await freshDesk();
     const before = await desk.ok('startCall', { at: '2024-05-01 08:30' });
