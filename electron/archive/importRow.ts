@@ -10,6 +10,7 @@ import { checkFuture, checkOrder, inferMoments } from './importMoments';
 import type { RawCell } from './importRead';
 import { sourceRefOf } from './importSourceRef';
 import { readTransfers } from './importTransfers';
+import { durationMinutesOf } from './sheetFigures';
 import { CellProblem, cleanOf, dateOf, minutesOf, scoreOf, textOf, timeAfter, timeOf } from './importValues';
 import { readPriority, readVocab, type Vocabulary } from './vocab';
 import { knownZone, localDateHour } from './wallClock';
@@ -138,7 +139,7 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
   let answeredAt = after('answeredAt', callAt);
   if (answeredAt === null && ctx.layout !== 'archive') {
     // The paper sheet may give only the minutes waited (响应时长), seed 000 only 实际响应时长.
-    const waited = read('responseMin', minutesOf) ?? (typeof cells.get('actualResponseMin') === 'number' ? (cells.get('actualResponseMin') as number) : null);
+    const waited = read('responseMin', minutesOf) ?? read('actualResponseMin', durationMinutesOf);
     if (waited !== null) {
       answeredAt = callAt + Math.round(waited * 60_000);
       inferred.push('answeredAt');
@@ -221,7 +222,15 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
   if (cells.finish) notes.push(...cells.finish(call, version.policy));
   const lastMoment = Math.max(answeredAt ?? callAt, ...transfers.map((t) => t.answered_at ?? t.transferred_at));
   // This exporter's files give every moment the record has; an empty cell there is a moment that never happened.
-  if (ctx.layout !== 'archive') inferred.push(...inferMoments(call, lastMoment));
+  if (ctx.layout !== 'archive') {
+    // Seed 000 may give how long the resolution took (实际解决时长) where it leaves 解决时间 empty.
+    const took = call.result === 'resolved' && call.resolved_at === null ? read('actualResolutionMin', durationMinutesOf) : null;
+    if (took !== null) {
+      call.resolved_at = callAt + Math.round(took * 60_000);
+      inferred.push('resolvedAt');
+    }
+    inferred.push(...inferMoments(call, lastMoment));
+  }
   if (call.result === 'in_progress' && call.follow_up_due_at === null && ctx.layout !== 'archive') note('result', 'in_progress_no_due');
   checkOrder(call, fail);
   checkFuture(call, (key) => cells.has(key), ctx.now, fail);

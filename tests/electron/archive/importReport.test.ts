@@ -83,6 +83,16 @@ describe('the report', () => {
     await desk.close();
   });
 
+  it('works out a resolution the tracking sheet leaves empty from its 实际解决时长, and says so', async () => {
+    const tracking = fs.readFileSync(path.resolve('tests/fixtures/seeds/seed000-tracking.csv'), 'utf8').replace('2024-05-0110:30,已解决', ',已解决');
+    const desk = await deskAt();
+    desk.clock.ms = Date.UTC(2024, 5, 1);
+    const report = await importArchive(desk.store.db, { file: write('no-resolved.csv', [tracking]), actor: '张主管', now: desk.clock.ms, deskCode: 'A03', timeZone: 'Asia/Shanghai', dryRun: true });
+    expect(report.preview[0]).toMatchObject({ resolvedAt: '2024-05-01 10:30', resolutionMinutes: 90, inferred: ['resolvedAt', 'closedAt', 'resultToldAt'] });
+    expect(report.preview[1]).toMatchObject({ resolvedAt: '2024-05-02 14:00', inferred: ['closedAt', 'resultToldAt'] });
+    await desk.close();
+  });
+
   it('a dry run shows the mapping and the rows as they would be stored, in the zone named, and writes nothing', async () => {
     const desk = await deskAt();
     const from = write('dry.csv', [HEADER, ...ROWS]);
