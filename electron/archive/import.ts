@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { IMPORT_PREVIEW_ROWS, type ImportReasonCode, type ImportReasonParams } from '../../shared/api/archive';
 import { MAX_TEXT } from '../../shared/domain/fields';
-import { hasLongDigitRun } from '../../shared/domain/privacy';
+import { hasLongDigitRun, maskDigitRuns } from '../../shared/domain/privacy';
 import { importReasonText } from '../../shared/i18n/importReasons';
 import { findDesk } from '../store/desk';
 import type { Database } from '../store/schema';
@@ -56,14 +56,11 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
     columns: [],
     preview: [],
   };
-  const item = (sheet: string | undefined, row: number, column: string, code: ImportReasonCode, params: ImportReasonParams = {}) => ({
-    ...(sheet === undefined ? {} : { sheet }),
-    row,
-    column,
-    code,
-    params,
-    reason: importReasonText('en', { code, params }),
-  });
+  const item = (sheet: string | undefined, row: number, column: string, code: ImportReasonCode, typed: ImportReasonParams = {}) => {
+    // A report quotes what the file holds; a phone number typed into the wrong column is quoted masked (SPEC Privacy).
+    const params = Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, typeof v === 'string' && k !== 'ref' ? maskDigitRuns(v) : v]));
+    return { ...(sheet === undefined ? {} : { sheet }), row, column, code, params, reason: importReasonText('en', { code, params }) };
+  };
   const problem = (sheet: string | undefined, row: number, column: string, code: ImportReasonCode, params?: ImportReasonParams) => report.errors.push(item(sheet, row, column, code, params));
   const note = (sheet: string | undefined, row: number, column: string, code: ImportReasonCode, params?: ImportReasonParams) => report.notes.push(item(sheet, row, column, code, params));
   /** A problem of the whole file: said once, however many rows it stops. */

@@ -126,6 +126,13 @@ describe('the report', () => {
     await desk.close();
   });
 
+  it('quotes a phone number typed into the wrong column masked, in the problem and its reason', async () => {
+    const desk = await deskAt();
+    const report = await importArchive(desk.store.db, { file: write('phone-category.csv', [HEADER, ROWS[0]!.replace(',技术类,', ',13800138000,')]), actor: '张主管', now: NOW, deskCode: 'A03' });
+    expect(report.errors).toEqual([expect.objectContaining({ column: '问题分类', code: 'unknown_value', params: { value: '****8000' }, reason: '"****8000" is not one of the known values' })]);
+    await desk.close();
+  });
+
   it('masks a phone number typed as the source reference, as free text is masked', async () => {
     const tracking = fs.readFileSync(path.resolve('tests/fixtures/seeds/seed000-tracking.csv'), 'utf8').replace('TECH20240501001', '13800138000');
     const desk = await deskAt();

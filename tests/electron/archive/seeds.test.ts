@@ -183,6 +183,28 @@ describe('seed 004, the response record sheet', () => {
     });
   }
 
+  it('keeps a long description whole in the remarks, and a callback without a time as its outcome, each with a note', async () => {
+    const long = '客户反馈系统数据同步延迟'.repeat(20);
+    const text = fs.readFileSync(path.join(SEEDS, 'seed004-response.csv'), 'utf8')
+      .replace('"客户反馈系统数据同步延迟,导致业务报表失败,影响当日会议准备"', long)
+      .replace('"2023-10-2715:00回访,客户表示问题彻底解决,无其他需求"', '已电话回访，客户满意');
+    fs.writeFileSync(file('long.csv'), text);
+    const desk = await freshDesk();
+    const report = await importInto(desk, file('long.csv'));
+    expect(report).toMatchObject({ imported: 1, errors: [] });
+    expect(report.notes.filter((n) => n.row === 2).map((n) => [n.column, n.code])).toEqual(
+      expect.arrayContaining([
+        ['需求详情描述', 'reason_shortened'],
+        ['回访情况', 'callback_no_time'],
+      ]),
+    );
+    const call = await desk.store.db.selectFrom('calls').select(['reason', 'remarks', 'callback_done_at', 'callback_outcome']).executeTakeFirstOrThrow();
+    expect(call.reason).toHaveLength(200);
+    expect(call.remarks).toBe(long);
+    expect([call.callback_done_at, call.callback_outcome]).toEqual([null, '已电话回访，客户满意']);
+    await desk.close();
+  });
+
   it('notes a classification that disagrees with the row, and leaves a row without 反馈时间 open for a lead', async () => {
     const text = fs.readFileSync(path.join(SEEDS, 'seed004-response.csv'), 'utf8').replace('投诉-紧急', '咨询-一般').replace(',2023-10-2711:00,', ',,');
     fs.writeFileSync(file('disagree.csv'), text);
