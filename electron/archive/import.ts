@@ -89,6 +89,14 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   /** Record numbers of every records row, good or bad: a step of a bad row is not reported again. */
   const rowNumbers = new Set<string>();
   let recordSheets = 0;
+  /** Notes that would say the same on every row (seed 000's priorities from thresholds): counted, said once. */
+  const counted = new Map<ImportReasonCode, { column: string; count: number }>();
+  const countOnce = (n: RowIssue): boolean => {
+    if (n.code !== 'priority_from_threshold') return false;
+    const seen = counted.get(n.code) ?? { column: n.column, count: 0 };
+    counted.set(n.code, { ...seen, count: seen.count + 1 });
+    return true;
+  };
   const ctx: RowContext = { layout: 'paper', deskCode, zone, actor: options.actor, now: options.now, policyAt: (at, z) => policies.at(at, z) };
   const stepSheet = new StepSheet(byKey, rowNumbers, ctx, problem);
 
@@ -119,7 +127,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
       const { call, problems, notes } = parseRecordRow(layoutRow.cells, ctx, raw.row);
       const issues = (list: RowIssue[], add: typeof problem) => list.forEach((p) => add(sheet.name, raw.row, p.column, p.code, p.params));
       issues([...layoutRow.problems, ...problems], problem);
-      issues([...layoutRow.notes, ...notes], note);
+      issues([...layoutRow.notes, ...notes].filter((n) => !countOnce(n)), note);
       if (!call) continue;
       call.sheet = sheet.name;
       const key = `${call.call.desk_code}\u0000${call.call.record_no || `ref:${call.call.source_ref}`}`;
@@ -145,6 +153,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
       if (call.inferred.length > 0) report.inferred.push({ ...(sheet.name === undefined ? {} : { sheet: sheet.name }), row: raw.row, moments: [...call.inferred] });
     }
   }
+  for (const [code, { column, count }] of counted) note(undefined, 0, column, code, { column, count });
   if (recordSheets === 0) {
     const code = 'no_header';
     throw new ArchiveFileError(`${options.file}: ${importReasonText('en', { code, params: {} })}. Nothing was imported.`, code);

@@ -85,7 +85,8 @@ export const TRACKING: SeedLayout = {
         row.finish((call, policy) => {
           const key = threshold === null ? null : levelWithResponse(policy, threshold);
           call.priority = key ?? policy.defaultPriority;
-          if (key !== null) return [];
+          // Counted by the import and said once for the file (import.ts), not on every row.
+          if (key !== null) return [{ code: 'priority_from_threshold', params: {} }];
           const level = policy.priorities.find((l) => l.key === policy.defaultPriority);
           return [{ code: 'priority_defaulted', params: { priority: level ? `${level.label.zh} ${level.label.en}` : policy.defaultPriority } }];
         });

@@ -83,6 +83,19 @@ describe('the report', () => {
     await desk.close();
   });
 
+  it('takes the policy’s default priority where the verdict names no threshold, and says so on that row', async () => {
+    const tracking = fs.readFileSync(path.resolve('tests/fixtures/seeds/seed000-tracking.csv'), 'utf8').replace('是(≤15分钟)', '是');
+    const desk = await deskAt();
+    desk.clock.ms = Date.UTC(2024, 5, 1);
+    const report = await importArchive(desk.store.db, { file: write('no-threshold.csv', [tracking]), actor: '张主管', now: desk.clock.ms, deskCode: 'A03', timeZone: 'Asia/Shanghai', dryRun: true });
+    expect(report.preview.map((p) => p.priority)).toEqual(['general', 'important']);
+    const defaulted = report.notes.filter((n) => n.code === 'priority_defaulted');
+    expect(defaulted).toEqual([expect.objectContaining({ row: 2, column: '响应时间是否达标' })]);
+    expect(importReasonText('zh', defaulted[0]!)).toBe('文件没有优先级：采用策略的默认优先级 一般 General');
+    expect(report.notes).toContainEqual(expect.objectContaining({ row: 0, code: 'priority_from_threshold', params: { column: '响应时间是否达标', count: 1 } }));
+    await desk.close();
+  });
+
   it('works out a resolution the tracking sheet leaves empty from its 实际解决时长, and says so', async () => {
     const tracking = fs.readFileSync(path.resolve('tests/fixtures/seeds/seed000-tracking.csv'), 'utf8').replace('2024-05-0110:30,已解决', ',已解决');
     const desk = await deskAt();
