@@ -31,7 +31,10 @@ export function inferMoments(call: CallColumns, lastMoment: number): ImportMomen
   return inferred;
 }
 
-/** The moments of a record in the order they can happen; a problem names the later one's column. */
+/**
+ * The moments of a record in the order they can happen; a problem names the later one's column.
+ * @example checkOrder(call, fail) // fail('closedAt', 'closed_before_answer') for a close before the answer
+ */
 export function checkOrder(call: CallColumns, fail: Fail): void {
   const start = call.answered_at ?? call.call_at;
   if (call.closed_at != null && call.answered_at == null) fail('closedAt', 'closed_unanswered');
@@ -45,7 +48,10 @@ export function checkOrder(call: CallColumns, fail: Fail): void {
 /** A phone display and a PC clock may differ a little. */
 const FUTURE_TOLERANCE_MS = 60_000;
 
-/** Times the file gives that lie in the future; a moment worked out from others is not a problem of its own. */
+/**
+ * Times the file gives that lie in the future; a moment worked out from others is not a problem of its own.
+ * @example checkFuture(call, (key) => cells.has(key), Date.now(), fail)
+ */
 export function checkFuture(call: CallColumns, has: (key: RecordColumnKey) => boolean, now: number, fail: Fail): void {
   const moments: Array<[RecordColumnKey, number | null]> = [
     ['callAt', call.call_at],

@@ -14,7 +14,10 @@ export function previewTime(ms: number, zone: string): string {
   return text.length === 19 && text.endsWith(':00') ? text.slice(0, 16) : text;
 }
 
-/** One row as it would be stored (a dry run shows the first five), its times in its own zone. */
+/**
+ * One row as it would be stored (a dry run shows the first five), its times in its own zone.
+ * @example previewRow(parsed, judge(parsed, policy, now), { version: 1, levels: policy.priorities }).callAt === '2024-05-01 09:00'
+ */
 export function previewRow(parsed: ParsedCall, judged: Judged, policy: { version: number | null; levels: Policy['priorities'] }): ImportPreviewRow {
   const { call } = parsed;
   const at = (ms: number | null) => (ms === null ? null : previewTime(ms, call.time_zone));

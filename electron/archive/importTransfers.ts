@@ -8,6 +8,7 @@ import { CellProblem, cleanOf, linesOf, minutesOf, timeAfter } from './importVal
  * The transfers of one row: 转接后负责人 and 转接时间 a line each (several
  * transfers), the answer from 转接接听时间 or, on the paper sheet, from the
  * 二次响应时长 waited. A bad transfer is one problem on 转接时间 and no transfers.
+ * @example readTransfers(cells, { date: '2024-05-20', zone: 'Asia/Shanghai', answeredAt, paper: true }, fail) // [{ to_owner: '技术*工', … }]
  */
 export function readTransfers(
   cells: RowCells,

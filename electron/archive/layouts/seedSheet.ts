@@ -6,7 +6,10 @@ import type { CallColumns, RowIssue } from '../importRow';
 import { textOf } from '../importValues';
 import type { FinishStep, LayoutRow, RecordsHeader, SeedLayout } from './types';
 
-/** The key a header is looked up by: headerKey, and again without a trailing bracket note. */
+/**
+ * The keys a header is looked up by: headerKey, and again without a trailing bracket note.
+ * @example headerKeys('负责人(*)') // ['负责人(*)', '负责人']
+ */
 export function headerKeys(header: string): string[] {
   const bare = header.replace(/[(（][^()（）]*[)）]\s*$/, '');
   return bare === header ? [headerKey(header)] : [headerKey(header), headerKey(bare)];

@@ -28,7 +28,10 @@ const STATUSES: Record<string, string> = { 已解决: 'resolved', 解决中: 'in
 /** Targets on the wall clock; working time has no fixed length in minutes. */
 const MINUTES_OF_UNIT: Partial<Record<Policy['priorities'][number]['response']['unit'], number>> = { minutes: 1, hours: 60, days: 1440 };
 
-/** The level of `policy` whose response target is `minutes` long; working-day targets have no fixed length. */
+/**
+ * The level of `policy` whose response target is `minutes` long; working-time targets have no fixed length.
+ * @example levelWithResponse(defaultPolicy('Asia/Shanghai'), 15) === 'urgent'
+ */
 export function levelWithResponse(policy: Policy, minutes: number): string | null {
   const level = policy.priorities.find((l) => l.response.amount * (MINUTES_OF_UNIT[l.response.unit] ?? Number.NaN) === minutes);
   return level?.key ?? null;
