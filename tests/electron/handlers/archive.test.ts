@@ -201,6 +201,9 @@ describe('import from the Review screen', () => {
     expect(await target.ok('importArchive', {})).toMatchObject({ dryRun: false, imported: 1 });
     const [row] = (await target.ok('reviewRecords', day)).rows;
     expect((await target.ok('getCall', { id: row!.id })).sourceRef).toBe('20231027001');
+    // A lead with the old sheet in hand finds the record by its number there.
+    expect((await target.ok('reviewRecords', { ...day, text: '20231027001' })).rows.map((r) => r.recordNo)).toEqual(['CS20231027001']);
+    expect((await target.ok('reviewRecords', { ...day, text: 'TECH2024' })).total).toBe(0);
   });
 
   it('does nothing when the person cancels the open dialog', async () => {
