@@ -81,9 +81,17 @@ export const RECORD_COLUMNS = [
   col('leadFollowUpBy', '主管跟进人', 'Team-lead follow-up by', 10, 'text'),
   col('leadFollowUpOutcome', '主管跟进结果', 'Team-lead follow-up outcome', 20, 'wrap'),
   col('timeZone', '时区', 'Time zone', 14, 'text'),
+  // The record's number in the sheet it was imported from (TECH20240501001, 20231027001): the re-import key.
+  col('sourceRef', '来源编号', 'Source ref.', 16, 'text'),
 ] as const satisfies readonly ColumnDef[];
 
 export type RecordColumnKey = (typeof RECORD_COLUMNS)[number]['key'];
+
+/**
+ * What a row may hold besides the export's columns: a seed layout's cell that
+ * fills no column of its own (seed 000's 备注(未达标原因) as free text, naming no target).
+ */
+export type RowKey = RecordColumnKey | 'missReasonText';
 
 /** The paper record sheet's columns (seed 003): a file with only these is read as a paper sheet. */
 export const PAPER_COLUMN_COUNT = 17;

@@ -1,45 +1,103 @@
 import type { Kysely } from 'kysely';
-import { defaultPolicy } from '../../shared/policy/defaults';
-import { policySchema } from '../../shared/policy/schema';
+import { IMPORT_PREVIEW_ROWS, type ImportReasonCode, type ImportReasonParams } from '../../shared/api/archive';
+import { MAX_TEXT } from '../../shared/domain/fields';
+import { hasLongDigitRun, maskDigitRuns } from '../../shared/domain/privacy';
+import { importReasonText } from '../../shared/i18n/importReasons';
 import { findDesk } from '../store/desk';
 import type { Database } from '../store/schema';
+import { derivedNotes, judge, type Judged } from './importDerived';
 import { HEADER_SEARCH_ROWS, headerOf, type RecordsHeader } from './importHeader';
-import { openTable, type RawCell } from './importRead';
-import { parseRecordRow, type ParsedCall, type PolicyVersionRef, type RowCells, type RowContext } from './importRow';
+import { PolicyVersions } from './importPolicies';
+import { previewRow } from './importPreview';
+import { openTable } from './importRead';
+import { parseRecordRow, type ParsedCall, type RowContext, type RowIssue } from './importRow';
 import { cellSteps, StepSheet } from './importSteps';
 import { isBlankRow, textOf } from './importValues';
-import { writeImport, type PolicyPlan, type ReadyCall } from './importWrite';
+import { planImport, writeImport, type ReadyCall } from './importWrite';
 import { ArchiveFileError, type ImportOptions, type ImportReport } from './types';
+import { knownZone } from './wallClock';
+
+const DESK_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,11}$/;
 
 /**
  * Reads an archive back: this exporter's .xlsx or .csv (Chinese or English
- * headers) or a sheet laid out like the paper record sheet (seed 003). Every
- * row is checked first; when any has a problem nothing is imported and the
- * report names each row, column and reason. Otherwise all new records go in
- * one transaction; records already present (same desk code and record number)
- * are left alone, so importing a file twice changes nothing the second time.
- * @example const report = await importArchive(db, { file: 'may.xlsx', actor: '张主管', now: Date.now() })
+ * headers), seed 003's hotline record sheet, seed 000's tracking sheet or seed
+ * 004's response record sheet, each recognised by its header row. Every row is
+ * checked first; when any has a problem nothing is imported and the report
+ * names each row, column and reason (a problem of the whole file once). Otherwise
+ * all new records go in one transaction; records already present (same desk and
+ * record number or source reference) are left alone, so importing a file twice
+ * changes nothing the second time. `dryRun` checks everything and writes nothing.
+ * @example const report = await importArchive(db, { file: 'may.xlsx', actor: '张主管', now: Date.now(), dryRun: true })
  */
 export async function importArchive(db: Kysely<Database>, options: ImportOptions): Promise<ImportReport> {
   const opened = openTable(options.file);
   const desk = await findDesk(db);
   const policies = await PolicyVersions.load(db, options.actor);
-  const report: ImportReport = { file: options.file, format: opened.format, layout: 'paper', rows: 0, imported: 0, skipped: 0, steps: 0, errors: [], ignoredColumns: [] };
-  const problem = (sheet: string | undefined, row: number, column: string, reason: string) => report.errors.push({ ...(sheet === undefined ? {} : { sheet }), row, column, reason });
+  const dryRun = options.dryRun === true;
+  const report: ImportReport = {
+    file: options.file,
+    format: opened.format,
+    ...(opened.encoding ? { encoding: opened.encoding } : {}),
+    layout: 'paper',
+    dryRun,
+    zone: options.timeZone ?? desk?.time_zone ?? null,
+    zoneSource: options.timeZone !== undefined ? 'option' : desk ? 'desk' : null,
+    deskCode: options.deskCode?.trim().toUpperCase() || null,
+    rows: 0,
+    imported: 0,
+    toImport: 0,
+    skipped: 0,
+    steps: 0,
+    errors: [],
+    notes: [],
+    inferred: [],
+    ignoredColumns: [],
+    columns: [],
+    preview: [],
+  };
+  const item = (sheet: string | undefined, row: number, column: string, code: ImportReasonCode, typed: ImportReasonParams = {}) => {
+    // A report quotes what the file holds; a phone number typed into the wrong column is quoted masked (SPEC Privacy).
+    const params = Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, typeof v === 'string' && k !== 'ref' ? maskDigitRuns(v) : v]));
+    return { ...(sheet === undefined ? {} : { sheet }), row, column, code, params, reason: importReasonText('en', { code, params }) };
+  };
+  const problem = (sheet: string | undefined, row: number, column: string, code: ImportReasonCode, params?: ImportReasonParams) => report.errors.push(item(sheet, row, column, code, params));
+  const note = (sheet: string | undefined, row: number, column: string, code: ImportReasonCode, params?: ImportReasonParams) => report.notes.push(item(sheet, row, column, code, params));
+  /** A problem of the whole file: said once, however many rows it stops. */
+  const fileWide = new Set<string>();
+  const fileProblem = (code: ImportReasonCode, params: ImportReasonParams = {}) => {
+    if (!fileWide.has(code)) problem(undefined, 0, '', code, params);
+    fileWide.add(code);
+  };
+
+  // The --desk and --zone given apply to every row: a bad one is the file's problem, said once.
+  let deskCode = report.deskCode ?? undefined;
+  if (deskCode !== undefined && (hasLongDigitRun(deskCode) || !DESK_CODE.test(deskCode))) {
+    fileProblem(hasLongDigitRun(deskCode) ? 'desk_code_is_phone' : 'bad_desk_code', hasLongDigitRun(deskCode) ? {} : { value: deskCode });
+    deskCode = undefined;
+  }
+  let zone = report.zone ?? undefined;
+  if (zone !== undefined && !knownZone(zone)) {
+    fileProblem('bad_zone', { value: zone });
+    zone = undefined;
+  }
 
   const calls: ParsedCall[] = [];
+  const judged = new Map<ParsedCall, Judged>();
   const byKey = new Map<string, ParsedCall>();
+  const byRef = new Map<string, ParsedCall>();
   /** Record numbers of every records row, good or bad: a step of a bad row is not reported again. */
   const rowNumbers = new Set<string>();
   let recordSheets = 0;
-  const ctx: RowContext = {
-    layout: 'paper',
-    deskCode: options.deskCode?.trim().toUpperCase() || undefined,
-    zone: options.timeZone ?? desk?.time_zone,
-    actor: options.actor,
-    now: options.now,
-    policyAt: (at, zone) => policies.at(at, zone),
+  /** Notes that would say the same on every row (seed 000's priorities from thresholds): counted, said once. */
+  const counted = new Map<ImportReasonCode, { column: string; count: number }>();
+  const countOnce = (n: RowIssue): boolean => {
+    if (n.code !== 'priority_from_threshold') return false;
+    const seen = counted.get(n.code) ?? { column: n.column, count: 0 };
+    counted.set(n.code, { ...seen, count: seen.count + 1 });
+    return true;
   };
+  const ctx: RowContext = { layout: 'paper', deskCode, zone, actor: options.actor, now: options.now, policyAt: (at, z) => policies.at(at, z) };
   const stepSheet = new StepSheet(byKey, rowNumbers, ctx, problem);
 
   for await (const sheet of opened.sheets) {
@@ -51,9 +109,8 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
         header = headerOf(raw.cells);
         if (!header && ++seen >= HEADER_SEARCH_ROWS) break;
         if (header?.kind === 'records') {
-          recordSheets++;
-          const archive = header.index.has('closedAt') || header.index.has('timeZone');
-          if (archive) report.layout = ctx.layout = 'archive';
+          if (recordSheets++ === 0) startRecords(header);
+          ctx.layout = header.layout;
         }
         if (header) report.ignoredColumns.push(...header.unknown.filter((h) => !report.ignoredColumns.includes(h)));
         if (header?.kind === 'steps') stepSheet.seen = true;
@@ -64,75 +121,83 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
         continue;
       }
       report.rows++;
-      const typedNo = textOf(raw.cells[header.index.get('recordNo')!]);
+      const layoutRow = header.read(raw.cells);
+      const typedNo = textOf(layoutRow.cells.get(header.layout === 'archive' || header.layout === 'paper' ? 'recordNo' : 'sourceRef'));
       if (typedNo !== null) rowNumbers.add(typedNo);
-      const { call, problems } = parseRecordRow(cellsOf(header, raw.cells), ctx, raw.row);
-      for (const p of problems) problem(sheet.name, raw.row, p.column, p.reason);
+      const { call, problems, notes } = parseRecordRow(layoutRow.cells, ctx, raw.row);
+      const issues = (list: RowIssue[], add: typeof problem) => list.forEach((p) => add(sheet.name, raw.row, p.column, p.code, p.params));
+      issues([...layoutRow.problems, ...problems], problem);
+      issues([...layoutRow.notes, ...notes].filter((n) => !countOnce(n)), note);
       if (!call) continue;
-      const key = `${call.call.desk_code}\u0000${call.call.record_no}`;
-      const earlier = byKey.get(key);
+      call.sheet = sheet.name;
+      const key = `${call.call.desk_code}\u0000${call.call.record_no || `ref:${call.call.source_ref}`}`;
+      // A source reference is one record's per desk, also in a file that numbers its rows CS….
+      const refKey = call.call.source_ref === null ? null : `${call.call.desk_code}\u0000ref:${call.call.source_ref}`;
+      const earlier = byKey.get(key) ?? (refKey === null ? undefined : byRef.get(refKey));
       if (earlier) {
-        problem(sheet.name, raw.row, header.text.get('recordNo') ?? '', `${call.call.record_no} of desk ${call.call.desk_code} appears twice (also row ${earlier.row})`);
+        const byNumber = byKey.has(key);
+        problem(sheet.name, raw.row, byNumber ? header.numberColumn : layoutRow.cells.header('sourceRef'), 'duplicate_in_file', {
+          ref: byNumber ? call.call.record_no || call.call.source_ref || '' : call.call.source_ref!,
+          deskCode: call.call.desk_code,
+          otherRow: earlier.row,
+        });
         continue;
       }
       byKey.set(key, call);
+      if (refKey !== null) byRef.set(refKey, call);
       calls.push(call);
+      const verdicts = judge(call, policies.policyOf(call.call.policy_id!), options.now);
+      judged.set(call, verdicts);
+      issues(derivedNotes(layoutRow.cells, call, verdicts), note);
+      issues(placeReasonText(call, verdicts, layoutRow.cells.header('missReasonText')), note);
+      if (call.inferred.length > 0) report.inferred.push({ ...(sheet.name === undefined ? {} : { sheet: sheet.name }), row: raw.row, moments: [...call.inferred] });
     }
   }
+  for (const [code, { column, count }] of counted) note(undefined, 0, column, code, { column, count });
   if (recordSheets === 0) {
-    throw new ArchiveFileError(`${options.file} has no sheet with the record sheet's columns (a header row with 记录编号 and 来电时间, or Record no. and Call time). Nothing was imported.`);
+    const code = 'no_header';
+    throw new ArchiveFileError(`${options.file}: ${importReasonText('en', { code, params: {} })}. Nothing was imported.`, code);
   }
 
+  // The policy each previewed row is judged by, taken before the write turns a placeholder id into the created one.
+  const previewed = calls.slice(0, IMPORT_PREVIEW_ROWS).map((c) => ({ c, levels: policies.policyOf(c.call.policy_id!).priorities }));
   const steps = stepSheet.seen ? stepSheet.finish() : null;
-  if (report.errors.length > 0) return report;
   const ready: ReadyCall[] = calls.map((parsed) => ({ parsed, steps: steps ? (steps.get(parsed) ?? []) : cellSteps(parsed) }));
-  const written = await writeImport(db, ready, policies.plan(), { actor: options.actor, now: options.now });
-  return { ...report, ...written };
-}
+  if (report.errors.length === 0 && dryRun) {
+    const planned = await planImport(db, ready);
+    Object.assign(report, { toImport: planned.fresh.length, skipped: planned.skipped });
+  } else if (report.errors.length === 0) {
+    Object.assign(report, await writeImport(db, ready, policies.plan(), { actor: options.actor, now: options.now }));
+  }
+  report.preview = previewed.map(({ c, levels }) => previewRow(c, judged.get(c)!, { version: policies.versionOf(c.call.policy_id!), levels }));
+  return report;
 
-/** A row's cells by column key, and the headers to name in a problem. */
-function cellsOf(header: RecordsHeader, cells: RawCell[]): RowCells {
-  return {
-    get: (key) => {
-      const i = header.index.get(key);
-      return i === undefined ? undefined : (cells[i] ?? null);
-    },
-    has: (key) => header.index.has(key),
-    header: (key) => header.text.get(key) ?? key,
-  };
+  /** The first records sheet names the layout, its columns, and what the file lacks as a whole. */
+  function startRecords(header: RecordsHeader): void {
+    report.layout = header.layout;
+    report.columns = header.columns;
+    if (!header.has('deskCode') && deskCode === undefined && report.deskCode === null) fileProblem('no_desk_code');
+    if (header.has('timeZone')) Object.assign(report, { zone: null, zoneSource: 'file' });
+    else if (zone === undefined && report.zone === null) fileProblem('no_zone');
+    else if (zone !== undefined && desk && options.timeZone !== undefined && zone !== desk.time_zone) note(undefined, 0, '', 'zone_not_desk', { zone, deskZone: desk.time_zone });
+    const named = (use: 'checked' | 'notRead') => header.columns.filter((c) => c.use === use).map((c) => c.column);
+    if (named('notRead').length > 0) note(undefined, 0, '', 'columns_not_read', { columns: named('notRead').join(', ') });
+    if (named('checked').length > 0) note(undefined, 0, '', 'columns_checked', { columns: named('checked').join(', ') });
+  }
 }
 
 /**
- * The policy versions rows are judged by, each row by the one in force when
- * its call came in (policyInForceAt's rule, store/policies.ts, in memory). A
- * database with no policy at all gets the defaults, in the first row's zone,
- * created with the import.
+ * A miss reason that names no target (seed 000's 备注(未达标原因) as free text)
+ * goes to the targets the record missed, as "other" with that text, so that a
+ * day with those misses can be signed off; a record that missed none keeps it
+ * as its remarks, with a note.
  */
-class PolicyVersions {
-  private create: PolicyPlan['create'];
-
-  constructor(
-    private readonly versions: Array<PolicyVersionRef & { effectiveFrom: number }>,
-    private readonly actor: string,
-  ) {}
-
-  static async load(db: Kysely<Database>, actor: string): Promise<PolicyVersions> {
-    const rows = await db.selectFrom('policies').select(['id', 'effective_from', 'json']).orderBy('effective_from').orderBy('id').execute();
-    return new PolicyVersions(rows.map((r) => ({ id: r.id, effectiveFrom: r.effective_from, policy: policySchema.parse(JSON.parse(r.json)) })), actor);
-  }
-
-  at(at: number, zone: string): PolicyVersionRef {
-    if (this.versions.length === 0) {
-      const json = JSON.stringify(defaultPolicy(zone));
-      this.create = { placeholderId: -1, json, createdBy: this.actor };
-      this.versions.push({ id: -1, effectiveFrom: 0, policy: policySchema.parse(JSON.parse(json)) });
-    }
-    let found: PolicyVersionRef | undefined;
-    for (const v of this.versions) if (v.effectiveFrom <= at) found = v;
-    return found ?? this.versions.reduce((a, b) => (b.id < a.id ? b : a));
-  }
-
-  plan(): PolicyPlan {
-    return { versions: this.versions, ...(this.create ? { create: this.create } : {}) };
-  }
+function placeReasonText(parsed: ParsedCall, verdicts: Judged, column: string): RowIssue[] {
+  const text = parsed.reasonText;
+  if (text === null) return [];
+  const missed = [verdicts.responseMet === 'notMet' ? 'response' : null, verdicts.resolutionMet === 'notMet' ? 'resolution' : null].filter((k): k is string => k !== null);
+  for (const kind of missed) if (!parsed.reasons.some((r) => r.kind === kind)) parsed.reasons.push({ kind, idx: 0, code: 'other', text });
+  if (missed.length > 0) return [];
+  parsed.call.remarks = [parsed.call.remarks, text].filter((t) => t !== null).join('\n').slice(0, MAX_TEXT);
+  return [{ column, code: 'miss_reason_text', params: { value: text.length > 40 ? `${text.slice(0, 40)}…` : text } }];
 }

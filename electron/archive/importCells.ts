@@ -23,7 +23,7 @@ export function stepsOfCell(cell: RawCell | undefined): string[] {
   return pieces
     .map((p) => cleanText(p.replace(/[;；]\s*$/, '')))
     .filter((p) => {
-      if (p.length > MAX_TEXT) throw new CellProblem(`a step is longer than ${MAX_TEXT} characters`);
+      if (p.length > MAX_TEXT) throw new CellProblem('too_long', { max: MAX_TEXT });
       return p !== '';
     });
 }
@@ -50,13 +50,13 @@ export function reasonsOfCell(cell: RawCell | undefined): ReasonInput[] {
       const m = /^\s*(.+?)(?:\s*#(\d+))?\s*[:：]\s*(.+?)(?:\s+—\s+(.*))?\s*$/.exec(line);
       const kind = m ? readVocab('target', m[1]!) : null;
       const code = m ? readVocab('missReason', m[3]!) : null;
-      if (!m || !kind || !code) throw new CellProblem(`"${line.trim()}" is not "target: reason" (e.g. 响应：同时接待量超负荷)`);
+      if (!m || !kind || !code) throw new CellProblem('miss_reason_bad', { value: line.trim() });
       const idx = kind === 'secondResponse' ? Number(m[2] ?? 1) - 1 : 0;
       const key = `${kind}#${idx}`;
-      if (seen.has(key)) throw new CellProblem(`two reasons for the same target (${line.trim()})`);
+      if (seen.has(key)) throw new CellProblem('miss_reason_twice', { value: line.trim() });
       seen.add(key);
       const note = m[4] ? cleanText(m[4]) : '';
-      if (note.length > MAX_TEXT) throw new CellProblem(`a reason is longer than ${MAX_TEXT} characters`);
+      if (note.length > MAX_TEXT) throw new CellProblem('too_long', { max: MAX_TEXT });
       return { kind, idx, code, text: note === '' ? null : note };
     });
 }
@@ -72,7 +72,7 @@ export function feedbackOfCell(cell: RawCell | undefined): { feedback: string | 
   if (whole) return { feedback: whole, reason: null };
   const m = /^(.+?)\s*[,，;；:：(（/]\s*(.*?)[)）]?$/.exec(text);
   const feedback = m ? readVocab('feedback', m[1]!) : null;
-  if (!m || !feedback) throw new CellProblem(`"${text}" is not a customer feedback (满意 / 基本满意 / 不满意)`);
+  if (!m || !feedback) throw new CellProblem('feedback_bad', { value: text });
   const reason = cleanText(m[2] ?? '');
   return { feedback, reason: reason === '' ? null : reason };
 }

@@ -1,56 +1,52 @@
-import { headerIndex, headerKey, RECORD_COLUMNS, STEP_COLUMNS, type RecordColumnKey, type StepColumnKey } from './columns';
+import { headerIndex, STEP_COLUMNS, type StepColumnKey } from './columns';
 import type { RawCell } from './importRead';
 import { textOf } from './importValues';
+import { recordSheetHeader } from './layouts/recordSheet';
+import { RESPONSE } from './layouts/response';
+import { headerKeys, seedHeader } from './layouts/seedSheet';
+import { TRACKING } from './layouts/tracking';
+import type { RecordsHeader } from './layouts/types';
 
 /** Finding a sheet's header row and what each of its columns is. */
 
-export interface HeaderMap<K extends string> {
-  kind: 'records' | 'steps';
+export type { RecordsHeader };
+
+export interface StepsHeader {
+  kind: 'steps';
   /** Column index (0 = A) of each known key. */
-  index: Map<K, number>;
+  index: Map<StepColumnKey, number>;
   /** The header text as the file writes it, by key. */
-  text: Map<K, string>;
+  text: Map<StepColumnKey, string>;
   /** Headers that match no known column. */
   unknown: string[];
 }
 
-export type RecordsHeader = HeaderMap<RecordColumnKey> & { kind: 'records' };
-export type StepsHeader = HeaderMap<StepColumnKey> & { kind: 'steps' };
-
-const RECORD_HEADERS = headerIndex(RECORD_COLUMNS);
 const STEP_HEADERS = headerIndex(STEP_COLUMNS);
 
-/** A header read with its exact text, else without a trailing bracket note ("处理步骤(可分条记录)" → 处理步骤). */
-function lookup(index: Map<string, string>, header: string): string | undefined {
-  return index.get(headerKey(header)) ?? index.get(headerKey(header.replace(/[(（][^()（）]*[)）]\s*$/, '')));
-}
-
-function mapHeader<K extends string>(kind: 'records' | 'steps', cells: RawCell[], index: Map<string, string>): HeaderMap<K> {
-  const map: HeaderMap<K> = { kind, index: new Map(), text: new Map(), unknown: [] };
+function stepsHeader(cells: readonly RawCell[]): StepsHeader | null {
+  const map: StepsHeader = { kind: 'steps', index: new Map(), text: new Map(), unknown: [] };
   cells.forEach((cell, i) => {
     const header = textOf(cell);
     if (header === null) return;
-    const key = lookup(index, header) as K | undefined;
+    const key = headerKeys(header).map((k) => STEP_HEADERS.get(k)).find((k) => k !== undefined) as StepColumnKey | undefined;
     if (key === undefined || map.index.has(key)) map.unknown.push(header);
     else {
       map.index.set(key, i);
       map.text.set(key, header);
     }
   });
-  return map;
+  return map.index.has('recordNo') && map.index.has('n') && map.index.has('text') ? map : null;
 }
 
 /**
- * Which table a row heads, if any: the steps sheet (record no., n, text) or a
- * records sheet (record no. and call time, in either language or the paper
- * sheet's spelling). A title line above the header matches neither.
+ * Which table a row heads, if any: the steps sheet (record no., n, text); seed
+ * 000's tracking sheet; seed 004's response record sheet; or a records sheet
+ * (record no. and call time, in either language or the paper sheet's spelling).
+ * A title line above the header matches none.
+ * @example headerOf(['问题编号', '提交时间', '解决状态'])?.kind === 'records'
  */
-export function headerOf(cells: RawCell[]): RecordsHeader | StepsHeader | null {
-  const steps = mapHeader<StepColumnKey>('steps', cells, STEP_HEADERS);
-  if (steps.index.has('recordNo') && steps.index.has('n') && steps.index.has('text')) return { ...steps, kind: 'steps' };
-  const records = mapHeader<RecordColumnKey>('records', cells, RECORD_HEADERS);
-  if (records.index.has('recordNo') && records.index.has('callAt')) return { ...records, kind: 'records' };
-  return null;
+export function headerOf(cells: readonly RawCell[]): RecordsHeader | StepsHeader | null {
+  return stepsHeader(cells) ?? seedHeader(TRACKING, cells) ?? seedHeader(RESPONSE, cells) ?? recordSheetHeader(cells);
 }
 
 /** Header rows are looked for this far down (a paper sheet may carry a title and a blank line above). */

@@ -1,4 +1,6 @@
+import type { ImportReasonCode, ImportReasonParams } from '../../shared/api/archive';
 import { MAX_LABEL, MAX_TEXT } from '../../shared/domain/fields';
+import { importReasonText } from '../../shared/i18n/importReasons';
 import type { StepColumnKey } from './columns';
 import type { StepsHeader } from './importHeader';
 import type { RawRow } from './importRead';
@@ -6,14 +8,16 @@ import type { ParsedCall, RowContext } from './importRow';
 import { CellProblem, cleanOf, textOf, timeOf } from './importValues';
 import type { ReadyStep } from './importWrite';
 
-export type Problem = (sheet: string | undefined, row: number, column: string, reason: string) => void;
+/** Reports a problem: where (row 0 for the whole file, column '' for the whole row) and why. */
+export type Problem = (sheet: string | undefined, row: number, column: string, code: ImportReasonCode, params?: ImportReasonParams) => void;
 
 class StepProblem extends Error {
   constructor(
     readonly column: StepColumnKey,
-    message: string,
+    readonly code: ImportReasonCode,
+    readonly params: ImportReasonParams = {},
   ) {
-    super(message);
+    super(importReasonText('en', { code, params }));
   }
 }
 
@@ -64,17 +68,17 @@ export class StepSheet {
       const i = header.index.get(key);
       return i === undefined ? undefined : (row.cells[i] ?? null);
     };
-    const fail = (key: StepColumnKey, reason: string) => this.problem(sheet, row.row, header.text.get(key) ?? key, reason);
+    const fail = (key: StepColumnKey, code: ImportReasonCode, params: ImportReasonParams = {}) => this.problem(sheet, row.row, header.text.get(key) ?? key, code, params);
     const recordNo = textOf(get('recordNo'));
     if (recordNo === null) {
-      fail('recordNo', 'the record number is missing');
+      fail('recordNo', 'record_no_missing');
       return true;
     }
     const deskCode = (textOf(get('deskCode')) ?? this.ctx.deskCode ?? '').toUpperCase();
     const call = this.callOf(deskCode, recordNo);
     if (!call) {
       if (!last) return false;
-      if (!this.rowNumbers.has(recordNo)) fail('recordNo', `${recordNo} is not in the records sheet`);
+      if (!this.rowNumbers.has(recordNo)) fail('recordNo', 'step_record_unknown', { recordNo });
       return true;
     }
     try {
@@ -83,7 +87,7 @@ export class StepSheet {
       this.steps.set(call, list);
     } catch (error) {
       if (!(error instanceof StepProblem)) throw error;
-      fail(error.column, error.message);
+      fail(error.column, error.code, error.params);
     }
     return true;
   }
@@ -91,15 +95,15 @@ export class StepSheet {
   private step(get: (key: StepColumnKey) => ReturnType<typeof textOf> | RawRow['cells'][number] | undefined, call: ParsedCall, list: ReadyStep[]): ReadyStep {
     const nText = textOf(get('n'));
     const n = Number(nText);
-    if (!Number.isInteger(n) || n < 1) throw new StepProblem('n', `"${nText ?? ''}" is not a step number`);
-    if (list.some((s) => s.n === n)) throw new StepProblem('n', `step ${n} of ${call.call.record_no} appears twice`);
+    if (!Number.isInteger(n) || n < 1) throw new StepProblem('n', 'step_no_bad', { value: nText ?? '' });
+    if (list.some((s) => s.n === n)) throw new StepProblem('n', 'step_twice', { n, recordNo: call.call.record_no });
     const at = read('at', () => timeOf(get('at'), call.call.local_date, call.call.time_zone));
-    if (at === null) throw new StepProblem('at', 'the step time is missing');
-    if (at < call.call.call_at) throw new StepProblem('at', 'the step is before the call came in');
-    if (at > this.ctx.now + 60_000) throw new StepProblem('at', 'this time is in the future');
+    if (at === null) throw new StepProblem('at', 'step_time_missing');
+    if (at < call.call.call_at) throw new StepProblem('at', 'step_before_call');
+    if (at > this.ctx.now + 60_000) throw new StepProblem('at', 'time_in_future');
     const author = read('author', () => cleanOf(get('author'), MAX_LABEL)) ?? this.ctx.actor;
     const text = read('text', () => cleanOf(get('text'), MAX_TEXT));
-    if (text === null) throw new StepProblem('text', 'the step is empty');
+    if (text === null) throw new StepProblem('text', 'step_empty');
     return { n, at, author, text };
   }
 }
@@ -108,7 +112,7 @@ function read<T>(column: StepColumnKey, reader: () => T): T {
   try {
     return reader();
   } catch (error) {
-    if (error instanceof CellProblem) throw new StepProblem(column, error.message);
+    if (error instanceof CellProblem) throw new StepProblem(column, error.code, error.params);
     throw error;
   }
 }

@@ -1,4 +1,6 @@
+import type { ImportReasonCode, ImportReasonParams } from '../../shared/api/archive';
 import { toAsciiDigits } from '../../shared/domain/privacy';
+import { importReasonText } from '../../shared/i18n/importReasons';
 import { cleanText } from '../../shared/domain/text';
 import type { RawCell } from './importRead';
 import { instantOf, wallTimeOf, type WallTime } from './wallClock';
@@ -8,7 +10,14 @@ import { instantOf, wallTimeOf, type WallTime } from './wallClock';
  * whose message is the reason the report gives for that row and column.
  */
 
-export class CellProblem extends Error {}
+export class CellProblem extends Error {
+  constructor(
+    readonly code: ImportReasonCode,
+    readonly params: ImportReasonParams = {},
+  ) {
+    super(importReasonText('en', { code, params }));
+  }
+}
 
 /** What a paper sheet writes for "nothing here". */
 const BLANKS = new Set(['-', '—', '–', '－', '/', '／', '无', 'n/a', 'N/A', '--']);
@@ -38,7 +47,7 @@ export function cleanOf(cell: RawCell | undefined, max: number): string | null {
   const text = textOf(cell);
   if (text === null) return null;
   const clean = cleanText(text);
-  if (clean.length > max) throw new CellProblem(`longer than ${max} characters`);
+  if (clean.length > max) throw new CellProblem('too_long', { max });
   return clean === '' ? null : clean;
 }
 
@@ -56,7 +65,7 @@ const DAY_MS = 86_400_000;
 
 function realDate(y: number, m: number, d: number): string {
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || y > 2200 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw new CellProblem('not a real date');
+  if (y < 1900 || y > 2200 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) throw new CellProblem('not_real_date');
   return isoDate(y, m, d);
 }
 
@@ -73,7 +82,7 @@ export function dateOf(cell: RawCell | undefined): string | null {
   const text = textOf(cell);
   if (text === null) return null;
   const m = DATE_TEXT.exec(toAsciiDigits(text));
-  if (!m) throw new CellProblem(`"${text}" is not a date (write it YYYY-MM-DD)`);
+  if (!m) throw new CellProblem('not_a_date', { value: text });
   return realDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
@@ -82,7 +91,7 @@ const TIME_TEXT = /^(?:(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*�
 /** The wall-clock reading of a time cell; `date` completes a time of day ('14:15', or Excel's time-only cell). */
 function wallOf(cell: RawCell, date: string | null): WallTime {
   const onDate = (h: number, mi: number, s: number, ms: number): WallTime => {
-    if (date === null) throw new CellProblem('a time of day needs the 日期 (date) column');
+    if (date === null) throw new CellProblem('time_needs_date');
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     return { year: y, month: m, day: d, hour: h, minute: mi, second: s, millisecond: ms };
   };
@@ -94,9 +103,9 @@ function wallOf(cell: RawCell, date: string | null): WallTime {
   }
   const text = toAsciiDigits(String(cell).trim());
   const m = TIME_TEXT.exec(text);
-  if (!m) throw new CellProblem(`"${text}" is not a time (write HH:MM or YYYY-MM-DD HH:MM)`);
+  if (!m) throw new CellProblem('not_a_time', { value: text });
   const [h, mi, s, ms] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0), Number((m[7] ?? '0').padEnd(3, '0'))];
-  if (h > 23 || mi > 59 || s > 59) throw new CellProblem(`"${text}" is not a time of day`);
+  if (h > 23 || mi > 59 || s > 59) throw new CellProblem('not_time_of_day', { value: text });
   if (!m[1]) return onDate(h, mi, s, ms);
   realDate(Number(m[1]), Number(m[2]), Number(m[3]));
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: h, minute: mi, second: s, millisecond: ms };
@@ -108,7 +117,7 @@ export function timeOf(cell: RawCell | undefined, date: string | null, zone: str
   if (cell === undefined || cell === null || (typeof cell === 'string' && textOf(cell) === null)) return null;
   const wall = wallOf(cell!, date);
   const at = instantOf(wall, zone);
-  if (at === null) throw new CellProblem(`${isoDate(wall.year, wall.month, wall.day)} ${pad(wall.hour)}:${pad(wall.minute)} does not exist in ${zone} (the clocks changed)`);
+  if (at === null) throw new CellProblem('time_in_gap', { time: `${isoDate(wall.year, wall.month, wall.day)} ${pad(wall.hour)}:${pad(wall.minute)}`, zone });
   return at;
 }
 
@@ -122,7 +131,7 @@ export function minutesOf(cell: RawCell | undefined): number | null {
   const text = textOf(cell);
   if (text === null) return null;
   const n = typeof cell === 'number' ? cell : Number(toAsciiDigits(text).replace(/分钟|min$/i, '').trim());
-  if (!Number.isFinite(n) || n < 0) throw new CellProblem(`"${text}" is not a number of minutes`);
+  if (!Number.isFinite(n) || n < 0) throw new CellProblem('not_minutes', { value: text });
   return n;
 }
 
@@ -131,7 +140,7 @@ export function scoreOf(cell: RawCell | undefined): number | null {
   const text = textOf(cell);
   if (text === null) return null;
   const n = typeof cell === 'number' ? cell : Number(toAsciiDigits(text));
-  if (!Number.isInteger(n) || n < 1 || n > 5) throw new CellProblem(`"${text}" is not a score from 1 to 5`);
+  if (!Number.isInteger(n) || n < 1 || n > 5) throw new CellProblem('not_score', { value: text });
   return n;
 }
 

@@ -7,6 +7,7 @@ import type { CallRow, Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { dueColumnsOf } from './dueTimes';
 import type { ParsedCall, PolicyVersionRef } from './importRow';
+import { assignSerials } from './importSerials';
 
 /** Writing an import: one transaction, everything or nothing. */
 
@@ -36,6 +37,7 @@ export interface PolicyPlan {
  * so that calls logged later never take an imported number.
  */
 export async function writeImport(db: Kysely<Database>, calls: ReadyCall[], plan: PolicyPlan, who: { actor: string; now: number }): Promise<{ imported: number; skipped: number; steps: number }> {
+  if (calls.length === 0) return { imported: 0, skipped: 0, steps: 0 };
   const sqlite = rawConnectionOf(db);
   // Eight indexes on calls: a larger page cache keeps their pages in memory while 100,000 rows go in
   // (a quarter of the write time). The connection is the app's, so its own size is put back after.
@@ -44,9 +46,7 @@ export async function writeImport(db: Kysely<Database>, calls: ReadyCall[], plan
   try {
     return await inWriteTransaction(db, async (trx) => {
       const policyId = await checkPolicies(trx, plan, who.now);
-      const present = await existingKeys(trx, calls);
-      const fresh = calls.filter((c) => !present.has(`${c.parsed.call.desk_code}\u0000${c.parsed.call.record_no}`));
-      const skipped = calls.length - fresh.length;
+      const { fresh, skipped } = await planImport(trx, calls);
       if (fresh.length === 0) return { imported: 0, skipped, steps: 0 };
       const policies = new Map(plan.versions.map((v) => [v.id, v.policy]));
       const days = new Map(fresh.map(({ parsed: { call } }) => [`${call.desk_code}\u0000${call.local_date}`, { desk_code: call.desk_code, local_date: call.local_date }]));
@@ -96,9 +96,10 @@ function insertRows(
     for (const s of callSteps) steps.add(id, s);
     for (const r of parsed.reasons) insertReason.run(id, r.kind, r.idx, r.code, r.text, ctx.actor, ctx.now);
     const day = `${parsed.call.desk_code}\u0000${parsed.call.local_date}`;
+    const taken = parsed.serial!;
     const serial = serials.get(day);
-    if (!serial) serials.set(day, { desk_code: parsed.call.desk_code, local_date: parsed.call.local_date, last_serial: parsed.serial });
-    else serial.last_serial = Math.max(serial.last_serial, parsed.serial);
+    if (!serial) serials.set(day, { desk_code: parsed.call.desk_code, local_date: parsed.call.local_date, last_serial: taken });
+    else serial.last_serial = Math.max(serial.last_serial, taken);
   }
   // A serial once used is never handed out again: the counter only ever goes up.
   const raiseSerial = sqlite.prepare(
@@ -142,10 +143,34 @@ class StepWriter {
   }
 }
 
-/** Desk code + record number of the calls already stored, among the desks and days of the file. */
-async function existingKeys(db: Kysely<Database>, calls: ReadyCall[]): Promise<Set<string>> {
-  const present = new Set<string>();
-  if (calls.length === 0) return present;
+/**
+ * The calls not stored yet, each with its record number (seed sheets' rows take
+ * the desk's next serials), and how many are: a record is present when its desk
+ * has its record number or its source reference. A present row of a seed sheet
+ * is shown with the number it has here. Writes nothing (a dry run plans too).
+ * @example const { fresh, skipped } = await planImport(trx, calls)
+ */
+export async function planImport<T extends { parsed: ParsedCall }>(db: Kysely<Database>, calls: readonly T[]): Promise<{ fresh: T[]; skipped: number }> {
+  const present = await existingKeys(db, calls);
+  const fresh = calls.filter(({ parsed: { call } }) => {
+    const byNo = call.record_no === '' ? undefined : present.numbers.get(`${call.desk_code}\u0000${call.record_no}`);
+    const byRef = call.source_ref === null ? undefined : present.refs.get(`${call.desk_code}\u0000${call.source_ref}`);
+    if (byNo === undefined && byRef === undefined) return true;
+    if (call.record_no === '') call.record_no = byRef!;
+    return false;
+  });
+  await assignSerials(db, fresh.map((c) => c.parsed));
+  return { fresh, skipped: calls.length - fresh.length };
+}
+
+/** How many source references go in one IN (…): well under SQLite's limit on bound parameters. */
+const REFS_PER_QUERY = 500;
+
+/** Record numbers and source references already stored, among the desks (and, for numbers, the days) of the file. */
+async function existingKeys(db: Kysely<Database>, calls: ReadonlyArray<{ parsed: ParsedCall }>): Promise<{ numbers: Map<string, string>; refs: Map<string, string> }> {
+  const numbers = new Map<string, string>();
+  const refs = new Map<string, string>();
+  if (calls.length === 0) return { numbers, refs };
   const desks = [...new Set(calls.map((c) => c.parsed.call.desk_code))];
   const dates = calls.map((c) => c.parsed.call.local_date).sort();
   const rows = await db
@@ -155,6 +180,16 @@ async function existingKeys(db: Kysely<Database>, calls: ReadyCall[]): Promise<S
     .where('local_date', '>=', dates[0]!)
     .where('local_date', '<=', dates[dates.length - 1]!)
     .execute();
-  for (const r of rows) present.add(`${r.desk_code}\u0000${r.record_no}`);
-  return present;
+  for (const r of rows) numbers.set(`${r.desk_code}\u0000${r.record_no}`, r.record_no);
+  const wanted = [...new Set(calls.map((c) => c.parsed.call.source_ref).filter((r): r is string => r !== null))];
+  for (let i = 0; i < wanted.length; i += REFS_PER_QUERY) {
+    const found = await db
+      .selectFrom('calls')
+      .select(['desk_code', 'record_no', 'source_ref'])
+      .where('desk_code', 'in', desks)
+      .where('source_ref', 'in', wanted.slice(i, i + REFS_PER_QUERY))
+      .execute();
+    for (const r of found) refs.set(`${r.desk_code}\u0000${r.source_ref}`, r.record_no);
+  }
+  return { numbers, refs };
 }

@@ -116,6 +116,7 @@ export function recordCells(b: RecordBundle, ctx: CellContext): CellValue[] {
     leadFollowUpBy: row.lead_follow_up_by,
     leadFollowUpOutcome: row.lead_follow_up_outcome,
     timeZone: zone,
+    sourceRef: row.source_ref,
   };
   return RECORD_COLUMNS.map((c) => cells[c.key]);
 }

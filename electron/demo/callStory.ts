@@ -191,6 +191,8 @@ export function callOnTheLine(rng: Rng, slot: CallSlot, agent: Person, lead: Per
     lead_follow_up_outcome: null,
     ...NO_DUE_TIMES,
     clock_behind_ms: null,
+    // Demo calls are logged at the desk, not imported.
+    source_ref: null,
   };
   return { call: { row, transfers, steps: handlingSteps(rng, row, agent.name), reasons: [] }, outcome };
 }

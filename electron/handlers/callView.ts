@@ -74,6 +74,7 @@ export function toCallRecord(row: CallRow, transfers: TransferRow[], steps: Step
     leadFollowUpOutcome: row.lead_follow_up_outcome,
     missReasons: reasons.map(toReasonView),
     clockBehindMs: row.clock_behind_ms,
+    sourceRef: row.source_ref,
   };
 }
 

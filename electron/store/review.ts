@@ -48,6 +48,7 @@ export function reviewQuery(db: Kysely<Database>, filter: ReviewFilter, now: num
     query = query.where(
       sql<SqlBool>`(calls.reason LIKE ${like} ESCAPE '\\' OR calls.remarks LIKE ${like} ESCAPE '\\'
         OR calls.result_note LIKE ${like} ESCAPE '\\' OR calls.feedback_reason LIKE ${like} ESCAPE '\\'
+        OR calls.source_ref LIKE ${like} ESCAPE '\\'
         OR EXISTS (SELECT 1 FROM steps WHERE steps.call_id = calls.id AND steps.text LIKE ${like} ESCAPE '\\'))`,
     );
   }

@@ -94,6 +94,11 @@ interface CallsTable {
    * lists these as clock problems.
    */
   clock_behind_ms: number | null;
+  /**
+   * The record's number in the sheet it was imported from (TECH20240501001,
+   * 20231027001): unique per desk, the re-import key; null for calls logged here.
+   */
+  source_ref: string | null;
 }
 
 interface TransfersTable {

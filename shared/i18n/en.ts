@@ -316,6 +316,7 @@ export const en = {
   'error.nothing_to_export': 'The list is empty: there is nothing to export. Change the dates or the filters.',
   'error.busy': '{message}',
   'review.clockBehind': 'System clock was {min} min behind this record — check its times.',
+  'review.sourceRef': 'Imported as {ref}',
   'signOff.title': 'Sign-off of {date}',
   'signOff.done': 'Signed off by {by} at {at}. Its records now change only with a stated reason.',
   'signOff.ready': 'All {n} records are closed or handed over, and every miss has a reason.',

@@ -318,6 +318,7 @@ export const zh: Record<MessageKey, string> = {
   'error.nothing_to_export': '列表为空，没有可导出的记录。请调整日期或筛选条件。',
   'error.busy': '另一个导入或导出仍在进行，请等它结束或先取消。',
   'review.clockBehind': '系统时钟比本记录慢 {min} 分钟，请核对时间。',
+  'review.sourceRef': '导入来源编号 {ref}',
   'signOff.title': '{date} 归档',
   'signOff.done': '已由 {by} 于 {at} 归档。此后记录只能在说明原因后修改。',
   'signOff.ready': '全部 {n} 条记录均已结束或已交跟进负责人，且每项未达标均有原因。',

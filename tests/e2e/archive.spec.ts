@@ -136,4 +136,19 @@ test.describe('the archive from the Review screen', () => {
     await expect(page.getByTestId('record-panel')).toContainText('8000');
     await expect(page.getByTestId('record-panel')).not.toContainText('13800138000');
   });
+
+  test('imports seed 000’s tracking sheet: the records get CS numbers and keep the sheet’s own as their source reference', async ({ page }) => {
+    await page.goto(served.url);
+    await ensureDesk(page, daytimeZone());
+    await page.getByRole('button', { name: 'Review' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import from Excel or CSV…' }).click();
+    await (await chooser).setFiles(path.resolve('tests/fixtures/seeds/seed000-tracking.csv'));
+    await expect(page.getByTestId('import-report')).toContainText('Imported 2 records with 0 steps from seed000-tracking.csv');
+    await page.getByLabel('From', { exact: true }).fill('2024-05-01');
+    await page.getByLabel('To', { exact: true }).fill('2024-05-02');
+    await expect(page.getByTestId('review-count')).toHaveText('2 records');
+    await page.getByRole('row', { name: /CS20240501001/ }).getByRole('button').click();
+    await expect(page.getByTestId('source-ref')).toHaveText('Imported as TECH20240501001');
+  });
 });

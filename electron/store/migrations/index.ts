@@ -4,7 +4,7 @@ import * as m0002 from './2026_11_23_0002_policy';
 import * as m0003 from './2026_11_23_0003_review';
 import * as m0004 from './2026_11_23_0004_rollups';
 import * as m0005 from './2026_11_23_0005_clock_flag';
-// 0006 (source_ref) is added by another branch; it goes between these two.
+import * as m0006 from './2026_12_01_0006_source_ref';
 import * as m0007 from './2026_12_01_0007_policy_audit';
 import * as m0008 from './2026_12_01_0008_pin_lockout';
 
@@ -18,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_23_0003_review': m0003,
   '2026_11_23_0004_rollups': m0004,
   '2026_11_23_0005_clock_flag': m0005,
+  '2026_12_01_0006_source_ref': m0006,
   '2026_12_01_0007_policy_audit': m0007,
   '2026_12_01_0008_pin_lockout': m0008,
 };

@@ -70,3 +70,36 @@ describe('hotline export and import', () => {
     expect((await inProcess('--help')).stdout).toMatch(/export\s+write a period’s records/);
   });
 });
+
+describe('hotline import --dry-run', () => {
+  const seed = path.resolve('tests/fixtures/seeds/seed000-tracking.csv');
+
+  it('shows the layout, the zone, every column and the rows as they would be stored, in Chinese, and writes nothing', async () => {
+    const dry = await inProcess('import', seed, '--desk', 'A03', '--zone', 'Asia/Shanghai', '--dry-run', '--lang', 'zh', '--db', file('fresh.db'));
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('标准响应时间与解决率跟踪表（种子 000）');
+    expect(dry.stdout).toContain('时间按 Asia/Shanghai 读取（--zone）。');
+    expect(dry.stdout).toContain('  问题类型 → 读取: 需求类型、问题分类');
+    expect(dry.stdout).toContain('  实际响应时长 → 仅核对');
+    expect(dry.stdout).toContain('  响应时间是否达标 → 读取: 优先级 + 仅核对');
+    expect(dry.stdout).toContain('第 2 行: CS20240501001 (来源编号 TECH20240501001) [A03, Asia/Shanghai]; 来电 2024-05-01 09:00，接听 2024-05-01 09:12，解决 2024-05-01 10:30');
+    expect(dry.stdout).toContain('紧急 / 故障报修 / 技术类 / VIP客户 / 已解决; 响应 12 分钟 达标，解决 90 分钟 达标');
+    expect(dry.stdout).toContain('试运行：未写入任何内容。正式导入将新增 2 条记录。');
+    const real = await inProcess('import', seed, '--desk', 'A03', '--zone', 'Asia/Shanghai', '--db', file('fresh.db'));
+    expect(real).toMatchObject({ code: 0, stdout: expect.stringContaining('Imported 2 records with 0 handling steps.') });
+  });
+
+  it('a wrong --zone shows in the times before anything is written; problems come in Chinese', async () => {
+    const wrong = await inProcess('import', seed, '--desk', 'A03', '--zone', 'America/New_York', '--dry-run', '--db', file('desk.db'));
+    expect(wrong.code).toBe(0);
+    expect(wrong.stdout).toContain('Times are read in America/New_York (--zone).');
+    expect(wrong.stdout).toContain('times are read in America/New_York, not in this desk’s zone Asia/Shanghai');
+    expect(wrong.stdout).toContain('[A03, America/New_York]; call 2024-05-01 09:00');
+    const bad = await inProcess('import', seed, '--zone', 'Mars/Olympus', '--dry-run', '--lang', 'zh', '--db', file('fresh.db'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('整个文件: 缺少坐席代码');
+    expect(bad.stderr).toContain('整个文件: “Mars/Olympus”不是 IANA 时区');
+    // Said once each for the file, however many rows it has.
+    expect(bad.stderr).toContain('未导入任何记录：有 2 个问题需先改正。');
+  });
+});

@@ -40,6 +40,8 @@ describe('export → import into an empty database → export', () => {
       const desk = await emptyDesk();
       const report = await importInto(desk, file(name));
       expect(report).toMatchObject({ layout: 'archive', rows: 4, imported: 4, skipped: 0, errors: [], ignoredColumns: [] });
+      // The export's own durations and verdicts agree with what the import works out again.
+      expect(report.notes.filter((n) => n.row > 0)).toEqual([]);
       const lang = name.startsWith('en') ? 'en' : 'zh';
       const again = file(`again-${name}`);
       await exportArchive(desk.store.db, { filter: RANGE, format: name.endsWith('csv') ? 'csv' : 'xlsx', lang, file: again, now: now() });
@@ -98,9 +100,9 @@ describe('importing', () => {
     const report = await importInto(desk, file('bad.csv'));
     expect(report.imported).toBe(0);
     expect(report.errors).toEqual([
-      { row: 2, column: '首次接听时间', reason: 'the call was answered before it came in' },
-      { row: 3, column: '问题分类', reason: '"杂项类" is not one of the known values' },
-      { row: 4, column: '记录编号', reason: '"X123" is not a record number (CS + YYYYMMDD + serial, e.g. CS20240520001)' },
+      { row: 2, column: '首次接听时间', code: 'answered_before_call', params: {}, reason: 'the call was answered before it came in' },
+      { row: 3, column: '问题分类', code: 'unknown_value', params: { value: '杂项类' }, reason: '"杂项类" is not one of the known values' },
+      { row: 4, column: '记录编号', code: 'record_no_bad', params: { value: 'X123' }, reason: '"X123" is not a record number (CS + YYYYMMDD + serial, e.g. CS20240520001)' },
     ]);
     expect(await countCalls(desk)).toBe(0);
     await desk.close();
@@ -115,7 +117,7 @@ describe('importing', () => {
     const team = await emptyDesk();
     const report = await importInto(team, file('phone-desk.csv'));
     expect(report.imported).toBe(0);
-    expect(report.errors).toEqual([{ row: 2, column: '坐席代码', reason: 'a phone or ID number is not a desk code' }]);
+    expect(report.errors).toEqual([{ row: 2, column: '坐席代码', code: 'desk_code_is_phone', params: {}, reason: 'a phone or ID number is not a desk code' }]);
     expect(await countCalls(team)).toBe(0);
     await team.close();
   });

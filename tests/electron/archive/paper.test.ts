@@ -48,12 +48,21 @@ afterAll(async () => {
 const calls = () => desk.store.db.selectFrom('calls').selectAll().orderBy('record_no').execute();
 
 describe('a sheet laid out like the paper record sheet', () => {
-  it('needs to be told which desk its rows belong to', async () => {
+  it('needs to be told which desk its rows belong to, and says so once for the whole file', async () => {
     const report = await importArchive(desk.store.db, { file: file('paper.xlsx'), actor: '张主管', now: desk.clock.ms });
     expect(report).toMatchObject({ layout: 'paper', rows: 3, imported: 0 });
-    expect(report.errors).toHaveLength(3);
-    expect(report.errors[0]).toEqual({ sheet: '记录表', row: 3, column: '', reason: expect.stringContaining('--desk CODE') });
+    expect(report.errors).toEqual([{ row: 0, column: '', code: 'no_desk_code', params: {}, reason: expect.stringContaining('--desk CODE') }]);
     expect(await calls()).toEqual([]);
+  });
+
+  it('says once, not per row, that the file has neither desk nor zone', async () => {
+    const bare = await openTestDesk({ setup: false, file: file('bare.db') });
+    const report = await importArchive(bare.store.db, { file: file('paper-gbk.csv'), actor: '张主管', now: desk.clock.ms });
+    expect(report.errors.map((e) => [e.row, e.code])).toEqual([
+      [0, 'no_desk_code'],
+      [0, 'no_zone'],
+    ]);
+    await bare.close();
   });
 
   it('names only the file’s own columns when a row lies in the future', async () => {
@@ -68,6 +77,13 @@ describe('a sheet laid out like the paper record sheet', () => {
   it('imports seed 003’s three rows: times of day on their date, steps split, transfers, vocabularies', async () => {
     const report = await importArchive(desk.store.db, { file: file('paper.xlsx'), actor: '张主管', now: desk.clock.ms, deskCode: 'a03' });
     expect(report).toMatchObject({ format: 'xlsx', layout: 'paper', rows: 3, imported: 3, skipped: 0, steps: 9, errors: [], ignoredColumns: [] });
+    // In progress without a follow-up due time: imported, and listed for a lead to complete.
+    expect(report.notes.filter((n) => n.row > 0)).toEqual([expect.objectContaining({ sheet: '记录表', row: 4, column: '处理结果', code: 'in_progress_no_due' })]);
+    expect(report.inferred.map((i) => [i.row, i.moments])).toEqual([
+      [3, ['closedAt', 'resolvedAt', 'resultToldAt']],
+      [4, ['closedAt']],
+      [5, ['closedAt', 'resolvedAt', 'resultToldAt']],
+    ]);
     const [one, two, three] = await calls();
     expect(one).toMatchObject({ desk_code: 'A03', record_no: 'CS20240520001', call_at: AT(14, 15), answered_at: AT(14, 17), salutation: '*女士', phone_last4: null, category: 'order', handler: '客服*主管', agent: '客服*主管', result: 'resolved', feedback: 'satisfied', closed_at: AT(14, 17), resolved_at: AT(14, 17), agent_id: null, policy_id: 1, local_hour: 14 });
     expect(two).toMatchObject({ call_at: AT(15, 30), answered_at: AT(15, 35), phone_last4: '5678', category: 'product', result: 'in_progress', feedback: 'basically_satisfied', remarks: '需明日回访', resolved_at: null });

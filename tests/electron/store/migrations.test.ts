@@ -91,6 +91,42 @@ describe('migration 0005 (clock flag)', () => {
   });
 });
 
+describe('migration 0006 (source reference)', () => {
+  it('adds an empty source_ref to the calls logged before it, unique per desk once given', async () => {
+    const tmp = tempDir();
+    cleanups.push(tmp.remove);
+    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+    cleanups.push(() => db.destroy());
+    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    expect((await migrator.migrateTo('2026_11_23_0005_clock_flag')).error).toBeUndefined();
+    const insert = (desk: string, recordNo: string) =>
+      sqlite
+        .prepare(
+          `INSERT INTO calls (desk_code, record_no, local_date, time_zone, agent, call_at, answered_at, created_at, updated_at, reason)
+           VALUES (?, ?, '2024-05-01', 'Asia/Shanghai', '李娜', 60000, 180000, 3, 4, '订单物流异常')`,
+        )
+        .run(desk, recordNo);
+    insert('A03', 'CS20240501001');
+    expect((await migrator.migrateTo('2026_12_01_0006_source_ref')).error).toBeUndefined();
+    expect(sqlite.prepare('SELECT record_no, reason, source_ref FROM calls').get()).toEqual({ record_no: 'CS20240501001', reason: '订单物流异常', source_ref: null });
+
+    // Calls logged at a desk have none, as many as there are; a given reference is one record's per desk.
+    insert('A03', 'CS20240501002');
+    const setRef = sqlite.prepare('UPDATE calls SET source_ref = ? WHERE desk_code = ? AND record_no = ?');
+    setRef.run('TECH20240501001', 'A03', 'CS20240501002');
+    expect(() => setRef.run('TECH20240501001', 'A03', 'CS20240501001')).toThrow(/UNIQUE/);
+    insert('B07', 'CS20240501001');
+    setRef.run('TECH20240501001', 'B07', 'CS20240501001');
+    expect(sqlite.prepare('SELECT count(*) FROM calls WHERE source_ref IS NULL').pluck().get()).toBe(1);
+    expect(sqlite.prepare('SELECT calls, answered FROM stats_day WHERE desk_code = ?').get('A03')).toEqual({ calls: 2, answered: 2 });
+
+    expect((await migrator.migrateTo('2026_11_23_0005_clock_flag')).error).toBeUndefined();
+    expect(sqlite.prepare("SELECT count(*) FROM pragma_table_info('calls') WHERE name = 'source_ref'").pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(3);
+  });
+});
+
 describe('migration 0007 (policy trail)', () => {
   it('gives each version saved before it a trail row, and keeps the trail append-only', async () => {
     const tmp = tempDir();

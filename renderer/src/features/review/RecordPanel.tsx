@@ -57,6 +57,12 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
       <p className="muted">
         {record.deskCode} · {record.agent}
       </p>
+      {record.sourceRef !== null && (
+        // The number the record had in the sheet it was imported from: what the team's old files call it.
+        <p className="muted" data-testid="source-ref">
+          {t('review.sourceRef', { ref: record.sourceRef })}
+        </p>
+      )}
       {record.clockBehindMs !== null && (
         // A click was logged while the system clock read earlier than the record (docs/durability.md).
         <p className="alert alert-near" role="note" data-testid="clock-flag">
