@@ -2,8 +2,8 @@ import type { ReviewFilter } from '../store/review';
 
 /** The public shapes of the archive: what the CLI and the handlers pass in and get back. */
 
-export type { ArchiveFormat, ArchiveLang, ImportProblem } from '../../shared/api/archive';
-import type { ArchiveFormat, ArchiveLang, ImportCounts, ImportProblem } from '../../shared/api/archive';
+export type { ArchiveFormat, ArchiveLang, ImportNote, ImportProblem } from '../../shared/api/archive';
+import type { ArchiveFormat, ArchiveLang, ImportCounts, ImportInferred, ImportNote, ImportProblem, ImportReasonCode, ImportReasonParams } from '../../shared/api/archive';
 
 export interface ExportOptions {
   /** The Review screen's filter: a range of local dates, and optionally the rest. */
@@ -44,17 +44,30 @@ export interface ImportOptions {
   deskCode?: string;
   /** Zone for rows without a time-zone column; default: this database's desk. */
   timeZone?: string;
+  /** Read and check everything, write nothing; the report shows the mapping and the first rows as they would be stored. */
+  dryRun?: boolean;
 }
 
 export interface ImportReport extends ImportCounts {
   file: string;
+  /** Problems: while there is one, nothing is imported. */
   errors: ImportProblem[];
+  /** Notes: worth a look, never blocking (derived columns that disagree, priorities taken from a default, …). */
+  notes: ImportNote[];
+  /** Rows with moments worked out from others, and which. */
+  inferred: ImportInferred[];
 }
 
 /** The file cannot be read at all (not an xlsx or CSV, truncated, damaged, no header row). Nothing was imported. */
 export class ArchiveFileError extends Error {
-  constructor(message: string) {
+  /** Why, for a translated message (importReasonText); 'no_header' for a file without a known header row. */
+  readonly code: ImportReasonCode | null;
+  readonly params: ImportReasonParams;
+
+  constructor(message: string, code: ImportReasonCode | null = null, params: ImportReasonParams = {}) {
     super(message);
     this.name = 'ArchiveFileError';
+    this.code = code;
+    this.params = params;
   }
 }

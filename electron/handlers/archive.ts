@@ -53,7 +53,7 @@ export const importArchiveFile: Handler<'importArchive'> = async (req, ctx) => {
     file = source.file;
     // A paper record sheet has no desk column: its rows are this desk's.
     const desk = await requireDesk(ctx.db);
-    const report = await importArchive(ctx.db, { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code });
+    const report = await importArchive(ctx.db, { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, dryRun: req.dryRun === true });
     return importResult(report, source.fileName);
   } catch (error) {
     // The reader names the file by its path; browser mode's is a temporary name the person never saw.
@@ -82,12 +82,23 @@ function importResult(report: ImportReport, fileName: string): ImportResult {
     fileName,
     format: report.format,
     layout: report.layout,
+    dryRun: report.dryRun,
+    ...(report.encoding ? { encoding: report.encoding } : {}),
+    zone: report.zone,
+    zoneSource: report.zoneSource,
+    deskCode: report.deskCode,
     rows: report.rows,
     imported: report.imported,
     skipped: report.skipped,
     steps: report.steps,
     problems: report.errors.slice(0, MAX_IMPORT_PROBLEMS),
     problemCount: report.errors.length,
+    notes: report.notes.slice(0, MAX_IMPORT_PROBLEMS),
+    noteCount: report.notes.length,
+    inferred: report.inferred.slice(0, MAX_IMPORT_PROBLEMS),
+    inferredCount: report.inferred.length,
     ignoredColumns: report.ignoredColumns,
+    columns: report.columns,
+    preview: report.preview,
   };
 }

@@ -158,8 +158,11 @@ export const requestSchemas = {
   startExport: z.strictObject({ ...reviewFilter, format: z.enum(ARCHIVE_FORMATS), lang: z.enum(ARCHIVE_LANGS).optional() }),
   exportStatus: job,
   cancelExport: job,
-  /** Imports a file: the desktop app asks which; browser mode names the file it uploaded. */
-  importArchive: z.strictObject({ upload: z.string().regex(UPLOAD_ID).optional() }),
+  /**
+   * Imports a file: the desktop app asks which; browser mode names the file it uploaded.
+   * dryRun: read and check everything, write nothing (the "Check first" button).
+   */
+  importArchive: z.strictObject({ upload: z.string().regex(UPLOAD_ID).optional(), dryRun: z.boolean().optional() }),
   getBackups: z.strictObject({}),
   /** The folder for the automatic backups, as the admin typed it; null: back to the default beside the database. */
   setBackupDir: z.strictObject({ dir: z.string().max(MAX_PATH_LENGTH).nullable() }),

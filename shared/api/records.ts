@@ -118,6 +118,11 @@ export interface CallRecord {
    * null: never. A team lead should check the record's times.
    */
   clockBehindMs: number | null;
+  /**
+   * The record's number in the sheet it was imported from (seed 000's TECH20240501001,
+   * seed 004's 20231027001); null for calls logged at a desk. Unique per desk.
+   */
+  sourceRef: string | null;
   /** What the timing core needs, so the renderer shows live countdowns with the same code. */
   timing: TimingInput;
 }
