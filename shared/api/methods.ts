@@ -45,6 +45,7 @@ export const METHOD_NAMES = [
   'exportStatus',
   'cancelExport',
   'importArchive',
+  'checkImport',
   'getBackups',
   'setBackupDir',
   'backupNow',

@@ -39,6 +39,10 @@ export type ErrorCode =
   | 'nothing_to_export'
   /** Another import or export is still running. */
   | 'busy'
+  /** "Import this file" with a check handle that lapsed, was spent or is another profile's. */
+  | 'import_check_expired'
+  /** The checked file's bytes changed between Check first and the import. */
+  | 'import_file_changed'
   /** A folder the admin typed cannot hold the backups (problems[0] says why: 'relative', 'notFolder', …). */
   | 'backup_dir_unusable'
   /** Browser mode only: the server is gone, or the page's key is from another run. */

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { button } from './pages';
+import { serveForSuite } from './serve';
+
+/**
+ * "先检查" on the Review screen's Import card, in Chinese, as a team lead
+ * uses it: pick a file, read what the import would do with nothing written,
+ * then "导入此文件" imports that very file without asking for it again.
+ */
+
+const SEEDS = path.resolve('tests/fixtures/seeds');
+
+/** First run in Chinese: the person who sets the desk up is its admin, who may import. */
+async function setUpDeskZh(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: '设置本坐席' })).toBeVisible();
+  await page.getByLabel('坐席代码').fill('A03');
+  await page.getByLabel('您的姓名').fill('张主管');
+  await page.getByLabel('时区').fill('Asia/Shanghai');
+  await button(page, '开始记录').click();
+  await page.getByRole('button', { name: '审核' }).click();
+}
+
+/** Presses a button of the Import card that opens the browser's file picker, and picks `file`. */
+async function pick(page: Page, buttonName: string, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await button(page, buttonName).click();
+  await (await chooser).setFiles(file);
+}
+
+async function showDay(page: Page, day: string): Promise<void> {
+  await page.getByLabel('从', { exact: true }).fill(day);
+  await page.getByLabel('到', { exact: true }).fill(day);
+}
+
+test.describe('先检查，再导入', () => {
+  const served = serveForSuite(['--lang', 'zh']);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-check-'));
+  test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('组长检查一份热线记录表：未写入任何内容，再导入同一文件；第二次导入没有变化', async ({ page }) => {
+    await page.goto(served.url);
+    await setUpDeskZh(page);
+    const sheet = path.join(dir, '六月记录.csv');
+    fs.writeFileSync(
+      sheet,
+      '记录编号,来电时间,首次接听时间,客户称呼,联系方式,来电事由\r\nCS20240601001,2024-06-01 09:00,2024-06-01 09:02,张先生,138-0013-8000,订单物流异常\r\nCS20240601002,2024-06-01 10:00,2024-06-01 10:03,王女士,5678,退款进度查询\r\n',
+    );
+    await pick(page, '先检查…', sheet);
+    const check = page.getByTestId('import-check');
+    await expect(check).toContainText('六月记录.csv 的检查结果：未写入任何内容。');
+    await expect(page.getByTestId('import-layout')).toHaveText('格式：热线记录表（模板003）。');
+    await expect(check).toContainText('共 2 行记录：将新增 2 条，0 条已存在。');
+    await expect(check).toContainText('时间按 Asia/Shanghai 读取。');
+    await expect(check).toContainText('没有问题，可以导入。');
+    await page.screenshot({ path: 'test-results/screenshots/import-check-paper-zh.png', fullPage: true });
+
+    // Nothing was written by the check.
+    await showDay(page, '2024-06-01');
+    await expect(page.getByTestId('review-count')).toHaveText('0 条记录');
+
+    // The file is not asked for again: no file chooser opens.
+    let asked = false;
+    page.on('filechooser', () => (asked = true));
+    await button(page, '导入此文件').click();
+    await expect(page.getByTestId('import-report')).toContainText('已从 六月记录.csv 导入 2 条记录');
+    expect(asked).toBe(false);
+    await expect(page.getByTestId('review-count')).toHaveText('2 条记录');
+
+    // A second check and import of the same file add nothing, and say so.
+    await pick(page, '先检查…', sheet);
+    await expect(check).toContainText('共 2 行记录：将新增 0 条，2 条已存在。');
+    await button(page, '导入此文件').click();
+    await expect(page.getByTestId('import-report')).toHaveText('没有变化：六月记录.csv 的 2 条记录都已存在。');
+    await expect(page.getByTestId('review-count')).toHaveText('2 条记录');
+  });
+});
