@@ -1,11 +1,11 @@
-import type { ImportProblem } from '../../../../shared/api/archive';
+import type { ImportInferred, ImportProblem } from '../../../../shared/api/archive';
+import { importMomentLabel, importReasonText } from '../../../../shared/i18n/importReasons';
 import { useI18n } from '../../i18n';
-import { reasonText } from './importText';
 
 /**
  * Problems (they block the import) or notes (they do not), one a row: sheet
  * and row as the spreadsheet numbers them, the column as the file heads it,
- * and the reason in the screen's language.
+ * and the reason from the reason-code table, in the screen's language.
  */
 export function ImportIssues({ items, total, kind }: { items: ImportProblem[]; total: number; kind: 'problems' | 'notes' }) {
   const { t, lang } = useI18n();
@@ -25,12 +25,31 @@ export function ImportIssues({ items, total, kind }: { items: ImportProblem[]; t
             <tr key={i}>
               <td>{[p.sheet, p.row > 0 ? p.row : t('importCheck.wholeFile')].filter(Boolean).join(' · ')}</td>
               <td>{p.column}</td>
-              <td>{reasonText(lang, p)}</td>
+              <td>{importReasonText(lang, p)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {total > items.length && <p className="muted">{t('archive.moreProblems', { n: total - items.length })}</p>}
     </>
+  );
+}
+
+/** The rows whose file left moments out, and which moments were worked out from the others. */
+export function InferredMoments({ items, total }: { items: ImportInferred[]; total: number }) {
+  const { t, lang } = useI18n();
+  if (items.length === 0) return null;
+  return (
+    <div data-testid="import-inferred">
+      <p>{t('importCheck.inferred', { n: total })}</p>
+      <ul className="import-inferred">
+        {items.map((r, i) => (
+          <li key={i}>
+            {t('importCheck.inferredRow', { row: [r.sheet, r.row].filter(Boolean).join(' · '), moments: r.moments.map((m) => importMomentLabel(lang, m)).join(lang === 'zh' ? '、' : ', ') })}
+          </li>
+        ))}
+      </ul>
+      {total > items.length && <p className="muted">{t('archive.moreProblems', { n: total - items.length })}</p>}
+    </div>
   );
 }
