@@ -91,7 +91,8 @@ const zoneOption = (zone: string, deskZone: string): { timeZone?: string } => (z
 /** The reader names the file by its path; browser mode's is a temporary name the person never saw. */
 function readable(error: unknown, source: CheckedFile): unknown {
   if (!(error instanceof ArchiveFileError)) return error;
-  return new HotlineError('file_unreadable', error.message.replaceAll(source.file, source.uploaded ? 'The uploaded file' : source.file));
+  const message = error.message.replaceAll(source.file, source.uploaded ? 'The uploaded file' : source.file);
+  return new HotlineError('file_unreadable', message, undefined, undefined, error.code ? { code: error.code, params: error.params } : undefined);
 }
 
 function importResult(report: ImportReport, fileName: string): ImportResult {

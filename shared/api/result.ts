@@ -1,3 +1,5 @@
+import type { ImportReasonCode, ImportReasonParams } from './archive';
+
 /**
  * Errors cross the process boundary as data, never as thrown objects that lose
  * their shape. `code` picks the translated message in the renderer; `message`
@@ -56,6 +58,8 @@ export interface ApiError {
   field?: string;
   /** Every problem found, when there can be several (a policy file). */
   problems?: string[];
+  /** An import file that cannot be read: why, as the import's reason code, for the reader's language (importReasonText). */
+  reason?: { code: ImportReasonCode; params: ImportReasonParams };
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -67,6 +71,7 @@ export class HotlineError extends Error {
     message: string,
     readonly field?: string,
     readonly problems?: string[],
+    readonly reason?: ApiError['reason'],
   ) {
     super(message);
     this.name = 'HotlineError';
@@ -78,6 +83,7 @@ export class HotlineError extends Error {
       message: this.message,
       ...(this.field === undefined ? {} : { field: this.field }),
       ...(this.problems === undefined ? {} : { problems: this.problems }),
+      ...(this.reason === undefined ? {} : { reason: this.reason }),
     };
   }
 }

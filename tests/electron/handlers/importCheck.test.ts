@@ -153,6 +153,12 @@ describe('Check first', () => {
     expect(host.released).toEqual([broken]);
   });
 
+  it('says why a file without a known header row cannot be read, as a reason code the screen translates', async () => {
+    fs.writeFileSync(file, '姓名,电话\r\n张三,1234\r\n');
+    desk.ctx.files = dialog(file);
+    expect(await desk.call('checkImport', {})).toMatchObject({ ok: false, error: { code: 'file_unreadable', reason: { code: 'no_header' } } });
+  });
+
   it('does nothing when the person cancels the open dialog', async () => {
     desk.ctx.files = dialog(null);
     expect(await desk.ok('checkImport', {})).toBeNull();
