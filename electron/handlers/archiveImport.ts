@@ -95,28 +95,20 @@ function readable(error: unknown, source: CheckedFile): unknown {
   return new HotlineError('file_unreadable', message, undefined, undefined, error.code ? { code: error.code, params: error.params } : undefined);
 }
 
+/**
+ * The screen's report: the core's counts as they are (so that a count the core adds reaches the
+ * screen without a change here), the file as the person named it, the first problems and notes.
+ */
 function importResult(report: ImportReport, fileName: string): ImportResult {
+  const { file: _file, errors, notes, inferred, ...counts } = report;
   return {
+    ...counts,
     fileName,
-    format: report.format,
-    layout: report.layout,
-    dryRun: report.dryRun,
-    ...(report.encoding ? { encoding: report.encoding } : {}),
-    zone: report.zone,
-    zoneSource: report.zoneSource,
-    deskCode: report.deskCode,
-    rows: report.rows,
-    imported: report.imported,
-    skipped: report.skipped,
-    steps: report.steps,
-    problems: report.errors.slice(0, MAX_IMPORT_PROBLEMS),
-    problemCount: report.errors.length,
-    notes: report.notes.slice(0, MAX_IMPORT_PROBLEMS),
-    noteCount: report.notes.length,
-    inferred: report.inferred.slice(0, MAX_IMPORT_PROBLEMS),
-    inferredCount: report.inferred.length,
-    ignoredColumns: report.ignoredColumns,
-    columns: report.columns,
-    preview: report.preview,
+    problems: errors.slice(0, MAX_IMPORT_PROBLEMS),
+    problemCount: errors.length,
+    notes: notes.slice(0, MAX_IMPORT_PROBLEMS),
+    noteCount: notes.length,
+    inferred: inferred.slice(0, MAX_IMPORT_PROBLEMS),
+    inferredCount: inferred.length,
   };
 }

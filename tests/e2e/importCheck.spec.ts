@@ -99,11 +99,16 @@ test.describe('先检查，再导入', () => {
     await expect(mapping.getByRole('row', { name: /^提交时间 来电时间 读取/ })).toBeVisible();
     await expect(mapping.getByRole('row', { name: /^问题编号 来源编号 读取/ })).toBeVisible();
     await expect(mapping.getByRole('row', { name: /^实际响应时长 .*仅核对/ })).toBeVisible();
+    await expect(page.getByText('前 2 行将存为（时间按 Asia/Shanghai）')).toBeVisible();
     const preview = page.getByTestId('import-preview');
-    await expect(preview).toContainText('时间按 Asia/Shanghai');
     await expect(preview.getByRole('row', { name: /TECH20240501001 2024-05-01 09:00 2024-05-01 09:12 2024-05-01 10:30/ })).toBeVisible();
     await expect(preview.getByRole('row', { name: /SRV20240501002 2024-05-01 10:15 2024-05-01 11:20 2024-05-02 14:00/ })).toBeVisible();
-    await expect(page.getByTestId('import-notes')).toContainText('优先级取自本列的时限');
+    // The priority comes from the threshold in 响应时间是否达标 (≤15分钟 → urgent, ≤1小时 → important).
+    await expect(preview.getByRole('row', { name: /TECH20240501001 .* 紧急 故障报修 VIP客户 已解决/ })).toBeVisible();
+    await expect(preview.getByRole('row', { name: /SRV20240501002 .* 重要 投诉 普通客户 已解决/ })).toBeVisible();
+    // Derived columns are named as checked, not silently dropped; notes stand apart from problems.
+    await expect(page.getByTestId('import-notes')).toContainText('仅核对、不保存的列：实际响应时长');
+    await expect(page.getByTestId('import-problems')).toHaveCount(0);
     await page.screenshot({ path: 'test-results/screenshots/import-check-seed000-zh.png', fullPage: true });
 
     await showDay(page, '2024-05-01');
