@@ -434,6 +434,7 @@ export const en = {
   'importCheck.verdict.open': 'open',
   'importCheck.inferred': 'Moments worked out from the others, because the file left them out ({n} rows):',
   'importCheck.inferredRow': 'row {row}: {moments}',
+  'importCheck.atDesk': 'Call time at this desk ({zone})',
   'importCheck.inferredMark': '(worked out)',
   'importCheck.counts': '{rows} record rows: {n} would be added, {skipped} are already here.',
   'importCheck.zoneUsed': 'Times are read in {zone}, this desk’s zone.',

@@ -436,6 +436,7 @@ export const zh: Record<MessageKey, string> = {
   'importCheck.verdict.open': '进行中',
   'importCheck.inferred': '文件未给出、由其他时间推算的时刻（{n} 行）：',
   'importCheck.inferredRow': '第 {row} 行：{moments}',
+  'importCheck.atDesk': '本坐席时间（{zone}）',
   'importCheck.inferredMark': '（推算）',
   'importCheck.counts': '共 {rows} 行记录：将新增 {n} 条，{skipped} 条已存在。',
   'importCheck.zoneUsed': '时间按本坐席的时区 {zone} 读取。',

@@ -68,9 +68,17 @@ test.describe('先检查，再导入', () => {
     await showDay(page, '2024-06-01');
     await expect(page.getByTestId('review-count')).toHaveText('0 条记录');
 
-    // The file is not asked for again: no file chooser opens.
+    // From here on the file is not asked for again: no file chooser opens.
     let asked = false;
     page.on('filechooser', () => (asked = true));
+
+    // Another office's zone: the same file is checked again at once, and 09:00 in Berlin shows as 15:00 at this desk.
+    await page.getByLabel('表格的时区').selectOption('Europe/Berlin');
+    await expect(page.getByTestId('import-zone-used')).toHaveText('时间按上面选择的 Europe/Berlin 读取。');
+    await expect(page.getByTestId('at-desk').first()).toHaveText('2024-06-01 15:00');
+    await page.getByLabel('表格的时区').selectOption('Asia/Shanghai');
+    await expect(page.getByTestId('import-zone-used')).toHaveText('时间按本坐席的时区 Asia/Shanghai 读取。');
+    await expect(page.getByTestId('at-desk')).toHaveCount(0);
     await button(page, '导入此文件').click();
     await expect(page.getByTestId('import-summary')).toContainText('已从 六月记录.csv 导入 2 条记录');
     expect(asked).toBe(false);

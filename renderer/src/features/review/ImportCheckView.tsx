@@ -12,7 +12,8 @@ import { ImportPreview } from './ImportPreview';
  * stored, the problems (which block the import) apart from the notes (which do
  * not), and the button that imports this very file.
  */
-export function ImportCheckView({ check, busy, onImport, onClose }: { check: ImportCheck; busy: boolean; onImport: () => void; onClose: () => void }) {
+export function ImportCheckView(props: { check: ImportCheck; deskZone: string; busy: boolean; onImport: () => void; onClose: () => void }) {
+  const { check, busy, onImport, onClose } = props;
   const { t, lang } = useI18n();
   const { report } = check;
   const blocked = report.problemCount > 0;
@@ -27,7 +28,7 @@ export function ImportCheckView({ check, busy, onImport, onClose }: { check: Imp
         <span data-testid="import-zone-used">{zoneText(report, zone, t)}</span>
       </p>
       <ImportColumns columns={report.columns} />
-      <ImportPreview rows={report.preview} zone={zone} />
+      <ImportPreview rows={report.preview} zone={zone} deskZone={props.deskZone} />
       {blocked ? (
         <p className="field-error" role="alert">
           {t('importCheck.problems', { n: report.problemCount })}

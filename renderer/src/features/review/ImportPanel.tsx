@@ -120,7 +120,7 @@ export function ImportPanel({ deskZone, onImported }: { deskZone: string; onImpo
           {t(busy.action === 'check' ? 'importCheck.checking' : 'archive.importing', { file: busy.file })}
         </p>
       )}
-      {shown?.kind === 'check' && <ImportCheckView check={shown.check} busy={busy !== null} onImport={() => void importChecked(shown.check)} onClose={() => setShown(null)} />}
+      {shown?.kind === 'check' && <ImportCheckView check={shown.check} deskZone={deskZone} busy={busy !== null} onImport={() => void importChecked(shown.check)} onClose={() => setShown(null)} />}
       {shown?.kind === 'result' && <ImportOutcome result={shown.result} />}
       {error && error.field !== 'timeZone' && (
         <p className="field-error" role="alert">
