@@ -451,7 +451,7 @@ export const en = {
   'importCheck.import': 'Import this file',
   'importCheck.close': 'Close the check',
   'importCheck.keptUntil': 'The checked file is kept for its import until {time}.',
-  'importCheck.importedNotes': 'Notes on the imported records ({n}): they did not stop the import.',
+  'importCheck.importedNotes': 'Notes ({n}): they did not stop the import.',
   'error.import_check_expired': 'This check has lapsed (a check is kept 15 minutes, for one import). Press Check first again.',
   'error.import_file_changed': 'The file was changed, moved or deleted after it was checked; check it again before importing.',
 } as const;

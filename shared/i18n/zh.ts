@@ -453,7 +453,7 @@ export const zh: Record<MessageKey, string> = {
   'importCheck.import': '导入此文件',
   'importCheck.close': '关闭检查结果',
   'importCheck.keptUntil': '检查过的文件保留到 {time}，供导入使用。',
-  'importCheck.importedNotes': '已导入记录的提示（{n} 条），不影响导入：',
+  'importCheck.importedNotes': '提示（{n} 条），不影响导入：',
   'error.import_check_expired': '该检查已失效（检查结果保留 15 分钟，只能导入一次）。请重新“先检查”。',
   'error.import_file_changed': '文件在检查之后被修改、移动或删除，请重新检查后再导入。',
 };
