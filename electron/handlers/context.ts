@@ -47,8 +47,17 @@ export interface FileHost {
   exportTarget(suggestedName: string): Promise<{ file: string; download: boolean } | null>;
   /** The file to import (browser mode: the upload it names); null when the person cancelled. */
   importSource(upload: string | undefined): Promise<{ file: string; fileName: string } | null>;
-  /** Called once an import has read its file (browser mode deletes the upload). */
+  /**
+   * Called once the file is no longer needed: after its import, or when a "Check first" of it
+   * lapses or is replaced (browser mode deletes the upload; a check alone keeps it for the import).
+   */
   imported?(file: string): void;
+}
+
+/** The window's way to files; the CLI and tests without one are told to use the commands. */
+export function filesOf(ctx: HandlerContext): FileHost {
+  if (!ctx.files) throw new HotlineError('invalid_request', 'This window cannot save or open files; use hotline export / hotline import.');
+  return ctx.files;
 }
 
 export type Handler<K extends MethodName> = (req: RequestOf<K>, ctx: HandlerContext) => Promise<ResponseOf<K>>;

@@ -1,4 +1,5 @@
-import { cancelExport, exportStatus, importArchiveFile, startExport } from './archive';
+import { cancelExport, exportStatus, startExport } from './archive';
+import { checkImport, importArchiveFile } from './archiveImport';
 import { backupNow, getBackups, setBackupDir } from './backups';
 import { addStep, answerCall, answerTransfer, closeCall, startCall, transferCall } from './callMoments';
 import { setResult, updateCallFields } from './callFields';
@@ -60,6 +61,7 @@ export const handlers: HandlerTable = {
   exportStatus,
   cancelExport,
   importArchive: importArchiveFile,
+  checkImport,
   getBackups,
   setBackupDir,
   backupNow,

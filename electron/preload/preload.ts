@@ -54,6 +54,7 @@ export const hotlineBridge = {
   exportStatus: invoke('exportStatus'),
   cancelExport: invoke('cancelExport'),
   importArchive: invoke('importArchive'),
+  checkImport: invoke('checkImport'),
   getBackups: invoke('getBackups'),
   setBackupDir: invoke('setBackupDir'),
   backupNow: invoke('backupNow'),

@@ -18,8 +18,10 @@ export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
  * Browser mode's files. The page cannot hand the server a path, nor be handed
  * one: an export is written into a private temporary folder (0700, files 0600)
  * and downloaded once by the page, then deleted; an import is uploaded into it
- * and deleted once read. Everything left is removed when the server stops, so
- * customer data does not linger in the temporary folder.
+ * and deleted once imported. A "Check first" keeps the upload for the import
+ * that may follow, until that check lapses (handlers/importChecks.ts). Everything
+ * left is removed when the server stops, so customer data does not linger in
+ * the temporary folder.
  */
 export class BrowserFiles implements FileHost {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-files-'));

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { DICTIONARIES, langFromLocale, translate, type Lang, type MessageKey } from '../../shared/i18n';
 import type { ApiError } from '../../shared/api/result';
+import { importReasonText } from '../../shared/i18n/importReasons';
 
 const LANG_KEY = 'hotline.lang';
 
@@ -36,7 +37,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t,
-      errorText: (error) => t(`error.${error.code}` as MessageKey, { message: errorDetail(error, t) }),
+      errorText: (error) => t(`error.${error.code}` as MessageKey, { message: errorDetail(error, lang, t) }),
     };
   }, [lang, setLang]);
   document.documentElement.lang = lang;
@@ -50,7 +51,10 @@ export function useI18n(): I18n {
 }
 
 /** The variable part of an error in the reader's language where the API gives it as data (missed targets by kind). */
-function errorDetail(error: ApiError, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+function errorDetail(error: ApiError, lang: Lang, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+  // An import file that cannot be read says why through the import's reason table (no known header row, …);
+  // the English message already is that reason as a whole sentence, with the file's name.
+  if (error.reason && lang !== 'en') return importReasonText(lang, error.reason);
   if (error.code === 'miss_reason_required' && error.problems) {
     return error.problems.map((p) => {
       const [kind, number] = p.split(' ');

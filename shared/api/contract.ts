@@ -11,6 +11,7 @@ import {
 } from '../domain/fields';
 import { TARGET_KINDS } from '../timing/compliance';
 import { ARCHIVE_FORMATS, ARCHIVE_LANGS, JOB_ID, UPLOAD_ID, type ExportJob, type ImportResult } from './archive';
+import { CHECK_ID, type ImportCheck } from './importCheck';
 import { MAX_PATH_LENGTH, type BackupsView } from './backups';
 import type { PolicyImpact, PolicyTrailEntry, SavedPolicy } from './policy';
 import type { LockoutsView } from './lockout';
@@ -53,6 +54,10 @@ const reviewFilter = {
   text: label.optional(),
 };
 const job = z.strictObject({ job: z.string().regex(JOB_ID) });
+const uploadId = z.string().regex(UPLOAD_ID);
+const checkId = z.string().regex(CHECK_ID);
+/** An IANA zone name; the handler checks that it exists. */
+const zone = z.string().max(64);
 
 export const requestSchemas = {
   getDesk: z.strictObject({}),
@@ -171,10 +176,13 @@ export const requestSchemas = {
   exportStatus: job,
   cancelExport: job,
   /**
-   * Imports a file: the desktop app asks which; browser mode names the file it uploaded.
-   * dryRun: read and check everything, write nothing (the "Check first" button).
+   * Imports a file: the desktop app asks which; browser mode names the file it uploaded; `check`
+   * imports the file a checkImport read (in the zone it was checked in). `timeZone`: the zone of a
+   * sheet without a 时区 column (default: the desk's).
    */
-  importArchive: z.strictObject({ upload: z.string().regex(UPLOAD_ID).optional(), dryRun: z.boolean().optional() }),
+  importArchive: z.strictObject({ upload: uploadId.optional(), check: checkId.optional(), timeZone: zone.optional() }),
+  /** "Check first": reads a file as importArchive would and writes nothing; `check` reads the checked file again (another zone). */
+  checkImport: z.strictObject({ upload: uploadId.optional(), check: checkId.optional(), timeZone: zone.optional() }),
   getBackups: z.strictObject({}),
   /** The folder for the automatic backups, as the admin typed it; null: back to the default beside the database. */
   setBackupDir: z.strictObject({ dir: z.string().max(MAX_PATH_LENGTH).nullable() }),
@@ -237,6 +245,8 @@ export interface HotlineApi {
   exportStatus(req: Req<'exportStatus'>): ExportJob;
   cancelExport(req: Req<'cancelExport'>): ExportJob;
   importArchive(req: Req<'importArchive'>): ImportResult | null;
+  /** Team leads: what importing a file would do, with nothing written; null when the person cancelled the dialog. */
+  checkImport(req: Req<'checkImport'>): ImportCheck | null;
   /** Admins: where the automatic backups go, the newest ones, how the last went. */
   getBackups(req: Req<'getBackups'>): BackupsView;
   /** Admins: backups go to another folder from now on (and a backup is made there at once). */

@@ -47,6 +47,7 @@ export const METHOD_NAMES = [
   'exportStatus',
   'cancelExport',
   'importArchive',
+  'checkImport',
   'getBackups',
   'setBackupDir',
   'backupNow',

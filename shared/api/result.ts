@@ -1,3 +1,5 @@
+import type { ImportReasonCode, ImportReasonParams } from './archive';
+
 /**
  * Errors cross the process boundary as data, never as thrown objects that lose
  * their shape. `code` picks the translated message in the renderer; `message`
@@ -45,6 +47,10 @@ export type ErrorCode =
   | 'nothing_to_export'
   /** Another import or export is still running. */
   | 'busy'
+  /** "Import this file" with a check handle that lapsed, was spent or is another profile's. */
+  | 'import_check_expired'
+  /** The checked file's bytes changed between Check first and the import. */
+  | 'import_file_changed'
   /** A folder the admin typed cannot hold the backups (problems[0] says why: 'relative', 'notFolder', …). */
   | 'backup_dir_unusable'
   /** The period report: this window cannot make a PDF (browser mode prints with the browser; a closed window). */
@@ -62,6 +68,8 @@ export interface ApiError {
   field?: string;
   /** Every problem found, when there can be several (a policy file). */
   problems?: string[];
+  /** An import file that cannot be read: why, as the import's reason code, for the reader's language (importReasonText). */
+  reason?: { code: ImportReasonCode; params: ImportReasonParams };
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -73,6 +81,7 @@ export class HotlineError extends Error {
     message: string,
     readonly field?: string,
     readonly problems?: string[],
+    readonly reason?: ApiError['reason'],
   ) {
     super(message);
     this.name = 'HotlineError';
@@ -84,6 +93,7 @@ export class HotlineError extends Error {
       message: this.message,
       ...(this.field === undefined ? {} : { field: this.field }),
       ...(this.problems === undefined ? {} : { problems: this.problems }),
+      ...(this.reason === undefined ? {} : { reason: this.reason }),
     };
   }
 }

@@ -96,7 +96,7 @@ test.describe('the archive from the Review screen', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import from Excel or CSV…' }).click();
     await (await chooser).setFiles(xlsx);
-    await expect(page.getByTestId('import-report')).toHaveText(`Nothing changed: all 1 records of hotline-${today}.xlsx were already here.`);
+    await expect(page.getByTestId('import-summary')).toHaveText(`Nothing changed: all 1 records of hotline-${today}.xlsx were already here.`);
     await expect(page.getByTestId('review-count')).toHaveText('1 records');
 
     // The same screen in Chinese.

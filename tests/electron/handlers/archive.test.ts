@@ -191,14 +191,15 @@ describe('import from the Review screen', () => {
   it('checks first: a dry run shows seed 004’s row as it would be stored and writes nothing; the import keeps its source reference', async () => {
     target.ctx.files = dialogs({ open: path.resolve('tests/fixtures/seeds/seed004-response.csv') });
     const day = { from: '2023-10-27', to: '2023-10-27' };
-    const dry = (await target.ok('importArchive', { dryRun: true }))!;
+    const checked = (await target.ok('checkImport', {}))!;
+    const dry = checked.report;
     expect(dry).toMatchObject({ dryRun: true, layout: 'response', imported: 0, toImport: 1, problemCount: 0, zone: 'Asia/Shanghai', zoneSource: 'desk', deskCode: 'A03' });
     expect(dry.preview).toEqual([expect.objectContaining({ recordNo: 'CS20231027001', sourceRef: '20231027001', callAt: '2023-10-27 09:15', resolvedAt: '2023-10-27 11:00', inferred: ['closedAt', 'resolvedAt'] })]);
     expect(dry.notes).toContainEqual(expect.objectContaining({ row: 2, column: '联系方式', code: 'phone_no_digits' }));
     expect(dry.columns.find((c) => c.column === '分类判定结果')).toMatchObject({ use: 'checked' });
     expect((await target.ok('reviewRecords', day)).total).toBe(0);
 
-    expect(await target.ok('importArchive', {})).toMatchObject({ dryRun: false, imported: 1 });
+    expect(await target.ok('importArchive', { check: checked.check })).toMatchObject({ dryRun: false, imported: 1 });
     const [row] = (await target.ok('reviewRecords', day)).rows;
     expect((await target.ok('getCall', { id: row!.id })).sourceRef).toBe('20231027001');
     // A lead with the old sheet in hand finds the record by its number there.

@@ -161,6 +161,7 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     exportStatus: { job: 'x'.repeat(16) },
     cancelExport: { job: 'x'.repeat(16) },
     importArchive: {},
+    checkImport: {},
     getBackups: {},
     setBackupDir: { dir: null },
     backupNow: {},

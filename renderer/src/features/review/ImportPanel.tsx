@@ -1,48 +1,105 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ImportResult } from '../../../../shared/api/archive';
+import type { ImportCheck } from '../../../../shared/api/importCheck';
+import type { ApiError, ApiResult } from '../../../../shared/api/result';
 import { api, files } from '../../api';
+import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { ImportCheckView } from './ImportCheckView';
+import { ImportOutcome } from './ImportOutcome';
+
+type Action = 'check' | 'import';
+type Shown = { kind: 'check'; check: ImportCheck } | { kind: 'result'; result: ImportResult } | null;
 
 /**
- * Import (team leads): an exported .xlsx/.csv or a sheet laid out like the
- * paper record sheet. Every row is checked first; a file with any bad row
- * imports nothing and the report lists each row, column and reason. Records
- * already present are left alone, so importing twice changes nothing.
+ * Import (team leads): an exported .xlsx/.csv or one of the seeds' sheets.
+ * "Check first" reads the file and writes nothing: the layout, the columns,
+ * the first rows as they would be stored and every problem and note; "Import
+ * this file" then imports the very file checked, by the check's handle.
+ * Import alone does both at once. A file with any problem imports nothing;
+ * records already present are left alone, so importing twice changes nothing.
  */
-export function ImportPanel({ onImported }: { onImported: () => void }) {
+export function ImportPanel({ deskZone, onImported }: { deskZone: string; onImported: () => void }) {
   const { t, errorText } = useI18n();
   const picker = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Which button opened the browser's file picker: its change event does not say.
+  const picking = useRef<Action>('import');
+  const [zone, setZone] = useState(deskZone);
+  const [busy, setBusy] = useState<{ action: Action; file: string } | null>(null);
+  const [shown, setShown] = useState<Shown>(null);
+  const [error, setError] = useState<{ text: string; field?: string | undefined } | null>(null);
+  const zones = useMemo(() => zoneChoices(deskZone), [deskZone]);
 
-  const run = async (file: File | null) => {
+  /** Runs one request with the progress line and the error next to the card; false when it failed. */
+  const attempt = async <T,>(action: Action, fileName: string, request: () => Promise<ApiResult<T>>, done: (value: T) => void) => {
     setError(null);
-    setResult(null);
-    setBusy(file?.name ?? '…');
+    setBusy({ action, file: fileName });
     try {
-      let upload: string | undefined;
-      if (file) {
-        const sent = await files.upload(file);
-        if (!sent.ok) return setError(errorText(sent.error));
-        upload = sent.value.upload;
-      }
-      const r = await api.importArchive(upload ? { upload } : {});
-      if (!r.ok) return setError(errorText(r.error));
-      setResult(r.value);
-      if (r.value && r.value.imported > 0) onImported();
+      const r = await request();
+      if (!r.ok) return fail(r.error);
+      done(r.value);
     } finally {
       setBusy(null);
     }
   };
-  // The desktop app opens its own dialog in the main process; the page picks a file itself only in browser mode.
-  const choose = () => (files.desktop ? void run(null) : picker.current?.click());
+  const fail = (e: ApiError) => setError({ text: errorText(e), field: e.field });
+  const showResult = (result: ImportResult | null) => {
+    if (!result) return;
+    setShown({ kind: 'result', result });
+    if (result.imported > 0) onImported();
+  };
+  const showCheck = (check: ImportCheck | null) => check && setShown({ kind: 'check', check });
+
+  /** A new file: the desktop asks with its own dialog (upload undefined); browser mode has uploaded it. */
+  const start = async (action: Action, file: File | null) => {
+    let upload: string | undefined;
+    if (file) {
+      setBusy({ action, file: file.name });
+      const sent = await files.upload(file);
+      setBusy(null);
+      if (!sent.ok) return fail(sent.error);
+      upload = sent.value.upload;
+    }
+    const request = { ...(upload ? { upload } : {}), timeZone: zone };
+    setShown(null);
+    if (action === 'check') await attempt('check', file?.name ?? '…', () => api.checkImport(request), showCheck);
+    else await attempt('import', file?.name ?? '…', () => api.importArchive(request), showResult);
+  };
+  const choose = (action: Action) => {
+    if (files.desktop) return void start(action, null);
+    picking.current = action;
+    picker.current?.click();
+  };
+  const importChecked = (check: ImportCheck) => attempt('import', check.fileName, () => api.importArchive({ check: check.check }), showResult);
+  // A checked file is read again in the newly chosen zone at once, so the lead sees what the zone does before importing.
+  const changeZone = (next: string) => {
+    setZone(next);
+    if (shown?.kind === 'check') {
+      const { check } = shown;
+      void attempt('check', check.fileName, () => api.checkImport({ check: check.check, timeZone: next }), showCheck);
+    }
+  };
 
   return (
     <div className="archive-import" data-testid="import-panel">
-      <button type="button" disabled={busy !== null} onClick={choose}>
-        {t('archive.import')}
-      </button>
+      <div className="inline">
+        <Field id="import-zone" label={t('importCheck.zone')} error={error?.field === 'timeZone' ? error.text : undefined}>
+          <select id="import-zone" value={zone} disabled={busy !== null} onChange={(e) => changeZone(e.target.value)}>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z === deskZone ? t('importCheck.deskZone', { zone: z }) : z}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button type="button" disabled={busy !== null} onClick={() => choose('check')}>
+          {t('importCheck.check')}
+        </button>
+        <button type="button" disabled={busy !== null} onClick={() => choose('import')}>
+          {t('archive.import')}
+        </button>
+      </div>
+      <p className="muted">{t('importCheck.hint')}</p>
       {!files.desktop && (
         <input
           ref={picker}
@@ -53,61 +110,29 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           onChange={(e) => {
             const file = e.target.files?.[0] ?? null;
             e.target.value = '';
-            if (file) void run(file);
+            if (file) void start(picking.current, file);
           }}
         />
       )}
       {busy !== null && (
         <p className="archive-progress" aria-live="polite">
-          <progress aria-label={t('archive.importing', { file: busy })} /> {t('archive.importing', { file: busy })}
+          <progress aria-label={t(busy.action === 'check' ? 'importCheck.checking' : 'archive.importing', { file: busy.file })} />{' '}
+          {t(busy.action === 'check' ? 'importCheck.checking' : 'archive.importing', { file: busy.file })}
         </p>
       )}
-      {result && <ImportReport result={result} />}
-      {error && (
+      {shown?.kind === 'check' && <ImportCheckView check={shown.check} deskZone={deskZone} busy={busy !== null} onImport={() => void importChecked(shown.check)} onClose={() => setShown(null)} />}
+      {shown?.kind === 'result' && <ImportOutcome result={shown.result} />}
+      {error && error.field !== 'timeZone' && (
         <p className="field-error" role="alert">
-          {error}
+          {error.text}
         </p>
       )}
     </div>
   );
 }
 
-function ImportReport({ result }: { result: ImportResult }) {
-  const { t } = useI18n();
-  if (result.problemCount > 0) {
-    return (
-      <div className="import-report" role="alert" data-testid="import-report">
-        <p className="field-error">{t('archive.problems', { file: result.fileName, n: result.problemCount })}</p>
-        <table className="import-problems">
-          <thead>
-            <tr>
-              <th>{t('archive.problem.row')}</th>
-              <th>{t('archive.problem.column')}</th>
-              <th>{t('archive.problem.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.problems.map((p, i) => (
-              <tr key={i}>
-                <td>{[p.sheet, p.row > 0 ? p.row : ''].filter(Boolean).join(' · ')}</td>
-                <td>{p.column}</td>
-                <td>{p.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {result.problemCount > result.problems.length && <p className="muted">{t('archive.moreProblems', { n: result.problemCount - result.problems.length })}</p>}
-      </div>
-    );
-  }
-  return (
-    <div className="import-report" data-testid="import-report">
-      <p className="saved-note">
-        {result.imported === 0
-          ? t('archive.nothingNew', { file: result.fileName, n: result.skipped })
-          : t('archive.imported', { file: result.fileName, n: result.imported, steps: result.steps, skipped: result.skipped })}
-      </p>
-      {result.ignoredColumns.length > 0 && <p className="muted">{t('archive.ignored', { columns: result.ignoredColumns.join(', ') })}</p>}
-    </div>
-  );
+/** Every IANA zone the browser knows, the desk's first (also when the list spells it differently). */
+function zoneChoices(deskZone: string): string[] {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [deskZone, ...all.filter((z) => z !== deskZone)];
 }

@@ -138,7 +138,7 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
       {isLead && (
         <section className="card archive" aria-labelledby="archive-title">
           <h3 id="archive-title">{t('archive.importTitle')}</h3>
-          <ImportPanel onImported={pages.reload} />
+          <ImportPanel deskZone={zone} onImported={pages.reload} />
         </section>
       )}
     </main>

@@ -1,0 +1,114 @@
+import { MAX_IMPORT_PROBLEMS, type ImportResult } from '../../shared/api/archive';
+import { HotlineError } from '../../shared/api/result';
+import { canonicalTimeZone, isValidTimeZone } from '../../shared/timing/localTime';
+import { importArchive } from '../archive/import';
+import { ArchiveFileError, type ImportReport } from '../archive/types';
+import type { UserRow } from '../store/schema';
+import { filesOf, requireDesk, requireRole, type FileHost, type Handler, type HandlerContext } from './context';
+import { importChecks, type CheckedFile } from './importChecks';
+
+/**
+ * The Review screen's Import card: "Check first" reads a file exactly as an
+ * import would and writes nothing; "Import this file" then imports the same
+ * file by the check's handle, or Import reads a file straight away. Both add
+ * records to the team's archive, so both are a team lead's (or the admin's).
+ */
+
+/** One import or check at a time: each holds a whole file's rows in memory until they are checked. */
+let importing = false;
+
+async function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
+  if (importing) throw new HotlineError('busy', 'An import is still running; wait for it to finish.');
+  importing = true;
+  try {
+    return await run();
+  } finally {
+    importing = false;
+  }
+}
+
+export const checkImport: Handler<'checkImport'> = async (req, ctx) => {
+  const user = await requireLead(ctx);
+  const files = filesOf(ctx);
+  if (req.check && req.upload) throw new HotlineError('invalid_request', 'Name either the checked file or an upload, not both.');
+  return oneAtATime(async () => {
+    const desk = await requireDesk(ctx.db);
+    const earlier = req.check ? importChecks.peek(req.check, user.id, ctx.now()) : null;
+    const timeZone = zoneOf(req.timeZone ?? earlier?.timeZone ?? desk.time_zone);
+    const source = earlier ?? (await chosen(files, req.upload, timeZone));
+    if (!source) return null;
+    let report: ImportReport;
+    try {
+      report = await importArchive(ctx.db, { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, ...zoneOption(timeZone, desk.time_zone), dryRun: true });
+    } catch (error) {
+      // A file that cannot be read cannot be imported either: nothing is kept for it.
+      if (!earlier) source.release();
+      throw readable(error, source);
+    }
+    const kept = importChecks.keep(user.id, { ...source, timeZone }, ctx.now());
+    return { ...kept, fileName: source.fileName, timeZone, report: importResult(report, source.fileName) };
+  });
+};
+
+/** Adds the records of a file: the one a check read (`check`), or one chosen now (dialog or upload). */
+export const importArchiveFile: Handler<'importArchive'> = async (req, ctx) => {
+  const user = await requireLead(ctx);
+  const files = filesOf(ctx);
+  if (req.check && (req.upload || req.timeZone)) throw new HotlineError('invalid_request', 'A checked file is imported as it was checked (its zone too); name only the check.');
+  return oneAtATime(async () => {
+    // A paper record sheet has no desk column: its rows are this desk's.
+    const desk = await requireDesk(ctx.db);
+    const source = req.check ? importChecks.take(req.check, user.id, ctx.now()) : await chosen(files, req.upload, zoneOf(req.timeZone ?? desk.time_zone));
+    if (!source) return null;
+    try {
+      const report = await importArchive(ctx.db, { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, ...zoneOption(source.timeZone, desk.time_zone) });
+      return importResult(report, source.fileName);
+    } catch (error) {
+      throw readable(error, source);
+    } finally {
+      source.release();
+    }
+  });
+};
+
+const requireLead = (ctx: HandlerContext): Promise<UserRow> => requireRole(ctx.db, ctx.session, ['team_lead', 'admin']);
+
+/** The file the person picks now: the desktop's open dialog, or browser mode's upload; null when cancelled. */
+async function chosen(files: FileHost, upload: string | undefined, timeZone: string): Promise<CheckedFile | null> {
+  const source = await files.importSource(upload);
+  if (!source) return null;
+  return { ...source, timeZone, uploaded: upload !== undefined, release: () => files.imported?.(source.file) };
+}
+
+function zoneOf(zone: string): string {
+  if (!isValidTimeZone(zone)) throw new HotlineError('invalid_request', `"${zone}" is not a time zone name (e.g. Asia/Shanghai).`, 'timeZone');
+  return canonicalTimeZone(zone);
+}
+
+/** The desk's own zone is left to the core to take, so that its report says the times are in the desk's zone, not a chosen one. */
+const zoneOption = (zone: string, deskZone: string): { timeZone?: string } => (zone === canonicalTimeZone(deskZone) ? {} : { timeZone: zone });
+
+/** The reader names the file by its path; browser mode's is a temporary name the person never saw. */
+function readable(error: unknown, source: CheckedFile): unknown {
+  if (!(error instanceof ArchiveFileError)) return error;
+  const message = error.message.replaceAll(source.file, source.uploaded ? 'The uploaded file' : source.file);
+  return new HotlineError('file_unreadable', message, undefined, undefined, error.code ? { code: error.code, params: error.params } : undefined);
+}
+
+/**
+ * The screen's report: the core's counts as they are (so that a count the core adds reaches the
+ * screen without a change here), the file as the person named it, the first problems and notes.
+ */
+function importResult(report: ImportReport, fileName: string): ImportResult {
+  const { file: _file, errors, notes, inferred, ...counts } = report;
+  return {
+    ...counts,
+    fileName,
+    problems: errors.slice(0, MAX_IMPORT_PROBLEMS),
+    problemCount: errors.length,
+    notes: notes.slice(0, MAX_IMPORT_PROBLEMS),
+    noteCount: notes.length,
+    inferred: inferred.slice(0, MAX_IMPORT_PROBLEMS),
+    inferredCount: inferred.length,
+  };
+}

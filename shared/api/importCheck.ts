@@ -1,0 +1,32 @@
+import type { ImportResult } from './archive';
+
+/**
+ * "Check first" on the Review screen's Import card: the file is read as an
+ * import would read it and nothing is written; the answer carries a handle
+ * with which "Import this file" imports the very same file without asking for
+ * it again. The handle is opaque: the renderer never holds a path.
+ */
+
+/** A checked file's handle: random, URL-safe. */
+export const CHECK_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * How long a checked file waits for its import: long enough to read the
+ * report and ask a colleague, short enough that a browser-mode upload (a file
+ * of customer records in the temporary folder) does not linger. Each check
+ * starts it afresh; the import spends the handle.
+ */
+export const CHECK_KEEP_MS = 15 * 60_000;
+
+/** What a check found, and the handle to import it by. */
+export interface ImportCheck {
+  /** Pass to `importArchive({ check })` (or `checkImport({ check, timeZone })` to check it again in another zone). */
+  check: string;
+  /** Epoch ms after which the handle is refused (`import_check_expired`). */
+  expiresAt: number;
+  fileName: string;
+  /** The IANA zone the file's times were read in (the desk's unless another was chosen). */
+  timeZone: string;
+  /** The report as an import would give it, with nothing written (`imported` counts what would be added). */
+  report: ImportResult;
+}
