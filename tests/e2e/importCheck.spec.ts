@@ -95,7 +95,6 @@ test.describe('先检查，再导入', () => {
   // The seeds' own sheets (tests/fixtures/seeds) need wt/import's core: layout detection of seed 000 and
   // seed 004, the dry run's mapping and preview rows, source references as the re-import key.
   test('组长先检查再导入模板000的跟踪表：格式、列、前几行的时间，再导入；第二次没有变化', async ({ page }) => {
-    test.fixme(true, 'waits for wt/import (issue 10 items 1 and 5): seed 000 detected as "tracking", dryRun with columns and preview, sourceRef as re-import key');
     await page.goto(served.url);
     await ensureDeskZh(page);
     const file = path.join(SEEDS, 'seed000-tracking.csv');
@@ -131,7 +130,6 @@ test.describe('先检查，再导入', () => {
   });
 
   test('组长先检查再导入模板004的响应记录表：没有数字的电话是提示，不是问题', async ({ page }) => {
-    test.fixme(true, 'waits for wt/import (issue 10 items 1 and 5): seed 004 detected as "response", dryRun with columns and preview, phone_no_digits note');
     await page.goto(served.url);
     await ensureDeskZh(page);
     const file = path.join(SEEDS, 'seed004-response.csv');
