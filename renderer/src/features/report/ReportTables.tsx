@@ -3,6 +3,7 @@ import type { Kpis, StatsReport } from '../../../../shared/api/stats';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import { usePolicies } from '../policy/usePolicies';
+import { AgentsTable, FollowUpsTable, TopReasonsTable, TransfersTable } from '../stats/PeriodTables';
 import { change, num, pct } from './format';
 
 const SHARES = new Set<keyof Kpis>(['responseCompliance', 'resolutionRate', 'satisfaction']);
@@ -68,11 +69,9 @@ export function ReportTables({ s, b }: { s: StatsReport; b: StatsReport | null }
   const { t, lang } = useI18n();
   const priorityB = (key: string) => b?.complianceByPriority.find((p) => p.priority === key);
   const categoryB = (key: string) => b?.resolutionByCategory.find((c) => c.category === key);
-  const agentB = (name: string) => b?.agents.find((a) => a.agent === name);
   const compared = b ? <th className="num">{t('report.col.compared')}</th> : null;
   const { current } = usePolicies();
   const level = (key: string) => current?.policy.priorities.find((l) => l.key === key)?.label[lang] ?? (key || '—');
-  const f = s.followUps;
   return (
     <>
       {/* Full width: with the compared period's column each of these two is wider than half an A4 page. */}
@@ -139,94 +138,18 @@ export function ReportTables({ s, b }: { s: StatsReport; b: StatsReport | null }
       </div>
       <section>
         <h3>{t('stats.agents')}</h3>
-        <table className="report-table" data-testid="report-agents">
-          <thead>
-            <tr>
-              <th>{t('app.agent')}</th>
-              <th className="num">{t('stats.kpi.calls')}</th>
-              {b && <th className="num">{t('report.col.callsCompared')}</th>}
-              <th className="num">{t('stats.kpi.avgResponseMin')}</th>
-              <th className="num">{t('stats.breaches')}</th>
-              {b && <th className="num">{t('report.col.missesCompared')}</th>}
-              <th className="num">{t('stats.openFollowUps')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.agents.map((a) => (
-              <tr key={a.agent}>
-                <td>{a.agent}</td>
-                <td className="num">{a.calls}</td>
-                {b && <td className="num">{num(agentB(a.agent)?.calls ?? null)}</td>}
-                <td className="num">{num(a.avgResponseMin)}</td>
-                <td className="num">{a.breaches}</td>
-                {b && <td className="num">{num(agentB(a.agent)?.breaches ?? null)}</td>}
-                <td className="num">{a.openFollowUps}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AgentsTable s={s} b={b} className="report-table" testId="report-agents" />
       </section>
       <div className="report-pair">
         <section>
           <h3>{t('stats.topReasons')}</h3>
-          <table className="report-table">
-            <tbody>
-              {s.topReasons.map((r) => (
-                <tr key={r.reason}>
-                  <td>{r.reason}</td>
-                  <td className="num">{r.calls}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TopReasonsTable s={s} className="report-table" />
         </section>
         <section>
           <h3>{t('stats.transfers')}</h3>
-          <table className="report-table">
-            <thead>
-              <tr>
-                <th>{t('stats.department')}</th>
-                <th className="num">{t('desk.transfers')}</th>
-                <th className="num">{t('stats.avgSecondResponse')}</th>
-                <th className="num">{t('stats.breaches')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.transfers.map((d) => (
-                <tr key={d.department}>
-                  <td>{d.department}</td>
-                  <td className="num">{d.transfers}</td>
-                  <td className="num">{num(d.avgSecondResponseMin)}</td>
-                  <td className="num">{d.breached}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TransfersTable s={s} className="report-table" />
           <h3>{t('stats.followUps')}</h3>
-          <table className="report-table">
-            <thead>
-              <tr>
-                <th />
-                <th className="num">{t('stats.open')}</th>
-                <th className="num">{t('stats.overdue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(
-                [
-                  ['followUps.kind.resolution', f.resolutionsOpen, f.resolutionsOverdue],
-                  ['followUps.kind.callback', f.callbacksOpen, f.callbacksOverdue],
-                  ['followUps.kind.leadFollowUp', f.leadFollowUpsOpen, f.leadFollowUpsOverdue],
-                ] as const
-              ).map(([label, open, overdue]) => (
-                <tr key={label}>
-                  <td>{t(label)}</td>
-                  <td className="num">{open}</td>
-                  <td className="num">{overdue}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FollowUpsTable s={s} className="report-table" />
         </section>
       </div>
     </>
