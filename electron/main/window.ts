@@ -4,6 +4,13 @@ import { BrowserWindow, type WebPreferences } from 'electron';
 /** The renderer page inside the packaged app (or dist/ in a checkout). */
 export const rendererIndex = (distDir: string): string => path.join(distDir, 'renderer', 'index.html');
 
+/**
+ * The window's icon: the 512 px PNG generated from resources/icon.svg, which
+ * the renderer build also ships as its favicon (Linux and Windows show it in
+ * the title bar and task bar; macOS takes the app bundle's .icns instead).
+ */
+export const windowIcon = (distDir: string): string => path.join(distDir, 'renderer', 'icon.png');
+
 /** The desk window's settings: isolated, sandboxed, no Node in the page. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
@@ -26,7 +33,10 @@ export function createDeskWindow(distDir: string): BrowserWindow {
     height: 860,
     minWidth: 900,
     minHeight: 600,
+    // Until the page sets its own: the window then follows document.title
+    // ("Hotline Log — A03 · name"), since nothing here prevents page-title-updated.
     title: 'Hotline Log',
+    icon: windowIcon(distDir),
     show: false,
     webPreferences: secureWebPreferences(path.join(distDir, 'electron', 'preload.cjs')),
   });

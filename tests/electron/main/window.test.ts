@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
@@ -22,7 +23,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { createDeskWindow, rendererIndex, secureWebPreferences } = await import('../../../electron/main/window');
+const { createDeskWindow, rendererIndex, secureWebPreferences, windowIcon } = await import('../../../electron/main/window');
 
 describe('secureWebPreferences', () => {
   it('isolates and sandboxes the page and keeps Node, webviews and insecure content out', () => {
@@ -50,5 +51,15 @@ describe('createDeskWindow', () => {
     expect(win?.options.webPreferences).toEqual(secureWebPreferences(path.join(distDir, 'electron', 'preload.cjs')));
     expect(win?.loaded).toEqual([path.join(distDir, 'renderer', 'index.html')]);
     expect(win?.loaded).toEqual([rendererIndex(distDir)]);
+  });
+
+  it('gives the window the app icon the renderer build ships, the 512 px PNG from resources/', () => {
+    const distDir = path.join(path.sep, 'app', 'dist');
+    createDeskWindow(distDir);
+    expect(created.at(-1)?.options.icon).toBe(path.join(distDir, 'renderer', 'icon.png'));
+    // The real build (node scripts/build.mjs) puts that very file there.
+    const built = windowIcon(path.resolve('dist'));
+    expect(fs.existsSync(built), `${built} is missing: run node scripts/build.mjs`).toBe(true);
+    expect(fs.readFileSync(built).equals(fs.readFileSync('resources/icons/512x512.png'))).toBe(true);
   });
 });
