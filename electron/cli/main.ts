@@ -7,10 +7,11 @@ import { importCommand } from './import';
 import { policyCommand } from './policy';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
+import { setupCommand } from './setup';
 import { statsCommand } from './stats';
 
 /** The `hotline` command. Each subcommand lives in its own file. */
-const COMMANDS: Command[] = [serveCommand, policyCommand, statsCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand];
+const COMMANDS: Command[] = [setupCommand, serveCommand, policyCommand, statsCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
