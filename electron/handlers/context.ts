@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { BackupControl } from '../durability/backupControl';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
 import { HotlineError } from '../../shared/api/result';
+import type { Lang } from '../../shared/i18n';
 import { parseTypedTime } from '../../shared/timing/localTime';
 import type { Database, DeskRow, UserRow } from '../store/schema';
 import { findDesk } from '../store/desk';
@@ -26,6 +27,8 @@ export interface HandlerContext {
   files?: FileHost;
   /** The running app's automatic backups (the admin's Backups card); absent in tests and the CLI. */
   backups?: BackupControl;
+  /** The settings file beside the database (the desktop app and browser mode); absent where no page runs. */
+  settings?: DeskSettings;
 }
 
 /**
@@ -40,6 +43,11 @@ export interface FileHost {
   importSource(upload: string | undefined): Promise<{ file: string; fileName: string } | null>;
   /** Called once an import has read its file (browser mode deletes the upload). */
   imported?(file: string): void;
+}
+
+/** What the page may keep in `<db>.settings.json`: only its language. */
+export interface DeskSettings {
+  rememberLang(lang: Lang): void;
 }
 
 export type Handler<K extends MethodName> = (req: RequestOf<K>, ctx: HandlerContext) => Promise<ResponseOf<K>>;

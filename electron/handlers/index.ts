@@ -6,6 +6,7 @@ import { getCall, listDay, suggestReasons } from './callQueries';
 import type { HandlerTable } from './context';
 import { correctMoment, getAudit } from './corrections';
 import { getDesk, setupDesk } from './desk';
+import { rememberLanguage } from './language';
 import { listMeasures, saveMeasure } from './measures';
 import { reviewAgents, reviewRecords } from './review';
 import { getStats } from './stats';
@@ -20,6 +21,7 @@ import { getPolicy, savePolicy, suggestHolidays } from './policy';
 export const handlers: HandlerTable = {
   getDesk,
   setupDesk,
+  rememberLanguage,
   startCall,
   answerCall,
   updateCall: updateCallFields,

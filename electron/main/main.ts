@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Notification } from 'electron';
+import type { Lang } from '../../shared/i18n';
+import { startupText, type StartupKey } from '../../shared/i18n/startup';
 import { BackupRunner } from '../durability/backupControl';
 import { resolveBackupDir } from '../durability/backupDir';
 import { detectNetworkShare } from '../durability/networkShare';
+import { writeUiLang } from '../durability/settings';
 import { openStoreSafely, restoreAndReopen, type SafeOpen } from '../durability/openSafely';
 import type { BackupOutcome } from '../durability/schedule';
-import { backupOutcomeLine, movedAsideMessage, networkShareMessage } from '../durability/startupReport';
+import { backupOutcomeLine, movedAsideMessage, networkShareMessage, startupLang } from '../durability/startupReport';
 import { backfillDerivedColumns } from '../handlers/startup';
 import { log } from '../log';
 import type { OpenOptions, Store } from '../store/openDb';
@@ -43,25 +46,26 @@ function showNotification(title: string, body: string): boolean {
  * overwritten); the person chooses between the newest good backup and the
  * new empty database. A database on a network share gets a warning.
  */
-async function reportStartup(opened: SafeOpen, options: OpenOptions): Promise<{ store: Store; restored: boolean }> {
+async function reportStartup(opened: SafeOpen, options: OpenOptions, lang: Lang): Promise<{ store: Store; restored: boolean }> {
   let store = opened.store;
   let restored = false;
-  const moved = movedAsideMessage(opened);
+  const say = (key: StartupKey) => startupText(lang, key);
+  const moved = movedAsideMessage(opened, lang);
   if (moved) {
-    log.error(moved);
-    const buttons = opened.newestBackup ? ['Restore the newest backup', 'Start with the empty database'] : ['OK'];
-    const choice = dialog.showMessageBoxSync({ type: 'warning', title: 'Hotline Log', message: 'The database could not be used', detail: moved, buttons, defaultId: 0, cancelId: buttons.length - 1 });
+    log.error(movedAsideMessage(opened, 'en') ?? moved);
+    const buttons = opened.newestBackup ? [say('restoreButton'), say('emptyButton')] : [say('ok')];
+    const choice = dialog.showMessageBoxSync({ type: 'warning', title: say('appName'), message: say('unusableTitle'), detail: moved, buttons, defaultId: 0, cancelId: buttons.length - 1 });
     if (opened.newestBackup && choice === 0) {
       const result = await restoreAndReopen(store, opened.newestBackup, options);
       store = result.store;
       restored = result.restored !== undefined;
-      if (result.error) dialog.showErrorBox('The backup was not restored', result.error.message);
+      if (result.error) dialog.showErrorBox(say('notRestoredTitle'), result.error.message);
     }
   }
   const share = detectNetworkShare(store.file);
   if (share) {
-    log.warn(networkShareMessage(store.file, share));
-    void dialog.showMessageBox({ type: 'warning', title: 'Hotline Log', message: 'The database is on a network share', detail: networkShareMessage(store.file, share) });
+    log.warn(networkShareMessage(store.file, share, 'en'));
+    void dialog.showMessageBox({ type: 'warning', title: say('appName'), message: say('shareTitle'), detail: networkShareMessage(store.file, share, lang) });
   }
   return { store, restored };
 }
@@ -79,22 +83,25 @@ async function start(): Promise<void> {
   const options: OpenOptions = binding ? { nativeBinding: binding } : {};
   // HOTLINE_BACKUP_DIR, else the folder the admin chose on the Team screen, else beside the database.
   const where = resolveBackupDir(defaultDbPath());
+  // The desk's last UI language, kept beside the database: it holds even when the database cannot be read.
+  const lang = startupLang(defaultDbPath(), app.getLocale());
   try {
     const opened = await openStoreSafely(defaultDbPath(), { ...options, backupDir: where.dir });
-    const started = await reportStartup(opened, options);
+    const started = await reportStartup(opened, options, lang);
     store = started.store;
     // A fresh database after a damaged one: its backups must not rotate away the older, good ones.
     keepExisting = opened.movedAside !== undefined && !started.restored;
     await backfillDerivedColumns(store.db, Date.now());
   } catch (error) {
-    dialog.showErrorBox('Hotline Log cannot open its database', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(startupText(lang, 'cannotOpenTitle'), error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
   const report = (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome));
   const backups = new BackupRunner({ store, where, keepExisting, ...options, report }).start();
   app.on('will-quit', () => void backups.stop().then(() => store.close()));
-  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups }, rendererIndex(distDir), dialogFilesFor);
+  const settings = { rememberLang: (next: Lang) => writeUiLang(store.file, next) };
+  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, settings }, rendererIndex(distDir), dialogFilesFor);
   let win = createDeskWindow(distDir);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

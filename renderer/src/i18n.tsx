@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DICTIONARIES, langFromLocale, translate, type Lang, type MessageKey } from '../../shared/i18n';
 import type { ApiError } from '../../shared/api/result';
+import { api } from './api';
 
 const LANG_KEY = 'hotline.lang';
 
@@ -40,6 +41,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     };
   }, [lang, setLang]);
   document.documentElement.lang = lang;
+  // Kept beside the database too: start-up's dialogs speak it before any page (and when the database is damaged).
+  useEffect(() => {
+    void api.rememberLanguage({ lang });
+  }, [lang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
