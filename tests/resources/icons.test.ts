@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { DebugLogger } from 'builder-util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tempStore';
 
@@ -81,12 +83,13 @@ describe('resources/: the app icon', () => {
     });
   });
 
-  it('is the icon electron-builder packages for Linux, Windows and macOS', () => {
-    const yml = fs.readFileSync('electron-builder.yml', 'utf8');
-    const iconOf = (platform: string) => new RegExp(`^${platform}:\\n(?:[ \\t]+.*\\n)*?[ \\t]+icon: (\\S+)`, 'm').exec(yml)?.[1];
-    expect(iconOf('linux')).toBe('resources/icons');
-    expect(iconOf('win')).toBe('resources/icon.ico');
-    expect(iconOf('mac')).toBe('resources/icon.icns');
-    for (const platform of ['linux', 'win', 'mac']) expect(fs.existsSync(iconOf(platform) ?? 'missing')).toBe(true);
+  it('is the icon electron-builder packages for Linux (and its .desktop entry), Windows and macOS', async () => {
+    // electron-builder's own loader and schema check, as `npm run dist` would read the file.
+    const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    const icons = { linux: config.linux?.icon, win: config.win?.icon, mac: config.mac?.icon };
+    expect(icons).toEqual({ linux: 'resources/icons', win: 'resources/icon.ico', mac: 'resources/icon.icns' });
+    for (const icon of Object.values(icons)) expect(fs.existsSync(icon ?? 'missing')).toBe(true);
+    expect(config.linux?.desktop?.entry).toMatchObject({ Name: 'Hotline Log', 'Name[zh_CN]': '热线记录' });
   });
 });
