@@ -1,14 +1,13 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Notification } from 'electron';
 import type { Lang } from '../../shared/i18n';
-import { startupText, type StartupKey } from '../../shared/i18n/startup';
+import { startupText } from '../../shared/i18n/startup';
 import { BackupRunner } from '../durability/backupControl';
 import { resolveBackupDir } from '../durability/backupDir';
-import { detectNetworkShare } from '../durability/networkShare';
 import { writeUiLang } from '../durability/settings';
-import { openStoreSafely, restoreAndReopen, type SafeOpen } from '../durability/openSafely';
+import { openStoreSafely } from '../durability/openSafely';
 import type { BackupOutcome } from '../durability/schedule';
-import { backupOutcomeLine, movedAsideMessage, networkShareMessage, startupLang } from '../durability/startupReport';
+import { backupOutcomeLine, startupLang } from '../durability/startupReport';
 import { backfillDerivedColumns } from '../handlers/startup';
 import { log } from '../log';
 import type { OpenOptions, Store } from '../store/openDb';
@@ -16,6 +15,7 @@ import { defaultDbPath } from '../store/paths';
 import { dialogFilesFor } from './dialogFiles';
 import { registerIpc } from './ipc';
 import { lockDownWebContents } from './security';
+import { reportStartup } from './startupDialogs';
 import { createDeskWindow, rendererIndex } from './window';
 
 /**
@@ -39,35 +39,6 @@ function showNotification(title: string, body: string): boolean {
   if (!Notification.isSupported()) return false;
   new Notification({ title, body, silent: false }).show();
   return true;
-}
-
-/**
- * Says what start-up found. A damaged database was already set aside (never
- * overwritten); the person chooses between the newest good backup and the
- * new empty database. A database on a network share gets a warning.
- */
-async function reportStartup(opened: SafeOpen, options: OpenOptions, lang: Lang): Promise<{ store: Store; restored: boolean }> {
-  let store = opened.store;
-  let restored = false;
-  const say = (key: StartupKey) => startupText(lang, key);
-  const moved = movedAsideMessage(opened, lang);
-  if (moved) {
-    log.error(movedAsideMessage(opened, 'en') ?? moved);
-    const buttons = opened.newestBackup ? [say('restoreButton'), say('emptyButton')] : [say('ok')];
-    const choice = dialog.showMessageBoxSync({ type: 'warning', title: say('appName'), message: say('unusableTitle'), detail: moved, buttons, defaultId: 0, cancelId: buttons.length - 1 });
-    if (opened.newestBackup && choice === 0) {
-      const result = await restoreAndReopen(store, opened.newestBackup, options);
-      store = result.store;
-      restored = result.restored !== undefined;
-      if (result.error) dialog.showErrorBox(say('notRestoredTitle'), result.error.message);
-    }
-  }
-  const share = detectNetworkShare(store.file);
-  if (share) {
-    log.warn(networkShareMessage(store.file, share, 'en'));
-    void dialog.showMessageBox({ type: 'warning', title: say('appName'), message: say('shareTitle'), detail: networkShareMessage(store.file, share, lang) });
-  }
-  return { store, restored };
 }
 
 async function start(): Promise<void> {
