@@ -4,7 +4,7 @@ import { BackupRunner } from '../durability/backupControl';
 import { resolveBackupDir } from '../durability/backupDir';
 import { detectNetworkShare } from '../durability/networkShare';
 import { openStoreSafely } from '../durability/openSafely';
-import { writeUiLang } from '../durability/settings';
+import { readUiLang, writeUiLang } from '../durability/settings';
 import { backupOutcomeLine, movedAsideMessage, networkShareMessage, restoreHint, startupLang } from '../durability/startupReport';
 import { log } from '../log';
 import { startServer, type RunningServer } from '../server/server';
@@ -25,8 +25,8 @@ only, and prints the address to open (it carries a secret token for this run).
   ${DB_HELP}
   --port N    the port to listen on (default: any free port)
   --lang L    the language the page opens in, and of start-up's warnings: zh or
-              en (default: the browser's; start-up speaks the desk's last UI
-              language, else the system's)
+              en (default: the language the desk's UI last showed, else the
+              browser's for the page and the system's for the warnings)
   --backup-dir DIR  where the automatic backups go (at start, then every 4 hours;
               7 daily and 4 weekly kept), fixed for this run. Default:
               $HOTLINE_BACKUP_DIR, else the folder an admin chose on the Team
@@ -47,8 +47,9 @@ only, and prints the address to open (it carries a secret token for this run).
     // The same start-up as the desktop app: integrity check, network-share warning, backups.
     const opened = await openStoreSafely(file, { backupDir: where.dir });
     const store = opened.store;
+    const pageLang = lang ?? readUiLang(file);
     // The page's language (--lang), else the desk's last UI language, else the system's.
-    const say = lang ?? startupLang(file, systemLocale());
+    const say = pageLang ?? startupLang(file, systemLocale());
     const movedAside = movedAsideMessage(opened, say);
     if (movedAside) log.error(opened.newestBackup ? `${movedAside}\n${restoreHint(opened.newestBackup, file, say)}` : movedAside);
     const share = detectNetworkShare(file);
@@ -68,7 +69,8 @@ only, and prints the address to open (it carries a secret token for this run).
         ctx: { db: store.db, now: () => Date.now(), session: { userId: null }, backups, settings: { rememberLang: (next) => writeUiLang(file, next) } },
         staticDir: path.join(__dirname, 'renderer'),
         port,
-        ...(lang ? { lang } : {}),
+        // The page opens in --lang, else the language the desk last showed (a new browser profile has no last choice).
+        ...(pageLang ? { lang: pageLang } : {}),
       });
     } catch (error) {
       await store.close();

@@ -2,6 +2,7 @@ import type { ResponseOf } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import { currentPolicy } from '../handlers/policy';
 import { dispatch } from '../handlers/dispatch';
+import { writeUiLang } from '../durability/settings';
 import { findDesk } from '../store/desk';
 import { latestPolicy } from '../store/policies';
 import { DB_HELP, UsageError, type Command } from './args';
@@ -23,7 +24,7 @@ const FLAG_OF: Record<string, string> = { code: '--desk', timeZone: '--zone', ag
 export const setupCommand: Command = {
   name: 'setup',
   summary: 'set up a fresh desk: its code, time zone and first profile (an admin)',
-  usage: `hotline setup --desk CODE --zone IANA --name NAME [--pin-stdin] [--db PATH]
+  usage: `hotline setup --desk CODE --zone IANA --name NAME [--pin-stdin] [--lang zh|en] [--db PATH]
 
 Does what the app's first run does: the desk code (it goes on every record),
 the desk's time zone, and its first profile, NAME, an admin. The policy's
@@ -39,6 +40,9 @@ and left as it is (exit code 4).
                the first line when piped, asked for at a terminal. A PIN is
                never taken on the command line, where shell history and ps
                would keep it. Without it the profile has no PIN.
+  --lang L     the desk's language, zh or en: the app opens in it and its
+               start-up warnings speak it, whatever this computer's locale
+               (kept in <db>.settings.json; default: the computer's own)
 
 Exit codes: 0 set up, 1 a value was refused, 2 usage, 4 already set up.
 
@@ -48,6 +52,7 @@ Example: printf '%s\\n' "$PIN" | hotline setup --desk A03 --zone Asia/Shanghai -
     zone: { type: 'string' },
     name: { type: 'string' },
     'pin-stdin': { type: 'boolean' },
+    lang: { type: 'string' },
     // Only to refuse it by name: a PIN typed here is already in the shell's history.
     pin: { type: 'string' },
   },
@@ -58,6 +63,8 @@ Example: printf '%s\\n' "$PIN" | hotline setup --desk A03 --zone Asia/Shanghai -
     const [code, timeZone, agentName] = [values.desk, values.zone, values.name];
     const missing = [['--desk', code], ['--zone', timeZone], ['--name', agentName]].filter(([, v]) => typeof v !== 'string').map(([flag]) => flag);
     if (missing.length > 0) throw new UsageError(`say ${missing.join(', ')}`);
+    const lang = values.lang;
+    if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, not "${String(lang)}"`);
     let pin: string | undefined;
     if (values['pin-stdin']) {
       pin = await readPin();
@@ -82,6 +89,7 @@ Example: printf '%s\\n' "$PIN" | hotline setup --desk A03 --zone Asia/Shanghai -
         return 1;
       }
       const desk = result.value;
+      if (lang) writeUiLang(store.file, lang);
       const policy = await currentPolicy(store.db);
       const lines = [
         `Desk ${desk.code} is set up (${desk.timeZone}) in ${store.file}.`,
@@ -90,6 +98,7 @@ Example: printf '%s\\n' "$PIN" | hotline setup --desk A03 --zone Asia/Shanghai -
           ? `Policy: version ${policy.version}, imported before set-up, kept.`
           : `Policy: the defaults, in ${desk.timeZone}.`,
       ];
+      if (lang) lines.push(`Language: ${lang === 'zh' ? '中文' : 'English'}.`);
       if (policy.policy.calendar.timeZone !== desk.timeZone) {
         lines.push(`Note: the policy's calendar is in ${policy.policy.calendar.timeZone}, not the desk's ${desk.timeZone}; its business hours and holidays are read there.`);
       }

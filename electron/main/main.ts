@@ -4,7 +4,7 @@ import type { Lang } from '../../shared/i18n';
 import { startupText } from '../../shared/i18n/startup';
 import { BackupRunner } from '../durability/backupControl';
 import { resolveBackupDir } from '../durability/backupDir';
-import { writeUiLang } from '../durability/settings';
+import { readUiLang, writeUiLang } from '../durability/settings';
 import { openStoreSafely } from '../durability/openSafely';
 import type { BackupOutcome } from '../durability/schedule';
 import { backupOutcomeLine, startupLang } from '../durability/startupReport';
@@ -73,13 +73,13 @@ async function start(): Promise<void> {
   app.on('will-quit', () => void backups.stop().then(() => store.close()));
   const settings = { rememberLang: (next: Lang) => writeUiLang(store.file, next) };
   registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, settings }, rendererIndex(distDir), dialogFilesFor);
-  let win = createDeskWindow(distDir);
+  let win = createDeskWindow(distDir, readUiLang(store.file));
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createDeskWindow(distDir);
+    if (BrowserWindow.getAllWindows().length === 0) win = createDeskWindow(distDir, readUiLang(store.file));
   });
   app.on('window-all-closed', () => app.quit());
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, type WebPreferences } from 'electron';
+import type { Lang } from '../../shared/i18n';
 
 /** The renderer page inside the packaged app (or dist/ in a checkout). */
 export const rendererIndex = (distDir: string): string => path.join(distDir, 'renderer', 'index.html');
@@ -27,7 +28,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-export function createDeskWindow(distDir: string): BrowserWindow {
+/** The desk window; `lang`, the desk's kept UI language, is the page's first language (before its own last choice). */
+export function createDeskWindow(distDir: string, lang?: Lang): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -41,6 +43,6 @@ export function createDeskWindow(distDir: string): BrowserWindow {
     webPreferences: secureWebPreferences(path.join(distDir, 'electron', 'preload.cjs')),
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex(distDir));
+  void win.loadFile(rendererIndex(distDir), lang ? { query: { lang } } : undefined);
   return win;
 }

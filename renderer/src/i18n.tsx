@@ -5,9 +5,19 @@ import { api } from './api';
 
 const LANG_KEY = 'hotline.lang';
 
-/** The language a page opens in: ?lang= (browser mode's --lang), then the last choice, then the OS locale. */
+/**
+ * The language a page opens in: ?lang= (browser mode's --lang, else the desk's
+ * kept language, which the desktop window passes too), then the last choice,
+ * then the OS locale. The parameter is taken out of the address once read, so
+ * a switch followed by a reload keeps the switch.
+ */
 function initialLang(): Lang {
-  const fromUrl = new URL(window.location.href).searchParams.get('lang');
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('lang');
+  if (fromUrl !== null) {
+    url.searchParams.delete('lang');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  }
   if (fromUrl === 'en' || fromUrl === 'zh') return fromUrl;
   const saved = localStorage.getItem(LANG_KEY);
   if (saved === 'en' || saved === 'zh') return saved;

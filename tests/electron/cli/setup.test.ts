@@ -96,6 +96,17 @@ describe('hotline setup', () => {
     await desk.store.close();
   });
 
+  it('keeps the desk’s language for the app and its start-up warnings with --lang', async () => {
+    const db = freshDb();
+    const result = await setup(db, ['--lang', 'zh']);
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Language: 中文.') });
+    expect(JSON.parse(fs.readFileSync(`${db}.settings.json`, 'utf8'))).toEqual({ uiLang: 'zh' });
+    expect(fs.statSync(`${db}.settings.json`).mode & 0o777).toBe(0o600);
+    const other = freshDb();
+    expect(await setup(other, ['--lang', 'fr'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang must be zh or en, not "fr"') });
+    expect(fs.existsSync(`${other}.settings.json`)).toBe(false);
+  });
+
   it('says which flags are missing, and explains itself with --help', async () => {
     const missing = await hotline(['setup', '--db', freshDb(), '--zone', 'Asia/Shanghai']);
     expect(missing.code).toBe(2);

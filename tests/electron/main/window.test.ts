@@ -5,10 +5,10 @@ import { describe, expect, it, vi } from 'vitest';
 
 // Electron's binary is not needed: BrowserWindow is a stand-in that records
 // what the app asked of it.
-const created = vi.hoisted(() => [] as Array<{ options: BrowserWindowConstructorOptions; loaded: string[] }>);
+const created = vi.hoisted(() => [] as Array<{ options: BrowserWindowConstructorOptions; loaded: string[]; query?: Record<string, string> }>);
 vi.mock('electron', () => ({
   BrowserWindow: class {
-    readonly record: { options: BrowserWindowConstructorOptions; loaded: string[] };
+    readonly record: { options: BrowserWindowConstructorOptions; loaded: string[]; query?: Record<string, string> };
     constructor(options: BrowserWindowConstructorOptions) {
       this.record = { options, loaded: [] };
       created.push(this.record);
@@ -16,8 +16,9 @@ vi.mock('electron', () => ({
     once(): this {
       return this;
     }
-    loadFile(file: string): Promise<void> {
+    loadFile(file: string, options?: { query?: Record<string, string> }): Promise<void> {
       this.record.loaded.push(file);
+      if (options?.query) this.record.query = options.query;
       return Promise.resolve();
     }
   },
@@ -61,5 +62,13 @@ describe('createDeskWindow', () => {
     const built = windowIcon(path.resolve('dist'));
     expect(fs.existsSync(built), `${built} is missing: run node scripts/build.mjs`).toBe(true);
     expect(fs.readFileSync(built).equals(fs.readFileSync('resources/icons/512x512.png'))).toBe(true);
+  });
+
+  it('opens the page in the desk’s kept language when there is one, else leaves it to the page', () => {
+    const distDir = path.join(path.sep, 'app', 'dist');
+    createDeskWindow(distDir, 'zh');
+    expect(created.at(-1)?.query).toEqual({ lang: 'zh' });
+    createDeskWindow(distDir);
+    expect(created.at(-1)?.query).toBeUndefined();
   });
 });
