@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer',
   base: './',
+  // The favicon and the window's icon, generated from resources/icon.svg (npm run icons), copied as they are.
+  publicDir: '../resources/web',
   plugins: [react()],
   build: {
     outDir: '../dist/renderer',

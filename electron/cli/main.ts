@@ -7,11 +7,12 @@ import { importCommand } from './import';
 import { policyCommand } from './policy';
 import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
+import { setupCommand } from './setup';
 import { statsCommand } from './stats';
 import { usersCommand } from './users';
 
 /** The `hotline` command. Each subcommand lives in its own file. */
-const COMMANDS: Command[] = [serveCommand, policyCommand, statsCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, usersCommand];
+const COMMANDS: Command[] = [setupCommand, serveCommand, policyCommand, statsCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, usersCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,9 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import { HotlineError } from '../../shared/api/result';
+import { defaultPolicy } from '../../shared/policy/defaults';
+import type { Policy } from '../../shared/policy/schema';
+import { canonicalTimeZone, isValidTimeZone } from '../../shared/timing/localTime';
 import { checkedPolicy, currentPolicy, policyOf, savePolicyVersion } from '../handlers/policy';
 import { policyTrail, previewVersion } from '../records/policyVersions';
+import { findDesk } from '../store/desk';
+import { hasPolicy } from '../store/policies';
+import type { Database } from '../store/schema';
 import { DB_HELP, UsageError, type Command } from './args';
 import { formatImpact, formatSaved, formatTrail } from './policyText';
 import { withStore } from './withStore';
@@ -23,15 +30,19 @@ function whoRuns(file: string): string {
 export const policyCommand: Command = {
   name: 'policy',
   summary: 'export the timing policy as JSON, import one (validated first, optionally back-dated), or show its history',
-  usage: `hotline policy export [FILE] [--db PATH]
+  usage: `hotline policy export [FILE] [--zone IANA] [--db PATH]
 hotline policy import FILE [--from YYYY-MM-DD [--yes] [--reason TEXT]] [--db PATH]
 hotline policy history [--json] [--db PATH]
 
-export   writes the policy in force now as JSON to FILE (or to standard output)
+export   writes the policy in force now as JSON to FILE (or to standard output).
+         On a desk not set up yet and without an imported policy: the default
+         policy, in the time zone of --zone (default: this system's), a
+         template to edit and import everywhere
 import   validates FILE and, when it has no problem, makes it the new policy
          version; a bad file is refused with every problem listed, and the
          current policy stays. Without --from it is in force from now on and
-         records already logged keep their own version.
+         records already logged keep their own version. Before set-up too:
+         hotline setup then keeps it instead of the defaults.
   --from DATE    in force from DATE 00:00 in the policy's time zone until the
                  next later version starts; the records whose call time falls
                  in that span are re-judged by it (due times and verdicts).
@@ -41,16 +52,19 @@ import   validates FILE and, when it has no problem, makes it the new policy
 history  every version saved: who, when, in force from, why, how many records
          were re-judged and which signed-off days were touched (newest first)
 
-  ${DB_HELP}`,
-  options: { from: { type: 'string' }, yes: { type: 'boolean' }, reason: { type: 'string' }, json: { type: 'boolean' } },
+  ${DB_HELP}
+  --zone IANA    export only: the zone of the default policy, e.g. Asia/Shanghai`,
+  options: { zone: { type: 'string' }, from: { type: 'string' }, yes: { type: 'boolean' }, reason: { type: 'string' }, json: { type: 'boolean' } },
   async run(values, positionals) {
     const [action, file] = positionals;
     if (action === 'export') {
-      const json = await withStore(values, async (store) => `${JSON.stringify((await currentPolicy(store.db, Date.now())).policy, null, 2)}\n`);
+      const zone = typeof values.zone === 'string' ? checkedZone(values.zone) : undefined;
+      const json = await withStore(values, async (store) => `${JSON.stringify(await policyToExport(store.db, zone), null, 2)}\n`);
       if (file) fs.writeFileSync(file, json);
       else process.stdout.write(json);
       return 0;
     }
+    if (values.zone !== undefined) throw new UsageError('--zone is for policy export only');
     if (action === 'history') {
       const entries = await withStore(values, (store) => policyTrail(store.db, (id) => policyOf(store.db, id)));
       process.stdout.write(values.json ? `${JSON.stringify(entries, null, 2)}\n` : `${formatTrail(entries)}\n`);
@@ -109,3 +123,26 @@ history  every version saved: who, when, in force from, why, how many records
     throw new UsageError(action ? `unknown action "${action}"` : 'say export, import or history');
   },
 };
+
+/**
+ * The policy in force now; on a fresh database (no desk, nothing imported) the
+ * defaults in `zone`, else this system's zone, without writing anything. On a
+ * set-up desk --zone is refused: its policy has its own zone.
+ */
+async function policyToExport(db: Kysely<Database>, zone: string | undefined): Promise<Policy> {
+  const fresh = !(await findDesk(db)) && !(await hasPolicy(db));
+  if (!fresh && zone !== undefined) {
+    throw new UsageError('--zone is only for a database with no policy yet; this one has a policy, with its own zone (calendar.timeZone)');
+  }
+  if (fresh) return defaultPolicy(zone ?? systemZone());
+  return (await currentPolicy(db, Date.now())).policy;
+}
+
+/** The zone this machine runs in, as IANA names it. */
+export const systemZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A zone as IANA spells it, or a usage error that says which flag was wrong. */
+export function checkedZone(zone: string): string {
+  if (!isValidTimeZone(zone)) throw new UsageError(`--zone: unknown time zone "${zone}"; use an IANA name such as Asia/Shanghai or Europe/Berlin`);
+  return canonicalTimeZone(zone);
+}

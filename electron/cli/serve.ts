@@ -4,11 +4,15 @@ import { BackupRunner } from '../durability/backupControl';
 import { resolveBackupDir } from '../durability/backupDir';
 import { detectNetworkShare } from '../durability/networkShare';
 import { openStoreSafely } from '../durability/openSafely';
-import { backupOutcomeLine, movedAsideMessage, networkShareMessage, restoreHint } from '../durability/startupReport';
+import { readUiLang, writeUiLang } from '../durability/settings';
+import { backupOutcomeLine, movedAsideMessage, networkShareMessage, restoreHint, startupLang } from '../durability/startupReport';
 import { log } from '../log';
 import { startServer, type RunningServer } from '../server/server';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
+
+/** The system's locale as Node sees it (from LANG / LC_ALL on Linux and macOS, the user's setting on Windows). */
+const systemLocale = (): string => Intl.DateTimeFormat().resolvedOptions().locale;
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -20,7 +24,9 @@ only, and prints the address to open (it carries a secret token for this run).
 
   ${DB_HELP}
   --port N    the port to listen on (default: any free port)
-  --lang L    the language the page opens in: zh or en (default: the browser's)
+  --lang L    the language the page opens in, and of start-up's warnings: zh or
+              en (default: the language the desk's UI last showed, else the
+              browser's for the page and the system's for the warnings)
   --backup-dir DIR  where the automatic backups go (at start, then every 4 hours;
               7 daily and 4 weekly kept), fixed for this run. Default:
               $HOTLINE_BACKUP_DIR, else the folder an admin chose on the Team
@@ -41,10 +47,13 @@ only, and prints the address to open (it carries a secret token for this run).
     // The same start-up as the desktop app: integrity check, network-share warning, backups.
     const opened = await openStoreSafely(file, { backupDir: where.dir });
     const store = opened.store;
-    const movedAside = movedAsideMessage(opened);
-    if (movedAside) log.error(opened.newestBackup ? `${movedAside}\n${restoreHint(opened.newestBackup, file)}` : movedAside);
+    const pageLang = lang ?? readUiLang(file);
+    // The page's language (--lang), else the desk's last UI language, else the system's.
+    const say = pageLang ?? startupLang(file, systemLocale());
+    const movedAside = movedAsideMessage(opened, say);
+    if (movedAside) log.error(opened.newestBackup ? `${movedAside}\n${restoreHint(opened.newestBackup, file, say)}` : movedAside);
     const share = detectNetworkShare(file);
-    if (share) log.warn(networkShareMessage(file, share));
+    if (share) log.warn(networkShareMessage(file, share, say));
     await backfillDerivedColumns(store.db, Date.now());
     // Started once the server is up: a taken port should not cost a backup first.
     const backups = new BackupRunner({
@@ -57,10 +66,11 @@ only, and prints the address to open (it carries a secret token for this run).
     try {
       server = await startServer({
         // One session per run: the browser tab that holds this run's token.
-        ctx: { db: store.db, now: () => Date.now(), session: { userId: null }, backups },
+        ctx: { db: store.db, now: () => Date.now(), session: { userId: null }, backups, settings: { rememberLang: (next) => writeUiLang(file, next) } },
         staticDir: path.join(__dirname, 'renderer'),
         port,
-        ...(lang ? { lang } : {}),
+        // The page opens in --lang, else the language the desk last showed (a new browser profile has no last choice).
+        ...(pageLang ? { lang: pageLang } : {}),
       });
     } catch (error) {
       await store.close();

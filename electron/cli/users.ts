@@ -9,7 +9,7 @@ import { findDesk } from '../store/desk';
 import type { UserRow } from '../store/schema';
 import { findUserByName, listUsers } from '../store/users';
 import { DB_HELP, UsageError, type Command } from './args';
-import { readPinFromStdin } from './pinStdin';
+import { readPin } from './pinInput';
 import { table } from './stats';
 import { withStore } from './withStore';
 
@@ -84,7 +84,7 @@ async function add(values: Values, name: string | undefined): Promise<number> {
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new UsageError('users add needs --role agent, team_lead or admin');
   let pin: string | null = null;
   if (values['pin-stdin']) {
-    pin = await readPinFromStdin();
+    pin = await readPin();
     if (pin === '') throw new UsageError('--pin-stdin was given, but standard input held no PIN');
   }
   const user = await withStore(values, async ({ db }) => {

@@ -2,12 +2,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupDirSource } from '../../shared/api/backups';
-import { ensurePrivateFolder, fsyncFile, fsyncFolder, sideFilesOf } from './files';
+import { ensurePrivateFolder, sideFilesOf } from './files';
+import { readSettings, settingsFileOf, updateSettings } from './settings';
 
 /**
  * Where the automatic backups go, and the admin's choice of folder. The choice
- * lives in a small file beside the database, never in the database: when the
- * database is damaged the app must still find its backups to offer a restore.
+ * lives in the settings file beside the database (settings.ts), never in the
+ * database: when the database is damaged the app must still find its backups
+ * to offer a restore.
  */
 
 /** The folder in use and why that one. */
@@ -16,8 +18,7 @@ export interface BackupDirChoice {
   source: BackupDirSource;
 }
 
-/** hotline.db → hotline.db.settings.json, beside it. */
-export const settingsFileOf = (dbFile: string): string => `${path.resolve(dbFile)}.settings.json`;
+export { settingsFileOf };
 
 /** The `backups` folder beside the database: backups of two databases never rotate each other away. */
 export const besideDatabase = (dbFile: string): string => path.join(path.dirname(path.resolve(dbFile)), 'backups');
@@ -30,40 +31,11 @@ export function readChosenBackupDir(dbFile: string): string | undefined {
 }
 
 /**
- * Keeps the admin's choice (null: back to the default), written atomically:
- * a temporary file, flushed, renamed over the old one, the folder flushed. A
- * crash leaves the old settings or the new, never half a file. Mode 0600.
- * Other settings in the file are kept.
+ * Keeps the admin's choice (null: back to the default) in the settings file,
+ * written atomically with mode 0600; the file's other settings are kept.
  */
 export function writeChosenBackupDir(dbFile: string, dir: string | null): void {
-  const file = settingsFileOf(dbFile);
-  const { backupDir: _old, ...others } = readSettings(dbFile);
-  const next = dir === null ? others : { ...others, backupDir: dir };
-  const temp = `${file}.tmp-${process.pid}`;
-  fs.rmSync(temp, { force: true });
-  const fd = fs.openSync(temp, 'wx', 0o600);
-  try {
-    fs.writeSync(fd, `${JSON.stringify(next, null, 2)}\n`);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fsyncFile(temp);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  fsyncFolder(path.dirname(file));
-}
-
-function readSettings(dbFile: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(fs.readFileSync(settingsFileOf(dbFile), 'utf8'));
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  updateSettings(dbFile, { backupDir: dir ?? undefined });
 }
 
 /**

@@ -1,41 +1,51 @@
+import { langFromLocale, type Lang } from '../../shared/i18n';
+import { startupText, type StartupKey } from '../../shared/i18n/startup';
 import type { NetworkShare } from './networkShare';
 import type { SafeOpen } from './openSafely';
 import type { BackupOutcome } from './schedule';
+import { readUiLang } from './settings';
 
 /**
  * What the desktop app's dialog and browser mode's console say about start-up,
- * worded once so the two stay faithful twins. No record text ever appears here.
+ * worded once so the two stay faithful twins, in the desk's language
+ * (shared/i18n/startup.ts). No record text ever appears here.
  */
 
+/**
+ * The language start-up speaks: the one the desk's UI last showed (kept beside
+ * the database, so a damaged database does not take it along), else the
+ * system's. Browser mode's --lang comes before both.
+ * @example startupLang('/data/hotline.db', 'zh-CN') === 'zh' (with no settings file)
+ */
+export function startupLang(dbFile: string, systemLocale: string | undefined): Lang {
+  return readUiLang(dbFile) ?? langFromLocale(systemLocale);
+}
+
 /** Why the database was set aside, where its files went, and what can be restored. */
-export function movedAsideMessage(opened: SafeOpen): string | null {
+export function movedAsideMessage(opened: SafeOpen, lang: Lang): string | null {
   const moved = opened.movedAside;
   if (!moved) return null;
-  const why =
-    moved.problem === 'corrupt'
-      ? `The database file is damaged or is not a Hotline Log database (SQLite says: ${moved.detail}).`
-      : 'A write-ahead log (-wal) was found without its database file.';
+  const say = (key: StartupKey, params?: Record<string, string>) => startupText(lang, key, params);
   return [
-    why,
-    'Nothing was deleted or overwritten. The files were kept under new names:',
+    moved.problem === 'corrupt' ? say('corrupt', { detail: moved.detail }) : say('orphanLog'),
+    say('keptAside'),
     ...moved.files.map((m) => `  ${m.from} → ${m.to}`),
-    `A new, empty database was created at ${opened.store.file}.`,
-    opened.newestBackup
-      ? `The newest good backup is ${opened.newestBackup}.`
-      : `No good backup was found in ${opened.backupDir}.`,
+    say('createdEmpty', { file: opened.store.file }),
+    opened.newestBackup ? say('newestBackup', { backup: opened.newestBackup }) : say('noBackup', { dir: opened.backupDir }),
   ].join('\n');
 }
 
 /** The command that restores `backup` (browser mode cannot ask; it says how). */
-export function restoreHint(backup: string, dbFile: string): string {
-  return `To restore it, stop Hotline Log and run: hotline restore "${backup}" --db "${dbFile}"`;
+export function restoreHint(backup: string, dbFile: string, lang: Lang): string {
+  return startupText(lang, 'restoreHint', { backup, file: dbFile });
 }
 
-export function networkShareMessage(dbFile: string, share: NetworkShare): string {
-  const where = share.fsType === 'unc' ? `the network share ${share.where}` : `a network file system (${share.fsType} at ${share.where})`;
-  return `Warning: the database ${dbFile} is on ${where}. SQLite cannot lock files reliably there; two computers writing at once can corrupt it. Keep the database on this computer's own disk.`;
+export function networkShareMessage(dbFile: string, share: NetworkShare, lang: Lang): string {
+  const where = startupText(lang, share.fsType === 'unc' ? 'shareUnc' : 'shareFs', { where: share.where, fsType: share.fsType });
+  return startupText(lang, 'share', { file: dbFile, where });
 }
 
+/** Log lines stay in English: they are read by whoever looks after the machine, next to other programs' logs. */
 export function backupOutcomeLine(outcome: BackupOutcome): string {
   if (!outcome.ok) return `Backup failed: ${outcome.error.message}`;
   const { file, bytes, removed } = outcome.backup;

@@ -3,6 +3,7 @@ import type { BackupControl } from '../durability/backupControl';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
 import type { SavedReport } from '../../shared/api/report';
 import { HotlineError } from '../../shared/api/result';
+import type { Lang } from '../../shared/i18n';
 import { parseTypedTime } from '../../shared/timing/localTime';
 import type { Database, DeskRow, UserRow } from '../store/schema';
 import { findDesk } from '../store/desk';
@@ -27,6 +28,8 @@ export interface HandlerContext {
   files?: FileHost;
   /** The running app's automatic backups (the admin's Backups card); absent in tests and the CLI. */
   backups?: BackupControl;
+  /** The settings file beside the database (the desktop app and browser mode); absent where no page runs. */
+  settings?: DeskSettings;
   /** The asking window's report as PDF (desktop app only: browser mode prints with the browser). */
   printer?: ReportPrinter;
 }
@@ -58,6 +61,11 @@ export interface FileHost {
 export function filesOf(ctx: HandlerContext): FileHost {
   if (!ctx.files) throw new HotlineError('invalid_request', 'This window cannot save or open files; use hotline export / hotline import.');
   return ctx.files;
+}
+
+/** What the page may keep in `<db>.settings.json`: only its language. */
+export interface DeskSettings {
+  rememberLang(lang: Lang): void;
 }
 
 export type Handler<K extends MethodName> = (req: RequestOf<K>, ctx: HandlerContext) => Promise<ResponseOf<K>>;

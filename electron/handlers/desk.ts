@@ -6,7 +6,7 @@ import { canonicalTimeZone, isValidTimeZone } from '../../shared/timing/localTim
 import { findDesk, insertDesk } from '../store/desk';
 import type { DeskRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { insertPolicy } from '../store/policies';
+import { hasPolicy, insertPolicy } from '../store/policies';
 import { insertUser } from '../store/users';
 import { checkedPin } from './users';
 import { defaultPolicy } from '../../shared/policy/defaults';
@@ -40,8 +40,11 @@ export const setupDesk: Handler<'setupDesk'> = async (req, { db, now, session })
     const zone = canonicalTimeZone(req.timeZone);
     const row = { code, time_zone: zone, agent_name: agentName, created_at: now() };
     await insertDesk(trx, row);
-    // Version 1 of the policy: the defaults, in the desk's zone, in force from the start.
-    await insertPolicy(trx, { effective_from: 0, created_at: row.created_at, created_by: agentName, json: JSON.stringify(defaultPolicy(zone)) });
+    // Version 1 of the policy: the defaults, in the desk's zone, in force from the start, unless
+    // IT imported the team's policy before set-up (hotline policy import): that one stays, alone.
+    if (!(await hasPolicy(trx))) {
+      await insertPolicy(trx, { effective_from: 0, created_at: row.created_at, created_by: agentName, json: JSON.stringify(defaultPolicy(zone)) });
+    }
     // Whoever sets the desk up administers it, and is signed in.
     session.userId = await insertUser(trx, { name: agentName, role: 'admin', pin_hash: pinHash, created_at: row.created_at });
     return toDeskInfo({ id: 1, ...row });

@@ -8,6 +8,7 @@ import type { HandlerTable } from './context';
 import { correctMoment, getAudit } from './corrections';
 import { getDesk, setupDesk } from './desk';
 import { clearLockout, getLockouts } from './lockouts';
+import { rememberLanguage } from './language';
 import { listMeasures, saveMeasure } from './measures';
 import { reviewAgents, reviewRecords } from './review';
 import { getReport, printReport } from './report';
@@ -23,6 +24,7 @@ import { getPolicy, policyHistory, previewPolicy, savePolicy, suggestHolidays } 
 export const handlers: HandlerTable = {
   getDesk,
   setupDesk,
+  rememberLanguage,
   startCall,
   answerCall,
   updateCall: updateCallFields,

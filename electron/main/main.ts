@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Notification } from 'electron';
+import type { Lang } from '../../shared/i18n';
+import { startupText } from '../../shared/i18n/startup';
 import { BackupRunner } from '../durability/backupControl';
 import { resolveBackupDir } from '../durability/backupDir';
-import { detectNetworkShare } from '../durability/networkShare';
-import { openStoreSafely, restoreAndReopen, type SafeOpen } from '../durability/openSafely';
+import { readUiLang, writeUiLang } from '../durability/settings';
+import { openStoreSafely } from '../durability/openSafely';
 import type { BackupOutcome } from '../durability/schedule';
-import { backupOutcomeLine, movedAsideMessage, networkShareMessage } from '../durability/startupReport';
+import { backupOutcomeLine, startupLang } from '../durability/startupReport';
 import { backfillDerivedColumns } from '../handlers/startup';
 import { log } from '../log';
 import type { OpenOptions, Store } from '../store/openDb';
@@ -14,6 +16,7 @@ import { dialogFilesFor } from './dialogFiles';
 import { registerIpc } from './ipc';
 import { reportPrinterFor } from './reportPdf';
 import { lockDownWebContents } from './security';
+import { reportStartup } from './startupDialogs';
 import { createDeskWindow, rendererIndex } from './window';
 
 /**
@@ -39,34 +42,6 @@ function showNotification(title: string, body: string): boolean {
   return true;
 }
 
-/**
- * Says what start-up found. A damaged database was already set aside (never
- * overwritten); the person chooses between the newest good backup and the
- * new empty database. A database on a network share gets a warning.
- */
-async function reportStartup(opened: SafeOpen, options: OpenOptions): Promise<{ store: Store; restored: boolean }> {
-  let store = opened.store;
-  let restored = false;
-  const moved = movedAsideMessage(opened);
-  if (moved) {
-    log.error(moved);
-    const buttons = opened.newestBackup ? ['Restore the newest backup', 'Start with the empty database'] : ['OK'];
-    const choice = dialog.showMessageBoxSync({ type: 'warning', title: 'Hotline Log', message: 'The database could not be used', detail: moved, buttons, defaultId: 0, cancelId: buttons.length - 1 });
-    if (opened.newestBackup && choice === 0) {
-      const result = await restoreAndReopen(store, opened.newestBackup, options);
-      store = result.store;
-      restored = result.restored !== undefined;
-      if (result.error) dialog.showErrorBox('The backup was not restored', result.error.message);
-    }
-  }
-  const share = detectNetworkShare(store.file);
-  if (share) {
-    log.warn(networkShareMessage(store.file, share));
-    void dialog.showMessageBox({ type: 'warning', title: 'Hotline Log', message: 'The database is on a network share', detail: networkShareMessage(store.file, share) });
-  }
-  return { store, restored };
-}
-
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -80,29 +55,32 @@ async function start(): Promise<void> {
   const options: OpenOptions = binding ? { nativeBinding: binding } : {};
   // HOTLINE_BACKUP_DIR, else the folder the admin chose on the Team screen, else beside the database.
   const where = resolveBackupDir(defaultDbPath());
+  // The desk's last UI language, kept beside the database: it holds even when the database cannot be read.
+  const lang = startupLang(defaultDbPath(), app.getLocale());
   try {
     const opened = await openStoreSafely(defaultDbPath(), { ...options, backupDir: where.dir });
-    const started = await reportStartup(opened, options);
+    const started = await reportStartup(opened, options, lang);
     store = started.store;
     // A fresh database after a damaged one: its backups must not rotate away the older, good ones.
     keepExisting = opened.movedAside !== undefined && !started.restored;
     await backfillDerivedColumns(store.db, Date.now());
   } catch (error) {
-    dialog.showErrorBox('Hotline Log cannot open its database', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(startupText(lang, 'cannotOpenTitle'), error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
   const report = (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome));
   const backups = new BackupRunner({ store, where, keepExisting, ...options, report }).start();
   app.on('will-quit', () => void backups.stop().then(() => store.close()));
-  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
-  let win = createDeskWindow(distDir);
+  const settings = { rememberLang: (next: Lang) => writeUiLang(store.file, next) };
+  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, settings }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
+  let win = createDeskWindow(distDir, readUiLang(store.file));
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createDeskWindow(distDir);
+    if (BrowserWindow.getAllWindows().length === 0) win = createDeskWindow(distDir, readUiLang(store.file));
   });
   app.on('window-all-closed', () => app.quit());
 }

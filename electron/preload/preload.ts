@@ -16,6 +16,7 @@ const invoke =
 export const hotlineBridge = {
   getDesk: invoke('getDesk'),
   setupDesk: invoke('setupDesk'),
+  rememberLanguage: invoke('rememberLanguage'),
   startCall: invoke('startCall'),
   answerCall: invoke('answerCall'),
   updateCall: invoke('updateCall'),

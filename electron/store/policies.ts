@@ -12,6 +12,11 @@ export async function findPolicy(db: Db, id: number): Promise<PolicyRow | undefi
   return db.selectFrom('policies').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether any version was ever saved: a fresh database has none (IT may import one before set-up). */
+export async function hasPolicy(db: Db): Promise<boolean> {
+  return (await db.selectFrom('policies').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** Every version, oldest first, without its policy text. */
 export async function listPolicies(db: Db): Promise<Array<Omit<PolicyRow, 'json'>>> {
   return db.selectFrom('policies').select(['id', 'effective_from', 'created_at', 'created_by']).orderBy('id').execute();

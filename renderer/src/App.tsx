@@ -14,6 +14,7 @@ import { SetupScreen } from './features/setup/SetupScreen';
 import { StatsScreen } from './features/stats/StatsScreen';
 import { TeamScreen } from './features/team/TeamScreen';
 import { useI18n } from './i18n';
+import { useWindowTitle } from './useWindowTitle';
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; desk: DeskInfo | null; user: UserView | null };
 type Tab = 'desk' | 'followUps' | 'review' | 'stats' | 'policy' | 'team';
@@ -44,6 +45,7 @@ export function App() {
 
   const desk = state.status === 'ready' ? state.desk : null;
   const user = state.status === 'ready' ? state.user : null;
+  useWindowTitle(t('app.title'), desk, user);
   const openOnDesk = (id: number) => {
     setOpenRequest({ id });
     setTab('desk');

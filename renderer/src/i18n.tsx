@@ -1,13 +1,24 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DICTIONARIES, langFromLocale, translate, type Lang, type MessageKey } from '../../shared/i18n';
 import type { ApiError } from '../../shared/api/result';
 import { importReasonText } from '../../shared/i18n/importReasons';
+import { api } from './api';
 
 const LANG_KEY = 'hotline.lang';
 
-/** The language a page opens in: ?lang= (browser mode's --lang), then the last choice, then the OS locale. */
+/**
+ * The language a page opens in: ?lang= (browser mode's --lang, else the desk's
+ * kept language, which the desktop window passes too), then the last choice,
+ * then the OS locale. The parameter is taken out of the address once read, so
+ * a switch followed by a reload keeps the switch.
+ */
 function initialLang(): Lang {
-  const fromUrl = new URL(window.location.href).searchParams.get('lang');
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('lang');
+  if (fromUrl !== null) {
+    url.searchParams.delete('lang');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  }
   if (fromUrl === 'en' || fromUrl === 'zh') return fromUrl;
   const saved = localStorage.getItem(LANG_KEY);
   if (saved === 'en' || saved === 'zh') return saved;
@@ -41,6 +52,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     };
   }, [lang, setLang]);
   document.documentElement.lang = lang;
+  // Kept beside the database too: start-up's dialogs speak it before any page (and when the database is damaged).
+  useEffect(() => {
+    void api.rememberLanguage({ lang });
+  }, [lang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -67,6 +67,8 @@ export const requestSchemas = {
     agentName: label,
     pin: z.string().max(8).optional(),
   }),
+  /** The page's language, kept beside the database for start-up's dialogs (which speak before any page). */
+  rememberLanguage: z.strictObject({ lang: z.enum(['zh', 'en']) }),
   startCall: z.strictObject({ at: typedTime }),
   answerCall: z.strictObject({ id, at: typedTime, changeReason }),
   updateCall: z.strictObject({
@@ -203,6 +205,7 @@ type Req<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas
 export interface HotlineApi {
   getDesk(req: Req<'getDesk'>): DeskInfo | null;
   setupDesk(req: Req<'setupDesk'>): DeskInfo;
+  rememberLanguage(req: Req<'rememberLanguage'>): null;
   startCall(req: Req<'startCall'>): CallRecord;
   answerCall(req: Req<'answerCall'>): CallRecord;
   updateCall(req: Req<'updateCall'>): CallRecord;

@@ -9,6 +9,7 @@ import type { MethodName } from './contract';
 export const METHOD_NAMES = [
   'getDesk',
   'setupDesk',
+  'rememberLanguage',
   'startCall',
   'answerCall',
   'updateCall',

@@ -45,11 +45,12 @@ test('the admin chooses the backup folder: a backup is there at once; a relative
     await expect(rows.first()).toContainText('MiB');
     const name = (await rows.first().locator('code').textContent()) ?? '';
     expect(name).toMatch(/^hotline-\d{4}-\d{2}-\d{2}T[\d-]+Z\.db$/);
-    // On disk: a real SQLite file in the folder typed, and the choice kept beside the database for the next start.
+    // On disk: a real SQLite file in the folder typed, and the choice kept beside the database for the
+    // next start, with the page's language (the start-up dialogs speak it).
     const file = path.join(chosen, name);
     expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     await expect(card.getByTestId('backup-last')).toContainText(`written to ${file}`);
-    expect(JSON.parse(fs.readFileSync(`${db.file}.settings.json`, 'utf8'))).toEqual({ backupDir: chosen });
+    expect(JSON.parse(fs.readFileSync(`${db.file}.settings.json`, 'utf8'))).toEqual({ uiLang: 'en', backupDir: chosen });
     // The start-up backup in the old folder is still there.
     expect(fs.readdirSync(beside).filter((n) => n.endsWith('.db'))).toHaveLength(1);
     await expect(field).toHaveValue('');
@@ -62,7 +63,7 @@ test('the admin chooses the backup folder: a backup is there at once; a relative
     await expect(field).toHaveValue('backups/elsewhere');
     await expect(card.getByTestId('backup-dir')).toHaveText(chosen);
     expect(fs.existsSync(path.resolve('backups/elsewhere'))).toBe(false);
-    expect(JSON.parse(fs.readFileSync(`${db.file}.settings.json`, 'utf8'))).toEqual({ backupDir: chosen });
+    expect(JSON.parse(fs.readFileSync(`${db.file}.settings.json`, 'utf8'))).toEqual({ uiLang: 'en', backupDir: chosen });
   } finally {
     await served?.stop();
     db.remove();

@@ -4,15 +4,19 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/**
- * The bundled `hotline` CLI as a real child process; resolves with its exit code and output, never throws.
- * `input` is written to its standard input, which is then closed (a PIN for --pin-stdin).
- */
-export async function runCli(cli: string, args: string[], options: { input?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export interface CliOptions {
+  /** Written to the command's standard input, which is then closed (closed at once without it). */
+  stdin?: string;
+  /** Variables added to the environment (LANG for the system's locale, say). */
+  env?: Record<string, string>;
+}
+
+/** The bundled `hotline` CLI as a real child process; resolves with its exit code and output, never throws. */
+export async function runCli(cli: string, args: string[], options: CliOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const running = run(process.execPath, [cli, ...args], { env: { ...process.env, NODE_PATH: path.resolve('node_modules'), ...options.env } });
+  running.child.stdin?.end(options.stdin ?? '');
   try {
-    const pending = run(process.execPath, [cli, ...args], { env: { ...process.env, NODE_PATH: path.resolve('node_modules') } });
-    if (options.input !== undefined) pending.child.stdin?.end(options.input);
-    const { stdout, stderr } = await pending;
+    const { stdout, stderr } = await running;
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

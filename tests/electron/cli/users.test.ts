@@ -12,7 +12,7 @@ const tmp = tempDir();
 let cli = '';
 let n = 0;
 
-const hotline = (args: string[], input?: string) => runCli(cli, args, input === undefined ? {} : { input });
+const hotline = (args: string[], stdin?: string) => runCli(cli, args, stdin === undefined ? {} : { stdin });
 
 /** A fresh set-up desk (admin 李娜, no PIN), closed so that the CLI has the file to itself. Times are real: the CLI reads the system clock. */
 async function freshDesk(): Promise<string> {

@@ -63,7 +63,12 @@ describe('network share detection (pure)', () => {
   });
 
   it('words the warning so a person knows what to do', () => {
-    expect(networkShareMessage('/home/li/hotline.db', { fsType: 'nfs4', where: '/home' })).toMatch(/network file system \(nfs4 at \/home\).*Keep the database on this computer's own disk/);
+    expect(networkShareMessage('/home/li/hotline.db', { fsType: 'nfs4', where: '/home' }, 'en')).toMatch(/network file system \(nfs4 at \/home\).*Keep the database on this computer's own disk/);
+  });
+
+  it('words it in Chinese for a Chinese desk, the UNC share named', () => {
+    const text = networkShareMessage('\\\\nas\\calls\\hotline.db', { fsType: 'unc', where: '\\\\nas\\calls' }, 'zh');
+    expect(text).toBe('警告：数据库 \\\\nas\\calls\\hotline.db 位于网络共享 \\\\nas\\calls上。SQLite 在那里无法可靠地锁定文件，两台电脑同时写入可能损坏数据库。请把数据库放在这台电脑自己的硬盘上。');
   });
 
   it('reads this machine without failing (a temp folder is not a network share here)', () => {

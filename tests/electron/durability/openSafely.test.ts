@@ -47,7 +47,7 @@ describe('openStoreSafely', () => {
     expect(opened.movedAside).toMatchObject({ problem: 'corrupt', files: [{ from: file, to: `${file}.corrupt-2024-05-20T06-15-00-000Z` }] });
     expect(fs.readFileSync(`${file}.corrupt-2024-05-20T06-15-00-000Z`).equals(original!)).toBe(true);
     expect(await opened.store.db.selectFrom('calls').select('id').execute()).toEqual([]);
-    expect(movedAsideMessage(opened)).toMatch(/damaged[\s\S]*corrupt-2024-05-20T06-15-00-000Z[\s\S]*No good backup was found/);
+    expect(movedAsideMessage(opened, 'en')).toMatch(/damaged[\s\S]*corrupt-2024-05-20T06-15-00-000Z[\s\S]*No good backup was found/);
     await opened.store.close();
   });
 
@@ -113,7 +113,7 @@ describe('openStoreSafely', () => {
 
     const opened = await openStoreSafely(file, { now: () => NOW });
     expect(opened.newestBackup).toBe(good);
-    expect(movedAsideMessage(opened)).toContain(`The newest good backup is ${good}`);
+    expect(movedAsideMessage(opened, 'en')).toContain(`The newest good backup is ${good}`);
     const { store: restored, error } = await restoreAndReopen(opened.store, good);
     expect(error).toBeUndefined();
     expect(await restored.db.selectFrom('calls').select('id').execute()).toHaveLength(12);

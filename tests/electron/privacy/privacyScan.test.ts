@@ -123,6 +123,7 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
   return {
     getDesk: {},
     setupDesk: { code: 'A03', timeZone: 'Asia/Shanghai', agentName: '李娜' },
+    rememberLanguage: { lang: 'zh' },
     startCall: {},
     answerCall: { id },
     updateCall: { id, patch: {} },
