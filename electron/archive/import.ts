@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { IMPORT_PREVIEW_ROWS, type ImportReasonCode, type ImportReasonParams } from '../../shared/api/archive';
+import { IMPORT_PREVIEW_ROWS, type ImportReasonCode, type ImportReasonParams, type ImportRowStatus } from '../../shared/api/archive';
 import { MAX_TEXT } from '../../shared/domain/fields';
 import { hasLongDigitRun, maskDigitRuns } from '../../shared/domain/privacy';
 import { importReasonText } from '../../shared/i18n/importReasons';
@@ -8,12 +8,12 @@ import type { Database } from '../store/schema';
 import { derivedNotes, judge, type Judged } from './importDerived';
 import { HEADER_SEARCH_ROWS, headerOf, type RecordsHeader } from './importHeader';
 import { PolicyVersions } from './importPolicies';
-import { previewRow } from './importPreview';
+import { previewRow, previewTime } from './importPreview';
 import { openTable } from './importRead';
 import { parseRecordRow, type ParsedCall, type RowContext, type RowIssue } from './importRow';
 import { cellSteps, StepSheet } from './importSteps';
 import { isBlankRow, textOf } from './importValues';
-import { planImport, writeImport, type ReadyCall } from './importWrite';
+import { planImport, writeImport, type Clash, type ReadyCall } from './importWrite';
 import { ArchiveFileError, type ImportOptions, type ImportReport } from './types';
 import { knownZone } from './wallClock';
 
@@ -58,7 +58,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   };
   const item = (sheet: string | undefined, row: number, column: string, code: ImportReasonCode, typed: ImportReasonParams = {}) => {
     // A report quotes what the file holds; a phone number typed into the wrong column is quoted masked (SPEC Privacy).
-    const params = Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, typeof v === 'string' && k !== 'ref' ? maskDigitRuns(v) : v]));
+    const params = Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, typeof v === 'string' && k !== 'ref' && k !== 'otherRef' ? maskDigitRuns(v) : v]));
     return { ...(sheet === undefined ? {} : { sheet }), row, column, code, params, reason: importReasonText('en', { code, params }) };
   };
   const problem = (sheet: string | undefined, row: number, column: string, code: ImportReasonCode, params?: ImportReasonParams) => report.errors.push(item(sheet, row, column, code, params));
@@ -86,6 +86,8 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   const judged = new Map<ParsedCall, Judged>();
   const byKey = new Map<string, ParsedCall>();
   const byRef = new Map<string, ParsedCall>();
+  /** The header of each row's record-number column, to name it in a clash. */
+  const numberColumn = new Map<ParsedCall, string>();
   /** Record numbers of every records row, good or bad: a step of a bad row is not reported again. */
   const rowNumbers = new Set<string>();
   let recordSheets = 0;
@@ -146,6 +148,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
       byKey.set(key, call);
       if (refKey !== null) byRef.set(refKey, call);
       calls.push(call);
+      numberColumn.set(call, header.numberColumn);
       const verdicts = judge(call, policies.policyOf(call.call.policy_id!), options.now);
       judged.set(call, verdicts);
       issues(derivedNotes(layoutRow.cells, call, verdicts), note);
@@ -163,14 +166,36 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   const previewed = calls.slice(0, IMPORT_PREVIEW_ROWS).map((c) => ({ c, levels: policies.policyOf(c.call.policy_id!).priorities }));
   const steps = stepSheet.seen ? stepSheet.finish() : null;
   const ready: ReadyCall[] = calls.map((parsed) => ({ parsed, steps: steps ? (steps.get(parsed) ?? []) : cellSteps(parsed) }));
-  if (report.errors.length === 0 && dryRun) {
+  const status = new Map<ParsedCall, ImportRowStatus>();
+  // A dry run plans also a file with problems, so that it says how many rows are already here, as the import would.
+  if (dryRun) {
     const planned = await planImport(db, ready);
-    Object.assign(report, { toImport: planned.fresh.length, skipped: planned.skipped });
+    calls.forEach((c) => status.set(c, 'present'));
+    planned.fresh.forEach(({ parsed }) => status.set(parsed, 'new'));
+    reportClashes(planned.clashes);
+    Object.assign(report, { toImport: report.errors.length === 0 ? planned.fresh.length : 0, skipped: planned.skipped });
   } else if (report.errors.length === 0) {
-    Object.assign(report, await writeImport(db, ready, policies.plan(), { actor: options.actor, now: options.now }));
+    const { clashes, ...written } = await writeImport(db, ready, policies.plan(), { actor: options.actor, now: options.now });
+    reportClashes(clashes);
+    Object.assign(report, written);
   }
-  report.preview = previewed.map(({ c, levels }) => previewRow(c, judged.get(c)!, { version: policies.versionOf(c.call.policy_id!), levels }));
+  report.preview = previewed.map(({ c, levels }) => previewRow(c, judged.get(c)!, { version: policies.versionOf(c.call.policy_id!), levels }, status.get(c) ?? 'unplanned'));
   return report;
+
+  /** Rows whose own record number the desk gave another record: refused, each naming that record. */
+  function reportClashes(clashes: Clash[]): void {
+    for (const { parsed, other } of clashes) {
+      status.set(parsed, 'clash');
+      const at = (ms: number, zone: string) => previewTime(ms, zone);
+      problem(parsed.sheet, parsed.row, numberColumn.get(parsed) ?? '', other.source_ref === null ? 'record_no_taken' : 'record_no_taken_by_ref', {
+        ref: parsed.call.record_no,
+        deskCode: parsed.call.desk_code,
+        otherAt: at(other.call_at, other.time_zone),
+        callAt: at(parsed.call.call_at, parsed.call.time_zone),
+        ...(other.source_ref === null ? {} : { otherRef: other.source_ref }),
+      });
+    }
+  }
 
   /** The first records sheet names the layout, its columns, and what the file lacks as a whole. */
   function startRecords(header: RecordsHeader): void {

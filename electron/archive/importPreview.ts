@@ -1,4 +1,4 @@
-import type { ImportPreviewRow } from '../../shared/api/archive';
+import type { ImportPreviewRow, ImportRowStatus } from '../../shared/api/archive';
 import type { Policy } from '../../shared/policy/schema';
 import type { Judged } from './importDerived';
 import type { ParsedCall } from './importRow';
@@ -16,9 +16,9 @@ export function previewTime(ms: number, zone: string): string {
 
 /**
  * One row as it would be stored (a dry run shows the first five), its times in its own zone.
- * @example previewRow(parsed, judge(parsed, policy, now), { version: 1, levels: policy.priorities }).callAt === '2024-05-01 09:00'
+ * @example previewRow(parsed, judge(parsed, policy, now), { version: 1, levels: policy.priorities }, 'new').callAt === '2024-05-01 09:00'
  */
-export function previewRow(parsed: ParsedCall, judged: Judged, policy: { version: number | null; levels: Policy['priorities'] }): ImportPreviewRow {
+export function previewRow(parsed: ParsedCall, judged: Judged, policy: { version: number | null; levels: Policy['priorities'] }, status: ImportRowStatus): ImportPreviewRow {
   const { call } = parsed;
   const at = (ms: number | null) => (ms === null ? null : previewTime(ms, call.time_zone));
   return {
@@ -36,6 +36,7 @@ export function previewRow(parsed: ParsedCall, judged: Judged, policy: { version
     callbackDoneAt: at(call.callback_done_at),
     followUpDueAt: at(call.follow_up_due_at),
     inferred: [...parsed.inferred],
+    status,
     priority: call.priority,
     priorityLabel: policy.levels.find((l) => l.key === call.priority)?.label ?? null,
     requestType: call.request_type,

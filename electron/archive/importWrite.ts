@@ -36,8 +36,8 @@ export interface PolicyPlan {
  * app does, and each desk's day serial raised past the highest imported one,
  * so that calls logged later never take an imported number.
  */
-export async function writeImport(db: Kysely<Database>, calls: ReadyCall[], plan: PolicyPlan, who: { actor: string; now: number }): Promise<{ imported: number; skipped: number; steps: number }> {
-  if (calls.length === 0) return { imported: 0, skipped: 0, steps: 0 };
+export async function writeImport(db: Kysely<Database>, calls: ReadyCall[], plan: PolicyPlan, who: { actor: string; now: number }): Promise<{ imported: number; skipped: number; steps: number; clashes: Clash[] }> {
+  if (calls.length === 0) return { imported: 0, skipped: 0, steps: 0, clashes: [] };
   const sqlite = rawConnectionOf(db);
   // Eight indexes on calls: a larger page cache keeps their pages in memory while 100,000 rows go in
   // (a quarter of the write time). The connection is the app's, so its own size is put back after.
@@ -46,17 +46,32 @@ export async function writeImport(db: Kysely<Database>, calls: ReadyCall[], plan
   try {
     return await inWriteTransaction(db, async (trx) => {
       const policyId = await checkPolicies(trx, plan, who.now);
-      const { fresh, skipped } = await planImport(trx, calls);
-      if (fresh.length === 0) return { imported: 0, skipped, steps: 0 };
+      const { fresh, skipped, clashes } = await planImport(trx, calls);
+      // All rows or none: a clash is a problem, and the default policy created above goes back too.
+      if (clashes.length > 0) throw new ClashesFound(skipped, clashes);
+      if (fresh.length === 0) return { imported: 0, skipped, steps: 0, clashes };
       const policies = new Map(plan.versions.map((v) => [v.id, v.policy]));
       const days = new Map(fresh.map(({ parsed: { call } }) => [`${call.desk_code}\u0000${call.local_date}`, { desk_code: call.desk_code, local_date: call.local_date }]));
       // Straight through better-sqlite3 on the connection this transaction holds: kysely would compile
       // a query object per row, and the rollup triggers would do six upserts per call (insertCallsInBulk).
       const steps = insertCallsInBulk(sqlite, days.values(), () => insertRows(sqlite, fresh, { policies, policyId, actor: who.actor, now: who.now }));
-      return { imported: fresh.length, skipped, steps };
+      return { imported: fresh.length, skipped, steps, clashes };
     });
+  } catch (error) {
+    if (error instanceof ClashesFound) return { imported: 0, skipped: error.skipped, steps: 0, clashes: error.clashes };
+    throw error;
   } finally {
     await sql.raw(`PRAGMA cache_size = ${Number(cache.rows[0]?.cache_size ?? -2000)}`).execute(db);
+  }
+}
+
+/** Thrown inside the write transaction to roll it back when a row's record number is another record's. */
+class ClashesFound extends Error {
+  constructor(
+    readonly skipped: number,
+    readonly clashes: Clash[],
+  ) {
+    super('record numbers taken by other records');
   }
 }
 
@@ -143,44 +158,76 @@ class StepWriter {
   }
 }
 
+/** A stored record as the plan compares it with a row of the file. */
+export interface StoredRecord {
+  record_no: string;
+  source_ref: string | null;
+  call_at: number;
+  time_zone: string;
+}
+
+/** A row whose own record number is, on its desk, another record's (seed 000's row given CS20240501001 before). */
+export interface Clash {
+  parsed: ParsedCall;
+  other: StoredRecord;
+}
+
+/**
+ * The record a row's own number finds is that row imported before when it has
+ * the same source reference (none for a paper or desk call) and was called
+ * within the same minute (a paper sheet writes minutes, the desk keeps seconds).
+ */
+function sameRecord(stored: StoredRecord, call: ParsedCall['call']): boolean {
+  return stored.source_ref === call.source_ref && Math.abs(stored.call_at - call.call_at) < 60_000;
+}
+
 /**
  * The calls not stored yet, each with its record number (seed sheets' rows take
- * the desk's next serials), and how many are: a record is present when its desk
- * has its record number or its source reference. A present row of a seed sheet
- * is shown with the number it has here. Writes nothing (a dry run plans too).
- * @example const { fresh, skipped } = await planImport(trx, calls)
+ * the desk's next serials), how many are present (a record is present when its
+ * desk has its source reference, or its record number for that very record), and
+ * the clashes: rows whose own number the desk already gave another record, which
+ * are neither present nor fresh, and which the import refuses rather than skip
+ * without a word. A present row of a seed sheet is shown with the number it has
+ * here. Writes nothing (a dry run plans too).
+ * @example const { fresh, skipped, clashes } = await planImport(trx, calls)
  */
-export async function planImport<T extends { parsed: ParsedCall }>(db: Kysely<Database>, calls: readonly T[]): Promise<{ fresh: T[]; skipped: number }> {
+export async function planImport<T extends { parsed: ParsedCall }>(db: Kysely<Database>, calls: readonly T[]): Promise<{ fresh: T[]; skipped: number; clashes: Clash[] }> {
   const present = await existingKeys(db, calls);
-  const fresh = calls.filter(({ parsed: { call } }) => {
-    const byNo = call.record_no === '' ? undefined : present.numbers.get(`${call.desk_code}\u0000${call.record_no}`);
+  const clashes: Clash[] = [];
+  const fresh = calls.filter(({ parsed }) => {
+    const { call } = parsed;
     const byRef = call.source_ref === null ? undefined : present.refs.get(`${call.desk_code}\u0000${call.source_ref}`);
-    if (byNo === undefined && byRef === undefined) return true;
-    if (call.record_no === '') call.record_no = byRef!;
+    if (byRef !== undefined) {
+      if (call.record_no === '') call.record_no = byRef;
+      return false;
+    }
+    const byNo = call.record_no === '' ? undefined : present.numbers.get(`${call.desk_code}\u0000${call.record_no}`);
+    if (byNo === undefined) return true;
+    if (!sameRecord(byNo, call)) clashes.push({ parsed, other: byNo });
     return false;
   });
   await assignSerials(db, fresh.map((c) => c.parsed));
-  return { fresh, skipped: calls.length - fresh.length };
+  return { fresh, skipped: calls.length - fresh.length - clashes.length, clashes };
 }
 
 /** How many source references go in one IN (…): well under SQLite's limit on bound parameters. */
 const REFS_PER_QUERY = 500;
 
-/** Record numbers and source references already stored, among the desks (and, for numbers, the days) of the file. */
-async function existingKeys(db: Kysely<Database>, calls: ReadonlyArray<{ parsed: ParsedCall }>): Promise<{ numbers: Map<string, string>; refs: Map<string, string> }> {
-  const numbers = new Map<string, string>();
+/** Record numbers (with what the plan compares) and source references already stored, among the desks (and, for numbers, the days) of the file. */
+async function existingKeys(db: Kysely<Database>, calls: ReadonlyArray<{ parsed: ParsedCall }>): Promise<{ numbers: Map<string, StoredRecord>; refs: Map<string, string> }> {
+  const numbers = new Map<string, StoredRecord>();
   const refs = new Map<string, string>();
   if (calls.length === 0) return { numbers, refs };
   const desks = [...new Set(calls.map((c) => c.parsed.call.desk_code))];
   const dates = calls.map((c) => c.parsed.call.local_date).sort();
   const rows = await db
     .selectFrom('calls')
-    .select(['desk_code', 'record_no'])
+    .select(['desk_code', 'record_no', 'source_ref', 'call_at', 'time_zone'])
     .where('desk_code', 'in', desks)
     .where('local_date', '>=', dates[0]!)
     .where('local_date', '<=', dates[dates.length - 1]!)
     .execute();
-  for (const r of rows) numbers.set(`${r.desk_code}\u0000${r.record_no}`, r.record_no);
+  for (const r of rows) numbers.set(`${r.desk_code}\u0000${r.record_no}`, { record_no: r.record_no, source_ref: r.source_ref, call_at: r.call_at, time_zone: r.time_zone });
   const wanted = [...new Set(calls.map((c) => c.parsed.call.source_ref).filter((r): r is string => r !== null))];
   for (let i = 0; i < wanted.length; i += REFS_PER_QUERY) {
     const found = await db

@@ -50,6 +50,8 @@ export const IMPORT_REASON_CODES = [
   'record_no_bad',
   'record_no_date',
   'duplicate_in_file',
+  'record_no_taken',
+  'record_no_taken_by_ref',
   'source_ref_bad',
   'not_a_date',
   'not_real_date',
@@ -182,6 +184,8 @@ export interface ImportInferred {
 }
 
 export type ImportVerdict = 'met' | 'notMet' | 'open';
+/** 'unplanned': not compared with the database (a row of an import refused for other problems). */
+export type ImportRowStatus = 'new' | 'present' | 'clash' | 'unplanned';
 
 /** One row as it would be stored: times as wall-clock text in `timeZone`, which is named. */
 export interface ImportPreviewRow {
@@ -203,6 +207,8 @@ export interface ImportPreviewRow {
   followUpDueAt: string | null;
   /** Which of the above were worked out, not read. */
   inferred: ImportMoment[];
+  /** What an import would do with it: add it, leave it (already here), or refuse it (its number is another record's). */
+  status: ImportRowStatus;
   /** Stored keys (priority: a level key of the policy in force then). */
   priority: string | null;
   /** The priority's label in that policy (its levels are an admin's to name). */
