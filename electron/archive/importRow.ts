@@ -180,7 +180,9 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
     record_no: recordNo ?? '',
     local_date: date,
     time_zone: zone,
-    agent: label('agent') ?? (ctx.layout !== 'archive' ? handler : null) ?? ctx.actor,
+    // A row naming no agent (nor, in a sheet without an agent column, a handler) has none: never the importer,
+    // who would be credited with another's call. calls.agent is NOT NULL, so "none" is '' (shown as 未填).
+    agent: label('agent') ?? (ctx.layout !== 'archive' ? handler : null) ?? '',
     agent_id: null,
     call_at: callAt,
     local_hour: callHour,
@@ -219,6 +221,7 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
     clock_behind_ms: null,
     source_ref: sourceRef,
   };
+  if (call.agent === '') note(cells.has('agent') ? 'agent' : cells.has('handler') ? 'handler' : '', 'no_agent');
   if (cells.finish) notes.push(...cells.finish(call, version.policy));
   const lastMoment = Math.max(answeredAt ?? callAt, ...transfers.map((t) => t.answered_at ?? t.transferred_at));
   // This exporter's files give every moment the record has; an empty cell there is a moment that never happened.
@@ -245,7 +248,8 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
       reasons,
       reasonText,
       inferred,
-      cellSteps: { texts: cellSteps, at: call.closed_at ?? lastMoment, author: handler ?? call.agent },
+      // A step the sheet gives no author for is the importer's entry, as its miss reasons are.
+      cellSteps: { texts: cellSteps, at: call.closed_at ?? lastMoment, author: handler ?? (call.agent || ctx.actor) },
     },
     problems,
     notes,

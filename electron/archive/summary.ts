@@ -86,7 +86,7 @@ export function summaryRows(s: StatsReport, lang: ArchiveLang, policy: Policy): 
     [3],
   );
   table(d['stats.responseHistogram'], [w.bucket, w.calls], s.response.histogram.map((b) => [b.label, b.calls]));
-  table(d['stats.agents'], [w.agent, w.calls, w.avgResponse, w.breached, w.openFollowUps], s.agents.map((a) => [a.agent, a.calls, a.avgResponseMin, a.breaches, a.openFollowUps]));
+  table(d['stats.agents'], [w.agent, w.calls, w.avgResponse, w.breached, w.openFollowUps], s.agents.map((a) => [a.agent || d['app.noAgent'], a.calls, a.avgResponseMin, a.breaches, a.openFollowUps]));
   table(d['stats.transfers'], [w.department, w.transfers, w.avgSecond, w.breached], s.transfers.map((t) => [t.department, t.transfers, t.avgSecondResponseMin, t.breached]));
   table(d['stats.topReasons'], [w.reason, w.calls], s.topReasons.map((r) => [r.reason, r.calls]));
   const f = s.followUps;

@@ -39,7 +39,7 @@ export function formatStats(s: StatsReport): string {
     '',
     table(['response (min)', 'calls'], s.response.histogram.map((b) => [b.label, b.calls])),
     '',
-    table(['agent', 'calls', 'avg response (min)', 'breaches', 'open follow-ups'], s.agents.map((a) => [a.agent, a.calls, num(a.avgResponseMin), a.breaches, a.openFollowUps])),
+    table(['agent', 'calls', 'avg response (min)', 'breaches', 'open follow-ups'], s.agents.map((a) => [a.agent || '—', a.calls, num(a.avgResponseMin), a.breaches, a.openFollowUps])),
     '',
     table(['department', 'transfers', 'avg second response (min)', 'breached'], s.transfers.map((t) => [t.department, t.transfers, num(t.avgSecondResponseMin), t.breached])),
     '',

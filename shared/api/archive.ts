@@ -96,6 +96,7 @@ export const IMPORT_REASON_CODES = [
   'derived_disagrees',
   'priority_from_threshold',
   'priority_defaulted',
+  'no_agent',
   'phone_no_digits',
   'in_progress_no_due',
   'result_open_for_lead',
@@ -221,6 +222,7 @@ export interface ImportPreviewRow {
   salutation: string | null;
   phoneLast4: string | null;
   handler: string | null;
+  /** '' when the row names no agent (nor handler): the record has none. */
   agent: string;
   responseMinutes: number | null;
   resolutionMinutes: number | null;

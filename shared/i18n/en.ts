@@ -4,6 +4,8 @@ export const en = {
   'app.language': 'Language',
   'app.desk': 'Desk',
   'app.agent': 'Agent',
+  /** An imported record whose sheet named no agent or handler. */
+  'app.noAgent': '— (not filled in)',
   'app.loading': 'Loading…',
   'app.transportError': 'Cannot reach Hotline Log. Is it still running?',
 

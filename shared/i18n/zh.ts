@@ -6,6 +6,7 @@ export const zh: Record<MessageKey, string> = {
   'app.language': '语言',
   'app.desk': '坐席',
   'app.agent': '客服',
+  'app.noAgent': '—（未填）',
   'app.loading': '加载中…',
   'app.transportError': '无法连接热线记录，程序是否仍在运行？',
 

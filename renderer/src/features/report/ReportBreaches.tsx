@@ -45,7 +45,7 @@ export function ReportBreaches({ breaches }: { breaches: BreachList }) {
             <tr key={b.id}>
               <td className="nowrap">{b.recordNo}</td>
               <td className="nowrap">{localTime(b.callAt, b.timeZone)}</td>
-              <td>{b.agent}</td>
+              <td>{b.agent || t('app.noAgent')}</td>
               <td>{level(b.priority)}</td>
               <td>{b.reason ?? '—'}</td>
               <td>

@@ -55,7 +55,7 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
         </button>
       </header>
       <p className="muted">
-        {record.deskCode} · {record.agent}
+        {record.deskCode} · {record.agent || t('app.noAgent')}
       </p>
       {record.sourceRef !== null && (
         // The number the record had in the sheet it was imported from: what the team's old files call it.

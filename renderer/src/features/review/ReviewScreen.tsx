@@ -98,7 +98,7 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
           </div>
         </div>
         <div className="inline">
-          {select('agent', 'app.agent', agents.map((a) => ({ value: a, label: a })))}
+          {select('agent', 'app.agent', agents.filter((a) => a !== '').map((a) => ({ value: a, label: a })))}
           {select('priority', 'field.priority', (current?.policy.priorities ?? []).map((l) => ({ value: l.key, label: l.label[lang] })))}
           {select('category', 'field.category', vocab('category', CATEGORIES))}
           {select('requestType', 'field.requestType', vocab('requestType', REQUEST_TYPES))}

@@ -82,7 +82,7 @@ export function ReviewTable(props: {
                     <div role="cell">
                       {row.localDate.slice(5)} {localClock(row.callAt, row.timeZone)}
                     </div>
-                    <div role="cell">{row.agent}</div>
+                    <div role="cell">{row.agent || t('app.noAgent')}</div>
                     <div role="cell">{levelName(row.priority)}</div>
                     <div role="cell">{row.category ? t(`category.${row.category}` as MessageKey) : ''}</div>
                     <div role="cell">{row.salutation ?? ''}</div>

@@ -50,7 +50,7 @@ export function AgentsTable({ s, b, className, testId }: TableProps & { b?: Stat
       <tbody>
         {s.agents.map((a) => (
           <tr key={a.agent}>
-            <td>{a.agent}</td>
+            <td>{a.agent || t('app.noAgent')}</td>
             <td className="num">{a.calls}</td>
             {b && <td className="num">{num(agentB(a.agent)?.calls ?? null)}</td>}
             <td className="num">{num(a.avgResponseMin)}</td>
