@@ -10,6 +10,7 @@ import { HEADER_SEARCH_ROWS, headerOf, type RecordsHeader } from './importHeader
 import { PolicyVersions } from './importPolicies';
 import { previewRow, previewTime } from './importPreview';
 import { openTable } from './importRead';
+import { untrackedTargets } from './importTracked';
 import { parseRecordRow, type ParsedCall, type RowContext, type RowIssue } from './importRow';
 import { cellSteps, StepSheet } from './importSteps';
 import { isBlankRow, textOf } from './importValues';
@@ -99,7 +100,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
     counted.set(n.code, { ...seen, count: seen.count + 1 });
     return true;
   };
-  const ctx: RowContext = { layout: 'paper', deskCode, zone, actor: options.actor, now: options.now, policyAt: (at, z) => policies.at(at, z) };
+  const ctx: RowContext = { layout: 'paper', deskCode, zone, actor: options.actor, now: options.now, untracked: [], policyAt: (at, z) => policies.at(at, z) };
   const stepSheet = new StepSheet(byKey, rowNumbers, ctx, problem);
 
   for await (const sheet of opened.sheets) {
@@ -113,6 +114,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
         if (header?.kind === 'records') {
           if (recordSheets++ === 0) startRecords(header);
           ctx.layout = header.layout;
+          ctx.untracked = untrackedTargets(header);
         }
         if (header) report.ignoredColumns.push(...header.unknown.filter((h) => !report.ignoredColumns.includes(h)));
         if (header?.kind === 'steps') stepSheet.seen = true;
@@ -205,6 +207,8 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
     if (header.has('timeZone')) Object.assign(report, { zone: null, zoneSource: 'file' });
     else if (zone === undefined && report.zone === null) fileProblem('no_zone');
     else if (zone !== undefined && desk && options.timeZone !== undefined && zone !== desk.time_zone) note(undefined, 0, '', 'zone_not_desk', { zone, deskZone: desk.time_zone });
+    const untracked = untrackedTargets(header);
+    if (untracked.length > 0) note(undefined, 0, '', 'targets_not_tracked', { targets: untracked.join(',') });
     const named = (use: 'checked' | 'notRead') => header.columns.filter((c) => c.use === use).map((c) => c.column);
     if (named('notRead').length > 0) note(undefined, 0, '', 'columns_not_read', { columns: named('notRead').join(', ') });
     if (named('checked').length > 0) note(undefined, 0, '', 'columns_checked', { columns: named('checked').join(', ') });

@@ -2,6 +2,7 @@ import type { ImportLayout, ImportMoment, ImportReasonCode, ImportReasonParams }
 import { MAX_LABEL, MAX_TEXT } from '../../shared/domain/fields';
 import { hasLongDigitRun, lastFourDigits } from '../../shared/domain/privacy';
 import type { Policy } from '../../shared/policy/schema';
+import type { TargetKind } from '../../shared/timing/compliance';
 import { RECORD_NO_PATTERN } from '../../shared/timing/recordNo';
 import type { CallRow } from '../store/schema';
 import type { RecordColumnKey, RowKey } from './columns';
@@ -30,6 +31,8 @@ export interface RowContext {
   zone: string | undefined;
   actor: string;
   now: number;
+  /** Targets the sheet has no column to record (see untrackedTargets): stored with every row, judged 'na'. */
+  untracked: readonly TargetKind[];
   policyAt(at: number, zone: string): PolicyVersionRef;
 }
 
@@ -220,6 +223,7 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
     // The archive carries neither the clock flag nor the audit trail.
     clock_behind_ms: null,
     source_ref: sourceRef,
+    untracked_targets: ctx.untracked.length > 0 ? ctx.untracked.join(',') : null,
   };
   if (call.agent === '') note(cells.has('agent') ? 'agent' : cells.has('handler') ? 'handler' : '', 'no_agent');
   if (cells.finish) notes.push(...cells.finish(call, version.policy));

@@ -193,6 +193,7 @@ export function callOnTheLine(rng: Rng, slot: CallSlot, agent: Person, lead: Per
     clock_behind_ms: null,
     // Demo calls are logged at the desk, not imported.
     source_ref: null,
+    untracked_targets: null,
   };
   return { call: { row, transfers, steps: handlingSteps(rng, row, agent.name), reasons: [] }, outcome };
 }

@@ -1,6 +1,6 @@
 import type { CallRecord, CallSummary, MissReasonView } from '../../shared/api/records';
 import type { CallResult, Category, CustomerType, Feedback, MissReasonCode, RequestType } from '../../shared/domain/fields';
-import type { TargetKind, TimingInput } from '../../shared/timing/compliance';
+import { TARGET_KINDS, type TargetKind, type TimingInput } from '../../shared/timing/compliance';
 import { minutesBetween, overallScore } from '../../shared/timing/durations';
 import type { CallRow, MissReasonRow, StepRow, TransferRow } from '../store/schema';
 
@@ -23,7 +23,14 @@ export function timingOf(row: CallRow, transfers: readonly TransferRow[], lastSt
     texts: [row.reason, row.feedback_reason],
     callbackDoneAt: row.callback_done_at,
     leadFollowUpDoneAt: row.lead_follow_up_done_at,
+    untracked: untrackedOf(row.untracked_targets),
   };
+}
+
+/** The stored list of targets an imported sheet never tracked ('callback,leadFollowUp'); unknown names are ignored. */
+export function untrackedOf(stored: string | null): TargetKind[] {
+  if (stored === null || stored === '') return [];
+  return stored.split(',').filter((k): k is TargetKind => (TARGET_KINDS as readonly string[]).includes(k));
 }
 
 const toReasonView = (r: MissReasonRow): MissReasonView => ({

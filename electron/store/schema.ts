@@ -99,6 +99,12 @@ interface CallsTable {
    * 20231027001): unique per desk, the re-import key; null for calls logged here.
    */
   source_ref: string | null;
+  /**
+   * Targets an imported record's sheet had no column to record (callback,
+   * leadFollowUp, progressUpdate), comma-separated: judged 'na', never due or
+   * breached. null for calls logged here (migration 0006).
+   */
+  untracked_targets: string | null;
 }
 
 interface TransfersTable {

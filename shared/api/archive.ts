@@ -107,6 +107,7 @@ export const IMPORT_REASON_CODES = [
   'zone_not_desk',
   'columns_not_read',
   'columns_checked',
+  'targets_not_tracked',
 ] as const;
 export type ImportReasonCode = (typeof IMPORT_REASON_CODES)[number];
 

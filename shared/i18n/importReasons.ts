@@ -1,5 +1,5 @@
 import type { ColumnUse, ImportField, ImportLayout, ImportMoment, ImportReasonCode, ImportReasonParams } from '../api/archive';
-import type { Lang } from './index';
+import { DICTIONARIES, type Lang, type MessageKey } from './index';
 
 /**
  * The import report's reasons in both languages, one place for the CLI and the
@@ -76,6 +76,7 @@ const EN: Table = {
   zone_not_desk: 'times are read in {zone}, not in this desk’s zone {deskZone}: check that this is right',
   columns_not_read: 'not read: {columns}',
   columns_checked: 'checked, not stored: {columns}',
+  targets_not_tracked: 'not tracked (the sheet has no column to record them): {targets}. These targets are not judged for the imported records: never due, overdue or missed',
 };
 
 const ZH: Table = {
@@ -145,6 +146,7 @@ const ZH: Table = {
   zone_not_desk: '时间按 {zone} 读取，而本坐席时区为 {deskZone}：请确认无误',
   columns_not_read: '未读取的列：{columns}',
   columns_checked: '仅核对、不保存的列：{columns}',
+  targets_not_tracked: '不跟踪的时效目标（文件没有可记录它们的列）：{targets}。导入的记录不按这些目标评判，不会显示待办、超时或未达标',
 };
 
 const TABLES: Record<Lang, Table> = { en: EN, zh: ZH };
@@ -155,7 +157,15 @@ const TABLES: Record<Lang, Table> = { en: EN, zh: ZH };
  */
 export function importReasonText(lang: Lang, item: { code: ImportReasonCode; params: ImportReasonParams }): string {
   const text = TABLES[lang][item.code] ?? TABLES.en[item.code] ?? item.code;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in item.params ? String(item.params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in item.params ? paramText(lang, name, item.params[name]!) : whole));
+}
+
+/** A param as the sentence shows it: `targets` holds target kinds ('callback,leadFollowUp'), named in `lang`. */
+function paramText(lang: Lang, name: string, value: string | number): string {
+  if (name !== 'targets') return String(value);
+  const label = (kind: string) => DICTIONARIES[lang][`target.${kind}` as MessageKey] ?? kind;
+  const names = String(value).split(',').map(label);
+  return names.join(lang === 'zh' ? '、' : ', ');
 }
 
 const FIELDS: Record<ImportField, { zh: string; en: string }> = {

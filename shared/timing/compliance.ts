@@ -40,6 +40,11 @@ export interface TimingInput {
   texts: ReadonlyArray<string | null>;
   callbackDoneAt: number | null;
   leadFollowUpDoneAt: number | null;
+  /**
+   * Targets the record's source never tracked (an imported sheet without a callback
+   * column): judged 'na', so history is not read as failing them. Empty at the desk.
+   */
+  untracked: readonly TargetKind[];
 }
 
 export interface TargetStatus {
@@ -91,14 +96,15 @@ export function isLowSatisfaction(input: TimingInput, policy: Policy): boolean {
 }
 
 /**
- * Every target of a record, in a fixed order (second responses one per transfer).
+ * Every target of a record, in a fixed order (second responses one per transfer);
+ * a target in `input.untracked` is 'na' whatever the record's moments.
  * @example evaluateTargets(record, policy, Date.now()).find((t) => t.kind === 'response')?.state
  */
 export function evaluateTargets(input: TimingInput, policy: Policy, now: number): TargetStatus[] {
   const level = levelOf(policy, input.priority);
   const cal = policy.calendar;
   const judge = (kind: TargetKind, index: number, duration: PolicyDuration, start: number | null, end: number | null, applies = true): TargetStatus => {
-    if (!applies || start === null) return { kind, index, state: 'na', startAt: start, dueAt: null, endAt: end, elapsedMs: 0, remainingMs: 0, used: 0 };
+    if (!applies || start === null || input.untracked.includes(kind)) return { kind, index, state: 'na', startAt: start, dueAt: null, endAt: end, elapsedMs: 0, remainingMs: 0, used: 0 };
     const due = dueAt(start, duration, cal);
     const length = targetLength(duration, cal).ms;
     const elapsedMs = elapsedOn(duration, start, end ?? now, cal);

@@ -67,7 +67,12 @@ describe('the report', () => {
     expect(importReasonText('zh', disagree[0]!)).toBe('文件写的是 5，按当时生效的策略应为 2');
     expect(disagree[0]!.reason).toBe('the file said 5, the policy in force says 2');
     const fileNotes = report.notes.filter((n) => n.row === 0).map((n) => importReasonText('zh', n));
-    expect(fileNotes).toEqual(['未读取的列：满意度星级', '仅核对、不保存的列：响应时长(分钟)']);
+    expect(fileNotes).toEqual([
+      // The paper sheet has no callback or team-lead column, and its steps carry no times.
+      '不跟踪的时效目标（文件没有可记录它们的列）：回访、主管跟进、进展同步。导入的记录不按这些目标评判，不会显示待办、超时或未达标',
+      '未读取的列：满意度星级',
+      '仅核对、不保存的列：响应时长(分钟)',
+    ]);
     expect(report.columns.find((c) => c.column === '满意度星级')).toMatchObject({ use: 'notRead', fields: [] });
     expect(report.columns.find((c) => c.column === '解决时间')).toMatchObject({ use: 'read', fields: ['resolvedAt'] });
     await desk.close();

@@ -109,7 +109,7 @@ describe('migration 0006 (source reference)', () => {
         .run(desk, recordNo);
     insert('A03', 'CS20240501001');
     expect((await migrator.migrateTo('2026_12_01_0006_source_ref')).error).toBeUndefined();
-    expect(sqlite.prepare('SELECT record_no, reason, source_ref FROM calls').get()).toEqual({ record_no: 'CS20240501001', reason: '订单物流异常', source_ref: null });
+    expect(sqlite.prepare('SELECT record_no, reason, source_ref, untracked_targets FROM calls').get()).toEqual({ record_no: 'CS20240501001', reason: '订单物流异常', source_ref: null, untracked_targets: null });
 
     // Calls logged at a desk have none, as many as there are; a given reference is one record's per desk.
     insert('A03', 'CS20240501002');
@@ -122,7 +122,7 @@ describe('migration 0006 (source reference)', () => {
     expect(sqlite.prepare('SELECT calls, answered FROM stats_day WHERE desk_code = ?').get('A03')).toEqual({ calls: 2, answered: 2 });
 
     expect((await migrator.migrateTo('2026_11_23_0005_clock_flag')).error).toBeUndefined();
-    expect(sqlite.prepare("SELECT count(*) FROM pragma_table_info('calls') WHERE name = 'source_ref'").pluck().get()).toBe(0);
+    expect(sqlite.prepare("SELECT count(*) FROM pragma_table_info('calls') WHERE name IN ('source_ref', 'untracked_targets')").pluck().get()).toBe(0);
     expect(sqlite.prepare('SELECT count(*) FROM calls').pluck().get()).toBe(3);
   });
 });

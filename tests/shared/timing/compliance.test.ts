@@ -14,6 +14,7 @@ const base: TimingInput = {
   requestType: null,
   transfers: [],
   lastUpdateAt: null,
+  untracked: [],
   result: null,
   resolvedAt: null,
   resultToldAt: null,
@@ -95,6 +96,9 @@ describe('process targets', () => {
     expect(target({ requestType: 'complaint', closedAt }, 'callback', closedAt + 23 * 60 * MIN).state).toBe('near');
     expect(target({ feedback: 'unsatisfied', closedAt }, 'callback', closedAt + 25 * 60 * MIN).state).toBe('breached');
     expect(target({ requestType: 'consultation', feedback: 'satisfied', closedAt }, 'callback').state).toBe('na');
+    // A record imported from a sheet with no callback column: not tracked, never due.
+    expect(target({ requestType: 'complaint', closedAt, untracked: ['callback'] }, 'callback', closedAt + 25 * 60 * MIN)).toMatchObject({ state: 'na', dueAt: null });
+    expect(target({ feedback: 'unsatisfied', closedAt, untracked: ['callback'] }, 'leadFollowUp', closedAt + 25 * 60 * MIN).state).toBe('breached');
   });
 
   it('flags low satisfaction for a team-lead follow-up: unsatisfied, any score ≤ 3, or a slow-response complaint', () => {
