@@ -44,6 +44,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
     dryRun,
     zone: options.timeZone ?? desk?.time_zone ?? null,
     zoneSource: options.timeZone !== undefined ? 'option' : desk ? 'desk' : null,
+    deskZone: desk?.time_zone ?? null,
     deskCode: options.deskCode?.trim().toUpperCase() || null,
     rows: 0,
     imported: 0,
@@ -181,7 +182,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
     reportClashes(clashes);
     Object.assign(report, written);
   }
-  report.preview = previewed.map(({ c, levels }) => previewRow(c, judged.get(c)!, { version: policies.versionOf(c.call.policy_id!), levels }, status.get(c) ?? 'unplanned'));
+  report.preview = previewed.map(({ c, levels }) => previewRow(c, judged.get(c)!, { version: policies.versionOf(c.call.policy_id!), levels }, status.get(c) ?? 'unplanned', desk?.time_zone ?? null));
   return report;
 
   /** Rows whose own record number the desk gave another record: refused, each naming that record. */
@@ -207,6 +208,8 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
     if (header.has('timeZone')) Object.assign(report, { zone: null, zoneSource: 'file' });
     else if (zone === undefined && report.zone === null) fileProblem('no_zone');
     else if (zone !== undefined && desk && options.timeZone !== undefined && zone !== desk.time_zone) note(undefined, 0, '', 'zone_not_desk', { zone, deskZone: desk.time_zone });
+    // A fresh database has no desk zone to compare with: the zone given is still named, to be checked.
+    else if (zone !== undefined && !desk) note(undefined, 0, '', 'zone_no_desk', { zone });
     const untracked = untrackedTargets(header);
     if (untracked.length > 0) note(undefined, 0, '', 'targets_not_tracked', { targets: untracked.join(',') });
     const named = (use: 'checked' | 'notRead') => header.columns.filter((c) => c.use === use).map((c) => c.column);

@@ -16,9 +16,9 @@ export function previewTime(ms: number, zone: string): string {
 
 /**
  * One row as it would be stored (a dry run shows the first five), its times in its own zone.
- * @example previewRow(parsed, judge(parsed, policy, now), { version: 1, levels: policy.priorities }, 'new').callAt === '2024-05-01 09:00'
+ * @example previewRow(parsed, judge(parsed, policy, now), { version: 1, levels: policy.priorities }, 'new', null).callAt === '2024-05-01 09:00'
  */
-export function previewRow(parsed: ParsedCall, judged: Judged, policy: { version: number | null; levels: Policy['priorities'] }, status: ImportRowStatus): ImportPreviewRow {
+export function previewRow(parsed: ParsedCall, judged: Judged, policy: { version: number | null; levels: Policy['priorities'] }, status: ImportRowStatus, deskZone: string | null): ImportPreviewRow {
   const { call } = parsed;
   const at = (ms: number | null) => (ms === null ? null : previewTime(ms, call.time_zone));
   return {
@@ -29,6 +29,7 @@ export function previewRow(parsed: ParsedCall, judged: Judged, policy: { version
     deskCode: call.desk_code,
     timeZone: call.time_zone,
     callAt: at(call.call_at)!,
+    atDesk: deskZone !== null && deskZone !== call.time_zone ? previewTime(call.call_at, deskZone) : null,
     answeredAt: at(call.answered_at),
     resolvedAt: at(call.resolved_at),
     resultToldAt: at(call.result_told_at),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { importArchive } from '../archive/import';
+import { findDesk } from '../store/desk';
 import { importReasonText } from '../../shared/i18n/importReasons';
 import { ArchiveFileError } from '../archive/types';
 import { DB_HELP, UsageError, type Command } from './args';
@@ -21,6 +22,7 @@ code and record number, or the same source reference) are left as they are, so
 importing the same file twice changes nothing the second time.
 
   --desk CODE   the desk the rows belong to, for a sheet without a 坐席代码 column
+                (default: this database's desk)
   --zone IANA   the time zone of a sheet without a 时区 column (default: this desk's)
   --dry-run     read and check everything, write nothing: shows the layout, every
                 column and what it fills, the first five rows as they would be
@@ -38,16 +40,18 @@ importing the same file twice changes nothing the second time.
     if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang is zh or en');
     const dryRun = values['dry-run'] === true;
     try {
-      const report = await withStore(values, (store) =>
-        importArchive(store.db, {
+      const report = await withStore(values, async (store) => {
+        // As the Review screen does: rows without a desk code belong to this database's desk unless --desk says otherwise.
+        const desk = deskCode ?? (await findDesk(store.db))?.code;
+        return importArchive(store.db, {
           file: path.resolve(file),
           actor: `hotline import (${path.basename(file)})`,
           now: Date.now(),
-          ...(deskCode === undefined ? {} : { deskCode }),
+          ...(desk === undefined ? {} : { deskCode: desk }),
           ...(timeZone === undefined ? {} : { timeZone }),
           dryRun,
-        }),
-      );
+        });
+      });
       const text = `${formatImportReport({ ...report, file }, lang)}\n`;
       if (report.errors.length > 0) {
         process.stderr.write(text);

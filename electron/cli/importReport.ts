@@ -36,6 +36,7 @@ const T = {
     resolution: 'resolution',
     min: 'min',
     verdict: { met: 'met', notMet: 'not met', open: 'open' } as Record<ImportVerdict, string>,
+    atDesk: (zone: string, time: string) => `at this desk (${zone}) ${time}`,
     moments: { callAt: 'call', answeredAt: 'answered', resolvedAt: 'resolved', resultToldAt: 'told', closedAt: 'closed', callbackDoneAt: 'called back' },
   },
   zh: {
@@ -63,6 +64,7 @@ const T = {
     resolution: '解决',
     min: '分钟',
     verdict: { met: '达标', notMet: '未达标', open: '进行中' } as Record<ImportVerdict, string>,
+    atDesk: (zone: string, time: string) => `本坐席时间（${zone}）${time}`,
     moments: { callAt: '来电', answeredAt: '接听', resolvedAt: '解决', resultToldAt: '告知', closedAt: '结束', callbackDoneAt: '回访' },
   },
 } as const;
@@ -90,7 +92,7 @@ export function formatImportReport(r: ImportReport, lang: Lang = 'en', options: 
     }
     if (r.preview.length > 0) {
       lines.push(t.preview(r.preview.length, r.dryRun));
-      for (const p of r.preview) lines.push(`  ${previewLine(p, lang)}`);
+      for (const p of r.preview) lines.push(`  ${previewLine(p, lang, r.deskZone)}`);
     }
   } else if (r.ignoredColumns.length > 0) {
     lines.push(t.notRead(r.ignoredColumns.join(', ')));
@@ -122,12 +124,14 @@ function listed(items: ImportProblem[], lang: Lang, lines: string[]): void {
 }
 
 /** One previewed row on a line: its numbers, its times in its zone (worked-out ones marked), what it is and how it did. */
-function previewLine(p: ImportPreviewRow, lang: Lang): string {
+function previewLine(p: ImportPreviewRow, lang: Lang, deskZone: string | null): string {
   const t = T[lang];
   const sep = lang === 'zh' ? '，' : ', ';
   const star = (m: ImportPreviewRow['inferred'][number]) => (p.inferred.includes(m) ? `(${t.worked})` : '');
   const times = [
     `${t.moments.callAt} ${p.callAt}`,
+    // Read in another zone than the desk's: the call as the desk saw it, so a wrong --zone shows on every row.
+    p.atDesk !== null && deskZone !== null && t.atDesk(deskZone, p.atDesk),
     p.answeredAt && `${t.moments.answeredAt} ${p.answeredAt}${star('answeredAt')}`,
     p.resolvedAt && `${t.moments.resolvedAt} ${p.resolvedAt}${star('resolvedAt')}`,
     p.resultToldAt && `${t.moments.resultToldAt} ${p.resultToldAt}${star('resultToldAt')}`,

@@ -105,6 +105,7 @@ export const IMPORT_REASON_CODES = [
   'reason_shortened',
   'miss_reason_text',
   'zone_not_desk',
+  'zone_no_desk',
   'columns_not_read',
   'columns_checked',
   'targets_not_tracked',
@@ -201,6 +202,8 @@ export interface ImportPreviewRow {
   timeZone: string;
   /** 'YYYY-MM-DD HH:mm' in timeZone (':ss' when the time has seconds); null when the record has none. */
   callAt: string;
+  /** The call time at this desk (its zone), when the row is read in another zone: where a wrong zone shows. */
+  atDesk: string | null;
   answeredAt: string | null;
   resolvedAt: string | null;
   resultToldAt: string | null;
@@ -248,6 +251,8 @@ export interface ImportCounts {
   /** The zone times without a 时区 column are read in, and where it came from; null when there is none. */
   zone: string | null;
   zoneSource: ZoneSource | null;
+  /** This desk's zone (null on a fresh database): the preview's atDesk is in it. */
+  deskZone: string | null;
   /** The desk rows without a 坐席代码 column belong to (--desk, or this desk). */
   deskCode: string | null;
   /** Data rows read from the records sheet. */
