@@ -9,7 +9,8 @@ import { derivedNotes, judge, type Judged } from './importDerived';
 import { HEADER_SEARCH_ROWS, headerOf, type RecordsHeader } from './importHeader';
 import { PolicyVersions } from './importPolicies';
 import { previewRow, previewTime } from './importPreview';
-import { openTable } from './importRead';
+import { closestLayout } from './importClosest';
+import { openTable, type RawCell } from './importRead';
 import { untrackedTargets } from './importTracked';
 import { parseRecordRow, type ParsedCall, type RowContext, type RowIssue } from './importRow';
 import { cellSteps, StepSheet } from './importSteps';
@@ -93,11 +94,16 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   /** Record numbers of every records row, good or bad: a step of a bad row is not reported again. */
   const rowNumbers = new Set<string>();
   let recordSheets = 0;
+  /** Rows looked at for a header without matching one: a file with none is told which layout it comes closest to. */
+  const candidates: Array<readonly RawCell[]> = [];
   /** Notes that would say the same on every row (seed 000's priorities from thresholds): counted, said once. */
-  const counted = new Map<ImportReasonCode, { column: string; count: number }>();
+  const counted = new Map<ImportReasonCode, { column: string; count: number; met: Map<string, { zh: string; en: string }> }>();
   const countOnce = (n: RowIssue): boolean => {
     if (n.code !== 'priority_from_threshold') return false;
-    const seen = counted.get(n.code) ?? { column: n.column, count: 0 };
+    const seen = counted.get(n.code) ?? { column: n.column, count: 0, met: new Map() };
+    // Each threshold met once, with the level it gave ("15分钟 → 紧急"), in the order the file has them.
+    const threshold = String(n.params.threshold);
+    seen.met.set(threshold, { zh: `${threshold} → ${String(n.params.levelZh)}`, en: `${threshold} → ${String(n.params.levelEn)}` });
     counted.set(n.code, { ...seen, count: seen.count + 1 });
     return true;
   };
@@ -111,6 +117,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
       if (isBlankRow(raw.cells)) continue;
       if (!header) {
         header = headerOf(raw.cells);
+        if (!header && candidates.length < HEADER_SEARCH_ROWS) candidates.push(raw.cells);
         if (!header && ++seen >= HEADER_SEARCH_ROWS) break;
         if (header?.kind === 'records') {
           if (recordSheets++ === 0) startRecords(header);
@@ -159,10 +166,15 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
       if (call.inferred.length > 0) report.inferred.push({ ...(sheet.name === undefined ? {} : { sheet: sheet.name }), row: raw.row, moments: [...call.inferred] });
     }
   }
-  for (const [code, { column, count }] of counted) note(undefined, 0, column, code, { column, count });
+  for (const [code, { column, count, met }] of counted) {
+    const list = (lang: 'zh' | 'en') => [...met.values()].map((m) => m[lang]).join(lang === 'zh' ? '；' : '; ');
+    note(undefined, 0, column, code, { column, count, thresholdsZh: list('zh'), thresholdsEn: list('en') });
+  }
   if (recordSheets === 0) {
-    const code = 'no_header';
-    throw new ArchiveFileError(`${options.file}: ${importReasonText('en', { code, params: {} })}. Nothing was imported.`, code);
+    const closest = closestLayout(candidates);
+    const code = closest ? 'no_header_closest' : 'no_header';
+    const params: ImportReasonParams = closest ? { layout: closest.layout, missing: closest.missing.join(', ') } : {};
+    throw new ArchiveFileError(`${options.file}: ${importReasonText('en', { code, params })}. Nothing was imported.`, code, params);
   }
 
   // The policy each previewed row is judged by, taken before the write turns a placeholder id into the created one.

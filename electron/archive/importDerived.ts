@@ -1,4 +1,4 @@
-import type { ImportVerdict } from '../../shared/api/archive';
+import type { ImportReasonCode, ImportVerdict } from '../../shared/api/archive';
 import type { Policy } from '../../shared/policy/schema';
 import { minutesBetween, overallScore } from '../../shared/timing/durations';
 import type { CallRow } from '../store/schema';
@@ -62,7 +62,8 @@ function minutesText(minutes: number, like: RawCell): string {
  */
 export function derivedNotes(cells: RowCells, parsed: ParsedCall, judged: Judged): RowIssue[] {
   const notes: RowIssue[] = [];
-  const say = (key: RowKey, file: string, computed: string) => notes.push({ column: cells.header(key), code: 'derived_disagrees', params: { file, computed } });
+  // A verdict and a due time come from the policy; a duration from the row's own times, a score from its scores.
+  const say = (key: RowKey, file: string, computed: string, code: ImportReasonCode = 'derived_disagrees') => notes.push({ column: cells.header(key), code, params: { file, computed } });
   /** A derived cell's value; undefined when it cannot be read, which is a note too (derived columns never block). */
   const figure = <T>(key: RowKey, read: () => T): T | undefined => {
     try {
@@ -77,8 +78,8 @@ export function derivedNotes(cells: RowCells, parsed: ParsedCall, judged: Judged
     const cell = cells.get(key);
     const given = figure(key, () => durationMinutesOf(cell));
     if (given === undefined || given === null) return;
-    if (computed === null) say(key, textOf(cell)!, '—');
-    else if (!sameMinutes(given, computed)) say(key, textOf(cell)!, minutesText(computed, cell!));
+    if (computed === null) say(key, textOf(cell)!, '—', 'duration_disagrees');
+    else if (!sameMinutes(given, computed)) say(key, textOf(cell)!, minutesText(computed, cell!), 'duration_disagrees');
   };
   const verdict = (key: RowKey, computed: ImportVerdict | null) => {
     const cell = cells.get(key);
@@ -95,7 +96,7 @@ export function derivedNotes(cells: RowCells, parsed: ParsedCall, judged: Judged
 
   const overall = figure('overallScore', () => durationMinutesOf(cells.get('overallScore')));
   const computedOverall = overallScore([judged.row.score_speed, judged.row.score_professionalism, judged.row.score_resolution]);
-  if (overall != null && (computedOverall === null || Math.abs(overall - computedOverall) > 0.05)) say('overallScore', textOf(cells.get('overallScore'))!, computedOverall === null ? '—' : String(computedOverall));
+  if (overall != null && (computedOverall === null || Math.abs(overall - computedOverall) > 0.05)) say('overallScore', textOf(cells.get('overallScore'))!, computedOverall === null ? '—' : String(computedOverall), 'score_disagrees');
 
   const callbackDue = figure('callbackDue', () => timeOf(cells.get('callbackDue'), judged.row.local_date, judged.row.time_zone));
   const computedDue = judged.row.callback_due_at;
@@ -113,7 +114,7 @@ export function derivedNotes(cells: RowCells, parsed: ParsedCall, judged: Judged
       const computed = t ? minutesBetween(t.transferred_at, t.answered_at) : null;
       const value = figure('secondResponseMin', () => durationMinutesOf(text));
       if (value == null) return;
-      if (computed === null || !sameMinutes(value, computed)) say('secondResponseMin', text, computed === null ? '—' : String(computed));
+      if (computed === null || !sameMinutes(value, computed)) say('secondResponseMin', text, computed === null ? '—' : String(computed), 'duration_disagrees');
     });
   }
   return notes;

@@ -168,7 +168,13 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
     const text = textOf(c);
     if (text === null) return null;
     const last4 = lastFourDigits(text);
-    if (last4 !== null) return last4;
+    if (last4 !== null) {
+      // Only the last four are kept, so a cell that is no phone number (13 digits, letters) would pass unseen: worth a look.
+      const digits = text.replace(/^\s*(\+|00)86/, '').replace(/\D/g, '').length;
+      if (digits > 11) note('phone', 'phone_too_many_digits', { value: text, digits });
+      else if (/[^\d\s+\-()（）.]/.test(text)) note('phone', 'phone_not_number', { value: text });
+      return last4;
+    }
     // A sheet that hid the number (seed 004's XXXX) keeps nothing, and says so; a few digits are a typing slip.
     if (!/\d/.test(text)) {
       note('phone', 'phone_no_digits', { value: text });

@@ -40,6 +40,7 @@ export interface ExportJob {
 export const IMPORT_REASON_CODES = [
   // The whole file (row 0): reported once, not per row.
   'no_header',
+  'no_header_closest',
   'no_desk_code',
   'bad_desk_code',
   'desk_code_is_phone',
@@ -94,10 +95,14 @@ export const IMPORT_REASON_CODES = [
   'step_record_unknown',
   // Notes: worth a look, never blocking.
   'derived_disagrees',
+  'duration_disagrees',
+  'score_disagrees',
   'priority_from_threshold',
   'priority_defaulted',
   'no_agent',
   'phone_no_digits',
+  'phone_too_many_digits',
+  'phone_not_number',
   'in_progress_no_due',
   'result_open_for_lead',
   'classification_disagrees',

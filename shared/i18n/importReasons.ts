@@ -1,5 +1,5 @@
-import type { ColumnUse, ImportField, ImportLayout, ImportMoment, ImportReasonCode, ImportReasonParams } from '../api/archive';
-import { DICTIONARIES, type Lang, type MessageKey } from './index';
+import { IMPORT_LAYOUTS, type ColumnUse, type ImportField, type ImportLayout, type ImportMoment, type ImportReasonCode, type ImportReasonParams } from '../api/archive';
+import { DICTIONARIES, fillParams, type Lang, type MessageKey } from './index';
 
 /**
  * The import report's reasons in both languages, one place for the CLI and the
@@ -10,12 +10,13 @@ import { DICTIONARIES, type Lang, type MessageKey } from './index';
 type Table = Record<ImportReasonCode, string>;
 
 const EN: Table = {
-  no_header: 'no sheet has the columns of a known record sheet (a header row with 记录编号 and 来电时间, or one of the seed sheets)',
+  no_header: 'no sheet has a header row the importer knows: it needs 记录编号 and 来电时间, or the header of one of the templates 000, 003 and 004',
+  no_header_closest: 'the header row comes closest to the {layout} layout, but it lacks {missing}',
   no_desk_code: 'no desk code: the file has no 坐席代码 column, so say which desk with --desk CODE',
   bad_desk_code: '"{value}" is not a desk code (1–12 letters, digits or hyphens)',
   desk_code_is_phone: 'a phone or ID number is not a desk code',
   no_zone: 'no time zone: the file has no 时区 column and this database has no desk to take it from; set the desk up or give the zone (--zone)',
-  bad_zone: '"{value}" is not an IANA time zone',
+  bad_zone: '"{value}" is not a time zone name (write it as Region/City, e.g. Asia/Shanghai)',
   record_no_missing: 'the record number is missing',
   record_no_bad: '"{value}" is not a record number (CS + YYYYMMDD + serial, e.g. CS20240520001)',
   record_no_date: "the record number's date {recordDate} is not the 日期 {date}",
@@ -63,10 +64,14 @@ const EN: Table = {
   step_empty: 'the step is empty',
   step_record_unknown: '{recordNo} is not in the records sheet',
   derived_disagrees: 'the file said {file}, the policy in force says {computed}',
-  priority_from_threshold: '{count} row(s) took their priority from the threshold in {column} (≤15分钟 → the level whose response target is 15 minutes)',
-  priority_defaulted: 'no priority in the file: the policy’s default {priority} was used',
+  duration_disagrees: 'the file said {file}, worked out from the times it is {computed}',
+  score_disagrees: 'the file said {file}, worked out from the three scores it is {computed}',
+  priority_from_threshold: '{count|# row took its|# rows took their} priority from the threshold in {column}, as the level with that response target: {thresholdsEn}',
+  priority_defaulted: 'no priority in the file: the policy’s default {priorityEn} was used',
   no_agent: 'no agent or handler given: the record has no agent (shown as "not filled in"), not the person importing',
   phone_no_digits: '"{value}" has no digits: the phone is stored empty',
+  phone_too_many_digits: '"{value}" has {digits} digits, more than a phone number’s 11: only the last four are kept, check that this is the phone',
+  phone_not_number: '"{value}" is not only a phone number: only its last four digits are kept, check that this is the phone',
   in_progress_no_due: 'in progress without a follow-up due time: a team lead should set one',
   result_open_for_lead: 'no feedback time: the result is left open for a team lead to set',
   classification_disagrees: 'the file’s classification {value} disagrees with the record’s {field} {expected}',
@@ -81,12 +86,13 @@ const EN: Table = {
 };
 
 const ZH: Table = {
-  no_header: '没有工作表含有已知记录表的列（需有“记录编号”和“来电时间”的表头行，或种子模板之一的表头）',
+  no_header: '没有工作表含有可识别的表头行：需有“记录编号”和“来电时间”，或模板 000、003、004 之一的表头',
+  no_header_closest: '表头最接近{layout}，但缺少：{missing}',
   no_desk_code: '缺少坐席代码：文件没有“坐席代码”列，请用 --desk CODE 指明坐席',
   bad_desk_code: '“{value}”不是坐席代码（1–12 位字母、数字或连字符）',
   desk_code_is_phone: '电话号码或证件号不能作坐席代码',
   no_zone: '缺少时区：文件没有“时区”列，数据库中也没有坐席可取；请先设置坐席或给出时区（--zone）',
-  bad_zone: '“{value}”不是 IANA 时区',
+  bad_zone: '“{value}”不是时区名称（请写作“地区/城市”，如 Asia/Shanghai）',
   record_no_missing: '缺少记录编号',
   record_no_bad: '“{value}”不是记录编号（CS + 年月日 + 流水号，如 CS20240520001）',
   record_no_date: '记录编号中的日期 {recordDate} 与日期 {date} 不符',
@@ -134,10 +140,14 @@ const ZH: Table = {
   step_empty: '步骤为空',
   step_record_unknown: '记录表中没有 {recordNo}',
   derived_disagrees: '文件写的是 {file}，按当时生效的策略应为 {computed}',
-  priority_from_threshold: '{count} 行的优先级取自“{column}”中的时限（≤15分钟 → 响应时限为 15 分钟的级别）',
-  priority_defaulted: '文件没有优先级：采用策略的默认优先级 {priority}',
+  duration_disagrees: '文件写的是 {file}，按记录的时间算应为 {computed}',
+  score_disagrees: '文件写的是 {file}，按三项评分算应为 {computed}',
+  priority_from_threshold: '{count} 行的优先级取自“{column}”中的时限，即响应时限与之相同的级别：{thresholdsZh}',
+  priority_defaulted: '文件没有优先级：采用策略的默认优先级“{priorityZh}”',
   no_agent: '没有填写客服或负责人：记录不计入任何客服（显示为“未填”），也不记在导入人名下',
   phone_no_digits: '“{value}”没有数字：联系方式留空',
+  phone_too_many_digits: '“{value}”有 {digits} 位数字，多于电话号码的 11 位：只保留后四位，请确认这是联系电话',
+  phone_not_number: '“{value}”不只是电话号码：只保留后四位数字，请确认这是联系电话',
   in_progress_no_due: '处理中但没有跟进截止时间：请主管补上',
   result_open_for_lead: '没有反馈时间：处理结果留待主管确定',
   classification_disagrees: '文件的分类判定结果 {value} 与记录的{field} {expected} 不符',
@@ -159,11 +169,13 @@ const TABLES: Record<Lang, Table> = { en: EN, zh: ZH };
  */
 export function importReasonText(lang: Lang, item: { code: ImportReasonCode; params: ImportReasonParams }): string {
   const text = TABLES[lang][item.code] ?? TABLES.en[item.code] ?? item.code;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in item.params ? paramText(lang, name, item.params[name]!) : whole));
+  const shown = Object.fromEntries(Object.entries(item.params).map(([name, value]) => [name, paramText(lang, name, value)]));
+  return fillParams(text, shown);
 }
 
 /** A param as the sentence shows it: `targets` holds target kinds ('callback,leadFollowUp'), named in `lang`. */
 function paramText(lang: Lang, name: string, value: string | number): string {
+  if (name === 'layout' && (IMPORT_LAYOUTS as readonly unknown[]).includes(value)) return importLayoutLabel(lang, value as ImportLayout);
   if (name !== 'targets') return String(value);
   const label = (kind: string) => DICTIONARIES[lang][`target.${kind}` as MessageKey] ?? kind;
   const names = String(value).split(',').map(label);
@@ -234,13 +246,13 @@ export function importMomentLabel(lang: Lang, moment: ImportMoment): string {
 }
 
 const LAYOUTS: Record<ImportLayout, { zh: string; en: string }> = {
-  archive: { zh: 'Hotline Log 导出文件', en: 'a Hotline Log archive' },
-  paper: { zh: '热线响应时间与处理记录表（种子 003）', en: 'the hotline record sheet (seed 003)' },
-  tracking: { zh: '标准响应时间与解决率跟踪表（种子 000）', en: 'the response-time and resolution-rate tracking sheet (seed 000)' },
-  response: { zh: '客户服务响应记录表（种子 004）', en: 'the customer-service response record sheet (seed 004)' },
+  archive: { zh: 'Hotline Log 导出文件', en: 'Hotline Log export' },
+  paper: { zh: '热线记录表（模板 003）', en: 'Hotline record sheet (template 003)' },
+  tracking: { zh: '跟踪表（模板 000）', en: 'Tracking sheet (template 000)' },
+  response: { zh: '响应记录表（模板 004）', en: 'Response record sheet (template 004)' },
 };
 
-/** A layout's name in `lang`. @example importLayoutLabel('en', 'tracking') */
+/** A layout's name in `lang`, the one name the screen and the CLI give it. @example importLayoutLabel('zh', 'tracking') === '跟踪表（模板 000）' */
 export function importLayoutLabel(lang: Lang, layout: ImportLayout): string {
   return LAYOUTS[layout][lang];
 }

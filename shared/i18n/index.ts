@@ -11,9 +11,21 @@ export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, zh }
  */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text: string = DICTIONARIES[lang][key] ?? DICTIONARIES.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillParams(text, params);
+}
+
+/**
+ * Fills {name} from params, and {name|one|other} with the singular or plural form
+ * by the number (# stands for it), so English reads "1 problem", "2 problems".
+ * @example fillParams('{n|# step|# steps}', { n: 1 }) === '1 step'
+ */
+export function fillParams(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name]!;
+    if (one === undefined || other === undefined) return String(value);
+    return (Number(value) === 1 ? one : other).replace(/#/g, String(value));
+  });
 }
 
 /** Chinese where the OS or browser locale is Chinese, English otherwise. */

@@ -44,6 +44,11 @@ const pass = (key: RowKey, fields: SeedColumn['fields'], headers: string[], chec
   read: (cell, row) => row.set(key, cell),
 });
 
+/** A threshold as the sheet writes it: 15 → 15分钟, 60 → 1小时. */
+function thresholdText(minutes: number): string {
+  return minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60}小时` : `${minutes}分钟`;
+}
+
 export const TRACKING: SeedLayout = {
   id: 'tracking',
   identifiedBy: ['sourceRef', 'callAt', 'status'],
@@ -89,9 +94,11 @@ export const TRACKING: SeedLayout = {
           const key = threshold === null ? null : levelWithResponse(policy, threshold);
           call.priority = key ?? policy.defaultPriority;
           // Counted by the import and said once for the file (import.ts), not on every row.
-          if (key !== null) return [{ code: 'priority_from_threshold', params: {} }];
-          const level = policy.priorities.find((l) => l.key === policy.defaultPriority);
-          return [{ code: 'priority_defaulted', params: { priority: level ? `${level.label.zh} ${level.label.en}` : policy.defaultPriority } }];
+          const label = (k: string) => policy.priorities.find((l) => l.key === k)?.label ?? { zh: k, en: k };
+          // The threshold and the level it gave, in each language: the file's note lists the ones met.
+          if (key !== null) return [{ code: 'priority_from_threshold', params: { threshold: thresholdText(threshold!), levelZh: label(key).zh, levelEn: label(key).en } }];
+          const level = label(policy.defaultPriority);
+          return [{ code: 'priority_defaulted', params: { priorityZh: level.zh, priorityEn: level.en } }];
         });
       },
     },

@@ -77,7 +77,7 @@ describe('hotline import --dry-run', () => {
   it('shows the layout, the zone, every column and the rows as they would be stored, in Chinese, and writes nothing', async () => {
     const dry = await inProcess('import', seed, '--desk', 'A03', '--zone', 'Asia/Shanghai', '--dry-run', '--lang', 'zh', '--db', file('fresh.db'));
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain('标准响应时间与解决率跟踪表（种子 000）');
+    expect(dry.stdout).toContain('跟踪表（模板 000）');
     expect(dry.stdout).toContain('时间按 Asia/Shanghai 读取（--zone）。');
     expect(dry.stdout).toContain('  问题类型 → 读取: 需求类型、问题分类');
     expect(dry.stdout).toContain('  实际响应时长 → 仅核对');
@@ -98,7 +98,7 @@ describe('hotline import --dry-run', () => {
     const bad = await inProcess('import', seed, '--zone', 'Mars/Olympus', '--dry-run', '--lang', 'zh', '--db', file('fresh.db'));
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('整个文件: 缺少坐席代码');
-    expect(bad.stderr).toContain('整个文件: “Mars/Olympus”不是 IANA 时区');
+    expect(bad.stderr).toContain('整个文件: “Mars/Olympus”不是时区名称（请写作“地区/城市”，如 Asia/Shanghai）');
     // Said once each for the file, however many rows it has.
     expect(bad.stderr).toContain('未导入任何记录：有 2 个问题需先改正。');
   });

@@ -62,10 +62,11 @@ describe('the report', () => {
     const desk = await deskAt();
     const report = await importArchive(desk.store.db, { file: write('derived.csv', [HEADER, ...ROWS]), actor: '张主管', now: NOW, deskCode: 'A03' });
     expect(report.imported).toBe(2);
-    const disagree = report.notes.filter((n) => n.code === 'derived_disagrees');
+    // A duration is worked out from the row's times, not from the policy (trial 10, finding 12).
+    const disagree = report.notes.filter((n) => n.code === 'duration_disagrees');
     expect(disagree).toEqual([expect.objectContaining({ row: 3, column: '响应时长(分钟)', params: { file: '5', computed: '2' } })]);
-    expect(importReasonText('zh', disagree[0]!)).toBe('文件写的是 5，按当时生效的策略应为 2');
-    expect(disagree[0]!.reason).toBe('the file said 5, the policy in force says 2');
+    expect(importReasonText('zh', disagree[0]!)).toBe('文件写的是 5，按记录的时间算应为 2');
+    expect(disagree[0]!.reason).toBe('the file said 5, worked out from the times it is 2');
     const fileNotes = report.notes.filter((n) => n.row === 0).map((n) => importReasonText('zh', n));
     expect(fileNotes).toEqual([
       // The paper sheet has no callback or team-lead column, and its steps carry no times.
@@ -96,8 +97,13 @@ describe('the report', () => {
     expect(report.preview.map((p) => p.priority)).toEqual(['general', 'important']);
     const defaulted = report.notes.filter((n) => n.code === 'priority_defaulted');
     expect(defaulted).toEqual([expect.objectContaining({ row: 2, column: '响应时间是否达标' })]);
-    expect(importReasonText('zh', defaulted[0]!)).toBe('文件没有优先级：采用策略的默认优先级 一般 General');
-    expect(report.notes).toContainEqual(expect.objectContaining({ row: 0, code: 'priority_from_threshold', params: { column: '响应时间是否达标', count: 1 } }));
+    // The level in the reader's language only (trial 10, finding 11).
+    expect(importReasonText('zh', defaulted[0]!)).toBe('文件没有优先级：采用策略的默认优先级“一般”');
+    expect(importReasonText('en', defaulted[0]!)).toBe('no priority in the file: the policy’s default General was used');
+    const threshold = report.notes.find((n) => n.code === 'priority_from_threshold')!;
+    expect(threshold).toMatchObject({ row: 0, params: { column: '响应时间是否达标', count: 1 } });
+    // Only the threshold the file met is quoted, and "1 row" reads singular (finding 12).
+    expect(importReasonText('en', threshold)).toBe('1 row took its priority from the threshold in 响应时间是否达标, as the level with that response target: 1小时 → Important');
     await desk.close();
   });
 

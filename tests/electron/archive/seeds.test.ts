@@ -84,9 +84,11 @@ describe('seed 000, the tracking sheet', () => {
       expect([v(two!, '记录编号'), v(two!, '来源编号'), v(two!, '优先级'), v(two!, '需求类型'), v(two!, '问题分类')]).toEqual(['CS20240501002', 'SRV20240501002', '重要', '投诉', '服务类']);
       expect([v(two!, '实际响应时长(分钟)'), v(two!, '实际解决时长(分钟)'), v(two!, '响应时间是否达标'), v(two!, '解决率是否达标')]).toEqual([65, 1665, '否', '否']);
       // Both priorities came from the thresholds: said once for the file.
-      expect(report.notes).toContainEqual(expect.objectContaining({ row: 0, code: 'priority_from_threshold', params: { column: '响应时间是否达标', count: 2 } }));
+      expect(report.notes).toContainEqual(
+        expect.objectContaining({ row: 0, code: 'priority_from_threshold', params: { column: '响应时间是否达标', count: 2, thresholdsZh: '15分钟 → 紧急；1小时 → 重要', thresholdsEn: '15分钟 → Urgent; 1小时 → Important' } }),
+      );
       // Their derived columns agree with the policy in force: no note says otherwise.
-      expect(report.notes.filter((n) => n.code === 'derived_disagrees')).toEqual([]);
+      expect(report.notes.filter((n) => n.code === 'derived_disagrees' || n.code === 'duration_disagrees')).toEqual([]);
       await desk.close();
     });
   }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ImportResult } from '../../../../shared/api/archive';
 import type { ImportCheck } from '../../../../shared/api/importCheck';
+import { importLayoutLabel } from '../../../../shared/i18n/importReasons';
 import { useI18n } from '../../i18n';
 import { ImportColumns } from './ImportColumns';
 import { ImportIssues, InferredMoments } from './ImportIssues';
@@ -22,9 +23,9 @@ export function ImportCheckView(props: { check: ImportCheck; deskZone: string; b
   return (
     <div className="import-check" data-testid="import-check" aria-labelledby="import-check-title">
       <h4 id="import-check-title">{t('importCheck.title', { file: check.fileName })}</h4>
-      <p data-testid="import-layout">{t('importCheck.layout', { layout: t(`importCheck.layout.${report.layout}`) })}</p>
+      <p data-testid="import-layout">{t('importCheck.layout', { layout: importLayoutLabel(lang, report.layout) })}</p>
       <p data-testid="import-counts">
-        {t('importCheck.counts', { rows: report.rows, n: blocked ? 0 : report.rows - report.skipped, skipped: report.skipped })}{' '}
+        {t('importCheck.counts', { rows: report.rows, n: report.toImport, skipped: report.skipped })}{' '}
         <span data-testid="import-zone-used">{zoneText(report, zone, t)}</span>
       </p>
       <ImportColumns columns={report.columns} />
