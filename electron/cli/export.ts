@@ -50,8 +50,9 @@ appears under its name only once complete.
       exportArchive(store.db, { filter: { from, to }, format, lang: lang as ArchiveLang, file, now: Date.now(), onProgress: progressLine() }),
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const steps = format === 'xlsx' ? `, ${result.steps} steps` : '';
-    process.stdout.write(`Exported ${result.rows} records${steps} (${from} – ${to}) to ${file} in ${seconds} s.\n`);
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const steps = format === 'xlsx' ? `, ${plural(result.steps, 'step')}` : '';
+    process.stdout.write(`Exported ${plural(result.rows, 'record')}${steps} (${from} – ${to}) to ${file} in ${seconds} s.\n`);
     return 0;
   },
 };
