@@ -63,7 +63,7 @@ test.describe('the archive from the Review screen', () => {
     const xlsx = await exportAndSave(page, dir);
     const today = typedTime(zone, 0).slice(0, 10);
     expect(path.basename(xlsx)).toBe(`hotline-${today}.xlsx`);
-    await expect(page.getByTestId('export-done')).toContainText(`Exported 1 records (0 steps) as hotline-${today}.xlsx`);
+    await expect(page.getByTestId('export-done')).toContainText(`Exported 1 record (0 steps) as hotline-${today}.xlsx`);
     const sheet = recordsSheet(xlsx);
     expect(sheet.name).toBe('记录');
     const header = sheet.rows[0]!.map((c) => c.v);
@@ -78,7 +78,7 @@ test.describe('the archive from the Review screen', () => {
     // CSV: UTF-8 with a BOM, and the formula defused.
     await page.getByLabel('Format').selectOption('csv');
     const csv = await exportAndSave(page, dir);
-    await expect(page.getByTestId('export-done')).toHaveText(`Exported 1 records as hotline-${today}.csv; see your downloads.`);
+    await expect(page.getByTestId('export-done')).toHaveText(`Exported 1 record as hotline-${today}.csv; see your downloads.`);
     const bytes = fs.readFileSync(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain(`"'=HYPERLINK(""http://example.com"",""x"")"`);
@@ -96,7 +96,7 @@ test.describe('the archive from the Review screen', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import from Excel or CSV…' }).click();
     await (await chooser).setFiles(xlsx);
-    await expect(page.getByTestId('import-summary')).toHaveText(`Nothing changed: all 1 records of hotline-${today}.xlsx were already here.`);
+    await expect(page.getByTestId('import-summary')).toHaveText(`Nothing changed: the record of hotline-${today}.xlsx was already here.`);
     await expect(page.getByTestId('review-count')).toHaveText('1 records');
 
     // The same screen in Chinese.

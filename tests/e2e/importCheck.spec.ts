@@ -58,10 +58,12 @@ test.describe('先检查，再导入', () => {
     await pick(page, '先检查…', sheet);
     const check = page.getByTestId('import-check');
     await expect(check).toContainText('六月记录.csv 的检查结果：未写入任何内容。');
-    await expect(page.getByTestId('import-layout')).toHaveText('格式：热线记录表（模板003）。');
+    await expect(page.getByTestId('import-layout')).toHaveText('格式：热线记录表（模板 003）。');
     await expect(page.getByTestId('import-counts')).toContainText('共 2 行记录：将新增 2 条，0 条已存在。');
     await expect(page.getByTestId('import-zone-used')).toHaveText('时间按本坐席的时区 Asia/Shanghai 读取。');
     await expect(check).toContainText('没有问题，可以导入。');
+    // The salutation and the phone as they would be kept (last four digits only): masking can be checked.
+    await expect(page.getByTestId('import-preview').getByRole('row', { name: /^2 新增 CS20240601001 2024-06-01 09:00 .* 张先生 8000 / })).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/import-check-paper-zh.png', fullPage: true });
 
     // Nothing was written by the check.
@@ -99,7 +101,7 @@ test.describe('先检查，再导入', () => {
     await ensureDeskZh(page);
     const file = path.join(SEEDS, 'seed000-tracking.csv');
     await pick(page, '先检查…', file);
-    await expect(page.getByTestId('import-layout')).toHaveText('格式：跟踪表（模板000）。');
+    await expect(page.getByTestId('import-layout')).toHaveText('格式：跟踪表（模板 000）。');
     await expect(page.getByTestId('import-counts')).toContainText('共 2 行记录：将新增 2 条，0 条已存在。');
     await expect(page.getByTestId('import-zone-used')).toHaveText('时间按本坐席的时区 Asia/Shanghai 读取。');
     const mapping = page.getByTestId('import-mapping');
@@ -108,11 +110,10 @@ test.describe('先检查，再导入', () => {
     await expect(mapping.getByRole('row', { name: /^实际响应时长 .*仅核对/ })).toBeVisible();
     await expect(page.getByText('前 2 行将存为（时间按 Asia/Shanghai）')).toBeVisible();
     const preview = page.getByTestId('import-preview');
-    await expect(preview.getByRole('row', { name: /TECH20240501001 2024-05-01 09:00 2024-05-01 09:12 2024-05-01 10:30/ })).toBeVisible();
-    await expect(preview.getByRole('row', { name: /SRV20240501002 2024-05-01 10:15 2024-05-01 11:20 2024-05-02 14:00/ })).toBeVisible();
-    // The priority comes from the threshold in 响应时间是否达标 (≤15分钟 → urgent, ≤1小时 → important).
-    await expect(preview.getByRole('row', { name: /TECH20240501001 .* 紧急 故障报修 VIP客户 已解决/ })).toBeVisible();
-    await expect(preview.getByRole('row', { name: /SRV20240501002 .* 重要 投诉 普通客户 已解决/ })).toBeVisible();
+    // What becomes of the row, its number, call time and verdicts first; the priority from the threshold in
+    // 响应时间是否达标 (≤15分钟 → urgent, ≤1小时 → important); the other moments and the source reference after.
+    await expect(preview.getByRole('row', { name: /^2 新增 CS20240501001 2024-05-01 09:00 达标 达标 12 90 紧急 .*2024-05-01 09:12 2024-05-01 10:30 .*故障报修 VIP客户 已解决 .*TECH20240501001$/ })).toBeVisible();
+    await expect(preview.getByRole('row', { name: /^3 新增 CS20240501002 2024-05-01 10:15 未达标 未达标 65 1665 重要 .*2024-05-01 11:20 2024-05-02 14:00 .*投诉 普通客户 已解决 .*SRV20240501002$/ })).toBeVisible();
     // Derived columns are named as checked, not silently dropped; notes stand apart from problems.
     await expect(page.getByTestId('import-notes')).toContainText('仅核对、不保存的列：实际响应时长');
     await expect(page.getByTestId('import-problems')).toHaveCount(0);
@@ -134,10 +135,10 @@ test.describe('先检查，再导入', () => {
     await ensureDeskZh(page);
     const file = path.join(SEEDS, 'seed004-response.csv');
     await pick(page, '先检查…', file);
-    await expect(page.getByTestId('import-layout')).toHaveText('格式：响应记录表（模板004）。');
+    await expect(page.getByTestId('import-layout')).toHaveText('格式：响应记录表（模板 004）。');
     await expect(page.getByTestId('import-counts')).toContainText('共 1 行记录：将新增 1 条，0 条已存在。');
     await expect(page.getByTestId('import-mapping').getByRole('row', { name: /^接收时间 来电时间 读取/ })).toBeVisible();
-    await expect(page.getByTestId('import-preview').getByRole('row', { name: /20231027001 2023-10-27 09:15 2023-10-27 09:30/ })).toBeVisible();
+    await expect(page.getByTestId('import-preview').getByRole('row', { name: /CS20231027001 2023-10-27 09:15 .*2023-10-27 09:30 .*20231027001$/ })).toBeVisible();
     await expect(page.getByTestId('import-notes')).toContainText('“XXXX”没有数字：联系方式留空');
     await button(page, '导入此文件').click();
     await expect(page.getByTestId('import-summary')).toContainText('已从 seed004-response.csv 导入 1 条记录');
@@ -145,5 +146,31 @@ test.describe('先检查，再导入', () => {
     await expect(page.getByTestId('review-count')).toHaveText('1 条记录');
     await pick(page, '从 Excel 或 CSV 导入…', file);
     await expect(page.getByTestId('import-summary')).toHaveText('没有变化：seed004-response.csv 的 1 条记录都已存在。');
+  });
+
+  // Trial 10, findings 1 and 10: at 1366×768 the problems come before the column table and the verdicts are on
+  // screen; a paper row whose number the desk gave a seed row is refused, and the counts say what the import does.
+  test('在 1366×768 下检查一份编号冲突的热线记录表：问题在列表之前，达标列无需横向滚动', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(served.url);
+    await ensureDeskZh(page);
+    const clash = path.join(dir, '冲突.csv');
+    fs.writeFileSync(
+      clash,
+      '记录编号,日期,来电时间,首次接听时间,客户称呼,联系方式(后四位),来电事由,处理结果\r\nCS20240501001,2024-05-01,14:00,14:02,*女士,4444,发票开具,已解决\r\nCS20240501002,2024-05-01,10:15,11:20,*先生,5555,服务投诉,已解决\r\n',
+    );
+    await pick(page, '先检查…', clash);
+    // Both numbers were given to seed 000's rows in the test above: the 14:00 call is another call, refused by name.
+    await expect(page.getByTestId('import-problems')).toContainText('坐席 A03 的 CS20240501001 已给了之前导入的 TECH20240501001（来电 2024-05-01 09:00），本行来电 2024-05-01 14:00');
+    await expect(page.getByTestId('import-counts')).toContainText('共 2 行记录：将新增 0 条');
+    const preview = page.getByTestId('import-preview');
+    await expect(preview.getByRole('row', { name: /^2 拒绝：编号已被占用 CS20240501001 2024-05-01 14:00 / })).toBeVisible();
+    const problems = await page.getByTestId('import-problems').boundingBox();
+    const mapping = await page.getByTestId('import-mapping').boundingBox();
+    expect(problems!.y).toBeLessThan(mapping!.y);
+    const verdict = await preview.getByRole('columnheader', { name: '解决率是否达标' }).boundingBox();
+    expect(verdict!.x + verdict!.width).toBeLessThanOrEqual(1366);
+    await page.getByTestId('import-check').evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: 'test-results/screenshots/import-check-clash-1366.png', fullPage: false });
   });
 });

@@ -28,8 +28,6 @@ export function ImportCheckView(props: { check: ImportCheck; deskZone: string; b
         {t('importCheck.counts', { rows: report.rows, n: report.toImport, skipped: report.skipped })}{' '}
         <span data-testid="import-zone-used">{zoneText(report, zone, t)}</span>
       </p>
-      <ImportColumns columns={report.columns} />
-      <ImportPreview rows={report.preview} zone={zone} deskZone={props.deskZone} />
       {blocked ? (
         <p className="field-error" role="alert">
           {t('importCheck.problems', { n: report.problemCount })}
@@ -41,6 +39,9 @@ export function ImportCheckView(props: { check: ImportCheck; deskZone: string; b
       {report.noteCount > 0 && <p>{t('importCheck.notes', { n: report.noteCount })}</p>}
       <ImportIssues kind="notes" items={report.notes} total={report.noteCount} />
       <InferredMoments items={report.inferred} total={report.inferredCount} />
+      {/* What stops or deserves a look comes first, above the fold; the rows and the column table after it. */}
+      <ImportPreview rows={report.preview} zone={zone} deskZone={props.deskZone} />
+      <ImportColumns columns={report.columns} />
       <div className="inline">
         <button type="button" className="primary" disabled={busy || blocked} onClick={onImport}>
           {t('importCheck.import')}
