@@ -83,6 +83,8 @@ export const RECORD_COLUMNS = [
   col('timeZone', '时区', 'Time zone', 14, 'text'),
   // The record's number in the sheet it was imported from (TECH20240501001, 20231027001): the re-import key.
   col('sourceRef', '来源编号', 'Source ref.', 16, 'text'),
+  // Targets the sheet it was imported from could not record (judged n/a): kept, so a copy judges it alike.
+  col('untrackedTargets', '不跟踪的目标', 'Targets not tracked', 18, 'text'),
 ] as const satisfies readonly ColumnDef[];
 
 export type RecordColumnKey = (typeof RECORD_COLUMNS)[number]['key'];

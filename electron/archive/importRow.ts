@@ -10,6 +10,7 @@ import { feedbackOfCell, reasonsOfCell, stepsOfCell, type ReasonInput } from './
 import { checkFuture, checkOrder, inferMoments } from './importMoments';
 import type { RawCell } from './importRead';
 import { sourceRefOf } from './importSourceRef';
+import { untrackedOfCell } from './importTracked';
 import { readTransfers } from './importTransfers';
 import { durationMinutesOf } from './sheetFigures';
 import { CellProblem, cleanOf, dateOf, minutesOf, scoreOf, textOf, timeAfter, timeOf } from './importValues';
@@ -229,7 +230,7 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
     // The archive carries neither the clock flag nor the audit trail.
     clock_behind_ms: null,
     source_ref: sourceRef,
-    untracked_targets: ctx.untracked.length > 0 ? ctx.untracked.join(',') : null,
+    untracked_targets: cells.has('untrackedTargets') ? read('untrackedTargets', (c) => untrackedOfCell(textOf(c))) : ctx.untracked.length > 0 ? ctx.untracked.join(',') : null,
   };
   if (call.agent === '') note(cells.has('agent') ? 'agent' : cells.has('handler') ? 'handler' : '', 'no_agent');
   if (cells.finish) notes.push(...cells.finish(call, version.policy));

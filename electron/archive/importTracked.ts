@@ -1,6 +1,8 @@
 import type { ImportLayout } from '../../shared/api/archive';
-import type { TargetKind } from '../../shared/timing/compliance';
+import { TARGET_KINDS, type TargetKind } from '../../shared/timing/compliance';
 import type { RowKey } from './columns';
+import { CellProblem } from './importValues';
+import { readVocab } from './vocab';
 
 /**
  * The targets a sheet cannot record, decided from the columns it actually has:
@@ -13,12 +15,29 @@ import type { RowKey } from './columns';
  *   exporter's files give (paper and seed steps carry no time of their own).
  * Response, resolution, result told and transfers are judged from the moments
  * every layout gives or that are worked out (docs/excel.md, "Targets a sheet cannot record").
- * @example untrackedTargets({ layout: 'tracking', has: () => false }) // ['callback', 'leadFollowUp', 'progressUpdate']
+ * @example untrackedTargets({ layout: 'tracking', has: () => false }) // ['progressUpdate', 'callback', 'leadFollowUp']
  */
 export function untrackedTargets(header: { layout: ImportLayout; has(key: RowKey): boolean }): TargetKind[] {
+  // This exporter's files say it per record (不跟踪的目标), read by importRow: nothing more for the whole file.
+  if (header.has('untrackedTargets')) return [];
   const out: TargetKind[] = [];
   if (!header.has('callbackDone')) out.push('callback');
   if (!header.has('leadFollowUpDone')) out.push('leadFollowUp');
   if (header.layout !== 'archive') out.push('progressUpdate');
-  return out;
+  // In the timing core's order, as a record's stored list always is.
+  return TARGET_KINDS.filter((k) => out.includes(k));
+}
+
+/**
+ * The 不跟踪的目标 cell of this exporter's files: target names in either language (or keys), as stored.
+ * @example untrackedOfCell('回访、主管跟进') === 'callback,leadFollowUp'
+ */
+export function untrackedOfCell(text: string | null): string | null {
+  if (text === null) return null;
+  const kinds = text.split(/[、,，;；\n]/).map((t) => t.trim()).filter((t) => t !== '').map((t) => {
+    const kind = readVocab('target', t);
+    if (kind === null) throw new CellProblem('unknown_value', { value: t });
+    return kind;
+  });
+  return kinds.length === 0 ? null : TARGET_KINDS.filter((k) => kinds.includes(k)).join(',');
 }

@@ -1,4 +1,5 @@
 import type { Policy } from '../../shared/policy/schema';
+import { untrackedOf } from '../handlers/callView';
 import { TARGET_KINDS } from '../../shared/timing/compliance';
 import { minutesBetween, overallScore } from '../../shared/timing/durations';
 import type { CallRow } from '../store/schema';
@@ -117,6 +118,7 @@ export function recordCells(b: RecordBundle, ctx: CellContext): CellValue[] {
     leadFollowUpOutcome: row.lead_follow_up_outcome,
     timeZone: zone,
     sourceRef: row.source_ref,
+    untrackedTargets: row.untracked_targets === null ? null : untrackedOf(row.untracked_targets).map((k) => labelOf(lang, 'target', k)).join(lang === 'zh' ? '、' : ', ') || null,
   };
   return RECORD_COLUMNS.map((c) => cells[c.key]);
 }

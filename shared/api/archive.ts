@@ -174,7 +174,7 @@ export const IMPORT_FIELDS = [
   'feedback', 'feedbackReason', 'remarks', 'missReasons', 'customerType', 'requestType', 'priority',
   'scoreSpeed', 'scoreProfessionalism', 'scoreResolution', 'callbackDone', 'callbackBy', 'callbackOutcome',
   'resolvedAt', 'resultToldAt', 'closedAt', 'followUpDue', 'followUpOwner',
-  'leadFollowUpDone', 'leadFollowUpBy', 'leadFollowUpOutcome',
+  'leadFollowUpDone', 'leadFollowUpBy', 'leadFollowUpOutcome', 'untrackedTargets',
   // Worked out from others: only ever checked.
   'responseMin', 'secondResponseMin', 'actualResponseMin', 'actualResolutionMin', 'responseMet', 'resolutionMet', 'overallScore', 'callbackDue',
 ] as const;

@@ -223,6 +223,7 @@ const FIELDS: Record<ImportField, { zh: string; en: string }> = {
   leadFollowUpDone: { zh: '主管跟进完成时间', en: 'Team-lead follow-up done' },
   leadFollowUpBy: { zh: '主管跟进人', en: 'Team-lead follow-up by' },
   leadFollowUpOutcome: { zh: '主管跟进结果', en: 'Team-lead follow-up outcome' },
+  untrackedTargets: { zh: '不跟踪的目标', en: 'Targets not tracked' },
   responseMin: { zh: '响应时长(分钟)', en: 'Response (min)' },
   secondResponseMin: { zh: '二次响应时长(分钟)', en: 'Second response (min)' },
   actualResponseMin: { zh: '实际响应时长(分钟)', en: 'Actual response (min)' },

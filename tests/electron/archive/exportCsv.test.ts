@@ -56,7 +56,7 @@ describe('a long export', () => {
     expect(sheets[0]!.rows.map((r) => r[0]!.v)).toEqual(['记录编号', 'CS20240520001', 'CS20240520002']);
     expect(sheets[1]!.rows.map((r) => r[0]!.v)).toEqual(['记录编号', 'CS20240520003', 'CS20240521001']);
     expect(sheets[1]!.freeze).toBe('A2');
-    expect(sheets[1]!.autofilter).toBe('A1:AV3');
+    expect(sheets[1]!.autofilter).toBe('A1:AW3');
   });
 
   it('reports progress, and a cancel leaves neither the file nor a temporary one', async () => {

@@ -70,7 +70,7 @@ describe('the report', () => {
     const fileNotes = report.notes.filter((n) => n.row === 0).map((n) => importReasonText('zh', n));
     expect(fileNotes).toEqual([
       // The paper sheet has no callback or team-lead column, and its steps carry no times.
-      '不跟踪的时效目标（文件没有可记录它们的列）：回访、主管跟进、进展同步。导入的记录不按这些目标评判，不会显示待办、超时或未达标',
+      '不跟踪的时效目标（文件没有可记录它们的列）：进展同步、回访、主管跟进。导入的记录不按这些目标评判，不会显示待办、超时或未达标',
       '未读取的列：满意度星级',
       '仅核对、不保存的列：响应时长(分钟)',
     ]);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { exportArchive } from '../../../electron/archive/export';
 import { importArchive } from '../../../electron/archive/import';
 import { defaultPolicy } from '../../../shared/policy/defaults';
 import { importReasonText } from '../../../shared/i18n/importReasons';
@@ -48,8 +49,8 @@ describe('targets a sheet cannot record', () => {
   it('seed 000: a complaint has no callback target (no callback column), so the 是/是 row is not a breach; the note says why', async () => {
     const { desk, report } = await deskWith(tracking());
     const note = report.notes.find((n) => n.code === 'targets_not_tracked')!;
-    expect(note).toMatchObject({ row: 0, params: { targets: 'callback,leadFollowUp,progressUpdate' } });
-    expect(importReasonText('zh', note)).toContain('回访、主管跟进、进展同步');
+    expect(note).toMatchObject({ row: 0, params: { targets: 'progressUpdate,callback,leadFollowUp' } });
+    expect(importReasonText('zh', note)).toContain('进展同步、回访、主管跟进');
     expect(await stateOf(desk, 'CS20240501001', 'callback')).toBe('na');
     expect(await stateOf(desk, 'CS20240501002', 'callback')).toBe('na');
     expect(await stateOf(desk, 'CS20240501001', 'response')).toBe('met');
@@ -78,10 +79,24 @@ describe('targets a sheet cannot record', () => {
     const { desk } = await deskWith(response());
     await desk.ok('savePolicy', { policy: { ...defaultPolicy(ZONE), leadFollowUpWithin: { amount: 1, unit: 'hours' } }, effectiveFrom: '2023-01-01' });
     const call = await desk.store.db.selectFrom('calls').select(['policy_id', 'lead_due_at', 'untracked_targets']).executeTakeFirstOrThrow();
-    expect(call).toMatchObject({ lead_due_at: null, untracked_targets: 'leadFollowUp,progressUpdate' });
+    expect(call).toMatchObject({ lead_due_at: null, untracked_targets: 'progressUpdate,leadFollowUp' });
     expect(call.policy_id).not.toBe(1);
     expect(await stateOf(desk, 'CS20231027001', 'leadFollowUp')).toBe('na');
     await desk.close();
+  });
+
+  it('travel with an export: the copy imported elsewhere does not track them either', async () => {
+    const { desk } = await deskWith(tracking());
+    const csv = path.join(tmp.dir, 'copy.csv');
+    await exportArchive(desk.store.db, { filter: { from: '2024-05-01', to: '2024-05-02' }, format: 'csv', lang: 'zh', file: csv, now: NOW });
+    expect(fs.readFileSync(csv, 'utf8')).toContain('进展同步、回访、主管跟进');
+    const copy = await openTestDesk({ file: path.join(tmp.dir, 'copy.db'), now: NOW, zone: ZONE });
+    expect(await importArchive(copy.store.db, { file: csv, actor: '张主管', now: NOW })).toMatchObject({ layout: 'archive', imported: 2, errors: [] });
+    const untracked = (d: TestDesk) => d.store.db.selectFrom('calls').select(['record_no', 'untracked_targets', 'callback_due_at']).orderBy('record_no').execute();
+    expect(await untracked(copy)).toEqual(await untracked(desk));
+    expect(await stateOf(copy, 'CS20240501001', 'callback')).toBe('na');
+    await desk.close();
+    await copy.close();
   });
 
   it('leave calls logged at the desk tracked on every target', async () => {
