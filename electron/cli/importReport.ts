@@ -1,4 +1,4 @@
-import type { ImportPreviewRow, ImportProblem, ImportVerdict } from '../../shared/api/archive';
+import type { ImportPreviewRow, ImportProblem, ImportRowStatus, ImportVerdict } from '../../shared/api/archive';
 import { columnUseLabel, importFieldLabel, importLayoutLabel, importMomentLabel, importReasonText } from '../../shared/i18n/importReasons';
 import type { Lang } from '../../shared/i18n';
 import type { ImportReport } from '../archive/types';
@@ -27,7 +27,7 @@ const T = {
     imported: (n: number, steps: number, skipped: number) =>
       `Imported ${n} record${n === 1 ? '' : 's'} with ${steps} handling step${steps === 1 ? '' : 's'}${skipped > 0 ? `; ${skipped} already present, left as they were` : ''}.`,
     dry: (n: number, skipped: number) => `Dry run: nothing was written. An import would add ${n} record${n === 1 ? '' : 's'}${skipped > 0 ? ` (${skipped} already present)` : ''}.`,
-    dryProblems: 'Dry run: nothing was written.',
+    dryProblems: (skipped: number) => `Dry run: nothing was written; until the problems are fixed an import adds nothing${skipped > 0 ? ` (${skipped} already present)` : ''}.`,
     where: (sheet: string | undefined, row: number, column: string) =>
       [sheet ? `sheet ${sheet}` : '', row > 0 ? `row ${row}` : 'the whole file', column ? `column ${column}` : ''].filter(Boolean).join(', '),
     source: 'source',
@@ -37,6 +37,7 @@ const T = {
     min: 'min',
     verdict: { met: 'met', notMet: 'not met', open: 'open' } as Record<ImportVerdict, string>,
     atDesk: (zone: string, time: string) => `at this desk (${zone}) ${time}`,
+    status: { new: '', present: 'already here', clash: 'refused: its number is another record’s', unplanned: '' } as Record<ImportRowStatus, string>,
     moments: { callAt: 'call', answeredAt: 'answered', resolvedAt: 'resolved', resultToldAt: 'told', closedAt: 'closed', callbackDoneAt: 'called back' },
   },
   zh: {
@@ -55,7 +56,7 @@ const T = {
     nothing: (n: number) => `没有变化：${n} 条记录都已在数据库中。`,
     imported: (n: number, steps: number, skipped: number) => `已导入 ${n} 条记录、${steps} 个处理步骤${skipped > 0 ? `；${skipped} 条已存在，保持不变` : ''}。`,
     dry: (n: number, skipped: number) => `试运行：未写入任何内容。正式导入将新增 ${n} 条记录${skipped > 0 ? `（${skipped} 条已存在）` : ''}。`,
-    dryProblems: '试运行：未写入任何内容。',
+    dryProblems: (skipped: number) => `试运行：未写入任何内容；问题改正之前，正式导入不会新增记录${skipped > 0 ? `（${skipped} 条已存在）` : ''}。`,
     where: (sheet: string | undefined, row: number, column: string) =>
       [sheet ? `工作表 ${sheet}` : '', row > 0 ? `第 ${row} 行` : '整个文件', column ? `列 ${column}` : ''].filter(Boolean).join('，'),
     source: '来源编号',
@@ -65,6 +66,7 @@ const T = {
     min: '分钟',
     verdict: { met: '达标', notMet: '未达标', open: '进行中' } as Record<ImportVerdict, string>,
     atDesk: (zone: string, time: string) => `本坐席时间（${zone}）${time}`,
+    status: { new: '', present: '已存在', clash: '拒绝：编号已被占用', unplanned: '' } as Record<ImportRowStatus, string>,
     moments: { callAt: '来电', answeredAt: '接听', resolvedAt: '解决', resultToldAt: '告知', closedAt: '结束', callbackDoneAt: '回访' },
   },
 } as const;
@@ -110,7 +112,7 @@ export function formatImportReport(r: ImportReport, lang: Lang = 'en', options: 
   if (r.errors.length > 0) {
     lines.push(t.problems(r.errors.length));
     listed(r.errors, lang, lines);
-    if (r.dryRun) lines.push(t.dryProblems);
+    if (r.dryRun) lines.push(t.dryProblems(r.skipped));
   } else if (r.dryRun) lines.push(t.dry(r.toImport, r.skipped));
   else if (r.imported === 0) lines.push(t.nothing(r.skipped));
   else lines.push(t.imported(r.imported, r.steps, r.skipped));
@@ -148,6 +150,9 @@ function previewLine(p: ImportPreviewRow, lang: Lang, deskZone: string | null): 
   const figure = (name: string, minutes: number | null, verdict: ImportVerdict | null) =>
     minutes === null && verdict === null ? null : `${name} ${minutes ?? '—'} ${t.min}${verdict ? ` ${t.verdict[verdict]}` : ''}`;
   const figures = [figure(t.response, p.responseMinutes, p.responseMet), figure(t.resolution, p.resolutionMinutes, p.resolutionMet)].filter(Boolean);
-  const head = `${t.where(p.sheet, p.row, '')}: ${p.recordNo}${p.sourceRef ? ` (${t.source} ${p.sourceRef})` : ''} [${p.deskCode}, ${p.timeZone}]`;
-  return [head, times.join(sep), what.join(' / '), figures.join(sep)].filter((s) => s !== '').join('; ');
+  const status = t.status[p.status] ? ` — ${t.status[p.status]}` : '';
+  const head = `${t.where(p.sheet, p.row, '')}: ${p.recordNo}${p.sourceRef ? ` (${t.source} ${p.sourceRef})` : ''} [${p.deskCode}, ${p.timeZone}]${status}`;
+  // The salutation and phone as they would be kept (last four digits only), so the masking can be checked.
+  const who = [p.salutation, p.phoneLast4 && `****${p.phoneLast4}`].filter(Boolean).join(' ');
+  return [head, times.join(sep), what.join(' / '), who, figures.join(sep)].filter((s) => s !== '').join('; ');
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importArchive } from '../../../electron/archive/import';
+import { formatImportReport } from '../../../electron/cli/importReport';
 import { importReasonText } from '../../../shared/i18n/importReasons';
 import { openTestDesk, tempDir, type TestDesk } from '../../helpers/tempStore';
 
@@ -55,6 +56,8 @@ describe('a row whose record number the desk gave another record', () => {
       ['CS20240501003', 'new'],
     ]);
     expect(importReasonText('zh', check.errors[0]!)).toContain('TECH20240501001');
+    // The CLI's dry run marks the refused row too.
+    expect(formatImportReport(check, 'zh')).toMatch(/第 2 行: CS20240501001 \[A03, Asia\/Shanghai\] — 拒绝：编号已被占用; 来电 2024-05-01 14:00/);
 
     const done = await into(desk, file);
     expect(done).toMatchObject({ imported: 0, skipped: 0, errors: [clash] });
