@@ -139,6 +139,7 @@ export const en = {
   'nav.followUps': 'Follow-ups',
   'nav.policy': 'Policy',
   'target.title': 'Targets',
+  'target.untracked': 'Not tracked (the sheet it was imported from has no column for them): {targets}',
   'target.response': 'Response',
   'target.secondResponse': 'Second response',
   'target.transferWithin': 'Transfer within',

@@ -140,6 +140,7 @@ export const zh: Record<MessageKey, string> = {
   'nav.followUps': '跟进',
   'nav.policy': '时效规则',
   'target.title': '时效目标',
+  'target.untracked': '不跟踪（导入的表格没有记录它们的列）：{targets}',
   'target.response': '响应',
   'target.secondResponse': '二次响应',
   'target.transferWithin': '转接时限',

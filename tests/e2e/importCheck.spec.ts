@@ -124,6 +124,12 @@ test.describe('先检查，再导入', () => {
     await button(page, '导入此文件').click();
     await expect(page.getByTestId('import-summary')).toContainText('已从 seed000-tracking.csv 导入 2 条记录');
     await expect(page.getByTestId('review-count')).toHaveText('2 条记录');
+    // The complaint of 2024 is not "callback overdue by years": its sheet has no callback column, and says so.
+    await page.getByRole('button', { name: 'CS20240501002', exact: true }).click();
+    await expect(page.getByTestId('targets-untracked')).toHaveText('不跟踪（导入的表格没有记录它们的列）：进展同步、回访、主管跟进');
+    await expect(page.locator('[data-kind="callback"]')).toHaveCount(0);
+    // Its sheet left 负责人 empty: no agent, not the team lead who imported it (finding 2).
+    await expect(page.getByRole('row', { name: /^CS20240501002 05-01 10:15 —（未填） / })).toBeVisible();
 
     await pick(page, '从 Excel 或 CSV 导入…', file);
     await expect(page.getByTestId('import-summary')).toHaveText('没有变化：seed000-tracking.csv 的 2 条记录都已存在。');

@@ -16,27 +16,37 @@ export function TargetList({ timing, policy, zone }: { timing: TimingInput; poli
   const targets = evaluateTargets(timing, policy, now)
     .filter((s) => s.state !== 'na')
     .sort(byUrgency);
-  if (targets.length === 0) return null;
+  // An imported record whose sheet could not record some targets says so, rather than leave them unexplained.
+  const untracked =
+    timing.untracked.length === 0 ? null : (
+      <p className="muted" data-testid="targets-untracked">
+        {t('target.untracked', { targets: timing.untracked.map((k) => t(`target.${k}`)).join(lang === 'zh' ? '、' : ', ') })}
+      </p>
+    );
+  if (targets.length === 0) return untracked;
   return (
-    <ul className="targets" data-testid="targets" aria-label={t('target.title')}>
-      {targets.map((s) => (
-        <li key={`${s.kind}-${s.index}`} className={`target target-${s.state}`} data-kind={s.kind} data-state={s.state}>
-          <span className="target-name">
-            {t(targetKey(s))}
-            {s.kind === 'secondResponse' ? ` #${s.index + 1}` : ''}
-          </span>
-          <strong className="target-state">{t(stateKey(s))}</strong>
-          <span className="target-time">
-            {s.state === 'met'
-              ? ''
-              : s.remainingMs >= 0
-                ? t('target.left', { span: formatSpan(s.remainingMs, lang) })
-                : t('target.over', { span: formatSpan(s.remainingMs, lang) })}
-            {s.dueAt !== null && s.state !== 'met' && ` · ${t('target.due', { time: dueText(s.dueAt, zone, now) })}`}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="targets" data-testid="targets" aria-label={t('target.title')}>
+        {targets.map((s) => (
+          <li key={`${s.kind}-${s.index}`} className={`target target-${s.state}`} data-kind={s.kind} data-state={s.state}>
+            <span className="target-name">
+              {t(targetKey(s))}
+              {s.kind === 'secondResponse' ? ` #${s.index + 1}` : ''}
+            </span>
+            <strong className="target-state">{t(stateKey(s))}</strong>
+            <span className="target-time">
+              {s.state === 'met'
+                ? ''
+                : s.remainingMs >= 0
+                  ? t('target.left', { span: formatSpan(s.remainingMs, lang) })
+                  : t('target.over', { span: formatSpan(s.remainingMs, lang) })}
+              {s.dueAt !== null && s.state !== 'met' && ` · ${t('target.due', { time: dueText(s.dueAt, zone, now) })}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {untracked}
+    </>
   );
 }
 
