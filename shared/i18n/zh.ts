@@ -564,4 +564,17 @@ export const zh: Record<MessageKey, string> = {
   'importCheck.importedNotes': '提示（{n} 条），不影响导入：',
   'error.import_check_expired': '该检查已失效（检查结果保留 15 分钟，只能导入一次）。请重新“先检查”。',
   'error.import_file_changed': '文件在检查之后被修改、移动或删除，请重新检查后再导入。',
+  // — Issue 12 (wt/shift): sign-off, time-zone picker, charts, steps of other days, follow-up confirmation —
+  'error.day_not_over': '{message} 尚未结束：当天结束后才能归档。',
+  'error.already_signed_off': '{message} 已经归档。',
+  'error.unknown_time_zone': '未知的时区“{message}”：请从列表中选择一个时区。',
+  'signOff.notOver': '当天尚未结束：结束后才能归档。',
+  'signOff.clearFirst': '请先处理上面的 {n} 项。',
+  'zone.hint': '搜索：城市、北京时间、UTC+8、+08:00…',
+  'zone.choices': '找到的时区',
+  'zone.none': '没有匹配的时区。可试试城市（上海）或时差（UTC+8）。',
+  'zone.count': '找到 {n} 个时区',
+  'zone.system': '本机',
+  'chart.notSet': '未填',
+  'followUps.logged': '已记录为 {record} 的第 {n} 步。',
 };

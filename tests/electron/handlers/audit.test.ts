@@ -99,7 +99,11 @@ describe('signing a day off', () => {
     expect(await desk.call('signOffDay', { date: '2024-05-20' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const admin = (await desk.ok('listUsers', {})).find((u) => u.role === 'admin')!;
     await desk.ok('signIn', { userId: admin.id });
-    expect(await desk.call('signOffDay', { date: '2024-05-21' })).toMatchObject({ ok: false, error: { field: 'date' } });
+    // Refusals carry a code and the date as data, for the page to say in its language.
+    expect((await desk.ok('dayStatus', { date: '2024-05-21' })).over).toBe(false);
+    expect((await desk.ok('dayStatus', { date: '2024-05-20' })).over).toBe(true);
+    expect(await desk.call('signOffDay', { date: '2024-05-21' })).toMatchObject({ ok: false, error: { code: 'day_not_over', field: 'date', problems: ['2024-05-21'] } });
     expect((await desk.ok('signOffDay', { date: '2024-05-20' })).signedOff).not.toBeNull();
+    expect(await desk.call('signOffDay', { date: '2024-05-20' })).toMatchObject({ ok: false, error: { code: 'already_signed_off', problems: ['2024-05-20'] } });
   });
 });

@@ -25,8 +25,14 @@ export function DaySignOff({ date, zone, onOpen }: { date: string; zone: string;
     if (r.ok) {
       setStatus(r.value);
       setError(null);
-    } else setError(errorText(r.error));
+    } else {
+      setError(errorText(r.error));
+      // What the day looks like now (a record reopened elsewhere, the day already signed off by another lead).
+      await refresh();
+    }
   };
+  // Why the button cannot be pressed yet, said beside it instead of after a click.
+  const why = !status.over ? t('signOff.notOver') : status.blockers.length > 0 ? t('signOff.clearFirst', { n: status.blockers.length }) : null;
   return (
     <section className="sign-off card" aria-labelledby="signoff-title" data-testid="sign-off">
       <h3 id="signoff-title">{t('signOff.title', { date })}</h3>
@@ -50,9 +56,16 @@ export function DaySignOff({ date, zone, onOpen }: { date: string; zone: string;
         </>
       )}
       {!status.signedOff && isLead && (
-        <button type="button" className="primary" onClick={() => void signOff()}>
-          {t('signOff.button')}
-        </button>
+        <div className="inline sign-off-action">
+          <button type="button" className="primary" disabled={why !== null} aria-describedby={why ? 'signoff-why' : undefined} onClick={() => void signOff()}>
+            {t('signOff.button')}
+          </button>
+          {why && (
+            <span id="signoff-why" className="muted" data-testid="sign-off-why">
+              {why}
+            </span>
+          )}
+        </div>
       )}
       {error && (
         <p className="field-error" role="alert">
