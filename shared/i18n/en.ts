@@ -575,6 +575,7 @@ export const en = {
   'zone.system': 'this computer',
   'chart.notSet': 'not set',
   'followUps.logged': 'Logged as step {n} of {record}.',
+  'followUps.openRecord': 'Open the record',
 } as const;
 
 export type MessageKey = keyof typeof en;

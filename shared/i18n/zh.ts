@@ -577,4 +577,5 @@ export const zh: Record<MessageKey, string> = {
   'zone.system': '本机',
   'chart.notSet': '未填',
   'followUps.logged': '已记录为 {record} 的第 {n} 步。',
+  'followUps.openRecord': '打开记录',
 };
