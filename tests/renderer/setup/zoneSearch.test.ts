@@ -26,6 +26,8 @@ describe('finding a time zone as an agent names it', () => {
   it('UTC+1 finds Central Europe in winter, and London in summer (the offsets of the day)', () => {
     expect(top('UTC+1')).toEqual(expect.arrayContaining(['Europe/Berlin', 'Europe/Paris', 'Europe/Rome']));
     expect(top('UTC+1')).not.toContain('Europe/London');
+    // UTC+1 is not UTC+11 or UTC+10.
+    expect(searchZones(winter, 'UTC+1').every((e) => e.offsetMin === 60)).toBe(true);
     const summer = zoneEntries(zones, SUMMER);
     expect(top('UTC+1', summer)).toContain('Europe/London');
     expect(top('UTC+2', summer)).toContain('Europe/Berlin');

@@ -11,7 +11,7 @@ export interface ZoneEntry {
   offsetLabel: string;
   /** The zone's long names in Chinese and English (中国标准时间, China Standard Time, …). */
   names: { zh: string; en: string };
-  /** Everything a search looks in, normalised. */
+  /** The names a search looks in, normalised (offsets are matched by value: UTC+1 is not UTC+11). */
   haystack: string[];
 }
 
@@ -108,7 +108,7 @@ export function zoneEntries(zones: readonly string[], now: number): ZoneEntry[] 
     const offsetMin = offsetAt(zone, now);
     const names = { zh: nameOf(zone, 'zh-CN', 'long', now), en: nameOf(zone, 'en', 'long', now) };
     const generic = [nameOf(zone, 'zh-CN', 'longGeneric', now), nameOf(zone, 'en', 'longGeneric', now)];
-    const haystack = [zone, zone.split('/').at(-1) ?? zone, names.zh, names.en, ...generic, ...(aliases.get(zone) ?? []), offsetLabel(offsetMin)].map(normalise);
+    const haystack = [zone, zone.split('/').at(-1) ?? zone, names.zh, names.en, ...generic, ...(aliases.get(zone) ?? [])].map(normalise);
     return { zone, offsetMin, offsetLabel: offsetLabel(offsetMin), names, haystack: [...new Set(haystack)] };
   });
 }
@@ -116,7 +116,7 @@ export function zoneEntries(zones: readonly string[], now: number): ZoneEntry[] 
 /**
  * The entries a query finds, best first: the exact zone name, then a name or alias that is the
  * query, then one that starts with it, then one that contains it, then the zones at the offset it
- * names. Equal matches: the preferred zones (ALIASES' order), then the system's, then by name.
+ * names (an offset query finds by offset only). Equal matches: the preferred zones (ALIASES' order), then the system's, then by name.
  * An empty query lists every zone, the system's first.
  * @example searchZones(entries, '北京时间')[0].zone === 'Asia/Shanghai'
  */
@@ -127,11 +127,11 @@ export function searchZones(entries: readonly ZoneEntry[], query: string, system
   for (const entry of entries) {
     let score: number | null = null;
     if (q === '') score = 0;
+    else if (offset !== null) score = normalise(entry.zone) === q ? 0 : entry.offsetMin === offset ? 1 : null;
     else if (normalise(entry.zone) === q) score = 0;
     else if (entry.haystack.includes(q)) score = 1;
     else if (entry.haystack.some((h) => h.startsWith(q) || h.split(/[ /]/).some((word) => word.startsWith(q)))) score = 2;
     else if (entry.haystack.some((h) => h.includes(q))) score = 3;
-    if (offset !== null && entry.offsetMin === offset) score = Math.min(score ?? 4, 4);
     if (score !== null) scored.push({ entry, score });
   }
   const rank = (e: ZoneEntry) => (e.zone === systemZone ? -1 : (PREFERRED.get(e.zone) ?? ALIASES.length));

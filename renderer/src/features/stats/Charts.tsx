@@ -10,9 +10,9 @@ const A = '#1f5fbf';
 const B = '#9aa7bd';
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
-function ChartCard({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+function ChartCard({ title, children, testId, wide = false }: { title: string; children: React.ReactNode; testId?: string; wide?: boolean }) {
   return (
-    <section className="card chart" data-testid={testId}>
+    <section className={wide ? 'card chart wide' : 'card chart'} data-testid={testId}>
       <h3>{title}</h3>
       {children}
     </section>
@@ -60,8 +60,9 @@ export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsRepo
           </LineChart>
         </ResponsiveContainer>
       </ChartCard>
-      <ChartCard title={t('stats.volumeByHour')}>{bars(pair(a.volumeByHour, b?.volumeByHour, (h) => h.hour, (h) => h.calls))}</ChartCard>
-      <ChartCard title={t('stats.responseHistogram')} testId="chart-response">
+      {/* 24 hours and ten buckets (120–240): two columns wide, so that every label stands apart. */}
+      <ChartCard title={t('stats.volumeByHour')} wide>{bars(pair(a.volumeByHour, b?.volumeByHour, (h) => h.hour, (h) => h.calls))}</ChartCard>
+      <ChartCard title={t('stats.responseHistogram')} testId="chart-response" wide>
         {bars(pair(a.response.histogram, b?.response.histogram, (h) => h.label, (h) => h.calls))}
         <p className="muted" data-testid="response-figures">
           {t('stats.responseFigures', { median: a.response.medianMin ?? '—', p90: a.response.p90Min ?? '—', max: a.response.maxMin ?? '—' })}
