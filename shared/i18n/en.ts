@@ -569,7 +569,7 @@ export const en = {
   'signOff.notOver': 'This day is not over yet: it can be signed off once it has ended.',
   'signOff.clearFirst': 'Clear the {n} items above first.',
   'zone.hint': 'Search: city, UTC+8, +08:00…',
-  'zone.choices': 'Time zones found',
+  'zone.choices': 'Search results',
   'zone.none': 'No time zone matches. Try a city (Shanghai) or an offset (UTC+8).',
   'zone.count': '{n} time zones found',
   'zone.system': 'this computer',

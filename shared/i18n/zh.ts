@@ -571,7 +571,7 @@ export const zh: Record<MessageKey, string> = {
   'signOff.notOver': '当天尚未结束：结束后才能归档。',
   'signOff.clearFirst': '请先处理上面的 {n} 项。',
   'zone.hint': '搜索：城市、北京时间、UTC+8、+08:00…',
-  'zone.choices': '找到的时区',
+  'zone.choices': '搜索结果',
   'zone.none': '没有匹配的时区。可试试城市（上海）或时差（UTC+8）。',
   'zone.count': '找到 {n} 个时区',
   'zone.system': '本机',

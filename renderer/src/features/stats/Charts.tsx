@@ -23,8 +23,8 @@ function ChartCard({ title, children, testId, wide = false }: { title: string; c
 const byCategory = <T extends { category: string }>(list: readonly T[]) => [...list].sort((x, y) => rankOf(CATEGORIES, x.category) - rankOf(CATEGORIES, y.category));
 const rankOf = (order: readonly string[], key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
 
-/** Days as MM-DD; every one labelled while they fit a card (a week, two), else Recharts spaces them out. */
-const dateAxis = (days: number) => ({ tickFormatter: (d: string) => d.slice(5), interval: days <= 14 ? 0 : ('preserveStartEnd' as const), fontSize: 12 });
+/** Days as MM-DD; every one labelled while they fit a card (a week, two), else Recharts spaces them out; padded so that the last is not cut at the edge. */
+const dateAxis = (days: number) => ({ tickFormatter: (d: string) => d.slice(5), interval: days <= 14 ? 0 : ('preserveStartEnd' as const), fontSize: 12, padding: { left: 16, right: 16 } });
 
 /** Every chart of the Statistics screen; period B, when given, is drawn beside period A. */
 export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsReport | undefined; labelA: string; labelB: string }) {
