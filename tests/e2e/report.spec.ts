@@ -182,6 +182,7 @@ test.describe('the period report', () => {
 
     await page.getByRole('button', { name: zh['report.back'] }).click();
     await expect(page.getByTestId('kpis')).toBeVisible();
-    await expect(page).toHaveTitle('Hotline Log');
+    // Back from the report: the window's title again, which names the desk and who is signed in (useWindowTitle).
+    await expect(page).toHaveTitle('Hotline Log — DEMO · 郑建国');
   });
 });
