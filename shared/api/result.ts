@@ -42,6 +42,10 @@ export type ErrorCode =
   | 'already_signed_off'
   /** A time-zone name that is no IANA zone (problems[0]: the text typed). */
   | 'unknown_time_zone'
+  /** A follow-up completed without saying what came of it. */
+  | 'outcome_required'
+  /** A follow-up that is no longer open on its record (completed in another window). */
+  | 'follow_up_not_open'
   | 'invalid_policy'
   /** A policy's effective-from date that is not a real YYYY-MM-DD date. */
   | 'effective_from_invalid'

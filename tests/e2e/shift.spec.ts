@@ -190,6 +190,10 @@ test.describe.serial('一个班次（1366×768，中文）', () => {
 
     await button(page, '跟进').click();
     const row = page.getByRole('row', { name: new RegExp(recordNo) }).filter({ hasText: '解决' }).first();
+    // Done without an outcome: refused beside the row, in Chinese.
+    await row.getByRole('button', { name: '完成' }).click();
+    await expect(row.getByRole('alert')).toHaveText('请填写跟进的结果。');
+    await expectNoLatin(page, 'Follow-ups with a refusal');
     await row.getByRole('textbox').fill('已为客户办理退款');
     await row.getByRole('button', { name: '完成' }).click();
     const logged = page.getByTestId('follow-up-logged');
