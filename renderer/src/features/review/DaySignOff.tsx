@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DayStatus } from '../../../../shared/api/records';
+import type { ApiError } from '../../../../shared/api/result';
 import { localDateTime } from '../../../../shared/timing/localTime';
 import { api } from '../../api';
+import { useNow } from '../../components/useNow';
 import { useI18n } from '../../i18n';
 import { targetKey } from '../compliance/targetText';
 import { useSession } from '../session/useSession';
@@ -11,22 +13,25 @@ export function DaySignOff({ date, zone, onOpen }: { date: string; zone: string;
   const { t, errorText } = useI18n();
   const { isLead } = useSession();
   const [status, setStatus] = useState<DayStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Kept as data, so that a refusal follows a change of language.
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
   const refresh = useCallback(async () => {
     const r = await api.dayStatus({ date });
     if (r.ok) setStatus(r.value);
   }, [date]);
+  // Asked again each minute: the button comes alive when the day ends (midnight, Review left open), and blockers cleared in another window show.
+  const now = useNow(60_000);
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, now]);
   if (!status) return null;
   const signOff = async () => {
     const r = await api.signOffDay({ date });
     if (r.ok) {
       setStatus(r.value);
-      setError(null);
+      setRefusal(null);
     } else {
-      setError(errorText(r.error));
+      setRefusal(r.error);
       // What the day looks like now (a record reopened elsewhere, the day already signed off by another lead).
       await refresh();
     }
@@ -67,9 +72,9 @@ export function DaySignOff({ date, zone, onOpen }: { date: string; zone: string;
           )}
         </div>
       )}
-      {error && (
+      {refusal && (
         <p className="field-error" role="alert">
-          {error}
+          {errorText(refusal)}
         </p>
       )}
     </section>
