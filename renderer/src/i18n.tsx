@@ -88,6 +88,11 @@ function errorDetail(error: ApiError, lang: Lang, t: (key: MessageKey, params?: 
     const [why, detail] = error.problems[0].split(':');
     if (`backupDir.problem.${why}` in DICTIONARIES.en) return t(`backupDir.problem.${why}` as MessageKey, { detail: detail ?? '' });
   }
+  // A role's refusal names the roles that may, in the reader's language.
+  if (error.code === 'forbidden' && error.problems?.length && error.problems.every((r) => `role.${r}` in DICTIONARIES.en)) {
+    const roles = error.problems.map((r) => t(`role.${r}` as MessageKey)).join(lang === 'zh' ? '或' : ' or ');
+    return t('forbidden.only', { roles });
+  }
   // Refusals whose one parameter is data (a date, the zone typed): said around it in the page's language.
   if (PARAM_CODES.has(error.code) && error.problems?.[0] !== undefined) return error.problems[0];
   const [kind, limit] = error.code === 'invalid_request' ? (error.problems?.[0]?.split(':') ?? []) : [];

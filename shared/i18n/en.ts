@@ -576,6 +576,7 @@ export const en = {
   'chart.notSet': 'not set',
   'followUps.logged': 'Logged as step {n} of {record}.',
   'followUps.openRecord': 'Open the record',
+  'forbidden.only': 'only {roles} profiles may.',
   'error.outcome_required': 'Say what came of it.',
   'error.follow_up_not_open': 'That follow-up is no longer open on this record (it was completed elsewhere).',
 } as const;

@@ -578,6 +578,7 @@ export const zh: Record<MessageKey, string> = {
   'chart.notSet': '未填',
   'followUps.logged': '已记录为 {record} 的第 {n} 步。',
   'followUps.openRecord': '打开记录',
+  'forbidden.only': '仅限{roles}。',
   'error.outcome_required': '请填写跟进的结果。',
   'error.follow_up_not_open': '该跟进事项已不在待办中（可能已在别处完成）。',
 };

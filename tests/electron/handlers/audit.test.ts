@@ -96,7 +96,7 @@ describe('signing a day off', () => {
     expect(call.localDate).toBe('2024-05-20');
     const agent = await desk.ok('saveUser', { name: '王芳', role: 'agent' });
     await desk.ok('signIn', { userId: agent.id });
-    expect(await desk.call('signOffDay', { date: '2024-05-20' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await desk.call('signOffDay', { date: '2024-05-20' })).toMatchObject({ ok: false, error: { code: 'forbidden', problems: ['team_lead', 'admin'] } });
     const admin = (await desk.ok('listUsers', {})).find((u) => u.role === 'admin')!;
     await desk.ok('signIn', { userId: admin.id });
     // Refusals carry a code and the date as data, for the page to say in its language.
