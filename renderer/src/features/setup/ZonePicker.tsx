@@ -17,13 +17,15 @@ export function ZonePicker({ id, value, onChange, invalid }: { id: string; value
   const entries = useMemo(() => zoneEntries(knownZones(system), Date.now()), [system]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
-  const found = useMemo(() => searchZones(entries, value, system), [entries, value, system]);
+  /** ArrowDown on a zone already chosen: every zone, that one first, to browse from. */
+  const [browsing, setBrowsing] = useState(false);
+  const found = useMemo(() => (browsing ? searchZones(entries, '', value) : searchZones(entries, value, system)), [entries, value, system, browsing]);
   const shown = found.slice(0, SHOWN);
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-option-${i}`;
   // A zone's exact name is a choice made: the list closes, and covers nothing (the submit button below).
   const exact = entries.some((e) => e.zone.toLowerCase() === value.trim().toLowerCase());
-  const expanded = open && !exact;
+  const expanded = open && (!exact || browsing);
 
   useEffect(() => {
     if (expanded) document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
@@ -32,11 +34,17 @@ export function ZonePicker({ id, value, onChange, invalid }: { id: string; value
   const pick = (entry: ZoneEntry) => {
     onChange(entry.zone);
     setOpen(false);
+    setBrowsing(false);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      if (!expanded) return setOpen(true);
+      if (!expanded) {
+        setOpen(true);
+        setBrowsing(exact);
+        setActive(0);
+        return;
+      }
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((i) => Math.min(Math.max(i + step, 0), Math.max(shown.length - 1, 0)));
     } else if (event.key === 'Enter' && expanded && shown[active]) {
@@ -46,6 +54,7 @@ export function ZonePicker({ id, value, onChange, invalid }: { id: string; value
     } else if (event.key === 'Escape' && expanded) {
       event.preventDefault();
       setOpen(false);
+      setBrowsing(false);
     }
   };
   return (
@@ -67,9 +76,13 @@ export function ZonePicker({ id, value, onChange, invalid }: { id: string; value
           onChange(e.target.value);
           setActive(0);
           setOpen(true);
+          setBrowsing(false);
         }}
         onKeyDown={onKeyDown}
-        onBlur={() => setOpen(false)}
+        onBlur={() => {
+          setOpen(false);
+          setBrowsing(false);
+        }}
       />
       {/* Always in the page, hidden when closed: aria-controls names an element that exists. */}
       {/* A press anywhere in the list keeps the focus in the field, so that its blur does not close the list before the click. */}
