@@ -241,7 +241,7 @@ test.describe('the same in English', () => {
   const served = serveForSuite(['--lang', 'en']);
   test.use({ viewport: VIEWPORT, timezoneId: SYSTEM_ZONE });
 
-  test('an unknown zone is refused in English, a day under way says why it cannot be signed off, Statistics opens on this week', async ({ page }) => {
+  test('an unknown zone is refused in English, a completed follow-up says where it went, a day under way says why it cannot be signed off, Statistics opens on this week', async ({ page }) => {
     await page.goto(served.url);
     const field = page.getByRole('combobox', { name: 'Time zone' });
     await expect(field).toHaveValue(SYSTEM_ZONE);
@@ -257,6 +257,27 @@ test.describe('the same in English', () => {
     await button(page, 'Start logging').click();
     await expect(button(page, 'New call')).toBeVisible();
 
+    // A call handed to a follow-up, completed on Follow-ups: the refusal and the confirmation in English.
+    const zone = daytimeZone();
+    const at = page.getByLabel('At (blank = now)');
+    await at.fill(typedTime(zone, 6));
+    await button(page, 'New call').click();
+    await at.fill(typedTime(zone, 5));
+    await button(page, 'Answer').click();
+    const recordNo = (await page.getByTestId('record-no').textContent()) ?? '';
+    await page.getByLabel('Result').selectOption({ label: 'In progress (follow-up)' });
+    await page.getByLabel('Follow-up due').fill(typedTime(zone, -180));
+    await page.getByLabel('Follow-up due').press('Tab');
+    await page.getByLabel('Follow-up owner').fill('Li Na');
+    await page.getByLabel('Follow-up owner').press('Tab');
+    await button(page, 'Follow-ups').click();
+    const row = page.getByTestId('follow-up-resolution');
+    await row.getByRole('button', { name: 'Done' }).click();
+    await expect(row.getByRole('alert')).toHaveText('Say what came of it.');
+    await row.getByRole('textbox').fill('Refund sent');
+    await row.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByTestId('follow-up-logged')).toContainText(`Logged as step 1 of ${recordNo}.`);
+
     await button(page, 'Review').click();
     const card = page.getByTestId('sign-off');
     await expect(card.getByRole('button', { name: 'Sign off this day' })).toBeDisabled();
@@ -266,5 +287,6 @@ test.describe('the same in English', () => {
     await expect(button(page, 'This week')).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(() => ticks(page.getByTestId('chart-feedback'))).toEqual(['Satisfied', 'Basically satisfied', 'Unsatisfied']);
     await expect.poll(() => ticks(page.getByTestId('chart-results'))).toEqual(['Resolved', 'In progress', 'Cannot resolve', 'Escalated']);
+    await page.screenshot({ path: `${SHOTS}/shift-stats-en.png`, fullPage: true });
   });
 });
