@@ -90,7 +90,8 @@ export const isLead = (user: UserRow): boolean => user.role === 'team_lead' || u
 export async function requireRole(db: Kysely<Database>, session: Session, roles: ReadonlyArray<UserRow['role']>): Promise<UserRow> {
   const user = await requireUser(db, session);
   if (!roles.includes(user.role)) {
-    throw new HotlineError('forbidden', `Only ${roles.map((r) => r.replace('_', ' ')).join(' or ')} profiles may do that.`);
+    // The roles that may, as data: the page names them in its language.
+    throw new HotlineError('forbidden', `Only ${roles.map((r) => r.replace('_', ' ')).join(' or ')} profiles may do that.`, undefined, [...roles]);
   }
   return user;
 }

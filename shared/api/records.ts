@@ -43,6 +43,8 @@ export interface DayBlocker {
 
 export interface DayStatus {
   date: string;
+  /** The day has ended in the desk's zone: only then can it be signed off. */
+  over: boolean;
   signedOff: { by: string; at: number } | null;
   /** Empty when the day can be signed off. */
   blockers: DayBlocker[];

@@ -35,6 +35,17 @@ export type ErrorCode =
   | 'pin_locked'
   | 'archived_needs_reason'
   | 'sign_off_blocked'
+  // — Refusals said in the page's language (issue 12): sign-off and set-up. —
+  /** Sign-off of a day that has not ended in the desk's zone (problems[0]: the date). */
+  | 'day_not_over'
+  /** Sign-off of a day that already is (problems[0]: the date). */
+  | 'already_signed_off'
+  /** A time-zone name that is no IANA zone (problems[0]: the text typed). */
+  | 'unknown_time_zone'
+  /** A follow-up completed without saying what came of it. */
+  | 'outcome_required'
+  /** A follow-up that is no longer open on its record (completed in another window). */
+  | 'follow_up_not_open'
   | 'invalid_policy'
   /** A policy's effective-from date that is not a real YYYY-MM-DD date. */
   | 'effective_from_invalid'

@@ -562,6 +562,23 @@ export const en = {
   'importCheck.importedNotes': 'Notes ({n}): they did not stop the import.',
   'error.import_check_expired': 'This check has lapsed (a check is kept 15 minutes, for one import). Press Check first again.',
   'error.import_file_changed': 'The file was changed, moved or deleted after it was checked; check it again before importing.',
+  // — Issue 12 (wt/shift): sign-off, time-zone picker, charts, steps of other days, follow-up confirmation —
+  'error.day_not_over': '{message} is not over yet: a day can be signed off once it has ended.',
+  'error.already_signed_off': '{message} is already signed off.',
+  'error.unknown_time_zone': 'Unknown time zone "{message}": choose one from the list.',
+  'signOff.notOver': 'This day is not over yet: it can be signed off once it has ended.',
+  'signOff.clearFirst': 'Clear the {n} items above first.',
+  'zone.hint': 'Search: city, UTC+8, +08:00…',
+  'zone.choices': 'Search results',
+  'zone.none': 'No time zone matches. Try a city (Shanghai) or an offset (UTC+8).',
+  'zone.count': '{n} time zones found',
+  'zone.system': 'this computer',
+  'chart.notSet': 'not set',
+  'followUps.logged': 'Logged as step {n} of {record}.',
+  'followUps.openRecord': 'Open the record',
+  'forbidden.only': 'only {roles} profiles may.',
+  'error.outcome_required': 'Say what came of it.',
+  'error.follow_up_not_open': 'That follow-up is no longer open on this record (it was completed elsewhere).',
 } as const;
 
 export type MessageKey = keyof typeof en;
