@@ -5,7 +5,6 @@ import { HotlineError } from '../../shared/api/result';
 import { cleanText } from '../../shared/domain/text';
 import { effectiveFromDate } from '../../shared/policy/effectiveFrom';
 import { policySchema, type Policy } from '../../shared/policy/schema';
-import { localDate } from '../../shared/timing/localTime';
 import { completePolicyAudit, insertPolicyAudit, listPolicyAudit, unfinishedPolicyAudits } from '../store/policyAudit';
 import { findPolicy, insertPolicy, listPolicies, policyInForceAt } from '../store/policies';
 import { nextVersionStart, signedOffDaysInSpan, type PolicySpan } from '../store/policySpans';
@@ -114,11 +113,9 @@ async function finishRejudge(
   job: { trailId: number; policyId: number; policy: Policy; span: PolicySpan; actor: string; actorId: number | null; reason: string | null; now: number },
   onProgress?: (p: RejudgeProgress) => void,
 ): Promise<{ records: number; verdictsChanged: number }> {
-  const fromDate = localDate(job.span.from, job.policy.calendar.timeZone);
-  // Every record's audit row says which version and start made it change, and the admin's why.
-  const why = `policy version ${job.policyId} in force from ${job.span.from === 0 ? 'the start' : fromDate}${job.reason ? `: ${job.reason}` : ''}`;
-  const { trailId, policyId, policy, span, actor, actorId, now } = job;
-  await rejudgeSpan(db, { span, policyId, policy, actor, actorId, reason: why, now, trailId }, onProgress);
+  // The record's own 'policy' row names the version; the reason is the admin's words only, so the trail reads in any language.
+  const { trailId, policyId, policy, span, actor, actorId, now, reason } = job;
+  await rejudgeSpan(db, { span, policyId, policy, actor, actorId, reason, now, trailId }, onProgress);
   const row = await inWriteTransaction(db, (trx) => completePolicyAudit(trx, trailId, now));
   return { records: row.records_rejudged, verdictsChanged: row.verdicts_changed };
 }

@@ -69,8 +69,8 @@ export interface RejudgeJob {
   policy: Policy;
   actor: string;
   actorId: number | null;
-  /** Goes with each record's audit rows. */
-  reason: string;
+  /** The admin's reason, kept with each record's audit rows; null: none given. */
+  reason: string | null;
   now: number;
   /** The policy trail row whose counts each chunk adds to, in its own transaction. */
   trailId?: number;

@@ -87,6 +87,13 @@ test.describe('a back-dated policy on the Policy screen', () => {
     await page.getByLabel('To', { exact: true }).fill('2026-09-30');
     await page.getByRole('row', { name: /王女士/ }).getByRole('button').click();
     await expect(resolution).toContainText('due 2026-10-10 17:00');
-    await expect(page.getByTestId('audit')).toContainText('resolutionDue: 2026-10-05 17:00 → 2026-10-10 17:00');
+    await expect(page.getByTestId('audit')).toContainText('Resolution due: 2026-10-05 17:00 → 2026-10-10 17:00');
+    await expect(page.getByTestId('audit')).toContainText('Timing policy: version 1 → version 2 — National Day schedule published late');
+    // In the reader's language: the same rows in Chinese.
+    await page.getByLabel('Language').selectOption('zh');
+    await expect(page.getByTestId('audit')).toContainText('解决截止时间: 2026-10-05 17:00 → 2026-10-10 17:00');
+    await expect(page.getByTestId('audit')).toContainText('时效规则: 第 1 版 → 第 2 版');
+    // Resolved 10-12, after the new due time too: still a miss, so no missed-target row.
+    await expect(page.getByTestId('audit')).not.toContainText('未达标');
   });
 });

@@ -32,7 +32,8 @@ export function TargetList({ timing, policy, zone }: { timing: TimingInput; poli
               : s.remainingMs >= 0
                 ? t('target.left', { span: formatSpan(s.remainingMs, lang) })
                 : t('target.over', { span: formatSpan(s.remainingMs, lang) })}
-            {s.dueAt !== null && s.state !== 'met' && ` · ${t('target.due', { time: dueText(s.dueAt, zone, now) })}`}
+            {/* Met targets show their due time too: a re-judged due time is visible without the audit trail. */}
+            {s.dueAt !== null && `${s.state === 'met' ? '' : ' · '}${t('target.due', { time: dueText(s.dueAt, zone, now) })}`}
           </span>
         </li>
       ))}
