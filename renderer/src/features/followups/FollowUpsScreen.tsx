@@ -5,7 +5,7 @@ import { localDateTime } from '../../../../shared/timing/localTime';
 import { api } from '../../api';
 import { useNow } from '../../components/useNow';
 import { useI18n } from '../../i18n';
-import { formatSpan } from '../compliance/targetText';
+import { dueSpanText } from '../compliance/targetText';
 
 /**
  * Open work across days: in-progress records by due time, progress updates,
@@ -86,8 +86,6 @@ function FollowUpRow(props: { item: FollowUpItem; zone: string; now: number; onO
     setError(null);
     await props.onDone(r.value);
   };
-  // As of the last refresh, on the target's own clock (working time where the target counts it).
-  const left = item.remainingMs;
   const inputId = `outcome-${item.callId}-${item.kind}`;
   return (
     <tr className={`follow-up follow-up-${item.state}`} data-testid={`follow-up-${item.kind}`}>
@@ -105,7 +103,7 @@ function FollowUpRow(props: { item: FollowUpItem; zone: string; now: number; onO
       <td>
         {localDateTime(item.dueAt, props.zone)}
         <br />
-        <small>{left >= 0 ? t('target.left', { span: formatSpan(left, lang) }) : t('target.over', { span: formatSpan(left, lang) })}</small>
+        <small>{dueSpanText({ dueAt: item.dueAt, endAt: null }, props.now, lang)}</small>
       </td>
       <td>{item.owner ?? ''}</td>
       <td className="complete-cell">
