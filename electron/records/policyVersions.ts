@@ -139,31 +139,52 @@ export async function resumeRejudges(db: Kysely<Database>, now: number): Promise
 }
 
 /**
- * The policy-level trail, newest first, as the Policy screen and the CLI show it.
+ * The policy-level trail, newest first, as the Policy screen and the CLI show it,
+ * each version with the span it holds now (a version followed by a later one
+ * reads "until" that one's start, whatever it held when it was saved).
  * A version with no trail row of its own (the defaults a desk starts with, or
  * an import creates) is listed from what the version itself keeps.
  * @example (await policyTrail(db, (id) => policyOf(db, id)))[0].recordsRejudged
  */
 export async function policyTrail(db: Kysely<Database>, versionOf: (id: number) => Promise<PolicyVersion>): Promise<PolicyTrailEntry[]> {
   const rows = await listPolicyAudit(db);
-  const entries = await Promise.all(rows.map(async (r) => toTrailEntry(r, (await versionOf(r.policy_id)).policy.calendar.timeZone)));
+  const versions = await listPolicies(db);
+  const untilOf = (id: number) => spanUntilNow(versions, id);
+  const entries = await Promise.all(rows.map(async (r) => toTrailEntry(r, (await versionOf(r.policy_id)).policy.calendar.timeZone, untilOf(r.policy_id))));
   const traced = new Set(rows.map((r) => r.policy_id));
-  for (const v of await listPolicies(db)) {
+  for (const v of versions) {
     if (traced.has(v.id)) continue;
     const timeZone = (await versionOf(v.id)).policy.calendar.timeZone;
-    entries.push({ version: v.id, actor: v.created_by, at: v.created_at, source: 'defaults', effectiveFrom: v.effective_from, effectiveUntil: null, timeZone, reason: null, recordsRejudged: 0, verdictsChanged: 0, signedOffDays: [], completed: true });
+    entries.push({ version: v.id, actor: v.created_by, at: v.created_at, source: 'defaults', effectiveFrom: v.effective_from, effectiveUntil: untilOf(v.id), timeZone, reason: null, recordsRejudged: 0, verdictsChanged: 0, signedOffDays: [], completed: true });
   }
   return entries.sort((a, b) => b.at - a.at || b.version - a.version);
 }
 
-function toTrailEntry(r: PolicyAuditRow, timeZone: string): PolicyTrailEntry {
+/**
+ * Where a version's span ends as the versions stand now (a later save may have
+ * cut it short): the next later start; its own start when a newer version starts
+ * at the same instant (it was never in force); null when nothing follows it.
+ * @example spanUntilNow([{ id: 1, effective_from: 0 }, { id: 2, effective_from: 50 }], 1) === 50
+ */
+export function spanUntilNow(versions: ReadonlyArray<{ id: number; effective_from: number }>, id: number): number | null {
+  const own = versions.find((v) => v.id === id);
+  if (!own) return null;
+  let until: number | null = null;
+  for (const v of versions) {
+    const follows = v.effective_from > own.effective_from || (v.effective_from === own.effective_from && v.id > own.id);
+    if (follows && (until === null || v.effective_from < until)) until = v.effective_from;
+  }
+  return until;
+}
+
+function toTrailEntry(r: PolicyAuditRow, timeZone: string, effectiveUntil: number | null): PolicyTrailEntry {
   return {
     version: r.policy_id,
     actor: r.actor,
     at: r.at,
     source: r.source,
     effectiveFrom: r.effective_from,
-    effectiveUntil: r.effective_until,
+    effectiveUntil,
     timeZone,
     reason: r.reason,
     recordsRejudged: r.records_rejudged,

@@ -511,6 +511,9 @@ export const en = {
   'policy.impactSpan': 'In force from {from} until {until}.',
   'policy.impactSpanOpen': 'In force from {from} on.',
   'policy.impactSpanAlways': 'In force from the start.',
+  // Trial 10 finding 9: a version a later one follows reads until when.
+  'policy.spanFirstUntil': 'In force from the start until {until}.',
+  'policy.spanNever': 'Never in force: a newer version starting at the same moment took its place.',
   'policy.impactRecords': 'Records re-judged by this version: {n}',
   'policy.impactDue': 'Of them with other due times: {n}',
   'policy.impactVerdicts': 'Of them whose verdict changes (met/late, missed target, overdue): {n}',

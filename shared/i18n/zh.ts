@@ -513,6 +513,9 @@ export const zh: Record<MessageKey, string> = {
   'policy.impactSpan': '生效期间：{from} 至 {until}。',
   'policy.impactSpanOpen': '自 {from} 起生效。',
   'policy.impactSpanAlways': '自最初起生效。',
+  // 试用 10 第 9 条：其后有更晚版本的版本写明生效至何时。
+  'policy.spanFirstUntil': '自最初起生效，至 {until} 止。',
+  'policy.spanNever': '从未生效：同一时刻起生效的更新版本取代了它。',
   'policy.impactRecords': '按本版重新考核的记录：{n}',
   'policy.impactDue': '其中截止时间改变的：{n}',
   'policy.impactVerdicts': '其中考核结论改变的（达标/超时、未达标、已逾期）：{n}',

@@ -74,11 +74,14 @@ test.describe('a back-dated policy on the Policy screen', () => {
     await expect(history.locator('li').first()).toContainText('In force from 2026-09-01 00:00 on. 2 records re-judged, 0 verdicts changed');
     await expect(history.locator('li').first()).toContainText('Signed-off days touched: 2026-09-29');
     await expect(history.locator('li').first()).toContainText('Reason: National Day schedule published late');
+    // The defaults, followed now by version 2, read until when.
+    await expect(history.locator('li').nth(1)).toContainText('In force from the start until 2026-09-01 00:00.');
     // The next save is in force from now unless a date is typed again.
     await expect(page.getByLabel('Effective from')).toHaveValue('');
     await page.getByLabel('Language').selectOption('zh');
     await expect(page.getByText('第 2 版已保存，自 2026-09-01 00:00 起生效：重新考核 2 条记录，0 条结论改变。')).toBeVisible();
     await expect(history.locator('li').first()).toContainText('自 2026-09-01 00:00 起生效。 重新考核 2 条记录，0 条结论改变');
+    await expect(history.locator('li').nth(1)).toContainText('自最初起生效，至 2026-09-01 00:00 止。');
     await page.screenshot({ path: 'test-results/screenshots/policy-backdate-zh.png', fullPage: true });
     await page.getByLabel('语言').selectOption('en');
 
