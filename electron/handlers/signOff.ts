@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { DayBlocker, DayStatus } from '../../shared/api/records';
+import type { DayBlocker, DayRejudge, DayStatus } from '../../shared/api/records';
 import { HotlineError } from '../../shared/api/result';
 import { missingReasons } from '../../shared/timing/compliance';
 import { localDate } from '../../shared/timing/localTime';
 import { listCallsOfDay } from '../store/calls';
 import { listMissReasons } from '../store/missReasons';
+import { policyAuditAfter } from '../store/policyAudit';
 import type { Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { targetsOf } from './callRecord';
@@ -28,7 +29,16 @@ async function statusOf(db: Kysely<Database>, desk: { code: string; time_zone: s
     }
   }
   const signed = await db.selectFrom('day_signoffs').selectAll().where('desk_code', '=', deskCode).where('local_date', '=', date).executeTakeFirst();
-  return { date, over: date < localDate(now, desk.time_zone), records: rows.length, blockers, signedOff: signed ? { by: signed.signed_by, at: signed.signed_at } : null };
+  const rejudgedAfter = signed ? await rejudgesOf(db, deskCode, date, signed.signed_at) : [];
+  return { date, over: date < localDate(now, desk.time_zone), records: rows.length, blockers, signedOff: signed ? { by: signed.signed_by, at: signed.signed_at } : null, rejudgedAfter };
+}
+
+/** The policy versions saved after the sign-off whose re-judge changed the day's records (their trail lists the day). */
+async function rejudgesOf(db: Kysely<Database>, deskCode: string, date: string, signedAt: number): Promise<DayRejudge[]> {
+  return (await policyAuditAfter(db, signedAt)).flatMap((r) => {
+    const day = (JSON.parse(r.signed_off_days) as Array<{ deskCode: string; localDate: string; records?: number }>).find((d) => d.deskCode === deskCode && d.localDate === date);
+    return day ? [{ version: r.policy_id, at: r.at, actor: r.actor, effectiveFrom: r.effective_from, records: day.records ?? null, reason: r.reason }] : [];
+  });
 }
 
 export const dayStatus: Handler<'dayStatus'> = async (req, { db, now }) => statusOf(db, await requireDesk(db), req.date, now());

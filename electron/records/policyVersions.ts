@@ -7,10 +7,10 @@ import { effectiveFromDate } from '../../shared/policy/effectiveFrom';
 import { policySchema, type Policy } from '../../shared/policy/schema';
 import { completePolicyAudit, insertPolicyAudit, listPolicyAudit, unfinishedPolicyAudits } from '../store/policyAudit';
 import { findPolicy, insertPolicy, listPolicies, policyInForceAt } from '../store/policies';
-import { nextVersionStart, signedOffDaysInSpan, type PolicySpan } from '../store/policySpans';
+import { nextVersionStart, signedOffDaysInSpan, type PolicySpan, type SignedOffDay } from '../store/policySpans';
 import type { Database, PolicyAuditRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { previewRejudge, rejudgeSpan, type RejudgeProgress } from './rejudge';
+import { previewRejudge, rejudgeSpan, signedOffChanges, type RejudgeProgress } from './rejudge';
 
 /** Who saves a version, from where, and from when it is in force. */
 export interface SaveVersionOptions {
@@ -20,7 +20,7 @@ export interface SaveVersionOptions {
   source: 'screen' | 'cli';
   /** YYYY-MM-DD: in force from that day 00:00 in the policy's zone; absent: from now. */
   effectiveFrom?: string | undefined;
-  /** Why; required when the re-judge touches signed-off days. */
+  /** Why; required when the re-judge changes a signed-off day's records (a due time or a verdict). */
   reason?: string | undefined;
   onProgress?: (p: RejudgeProgress) => void;
 }
@@ -41,6 +41,11 @@ export function startOf(effectiveFrom: string | undefined, policy: Policy, now: 
   throw new HotlineError('effective_from_invalid', 'The effective-from date is not a date: type it as YYYY-MM-DD, e.g. 2026-09-01.', 'effectiveFrom');
 }
 
+/** The same signed-off days with the same record counts: nothing was signed off (or re-opened) between two reads. */
+function sameDays(a: readonly SignedOffDay[], b: readonly SignedOffDay[]): boolean {
+  return a.length === b.length && a.every((d, i) => d.deskCode === b[i]!.deskCode && d.localDate === b[i]!.localDate && d.records === b[i]!.records);
+}
+
 /** The span a version starting at `from` would hold, given the versions already saved. */
 async function spanFrom(db: Kysely<Database>, from: number): Promise<PolicySpan> {
   return { from, until: await nextVersionStart(db, from) };
@@ -59,8 +64,9 @@ export async function previewVersion(db: Kysely<Database>, policy: Policy, effec
 /**
  * Saves a checked policy as a new version in force from `effectiveFrom` (or
  * now) until the next later version starts, and re-judges the records whose
- * call time falls in that span, in short chunks. A span with signed-off days
- * is refused without a reason, before anything is written. The policy trail
+ * call time falls in that span, in short chunks. A re-judge that would change
+ * a signed-off day's records (a due time or a verdict, not just the version
+ * number) is refused without a reason, before anything is written. The policy trail
  * gets its row with the version (completed with the counts once the last
  * chunk is in; an interrupted re-judge is resumed at start, resumeRejudges).
  * @example await saveVersion(db, policy, { now, author: '王管理', authorId: 1, source: 'screen', effectiveFrom: '2026-09-01' })
@@ -70,9 +76,15 @@ export async function saveVersion(db: Kysely<Database>, policy: Policy, options:
   const from = startOf(options.effectiveFrom, policy, now);
   const reason = options.reason === undefined ? null : cleanText(options.reason) || null;
   const json = JSON.stringify(policy);
+  // Judging the signed-off days' records takes a while: done before the write lock, and again
+  // under it only if the span or the signed-off days moved meanwhile (checked cheaply).
+  const judgedSpan = await spanFrom(db, from);
+  const judged = await signedOffChanges(db, judgedSpan, policy, now);
   const started = await inWriteTransaction(db, async (trx) => {
     const span = await spanFrom(trx, from);
-    const signedOffDays = await signedOffDaysInSpan(trx, span);
+    const same = span.until === judgedSpan.until && sameDays(await signedOffDaysInSpan(trx, span), judged.inSpan);
+    // Only the signed-off days whose records really change (a due time or a verdict) need a reason.
+    const signedOffDays = same ? judged.changing : (await signedOffChanges(trx, span, policy, now)).changing;
     if (signedOffDays.length > 0 && reason === null) {
       const days = signedOffDays.map((d) => d.localDate);
       throw new HotlineError('archived_needs_reason', `Signed-off days would change (${days.join(', ')}): say why.`, 'reason', days);
@@ -87,7 +99,7 @@ export async function saveVersion(db: Kysely<Database>, policy: Policy, options:
       effective_from: from,
       effective_until: span.until,
       reason,
-      signed_off_days: JSON.stringify(signedOffDays.map(({ deskCode, localDate }) => ({ deskCode, localDate }))),
+      signed_off_days: JSON.stringify(signedOffDays.map(({ deskCode, localDate, records }) => ({ deskCode, localDate, records }))),
       completed_at: null,
     });
     return { id, trailId, span, signedOffDays };
@@ -189,7 +201,8 @@ function toTrailEntry(r: PolicyAuditRow, timeZone: string, effectiveUntil: numbe
     reason: r.reason,
     recordsRejudged: r.records_rejudged,
     verdictsChanged: r.verdicts_changed,
-    signedOffDays: JSON.parse(r.signed_off_days) as Array<{ deskCode: string; localDate: string }>,
+    // Rows since trial 10 also keep each day's count of changed records: the trail lists the days only.
+    signedOffDays: (JSON.parse(r.signed_off_days) as Array<{ deskCode: string; localDate: string }>).map(({ deskCode, localDate }) => ({ deskCode, localDate })),
     completed: r.completed_at !== null,
   };
 }

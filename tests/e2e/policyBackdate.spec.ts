@@ -60,7 +60,7 @@ test.describe('a back-dated policy on the Policy screen', () => {
     await expect(impact).toContainText('In force from 2026-09-01 00:00 on.');
     await expect(impact.getByTestId('impact-records')).toHaveText('Records re-judged by this version: 2');
     await expect(impact).toContainText('Of them with other due times: 2');
-    await expect(impact.getByTestId('impact-signed-off')).toHaveText('Signed-off days touched: 2026-09-29 (1 records)');
+    await expect(impact.getByTestId('impact-signed-off')).toHaveText('Signed-off days whose records change (due time or verdict): 2026-09-29 (1 records)');
     await page.screenshot({ path: 'test-results/screenshots/policy-backdate-en.png', fullPage: true });
     // A signed-off day changes only with a reason, asked for next to its field.
     await save.click();
@@ -72,7 +72,7 @@ test.describe('a back-dated policy on the Policy screen', () => {
     const history = page.getByTestId('policy-history');
     await expect(history.locator('li').first()).toContainText('Version 2 · saved');
     await expect(history.locator('li').first()).toContainText('In force from 2026-09-01 00:00 on. 2 records re-judged, 0 verdicts changed');
-    await expect(history.locator('li').first()).toContainText('Signed-off days touched: 2026-09-29');
+    await expect(history.locator('li').first()).toContainText('Signed-off days whose records it changed: 2026-09-29');
     await expect(history.locator('li').first()).toContainText('Reason: National Day schedule published late');
     // The defaults, followed now by version 2, read until when.
     await expect(history.locator('li').nth(1)).toContainText('In force from the start until 2026-09-01 00:00.');
@@ -98,5 +98,11 @@ test.describe('a back-dated policy on the Policy screen', () => {
     await expect(page.getByTestId('audit')).toContainText('时效规则: 第 1 版 → 第 2 版');
     // Resolved 10-12, after the new due time too: still a miss, so no missed-target row.
     await expect(page.getByTestId('audit')).not.toContainText('未达标');
+
+    // The signed-off 09-29, whose record got another due time, says a later policy re-judged it.
+    await page.getByLabel('从', { exact: true }).fill('2026-09-29');
+    await page.getByLabel('到', { exact: true }).fill('2026-09-29');
+    await expect(page.getByTestId('signoff-rejudged')).toContainText('归档后重新考核：第 2 版规则（自 2026-09-01 00:00 起生效）');
+    await expect(page.getByTestId('signoff-rejudged')).toContainText('改变了本日 1 条记录（截止时间或结论）。 原因：National Day schedule published late');
   });
 });

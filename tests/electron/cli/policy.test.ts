@@ -90,7 +90,7 @@ describe('hotline policy', () => {
     expect(preview.stdout).toContain('In force from 2026-09-01 00:00 on (Asia/Shanghai).');
     expect(preview.stdout).toMatch(/records to re-judge \(they take this version\): 2\n/);
     expect(preview.stdout).toMatch(/whose verdict changes .*: 2\n/);
-    expect(preview.stdout).toContain('signed-off days touched: 2026-09-30 (A03, 1 record)');
+    expect(preview.stdout).toContain('signed-off days whose records change (due time or verdict; they need --reason): 2026-09-30 (A03, 1 record)');
     expect(preview.stdout).toContain('Nothing was changed: add --yes to apply it.');
     expect((await exported()).calendar.holidays).toEqual([]);
 

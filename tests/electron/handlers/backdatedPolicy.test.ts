@@ -94,7 +94,8 @@ describe('a back-dated policy with holidays and a make-up working day', () => {
       records: 3,
       dueTimesChanged: 2,
       verdictsChanged: 2,
-      signedOffDays: [{ deskCode: 'A03', localDate: '2026-09-30', records: 2 }],
+      // Of the day's 2 records, only the general call changes: the urgent one (2 h wall clock) is judged the same.
+      signedOffDays: [{ deskCode: 'A03', localDate: '2026-09-30', records: 1 }],
     });
     expect(await call('CS20260930001')).toEqual(before);
     expect(await policyCount()).toBe(2);
@@ -119,7 +120,7 @@ describe('a back-dated policy with holidays and a make-up working day', () => {
   it('re-judges the history of its span with a reason: the 09-30 17:00 general call is due on the make-up Saturday 10-10 17:00', async () => {
     const saved = await desk.ok('savePolicy', { policy, effectiveFrom: '2026-09-01', reason: '补录国庆调休安排' });
     expect(saved).toMatchObject({ version: 3, effectiveFrom: SH('2026-09-01', '00:00'), recordsRejudged: 3, verdictsChanged: 2, inForceNow: false });
-    expect(saved.signedOffDays).toEqual([{ deskCode: 'A03', localDate: '2026-09-30', records: 2 }]);
+    expect(saved.signedOffDays).toEqual([{ deskCode: 'A03', localDate: '2026-09-30', records: 1 }]);
 
     expect(await call('CS20260930001')).toMatchObject({ policy_id: 3, resolution_due_at: SH('2026-10-10', '17:00'), ended_breach: 0, next_due_at: null });
     // The make-up Sunday counts too: due a day earlier, so the Wednesday resolution is now late.

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useNow } from '../../components/useNow';
 import { useI18n } from '../../i18n';
 import { targetKey } from '../compliance/targetText';
+import { startText } from '../policy/spanText';
 import { useSession } from '../session/useSession';
 
 /** Sign-off (归档) of one day: what is still missing, and the button for team leads once nothing is. */
@@ -42,7 +43,22 @@ export function DaySignOff({ date, zone, onOpen }: { date: string; zone: string;
     <section className="sign-off card" aria-labelledby="signoff-title" data-testid="sign-off">
       <h3 id="signoff-title">{t('signOff.title', { date })}</h3>
       {status.signedOff ? (
-        <p className="saved-note">{t('signOff.done', { by: status.signedOff.by, at: localDateTime(status.signedOff.at, zone) })}</p>
+        <>
+          <p className="saved-note">{t('signOff.done', { by: status.signedOff.by, at: localDateTime(status.signedOff.at, zone) })}</p>
+          {status.rejudgedAfter.map((r) => (
+            // A later policy version changed due times or verdicts here after the day was signed off.
+            <p key={`${r.version}-${r.at}`} className="alert alert-near" role="note" data-testid="signoff-rejudged">
+              {t(r.records === null ? 'signOff.rejudgedSome' : 'signOff.rejudged', {
+                version: r.version,
+                from: startText(r.effectiveFrom, zone, t),
+                at: localDateTime(r.at, zone),
+                actor: r.actor,
+                n: r.records ?? 0,
+              })}
+              {r.reason && ` ${t('signOff.rejudgedReason', { reason: r.reason })}`}
+            </p>
+          ))}
+        </>
       ) : status.blockers.length === 0 ? (
         <p>{t('signOff.ready', { n: status.records })}</p>
       ) : (
