@@ -171,7 +171,7 @@ export interface FollowUpItem {
   kind: FollowUpKind;
   dueAt: number;
   state: 'running' | 'near' | 'breached';
-  /** Left (negative: over) on the target's own clock, working time included, as the desk shows it. */
+  /** Left (negative: over) on the target's own clock (working time where it counts so); the screen words it on the wall clock from dueAt (dueSpanText). */
   remainingMs: number;
   owner: string | null;
   /** The follow-up time the agent promised the customer, when there is one. */
