@@ -32,9 +32,36 @@ async function printed(page: Page, name: string): Promise<{ text: string; pages:
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  // Paper is white on every page: the last page, short, would otherwise end in a block of the app's grey.
+  for (let n = 1; n <= pages; n++) expect(greyRowsOfLowerHalf(file, n), `rows of screen grey on page ${n} of ${name}`).toBe(0);
   // Page 1 as a picture, for a person to look at.
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, path.join(OUT, `${name}-page1`)]);
   return { text, pages, bytes: fs.statSync(file).size };
+}
+
+/** The app's screen background (styles.css --bg), which must never reach paper. */
+const SCREEN_GREY = [0xf4, 0xf5, 0xf7] as const;
+
+/**
+ * How many pixel rows of a page's lower half (below the content of a short last page) are mostly the app's
+ * screen grey: a grey block, not the anti-aliased edges of text. Read from pdftoppm's PPM ("P6 w h 255", then RGB).
+ */
+function greyRowsOfLowerHalf(file: string, pageNo: number): number {
+  const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', String(pageNo), '-l', String(pageNo), '-singlefile', file]);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('pdftoppm gave no PPM');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const pixels = ppm.subarray(header[0].length);
+  let rows = 0;
+  for (let y = Math.floor(height / 2); y < height; y++) {
+    let grey = 0;
+    for (let x = 0; x < width; x++) {
+      const at = (y * width + x) * 3;
+      if (SCREEN_GREY.every((c, i) => Math.abs(pixels[at + i]! - c) <= 2)) grey++;
+    }
+    if (grey >= width / 2) rows++;
+  }
+  return rows;
 }
 
 /**
