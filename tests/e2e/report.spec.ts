@@ -83,6 +83,20 @@ function expectRow(text: string, label: string, a: string, b: string): void {
   expect(text, `${label}: ${a} / ${b}`).toMatch(new RegExp(`^\\s*${escape(label)}\\s+${escape(a)}\\s+${escape(b)}(\\s|$)`, 'm'));
 }
 
+/**
+ * A headline row's change agrees with the two figures printed beside it: their difference, in points for
+ * shares ("99.5 %", "99.3 %" → "+0.2 pt"), worked out here from the printed text alone.
+ */
+function expectChange(text: string, label: string): void {
+  const row = new RegExp(`^\\s*${escape(label)}\\s+(-?[\\d.]+)( %)?\\s+(-?[\\d.]+)(?: %)?\\s+([+−±])([\\d.]+)( pt)?\\s*$`, 'm').exec(text);
+  expect(row, `${label}: a change beside the two figures`).not.toBeNull();
+  const [, a, share, b, sign, size, points] = row!;
+  expect(points !== undefined, `${label}: points for a share`).toBe(share !== undefined);
+  const places = Math.max(...[a!, b!].map((x) => x.split('.')[1]?.length ?? 0));
+  const d = Number((Number(a) - Number(b)).toFixed(places));
+  expect(`${sign}${size}`, `${label}: ${a} vs ${b}`).toBe(`${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)}`);
+}
+
 /** A phrase of the report: pdftotext spaces text apart by its glyph positions, so any run of spaces stands for one (or none, beside CJK). */
 function expectPhrase(text: string, phrase: string): void {
   expect(text, phrase).toMatch(new RegExp(escape(phrase).replace(/ /g, '\\s*')));
@@ -96,6 +110,9 @@ function expectReport(text: string, pages: number, dict: Record<MessageKey, stri
   expectRow(text, dict['stats.kpi.resolutionRate'], pct(a.kpis.resolutionRate), pct(b.kpis.resolutionRate));
   expectRow(text, dict['stats.kpi.satisfaction'], pct(a.kpis.satisfaction), pct(b.kpis.satisfaction));
   expectRow(text, dict['stats.kpi.breachesPer100'], num(a.kpis.breachesPer100), num(b.kpis.breachesPer100));
+  for (const key of ['stats.kpi.calls', 'stats.kpi.answered', 'stats.kpi.responseCompliance', 'stats.kpi.avgResponseMin', 'stats.kpi.resolutionRate', 'stats.kpi.satisfaction', 'stats.kpi.breachesPer100'] as const) {
+    expectChange(text, dict[key]);
+  }
   const spread = (s: StatsReport) => `${num(s.response.medianMin)} / ${num(s.response.p90Min)} / ${num(s.response.maxMin)}`;
   expectRow(text, dict['report.kpi.responseFigures'], spread(a), spread(b));
 
