@@ -177,6 +177,11 @@ test.describe('the period report', () => {
     await page.getByLabel('To', { exact: true }).fill(UNTIL);
     await expect(page.getByLabel('Compare from')).toHaveValue(COMPARE.from);
     await expect(page.getByTestId('kpis')).toBeVisible();
+    // Print report stands apart at the end of the bar, right of the compared period's dates, not between the box and them.
+    const printBox = (await button(page, 'Print report').boundingBox())!;
+    const compareTo = (await page.getByLabel('Compare to').boundingBox())!;
+    expect(printBox.x).toBeGreaterThan(compareTo.x + compareTo.width);
+    await page.screenshot({ path: path.join(OUT, 'stats-screen-en.png') });
 
     // Browser mode prints with the browser's dialog: only its being asked for is checked here.
     await page.evaluate(() => {
