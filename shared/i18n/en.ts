@@ -469,9 +469,12 @@ export const en = {
   'report.measures': 'Improvement measures and their effect',
   'report.measuresNone': 'No improvement measure was in force in this period.',
   'report.effectWindows': 'before {before}, after {after}',
-  'report.effectUntil': 'Effects are measured up to {to}, the end of the period (or the day the report was made, if earlier), not up to today: after a measure’s start at most 30 days and never past {to}, against as many days just before the start.',
   'error.cannot_print': 'This window cannot make a PDF. In the browser, use its Print dialog instead.',
   'error.print_failed': 'The PDF was not saved: {message}',
+
+  // ── Trial of issue 10 (findings 11, 14): the report's measure windows, the charts' legends ──
+  'report.effectUntil': 'Effects are measured up to {to}, the end of the period (or the day the report was made, if earlier), not up to today: after a measure’s start at most 30 days and never past {to}, against as many days just before the start.',
+  'stats.legend': 'Legend',
 
   // ── Issue 10 item 6: back-dated policy versions (effective from, re-judge preview, policy trail) ──
   'policy.effectiveFrom': 'Effective from',

@@ -220,6 +220,9 @@ test.describe('the period report', () => {
 
     await page.getByLabel('Language').selectOption('zh');
     await expect(report.getByRole('heading', { level: 1 })).toHaveText(zh['report.title.month']);
+    // Legends are named in the page's language; none says "legend icon" (Recharts' own English label).
+    await expect(report.getByRole('list', { name: zh['stats.legend'], exact: true }).first()).toBeVisible();
+    await expect(page.locator('[aria-label*="legend icon"]')).toHaveCount(0);
     await expectFitsA4(page);
     const chinese = await printed(page, 'report-zh');
     expectReport(chinese.text, chinese.pages, zh, a, b);
@@ -240,5 +243,9 @@ test.describe('the period report', () => {
     await expect(page.getByTestId('kpis')).toBeVisible();
     // Back on Statistics, the window's own title (desk and person) returns.
     await expect(page).toHaveTitle(windowTitle);
+    // The Statistics screen's charts too: legends in Chinese, in the order the series are drawn.
+    const categories = page.getByTestId('chart-resolution');
+    await expect(categories.getByRole('list', { name: zh['stats.legend'], exact: true }).locator('li')).toHaveText([`${FROM} – ${UNTIL}`, zh['stats.target']]);
+    await expect(page.locator('[aria-label*="legend icon"]')).toHaveCount(0);
   });
 });

@@ -3,6 +3,7 @@ import type { StatsReport } from '../../../../shared/api/stats';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import { usePolicies } from '../policy/usePolicies';
+import { ChartLegend } from '../stats/ChartLegend';
 import { pctValue } from './format';
 
 /**
@@ -17,8 +18,11 @@ const A = '#1f5fbf';
 const B = '#9aa7bd';
 const MARGIN = { top: 6, right: 8, bottom: 22, left: 4 };
 
-/** Above the plot, in the series' own order (Recharts would sort the names, putting the compared period first). */
-const LEGEND = { verticalAlign: 'top', height: 16, iconSize: 8, wrapperStyle: { fontSize: 9 }, itemSorter: 'dataKey' } as const;
+/**
+ * Above the plot, in the series' own order (Recharts would sort the names, putting the compared period first),
+ * named in the page's language (ChartLegend: Recharts' own says "legend icon" in English).
+ */
+const LEGEND = { verticalAlign: 'top', height: 16, iconSize: 8, wrapperStyle: { fontSize: 9 }, itemSorter: null, content: <ChartLegend /> } as const;
 
 type Row = { key: string | number; a: number; b?: number | undefined };
 

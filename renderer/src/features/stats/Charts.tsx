@@ -3,10 +3,13 @@ import type { StatsReport } from '../../../../shared/api/stats';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import { usePolicies } from '../policy/usePolicies';
+import { ChartLegend } from './ChartLegend';
 
 const A = '#1f5fbf';
 const B = '#9aa7bd';
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+/** Series in the order declared (the period, then the compared one), named in the page's language. */
+const legend = <Legend content={<ChartLegend />} itemSorter={null} />;
 
 function ChartCard({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -39,7 +42,7 @@ export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsRepo
         <XAxis dataKey="key" />
         <YAxis unit={unit} />
         <Tooltip />
-        <Legend />
+        {legend}
         <Bar dataKey="a" name={labelA} fill={A} isAnimationActive={false} />
         {b && <Bar dataKey="b" name={labelB} fill={B} isAnimationActive={false} />}
       </BarChart>
@@ -75,7 +78,7 @@ export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsRepo
             <XAxis dataKey="key" />
             <YAxis unit="%" domain={[0, 100]} />
             <Tooltip />
-            <Legend />
+            {legend}
             <Bar dataKey="rate" name={labelA} fill={A} isAnimationActive={false} />
             <Bar dataKey="target" name={t('stats.target')} fill="#e0b341" isAnimationActive={false} />
           </BarChart>
@@ -98,7 +101,7 @@ export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsRepo
             <XAxis dataKey="date" />
             <YAxis domain={[1, 5]} />
             <Tooltip />
-            <Legend />
+            {legend}
             <Line dataKey="speed" name={t('field.scoreSpeed')} stroke="#1f5fbf" isAnimationActive={false} />
             <Line dataKey="professionalism" name={t('field.scoreProfessionalism')} stroke="#1e7b34" isAnimationActive={false} />
             <Line dataKey="resolution" name={t('field.scoreResolution')} stroke="#b3261e" isAnimationActive={false} />
