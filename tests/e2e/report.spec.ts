@@ -78,6 +78,32 @@ async function expectFitsA4(page: Page): Promise<void> {
   await page.emulateMedia({ media: null });
 }
 
+/**
+ * Every x-axis label of every report chart reads on its own, as laid out for print: no two of one axis
+ * touch ("TechnicalConsultation" at half width). Answers the axes whose labels run into each other (or that have none).
+ */
+async function crowdedAxes(page: Page): Promise<string[]> {
+  await page.emulateMedia({ media: 'print' });
+  const crowded = await page.getByTestId('report').evaluate((report) =>
+    [...report.querySelectorAll('.report-chart')].flatMap((figure) => {
+      const boxes = [...figure.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')]
+        .map((tick) => ({ text: tick.textContent ?? '', box: tick.getBoundingClientRect() }))
+        .sort((x, y) => x.box.left - y.box.left);
+      const title = figure.querySelector('figcaption')?.textContent ?? '';
+      // An axis without labels would pass unseen: it counts as crowded too.
+      if (boxes.length === 0) return [`${title}: no labels`];
+      return boxes.slice(1).flatMap((tick, i) => (tick.box.left < boxes[i]!.box.right + 2 ? [`${title}: ${boxes[i]!.text} | ${tick.text}`] : []));
+    }),
+  );
+  await page.emulateMedia({ media: null });
+  return crowded;
+}
+
+/** The series a report chart's legend names, in order (its caption names the chart). */
+async function legendOf(page: Page, caption: string): Promise<string[]> {
+  return page.getByTestId('report').locator('.report-chart', { has: page.locator('figcaption', { hasText: caption }) }).locator('.chart-legend li').allTextContents();
+}
+
 /** A headline row: its label, then period A's value and the compared period's, as `hotline stats --json` gives them. */
 function expectRow(text: string, label: string, a: string, b: string): void {
   expect(text, `${label}: ${a} / ${b}`).toMatch(new RegExp(`^\\s*${escape(label)}\\s+${escape(a)}\\s+${escape(b)}(\\s|$)`, 'm'));
@@ -182,6 +208,12 @@ test.describe('the period report', () => {
     const compareTo = (await page.getByLabel('Compare to').boundingBox())!;
     expect(printBox.x).toBeGreaterThan(compareTo.x + compareTo.width);
     await page.screenshot({ path: path.join(OUT, 'stats-screen-en.png') });
+    // On screen, too, the category chart names every category (slanted to fit a card), none left out.
+    const categoryChart = page.getByTestId('chart-resolution');
+    await expect(categoryChart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText(
+      statsOf(db.file, FROM, UNTIL).resolutionByCategory.map((c) => en[`category.${c.category}` as MessageKey]),
+    );
+    await categoryChart.screenshot({ path: path.join(OUT, 'stats-categories-en.png') });
 
     // Browser mode prints with the browser's dialog: only its being asked for is checked here.
     await page.evaluate(() => {
@@ -201,6 +233,10 @@ test.describe('the period report', () => {
 
     const a = statsOf(db.file, FROM, UNTIL);
     const b = statsOf(db.file, COMPARE.from, COMPARE.to);
+    const [labelA, labelB] = [`${FROM} – ${UNTIL}`, `${COMPARE.from} – ${COMPARE.to}`];
+    // The category chart compares as the others do: the month, the month before, and the target, each category named apart.
+    expect(await legendOf(page, en['stats.resolutionByCategory'])).toEqual([labelA, labelB, en['stats.target']]);
+    expect(await crowdedAxes(page)).toEqual([]);
     await expectFitsA4(page);
     const english = await printed(page, 'report-en');
     expectReport(english.text, english.pages, en, a, b);
@@ -220,6 +256,8 @@ test.describe('the period report', () => {
 
     await page.getByLabel('Language').selectOption('zh');
     await expect(report.getByRole('heading', { level: 1 })).toHaveText(zh['report.title.month']);
+    expect(await legendOf(page, zh['stats.resolutionByCategory'])).toEqual([labelA, labelB, zh['stats.target']]);
+    expect(await crowdedAxes(page)).toEqual([]);
     // Legends are named in the page's language; none says "legend icon" (Recharts' own English label).
     await expect(report.getByRole('list', { name: zh['stats.legend'], exact: true }).first()).toBeVisible();
     await expect(page.locator('[aria-label*="legend icon"]')).toHaveCount(0);
@@ -243,9 +281,9 @@ test.describe('the period report', () => {
     await expect(page.getByTestId('kpis')).toBeVisible();
     // Back on Statistics, the window's own title (desk and person) returns.
     await expect(page).toHaveTitle(windowTitle);
-    // The Statistics screen's charts too: legends in Chinese, in the order the series are drawn.
+    // The Statistics screen's charts too: legends in Chinese, the category chart with the compared month's bars.
     const categories = page.getByTestId('chart-resolution');
-    await expect(categories.getByRole('list', { name: zh['stats.legend'], exact: true }).locator('li')).toHaveText([`${FROM} – ${UNTIL}`, zh['stats.target']]);
+    await expect(categories.getByRole('list', { name: zh['stats.legend'], exact: true }).locator('li')).toHaveText([labelA, labelB, zh['stats.target']]);
     await expect(page.locator('[aria-label*="legend icon"]')).toHaveCount(0);
   });
 });

@@ -4,10 +4,11 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import { usePolicies } from '../policy/usePolicies';
 import { ChartLegend } from './ChartLegend';
+import { byCategory, pair, pct, type PairRow } from './chartData';
 
 const A = '#1f5fbf';
 const B = '#9aa7bd';
-const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+const TARGET = '#e0b341';
 /** Series in the order declared (the period, then the compared one), named in the page's language. */
 const legend = <Legend content={<ChartLegend />} itemSorter={null} />;
 
@@ -20,22 +21,12 @@ function ChartCard({ title, children, testId }: { title: string; children: React
   );
 }
 
-/** Two periods' figures merged per key, for side-by-side bars; a key missing from a period counts 0. */
-function pair<T, K extends string | number>(a: T[], b: T[] | undefined, key: (x: T) => K, value: (x: T) => number | null) {
-  const keys = [...new Set([...a.map(key), ...(b ?? []).map(key)])];
-  const of = (list: T[], k: K) => {
-    const found = list.find((x) => key(x) === k);
-    return found === undefined ? 0 : (value(found) ?? 0);
-  };
-  return keys.map((k) => ({ key: k, a: of(a, k), b: b ? of(b, k) : undefined }));
-}
-
 /** Every chart of the Statistics screen; period B, when given, is drawn beside period A. */
 export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsReport | undefined; labelA: string; labelB: string }) {
   const { t, lang } = useI18n();
   const { current } = usePolicies();
   const level = (key: string) => current?.policy.priorities.find((l) => l.key === key)?.label[lang] ?? (key || '—');
-  const bars = (data: Array<{ key: string | number; a: number; b?: number | undefined }>, unit = '') => (
+  const bars = (data: PairRow[], unit = '') => (
     <ResponsiveContainer width="100%" height={220}>
       <BarChart data={data}>
         <CartesianGrid strokeDasharray="3 3" />
@@ -73,14 +64,16 @@ export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsRepo
       </ChartCard>
       <ChartCard title={t('stats.resolutionByCategory')} testId="chart-resolution">
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={a.resolutionByCategory.map((c) => ({ key: t(`category.${c.category}` as MessageKey), rate: pct(c.rate), target: c.target }))}>
+          <BarChart data={byCategory(a, b).map((c) => ({ ...c, key: t(`category.${c.category}` as MessageKey) }))}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="key" />
+            {/* Every category named; slanted, as six names such as "Consultation" do not fit side by side in a card. */}
+            <XAxis dataKey="key" interval={0} angle={-30} textAnchor="end" height={56} fontSize={12} />
             <YAxis unit="%" domain={[0, 100]} />
             <Tooltip />
             {legend}
-            <Bar dataKey="rate" name={labelA} fill={A} isAnimationActive={false} />
-            <Bar dataKey="target" name={t('stats.target')} fill="#e0b341" isAnimationActive={false} />
+            <Bar dataKey="a" name={labelA} fill={A} isAnimationActive={false} />
+            {b && <Bar dataKey="b" name={labelB} fill={B} isAnimationActive={false} />}
+            <Bar dataKey="target" name={t('stats.target')} fill={TARGET} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
         <ul className="below-list">
