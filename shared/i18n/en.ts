@@ -507,6 +507,10 @@ export const en = {
   'error.cannot_print': 'This window cannot make a PDF. In the browser, use its Print dialog instead.',
   'error.print_failed': 'The PDF was not saved: {message}',
 
+  // ── Trial of issue 10 (findings 11, 14): the report's measure windows, the charts' legends ──
+  'report.effectUntil': 'Effects are measured up to {to}, the end of the period (or the day the report was made, if earlier), not up to today: after a measure’s start at most 30 days and never past {to}, against as many days just before the start.',
+  'stats.legend': 'Legend',
+
   // ── Issue 10 item 6: back-dated policy versions (effective from, re-judge preview, policy trail) ──
   'policy.effectiveFrom': 'Effective from',
   'policy.effectiveFromHint': 'Empty: in force from now on. A past date (00:00 in the policy’s time zone) re-judges the records logged since, until the next later version.',

@@ -509,6 +509,10 @@ export const zh: Record<MessageKey, string> = {
   'error.cannot_print': '此窗口无法生成 PDF。在浏览器中请使用其打印对话框。',
   'error.print_failed': 'PDF 未保存：{message}',
 
+  // ── 问题 10 试用（发现 11、14）：报告中措施效果的统计区间、图表图例 ──
+  'report.effectUntil': '措施效果统计至 {to}（报告期末；报告生成日更早时至生成日），不计之后的日子：实施后自开始日起至多 30 天且不超过 {to}，与开始日之前相同天数比较。',
+  'stats.legend': '图例',
+
   // ── 问题 10 第 6 项：追溯生效的规则版本（生效日期、重新考核预览、规则变更记录） ──
   'policy.effectiveFrom': '生效日期',
   'policy.effectiveFromHint': '留空：自现在起生效。填过去的日期（按规则时区的当日 00:00）：此后登记的记录按本版重新考核，直到下一个更晚的版本。',

@@ -4,7 +4,8 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
 import { FEEDBACKS, RESULTS } from '../../../../shared/domain/fields';
 import { usePolicies } from '../policy/usePolicies';
-import { ordered, pair, type Row } from '../stats/chartRows';
+import { ChartLegend } from '../stats/ChartLegend';
+import { byCategory, ordered, pair, type Row } from '../stats/chartRows';
 import { pctValue } from './format';
 
 /**
@@ -19,8 +20,12 @@ const A = '#1f5fbf';
 const B = '#9aa7bd';
 const MARGIN = { top: 6, right: 8, bottom: 22, left: 4 };
 
-/** Above the plot, in the series' own order (Recharts would sort the names, putting the compared period first). */
-const LEGEND = { verticalAlign: 'top', height: 16, iconSize: 8, wrapperStyle: { fontSize: 9 }, itemSorter: 'dataKey' } as const;
+/**
+ * Above the plot, in the series' own order (Recharts would sort the names, putting the compared period first),
+ * named in the page's language (ChartLegend: Recharts' own says "legend icon" in English).
+ */
+const LEGEND = { verticalAlign: 'top', height: 16, iconSize: 8, wrapperStyle: { fontSize: 9 }, itemSorter: null, content: <ChartLegend /> } as const;
+const TARGET = '#e0b341';
 
 function Figure({ title, wide = false, children }: { title: string; wide?: boolean; children: React.ReactNode }) {
   return (
@@ -78,25 +83,31 @@ export function ReportCharts({ a, b, labelA, labelB }: { a: StatsReport; b: Stat
       <Figure title={t('stats.complianceByPriority')}>
         {bars(ordered(a.complianceByPriority, b?.complianceByPriority, (p) => p.priority, (p) => pctValue(p.rate), levels.map((l) => l.key), level, null), 'field.priority', 'report.axis.share', { percent: true })}
       </Figure>
-      <Figure title={t('stats.resolutionByCategory')}>
-        <BarChart width={W} height={H} margin={MARGIN} data={a.resolutionByCategory.map((c) => ({ key: t(`category.${c.category}` as MessageKey), rate: pctValue(c.rate), target: c.target }))}>
+      <Figure title={t('stats.satisfaction')}>
+        {bars(ordered(a.satisfaction, b?.satisfaction, (f) => f.feedback, (f) => f.calls, FEEDBACKS, (f) => t(`feedback.${f}` as MessageKey)), 'field.feedback', 'report.axis.calls')}
+      </Figure>
+      {/*
+        Full width: six categories with the compared period's bars and the target beside each, and English names
+        such as "Consultation" that at half width ran into their neighbours.
+      */}
+      <Figure title={t('stats.resolutionByCategory')} wide>
+        <BarChart width={WIDE} height={H} margin={MARGIN} data={byCategory(a, b).map((c) => ({ ...c, key: t(`category.${c.category}` as MessageKey) }))}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="key" interval={0} fontSize={9} label={xLabel('field.category')} />
           <YAxis fontSize={9} width={44} domain={[0, 100]} label={yLabel('report.axis.share')} />
           <Legend {...LEGEND} />
-          <Bar dataKey="rate" name={labelA} fill={A} isAnimationActive={false} />
-          <Bar dataKey="target" name={t('stats.target')} fill="#e0b341" isAnimationActive={false} />
+          <Bar dataKey="a" name={labelA} fill={A} isAnimationActive={false} />
+          {b && <Bar dataKey="b" name={labelB} fill={B} isAnimationActive={false} />}
+          <Bar dataKey="target" name={t('stats.target')} fill={TARGET} isAnimationActive={false} />
         </BarChart>
       </Figure>
       {/* Results have long names ("In progress (follow-up)"): the full width keeps them apart. */}
       <Figure title={t('stats.results')} wide>
         {bars(ordered(a.results, b?.results, (r) => r.result, (r) => r.calls, RESULTS, result), 'field.result', 'report.axis.calls', { width: WIDE })}
       </Figure>
-      <Figure title={t('stats.satisfaction')}>
-        {bars(ordered(a.satisfaction, b?.satisfaction, (f) => f.feedback, (f) => f.calls, FEEDBACKS, (f) => t(`feedback.${f}` as MessageKey)), 'field.feedback', 'report.axis.calls')}
-      </Figure>
-      <Figure title={t('stats.scores')}>
-        <LineChart width={W} height={H} data={a.scoresByDay} margin={MARGIN}>
+      {/* A month of days at full width, the last row to itself (the half-width charts come in pairs above). */}
+      <Figure title={t('stats.scores')} wide>
+        <LineChart width={WIDE} height={H} data={a.scoresByDay} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="date" tickFormatter={shortDate} fontSize={9} interval="preserveStartEnd" minTickGap={8} label={xLabel('report.axis.date')} />
           <YAxis fontSize={9} width={44} domain={[1, 5]} label={yLabel('report.axis.score')} />

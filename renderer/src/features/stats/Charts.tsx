@@ -2,13 +2,16 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import type { StatsReport } from '../../../../shared/api/stats';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
-import { CATEGORIES, FEEDBACKS, RESULTS } from '../../../../shared/domain/fields';
+import { FEEDBACKS, RESULTS } from '../../../../shared/domain/fields';
 import { usePolicies } from '../policy/usePolicies';
-import { axisLabel, ordered, pair, type Row } from './chartRows';
+import { ChartLegend } from './ChartLegend';
+import { axisLabel, byCategory, inCategoryOrder, ordered, pair, pctValue, type Row } from './chartRows';
 
 const A = '#1f5fbf';
 const B = '#9aa7bd';
-const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+const TARGET = '#e0b341';
+/** Series in the order declared (the period, then the compared one), named in the page's language. */
+const legend = <Legend content={<ChartLegend />} itemSorter={null} />;
 
 function ChartCard({ title, children, testId, wide = false }: { title: string; children: React.ReactNode; testId?: string; wide?: boolean }) {
   return (
@@ -18,10 +21,6 @@ function ChartCard({ title, children, testId, wide = false }: { title: string; c
     </section>
   );
 }
-
-/** Categories in the record's order (order, product, … other), as in the pick-list. */
-const byCategory = <T extends { category: string }>(list: readonly T[]) => [...list].sort((x, y) => rankOf(CATEGORIES, x.category) - rankOf(CATEGORIES, y.category));
-const rankOf = (order: readonly string[], key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
 
 /** Days as MM-DD; every one labelled while they fit a card (a week, two), else Recharts spaces them out; padded so that the last is not cut at the edge. */
 const dateAxis = (days: number) => ({ tickFormatter: (d: string) => d.slice(5), interval: days <= 14 ? 0 : ('preserveStartEnd' as const), fontSize: 12, padding: { left: 16, right: 16 } });
@@ -41,7 +40,7 @@ export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsRepo
         <XAxis dataKey="key" interval={0} fontSize={12} />
         <YAxis unit={unit} />
         <Tooltip />
-        <Legend />
+        {legend}
         <Bar dataKey="a" name={labelA} fill={A} isAnimationActive={false} />
         {b && <Bar dataKey="b" name={labelB} fill={B} isAnimationActive={false} />}
       </BarChart>
@@ -69,24 +68,26 @@ export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsRepo
         </p>
       </ChartCard>
       <ChartCard title={t('stats.complianceByPriority')} testId="chart-priority">
-        {bars(ordered(a.complianceByPriority, b?.complianceByPriority, (p) => p.priority, (p) => pct(p.rate), levels.map((l) => l.key), level, null), '%')}
+        {bars(ordered(a.complianceByPriority, b?.complianceByPriority, (p) => p.priority, (p) => pctValue(p.rate), levels.map((l) => l.key), level, null), '%')}
       </ChartCard>
       <ChartCard title={t('stats.resolutionByCategory')} testId="chart-resolution">
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={byCategory(a.resolutionByCategory).map((c) => ({ key: t(`category.${c.category}` as MessageKey), rate: pct(c.rate), target: c.target }))}>
+          <BarChart data={byCategory(a, b).map((c) => ({ ...c, key: t(`category.${c.category}` as MessageKey) }))}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="key" interval={0} fontSize={12} />
+            {/* Every category named; slanted, as six names such as "Consultation" do not fit side by side in a card. */}
+            <XAxis dataKey="key" interval={0} angle={-30} textAnchor="end" height={56} fontSize={12} />
             <YAxis unit="%" domain={[0, 100]} />
             <Tooltip />
-            <Legend />
-            <Bar dataKey="rate" name={labelA} fill={A} isAnimationActive={false} />
-            <Bar dataKey="target" name={t('stats.target')} fill="#e0b341" isAnimationActive={false} />
+            {legend}
+            <Bar dataKey="a" name={labelA} fill={A} isAnimationActive={false} />
+            {b && <Bar dataKey="b" name={labelB} fill={B} isAnimationActive={false} />}
+            <Bar dataKey="target" name={t('stats.target')} fill={TARGET} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
         <ul className="below-list">
-          {byCategory(a.resolutionByCategory).map((c) => (
+          {inCategoryOrder(a.resolutionByCategory).map((c) => (
             <li key={c.category} className={c.below ? 'below' : undefined}>
-              {t(`category.${c.category}` as MessageKey)}: {pct(c.rate) ?? '—'} %{c.target !== null && ` / ${c.target} %`}
+              {t(`category.${c.category}` as MessageKey)}: {pctValue(c.rate) ?? '—'} %{c.target !== null && ` / ${c.target} %`}
               {c.below && <strong> ▼ {t('stats.below')}</strong>}
             </li>
           ))}
@@ -105,7 +106,7 @@ export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsRepo
             <XAxis dataKey="date" {...dateAxis(a.scoresByDay.length)} />
             <YAxis domain={[1, 5]} />
             <Tooltip />
-            <Legend />
+            {legend}
             <Line dataKey="speed" name={t('field.scoreSpeed')} stroke="#1f5fbf" isAnimationActive={false} />
             <Line dataKey="professionalism" name={t('field.scoreProfessionalism')} stroke="#1e7b34" isAnimationActive={false} />
             <Line dataKey="resolution" name={t('field.scoreResolution')} stroke="#b3261e" isAnimationActive={false} />

@@ -71,11 +71,6 @@ export function StatsScreen({ zone }: { zone: string }) {
         <label className="compare">
           <input type="checkbox" checked={b !== null} onChange={(e) => setB(e.target.checked ? (preset ? presetCompare(preset, a) : previousPeriod(a)) : null)} /> {t('stats.compare')}
         </label>
-        {isLead && (
-          <button type="button" className="primary" onClick={() => setPrinting({ a, b })}>
-            {t('report.print')}
-          </button>
-        )}
         {b && (
           <>
             <Field id="st-b-from" label={t('stats.compareFrom')}>
@@ -85,6 +80,12 @@ export function StatsScreen({ zone }: { zone: string }) {
               <input id="st-b-to" type="date" value={b.to} onChange={(e) => setB({ ...b, to: e.target.value })} />
             </Field>
           </>
+        )}
+        {/* Last and apart (styles.css): between the compare box and its dates it read as part of the comparison. */}
+        {isLead && (
+          <button type="button" className="primary stats-print" onClick={() => setPrinting({ a, b })}>
+            {t('report.print')}
+          </button>
         )}
       </section>
       {error && (

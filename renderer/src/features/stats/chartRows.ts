@@ -1,3 +1,6 @@
+import type { StatsReport } from '../../../../shared/api/stats';
+import { CATEGORIES } from '../../../../shared/domain/fields';
+
 /** The rows of the Statistics screen's and the period report's bar charts: two periods side by side, in a fixed order. */
 
 export interface Row {
@@ -48,4 +51,34 @@ export function ordered<T>(
 /** A category's name on an axis without its explanation in brackets: 处理中（需跟进） → 处理中, In progress (follow-up) → In progress. */
 export function axisLabel(text: string): string {
   return text.replace(/\s*[（(][^（()）]*[）)]\s*$/, '');
+}
+
+/** A share as a chart value in percent, to 0.1, as the tables print it. */
+export const pctValue = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 10);
+
+/** Categories in the record's order (order, product, … other), as in the pick-list; one the list does not know, last. */
+export function inCategoryOrder<T extends { category: string }>(list: readonly T[]): T[] {
+  const rank = (key: string) => (CATEGORIES.includes(key as (typeof CATEGORIES)[number]) ? CATEGORIES.indexOf(key as (typeof CATEGORIES)[number]) : CATEGORIES.length);
+  return [...list].sort((x, y) => rank(x.category) - rank(y.category));
+}
+
+export interface CategoryRow {
+  category: string;
+  a: number | null;
+  b?: number | null | undefined;
+  target: number | null;
+}
+
+/**
+ * Resolution rate per category (percent, to 0.1) of the period and, when there is one, of the compared
+ * period, beside the category's target, in the record's order of categories. A category without decided
+ * records has no bar (null), not a bar at 0 %.
+ */
+export function byCategory(a: StatsReport, b: StatsReport | null | undefined): CategoryRow[] {
+  const categories = inCategoryOrder([...new Set([...a.resolutionByCategory, ...(b?.resolutionByCategory ?? [])].map((c) => c.category))].map((category) => ({ category })));
+  return categories.map(({ category }) => {
+    const ofA = a.resolutionByCategory.find((c) => c.category === category);
+    const ofB = b?.resolutionByCategory.find((c) => c.category === category);
+    return { category, a: pctValue(ofA?.rate ?? null), ...(b ? { b: pctValue(ofB?.rate ?? null) } : {}), target: ofA?.target ?? ofB?.target ?? null };
+  });
 }
