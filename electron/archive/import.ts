@@ -19,6 +19,20 @@ import { knownZone } from './wallClock';
 
 const DESK_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,11}$/;
 
+/** Rows read between two progress reports (and chances to cancel). */
+const PROGRESS_ROWS = 500;
+
+/**
+ * Reports the rows read and honours a cancel. With a signal, it also lets the
+ * event loop turn: a CSV's rows come from memory, so without it a cancel sent
+ * to the worker would wait in its queue until the whole file was read.
+ */
+async function tick(options: ImportOptions, rowsRead: number): Promise<void> {
+  if (options.signal) await new Promise<void>((resolve) => setImmediate(resolve));
+  options.signal?.throwIfAborted();
+  options.onProgress?.(rowsRead, 0);
+}
+
 /**
  * Reads an archive back: this exporter's .xlsx or .csv (Chinese or English
  * headers), seed 003's hotline record sheet, seed 000's tracking sheet or seed
@@ -120,7 +134,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
         stepSheet.add(sheet.name, header, raw);
         continue;
       }
-      report.rows++;
+      if (++report.rows % PROGRESS_ROWS === 0) await tick(options, report.rows);
       const layoutRow = header.read(raw.cells);
       const typedNo = textOf(layoutRow.cells.get(header.layout === 'archive' || header.layout === 'paper' ? 'recordNo' : 'sourceRef'));
       if (typedNo !== null) rowNumbers.add(typedNo);
@@ -163,6 +177,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   const previewed = calls.slice(0, IMPORT_PREVIEW_ROWS).map((c) => ({ c, levels: policies.policyOf(c.call.policy_id!).priorities }));
   const steps = stepSheet.seen ? stepSheet.finish() : null;
   const ready: ReadyCall[] = calls.map((parsed) => ({ parsed, steps: steps ? (steps.get(parsed) ?? []) : cellSteps(parsed) }));
+  await tick(options, report.rows);
   if (report.errors.length === 0 && dryRun) {
     const planned = await planImport(db, ready);
     Object.assign(report, { toImport: planned.fresh.length, skipped: planned.skipped });

@@ -7,6 +7,8 @@ import { openStoreSafely } from '../durability/openSafely';
 import { backupOutcomeLine, movedAsideMessage, networkShareMessage, restoreHint } from '../durability/startupReport';
 import { log } from '../log';
 import { startServer, type RunningServer } from '../server/server';
+import { serveRequestsFrom } from '../store/openDb';
+import { WorkerRunner } from '../worker/bulkRunner';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
 
@@ -46,10 +48,14 @@ only, and prints the address to open (it carries a secret token for this run).
     const share = detectNetworkShare(file);
     if (share) log.warn(networkShareMessage(file, share));
     await backfillDerivedColumns(store.db, Date.now());
+    serveRequestsFrom(store);
+    // Backups, exports and imports run in the bulk worker, on its own connection (dist/electron/worker.cjs).
+    const bulk = new WorkerRunner(path.join(__dirname, 'electron', 'worker.cjs'), { file });
     // Started once the server is up: a taken port should not cost a backup first.
     const backups = new BackupRunner({
       store,
       where,
+      runner: bulk,
       keepExisting: opened.movedAside !== undefined,
       report: (outcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
     });
@@ -57,12 +63,13 @@ only, and prints the address to open (it carries a secret token for this run).
     try {
       server = await startServer({
         // One session per run: the browser tab that holds this run's token.
-        ctx: { db: store.db, now: () => Date.now(), session: { userId: null }, backups },
+        ctx: { db: store.db, now: () => Date.now(), session: { userId: null }, backups, bulk },
         staticDir: path.join(__dirname, 'renderer'),
         port,
         ...(lang ? { lang } : {}),
       });
     } catch (error) {
+      await bulk.close();
       await store.close();
       const code = (error as { code?: unknown }).code;
       if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
@@ -79,6 +86,7 @@ only, and prints the address to open (it carries a secret token for this run).
     });
     await server.close();
     await backups.stop();
+    await bulk.close();
     await store.close();
     return 0;
   },

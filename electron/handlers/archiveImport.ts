@@ -1,10 +1,9 @@
 import { MAX_IMPORT_PROBLEMS, type ImportResult } from '../../shared/api/archive';
 import { HotlineError } from '../../shared/api/result';
 import { canonicalTimeZone, isValidTimeZone } from '../../shared/timing/localTime';
-import { importArchive } from '../archive/import';
 import { ArchiveFileError, type ImportReport } from '../archive/types';
 import type { UserRow } from '../store/schema';
-import { filesOf, requireDesk, requireRole, type FileHost, type Handler, type HandlerContext } from './context';
+import { bulkOf, filesOf, requireDesk, requireRole, type FileHost, type Handler, type HandlerContext } from './context';
 import { importChecks, type CheckedFile } from './importChecks';
 
 /**
@@ -39,7 +38,7 @@ export const checkImport: Handler<'checkImport'> = async (req, ctx) => {
     if (!source) return null;
     let report: ImportReport;
     try {
-      report = await importArchive(ctx.db, { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, ...zoneOption(timeZone, desk.time_zone), dryRun: true });
+      report = await bulkOf(ctx).run({ kind: 'import', options: { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, ...zoneOption(timeZone, desk.time_zone), dryRun: true } });
     } catch (error) {
       // A file that cannot be read cannot be imported either: nothing is kept for it.
       if (!earlier) source.release();
@@ -61,7 +60,7 @@ export const importArchiveFile: Handler<'importArchive'> = async (req, ctx) => {
     const source = req.check ? importChecks.take(req.check, user.id, ctx.now()) : await chosen(files, req.upload, zoneOf(req.timeZone ?? desk.time_zone));
     if (!source) return null;
     try {
-      const report = await importArchive(ctx.db, { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, ...zoneOption(source.timeZone, desk.time_zone) });
+      const report = await bulkOf(ctx).run({ kind: 'import', options: { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, ...zoneOption(source.timeZone, desk.time_zone) } });
       return importResult(report, source.fileName);
     } catch (error) {
       throw readable(error, source);

@@ -56,6 +56,12 @@ const reviewFilter = {
 const job = z.strictObject({ job: z.string().regex(JOB_ID) });
 const uploadId = z.string().regex(UPLOAD_ID);
 const checkId = z.string().regex(CHECK_ID);
+/**
+ * When the person clicked, epoch ms, by the page's clock (the same machine's).
+ * A click answered `store_busy` is sent again with the same instant, so that
+ * the moment is logged at the click, not at the retry.
+ */
+const clickedAt = z.number().int().nonnegative().optional();
 /** An IANA zone name; the handler checks that it exists. */
 const zone = z.string().max(64);
 
@@ -67,8 +73,8 @@ export const requestSchemas = {
     agentName: label,
     pin: z.string().max(8).optional(),
   }),
-  startCall: z.strictObject({ at: typedTime }),
-  answerCall: z.strictObject({ id, at: typedTime, changeReason }),
+  startCall: z.strictObject({ at: typedTime, clickedAt }),
+  answerCall: z.strictObject({ id, at: typedTime, changeReason, clickedAt }),
   updateCall: z.strictObject({
     id,
     patch: z.strictObject({
@@ -99,10 +105,10 @@ export const requestSchemas = {
     note: text.optional(),
     changeReason,
   }),
-  transferCall: z.strictObject({ id, to: label, at: typedTime, changeReason }),
-  answerTransfer: z.strictObject({ id, at: typedTime, changeReason }),
-  addStep: z.strictObject({ id, text, changeReason }),
-  closeCall: z.strictObject({ id, at: typedTime, changeReason }),
+  transferCall: z.strictObject({ id, to: label, at: typedTime, changeReason, clickedAt }),
+  answerTransfer: z.strictObject({ id, at: typedTime, changeReason, clickedAt }),
+  addStep: z.strictObject({ id, text, changeReason, clickedAt }),
+  closeCall: z.strictObject({ id, at: typedTime, changeReason, clickedAt }),
   getCall: z.strictObject({ id }),
   listDay: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
   suggestReasons: z.strictObject({ prefix: label }),

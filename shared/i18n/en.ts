@@ -129,6 +129,7 @@ export const en = {
   'error.result_required': 'Choose the result before closing.',
   'error.feedback_reason_required': 'Say why the customer was unsatisfied.',
   'error.storage_failed': '{message}',
+  'error.store_busy': 'Still saving: the database is busy with other work. Your click is kept at its time; trying again…',
   'error.unreachable': 'Cannot reach Hotline Log: is it still running? What you typed is kept; try again.',
   'error.token_expired': 'This page’s key is from an earlier run: open the address that `hotline serve` printed.',
   'error.internal': 'Something went wrong; nothing was changed. Try again.',

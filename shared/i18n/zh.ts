@@ -131,6 +131,7 @@ export const zh: Record<MessageKey, string> = {
   'error.result_required': '结束前请选择处理结果。',
   'error.feedback_reason_required': '请填写客户不满意的原因。',
   'error.storage_failed': '未保存：数据库无法写入（磁盘已满或文件夹只读）。已输入的内容保留，请重试。',
+  'error.store_busy': '仍在保存：数据库正忙于其他工作。点击的时间已保留，正在重试…',
   'error.unreachable': '无法连接热线记录：程序是否仍在运行？已输入的内容保留，请重试。',
   'error.token_expired': '本页的密钥来自上一次运行：请打开 hotline serve 打印的地址。',
   'error.internal': '出现问题，未做任何更改。请重试。',
