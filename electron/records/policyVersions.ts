@@ -12,6 +12,7 @@ import { nextVersionStart, signedOffDaysInSpan, type PolicySpan } from '../store
 import type { Database, PolicyAuditRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { previewRejudge, rejudgeSpan, type RejudgeProgress } from './rejudge';
+import type { BulkRunner } from '../worker/bulkRunner';
 
 /** Who saves a version, from where, and from when it is in force. */
 export interface SaveVersionOptions {
@@ -24,6 +25,8 @@ export interface SaveVersionOptions {
   /** Why; required when the re-judge touches signed-off days. */
   reason?: string | undefined;
   onProgress?: (p: RejudgeProgress) => void;
+  /** Where the re-judge runs: the bulk worker when the app serves clicks; absent: on `db`. */
+  runner?: BulkRunner;
 }
 
 /**
@@ -93,7 +96,7 @@ export async function saveVersion(db: Kysely<Database>, policy: Policy, options:
     });
     return { id, trailId, span, signedOffDays };
   });
-  const done = await finishRejudge(db, { trailId: started.trailId, policyId: started.id, policy, span: started.span, actor: options.author, actorId: options.authorId, reason, now }, options.onProgress);
+  const done = await finishRejudge(db, { trailId: started.trailId, policyId: started.id, policy, span: started.span, actor: options.author, actorId: options.authorId, reason, now }, options.onProgress, options.runner);
   const inForce = await policyInForceAt(db, now);
   return {
     version: started.id,
@@ -113,12 +116,15 @@ async function finishRejudge(
   db: Kysely<Database>,
   job: { trailId: number; policyId: number; policy: Policy; span: PolicySpan; actor: string; actorId: number | null; reason: string | null; now: number },
   onProgress?: (p: RejudgeProgress) => void,
+  runner?: BulkRunner,
 ): Promise<{ records: number; verdictsChanged: number }> {
   const fromDate = localDate(job.span.from, job.policy.calendar.timeZone);
   // Every record's audit row says which version and start made it change, and the admin's why.
   const why = `policy version ${job.policyId} in force from ${job.span.from === 0 ? 'the start' : fromDate}${job.reason ? `: ${job.reason}` : ''}`;
   const { trailId, policyId, policy, span, actor, actorId, now } = job;
-  await rejudgeSpan(db, { span, policyId, policy, actor, actorId, reason: why, now, trailId }, onProgress);
+  const rejudge = { span, policyId, policy, actor, actorId, reason: why, now, trailId };
+  if (runner) await runner.run({ kind: 'rejudge', job: rejudge }, onProgress ? { onProgress: (done, total) => onProgress({ done, total }) } : {});
+  else await rejudgeSpan(db, rejudge, onProgress);
   const row = await inWriteTransaction(db, (trx) => completePolicyAudit(trx, trailId, now));
   return { records: row.records_rejudged, verdictsChanged: row.verdicts_changed };
 }

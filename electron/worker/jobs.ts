@@ -1,6 +1,7 @@
 import { exportArchive } from '../archive/export';
 import { importArchive } from '../archive/import';
 import { backupIntoFolder } from '../durability/backup';
+import { rejudgeSpan } from '../records/rejudge';
 import type { Store } from '../store/openDb';
 import type { BulkJob, BulkValue } from './protocol';
 
@@ -26,5 +27,7 @@ export async function runJob<J extends BulkJob>(store: JobStore, job: J, control
       return (await exportArchive(store.db, { ...job.options, signal: control.signal, onProgress: control.progress })) as BulkValue<J>;
     case 'import':
       return (await importArchive(store.db, { ...job.options, signal: control.signal, onProgress: control.progress })) as BulkValue<J>;
+    case 'rejudge':
+      return (await rejudgeSpan(store.db, job.job, ({ done, total }) => control.progress(done, total))) as BulkValue<J>;
   }
 }

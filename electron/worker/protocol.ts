@@ -1,5 +1,6 @@
 import type { ExportOptions, ExportResult, ImportOptions, ImportReport } from '../archive/types';
 import type { FolderBackup, FolderBackupOptions } from '../durability/backup';
+import type { RejudgeJob } from '../records/rejudge';
 
 /**
  * The bulk worker's messages. Everything crosses as structured-clone data: a
@@ -15,12 +16,15 @@ export type BulkJob =
   /** An export to a file (archive/export.ts); progress and cancel. */
   | { kind: 'export'; options: Omit<ExportOptions, 'onProgress' | 'signal'> }
   /** An import, or its dry run (archive/import.ts); progress and cancel. */
-  | { kind: 'import'; options: Omit<ImportOptions, 'onProgress' | 'signal'> };
+  | { kind: 'import'; options: Omit<ImportOptions, 'onProgress' | 'signal'> }
+  /** A back-dated policy version's re-judge, chunk by chunk (records/rejudge.ts); progress. */
+  | { kind: 'rejudge'; job: RejudgeJob };
 
 export interface BulkValues {
   backup: FolderBackup;
   export: ExportResult;
   import: ImportReport;
+  rejudge: { records: number; verdictsChanged: number };
 }
 
 export type BulkValue<J extends BulkJob> = BulkValues[J['kind']];

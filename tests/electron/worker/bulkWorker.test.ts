@@ -7,6 +7,7 @@ import { fillDemo } from '../../../electron/demo/generate';
 import { scheduleBackups, type BackupOutcome } from '../../../electron/durability/schedule';
 import type { FileHost } from '../../../electron/handlers/context';
 import { WorkerRunner } from '../../../electron/worker/bulkRunner';
+import { defaultPolicy } from '../../../shared/policy/defaults';
 import { openTestDesk, tempDir, type TestDesk } from '../../helpers/tempStore';
 import { bulkWorkerBundle } from '../../helpers/workerBundle';
 
@@ -139,5 +140,30 @@ describe('a backup in the worker', () => {
     const live = await desk.store.db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(inCopy).toBe(Number(live.n));
     expect((await desk.ok('getCall', { id: call.id })).steps).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('a back-dated policy’s re-judge in the worker', () => {
+  it('gives every record from its date the new version, and the desk sees it when the save returns', async () => {
+    const policy = defaultPolicy('Asia/Shanghai');
+    policy.priorities = policy.priorities.map((l) => (l.key === 'general' ? { ...l, resolution: { amount: 2, unit: 'workingDays' } } : l));
+    const from = '2024-06-20';
+    const inSpan = async (version: number) =>
+      Number(
+        (
+          await desk.store.db
+            .selectFrom('calls')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('local_date', '>=', from)
+            .where('local_date', '<=', '2024-06-30')
+            .where('policy_id', '=', version)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const saved = await desk.ok('savePolicy', { policy, effectiveFrom: from, reason: 'tighter general resolution' });
+    expect(saved.recordsRejudged).toBeGreaterThan(500);
+    expect(await inSpan(saved.version)).toBeGreaterThan(500);
+    const before = await desk.store.db.selectFrom('calls').select('policy_id').where('local_date', '=', '2024-06-10').executeTakeFirstOrThrow();
+    expect(before.policy_id).not.toBe(saved.version);
   }, 60_000);
 });
