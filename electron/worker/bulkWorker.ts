@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore, type Store } from '../store/openDb';
 import { sendableError } from './errors';
@@ -14,6 +15,19 @@ import type { FromWorker, ToWorker, WorkerStart } from './protocol';
 const start = workerData as WorkerStart;
 const port = parentPort;
 if (!port) throw new Error('bulkWorker.ts runs as a worker thread only.');
+
+/**
+ * On Linux a nice value belongs to a thread, and setpriority(…, 0, …) changes the
+ * calling one: the worker yields the CPU to the thread that answers clicks (a desk
+ * PC may have two cores). Elsewhere the call would lower the whole app, so it is left.
+ */
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(0, 10);
+  } catch {
+    // Not permitted here: the worker simply runs at the app's priority.
+  }
+}
 
 const running = new Map<number, AbortController>();
 let opened: Promise<Store> | null = null;
