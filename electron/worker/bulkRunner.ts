@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { receivedError } from './errors';
 import { runJob, type JobStore } from './jobs';
@@ -55,7 +56,10 @@ export class WorkerRunner implements BulkRunner {
   constructor(
     private readonly workerFile: string,
     private readonly start: WorkerStart,
-  ) {}
+  ) {
+    // Said at start, not at the first backup: a build without the worker must not look like a failing disk.
+    if (!fs.existsSync(workerFile)) throw new Error(`The background worker ${workerFile} is missing: build the app again (npm run build).`);
+  }
 
   run<J extends BulkJob>(job: J, control: BulkControl = {}): Promise<BulkValue<J>> {
     control.signal?.throwIfAborted();
