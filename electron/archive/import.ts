@@ -27,10 +27,10 @@ const PROGRESS_ROWS = 500;
  * event loop turn: a CSV's rows come from memory, so without it a cancel sent
  * to the worker would wait in its queue until the whole file was read.
  */
-async function tick(options: ImportOptions, rowsRead: number): Promise<void> {
+async function tick(options: ImportOptions, rowsRead: number, total = 0): Promise<void> {
   if (options.signal) await new Promise<void>((resolve) => setImmediate(resolve));
   options.signal?.throwIfAborted();
-  options.onProgress?.(rowsRead, 0);
+  options.onProgress?.(rowsRead, total);
 }
 
 /**
@@ -177,7 +177,8 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   const previewed = calls.slice(0, IMPORT_PREVIEW_ROWS).map((c) => ({ c, levels: policies.policyOf(c.call.policy_id!).priorities }));
   const steps = stepSheet.seen ? stepSheet.finish() : null;
   const ready: ReadyCall[] = calls.map((parsed) => ({ parsed, steps: steps ? (steps.get(parsed) ?? []) : cellSteps(parsed) }));
-  await tick(options, report.rows);
+  // Every row read: `total` says so, and from here the import writes (all or nothing) and no longer stops.
+  await tick(options, report.rows, report.rows);
   if (report.errors.length === 0 && dryRun) {
     const planned = await planImport(db, ready);
     Object.assign(report, { toImport: planned.fresh.length, skipped: planned.skipped });

@@ -11,7 +11,7 @@ import {
 } from '../domain/fields';
 import { TARGET_KINDS } from '../timing/compliance';
 import { ARCHIVE_FORMATS, ARCHIVE_LANGS, JOB_ID, UPLOAD_ID, type ExportJob, type ImportResult } from './archive';
-import { CHECK_ID, type ImportCheck } from './importCheck';
+import { CHECK_ID, type ImportCheck, type ImportProgress } from './importCheck';
 import { MAX_PATH_LENGTH, type BackupsView } from './backups';
 import type { PolicyImpact, PolicyTrailEntry, SavedPolicy } from './policy';
 import type { LockoutsView } from './lockout';
@@ -189,6 +189,10 @@ export const requestSchemas = {
   importArchive: z.strictObject({ upload: uploadId.optional(), check: checkId.optional(), timeZone: zone.optional() }),
   /** "Check first": reads a file as importArchive would and writes nothing; `check` reads the checked file again (another zone). */
   checkImport: z.strictObject({ upload: uploadId.optional(), check: checkId.optional(), timeZone: zone.optional() }),
+  /** How far the profile's running import (or Check first) has read; null when none runs. */
+  importProgress: z.strictObject({}),
+  /** Stops the profile's running import (or check) while it reads: nothing is imported. */
+  cancelImport: z.strictObject({}),
   getBackups: z.strictObject({}),
   /** The folder for the automatic backups, as the admin typed it; null: back to the default beside the database. */
   setBackupDir: z.strictObject({ dir: z.string().max(MAX_PATH_LENGTH).nullable() }),
@@ -253,6 +257,8 @@ export interface HotlineApi {
   importArchive(req: Req<'importArchive'>): ImportResult | null;
   /** Team leads: what importing a file would do, with nothing written; null when the person cancelled the dialog. */
   checkImport(req: Req<'checkImport'>): ImportCheck | null;
+  importProgress(req: Req<'importProgress'>): ImportProgress | null;
+  cancelImport(req: Req<'cancelImport'>): ImportProgress | null;
   /** Admins: where the automatic backups go, the newest ones, how the last went. */
   getBackups(req: Req<'getBackups'>): BackupsView;
   /** Admins: backups go to another folder from now on (and a backup is made there at once). */

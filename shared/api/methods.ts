@@ -48,6 +48,8 @@ export const METHOD_NAMES = [
   'cancelExport',
   'importArchive',
   'checkImport',
+  'importProgress',
+  'cancelImport',
   'getBackups',
   'setBackupDir',
   'backupNow',

@@ -53,6 +53,8 @@ export type ErrorCode =
    * the same click instant, so a moment is still logged at the time it was clicked.
    */
   | 'store_busy'
+  /** The person cancelled the import (or Check first) while it read the file: nothing was imported. */
+  | 'import_cancelled'
   /** "Import this file" with a check handle that lapsed, was spent or is another profile's. */
   | 'import_check_expired'
   /** The checked file's bytes changed between Check first and the import. */

@@ -167,3 +167,48 @@ describe('a back-dated policy’s re-judge in the worker', () => {
     expect(before.policy_id).not.toBe(saved.version);
   }, 60_000);
 });
+
+describe('an import’s progress and cancel', () => {
+  let target: TestDesk;
+  const month = path.join(folder.dir, 'june-all.csv');
+  beforeAll(async () => {
+    desk.ctx.files = dialogs({ save: month });
+    await finished(desk, (await desk.ok('startExport', { from: '2024-06-01', to: '2024-06-30', format: 'csv' }))!);
+    target = await openTestDesk({ now: NOW, file: path.join(folder.dir, 'cancel.db') });
+    target.ctx.bulk = new WorkerRunner(workerFile, { file: target.file });
+    target.ctx.files = dialogs({ open: month });
+  }, 60_000);
+  afterAll(async () => {
+    await target.ctx.bulk?.close();
+    await target.close();
+  });
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+  const stored = async () => (await target.ok('reviewRecords', { from: '2024-06-01', to: '2024-06-30' })).total;
+
+  it('shows the rows read while it reads; cancelled then, it imports nothing and says so', async () => {
+    const answer = target.call('importArchive', {});
+    let seen = await target.ok('importProgress', {});
+    while (seen === null || seen.rowsRead === 0) {
+      await tick();
+      seen = await target.ok('importProgress', {});
+    }
+    expect(seen).toMatchObject({ action: 'import', writing: false });
+    expect(await target.ok('cancelImport', {})).toMatchObject({ cancelling: true });
+    expect(await answer).toMatchObject({ ok: false, error: { code: 'import_cancelled' } });
+    expect(await stored()).toBe(0);
+    expect(await target.ok('importProgress', {})).toBeNull();
+  }, 60_000);
+
+  it('imports the same file whole when not cancelled, and another profile sees no progress of it', async () => {
+    const answer = target.call('importArchive', {});
+    const other = await target.ok('saveUser', { name: '赵组长', role: 'team_lead' });
+    const me = target.ctx.session.userId;
+    target.ctx.session.userId = other.id;
+    expect(await target.ok('importProgress', {})).toBeNull();
+    expect(await target.ok('cancelImport', {})).toBeNull();
+    target.ctx.session.userId = me;
+    const result = await answer;
+    expect(result).toMatchObject({ ok: true, value: { imported: 4000 } });
+    expect(await stored()).toBe(4000);
+  }, 60_000);
+});
