@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { button, setUpDesk } from './pages';
@@ -82,5 +85,25 @@ test.describe('clicks while bulk work runs', () => {
     expect(at).toBeGreaterThanOrEqual(pressed);
     expect(at).toBeLessThanOrEqual(clicked);
     expect(released - at!).toBeGreaterThanOrEqual(2000);
+  });
+
+  test('the Import card shows the rows read while the worker reads a large file, and Cancel imports nothing', async ({ page }) => {
+    test.setTimeout(120_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-e2e-import-'));
+    const file = path.join(dir, 'month.csv');
+    const days = new BetterSqlite3(served.file, { readonly: true });
+    // The desk's own month, exported by the CLI: read as a new file would be (that nothing is written is held by tests/electron/worker).
+    const { from, to } = days.prepare('SELECT min(local_date) AS "from", max(local_date) AS "to" FROM calls').get() as { from: string; to: string };
+    days.close();
+    execFileSync(process.execPath, ['bin/hotline.cjs', 'export', '--from', from, '--to', to, '--out', file, '--db', served.file], { stdio: 'ignore' });
+    await page.goto(served.url);
+    await page.getByRole('button', { name: 'Review' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import from Excel or CSV…' }).click();
+    await (await chooser).setFiles(file);
+    await expect(page.getByTestId('import-progress')).toContainText('rows read', { timeout: 30_000 });
+    await button(page, 'Cancel').click();
+    await expect(page.getByText('Cancelled: nothing was imported.')).toBeVisible();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
