@@ -4,6 +4,7 @@ import { MAX_TEXT } from '../../shared/domain/fields';
 import { hasLongDigitRun, maskDigitRuns } from '../../shared/domain/privacy';
 import { importReasonText } from '../../shared/i18n/importReasons';
 import { findDesk } from '../store/desk';
+import { rawConnectionOf } from '../store/openDb';
 import type { Database } from '../store/schema';
 import { derivedNotes, judge, type Judged } from './importDerived';
 import { HEADER_SEARCH_ROWS, headerOf, type RecordsHeader } from './importHeader';
@@ -13,6 +14,7 @@ import { openTable } from './importRead';
 import { parseRecordRow, type ParsedCall, type RowContext, type RowIssue } from './importRow';
 import { cellSteps, StepSheet } from './importSteps';
 import { isBlankRow, textOf } from './importValues';
+import { withImportLock } from './importLock';
 import { planImport, writeImport, type ReadyCall } from './importWrite';
 import { ArchiveFileError, type ImportOptions, type ImportReport } from './types';
 import { knownZone } from './wallClock';
@@ -183,7 +185,10 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
     const planned = await planImport(db, ready);
     Object.assign(report, { toImport: planned.fresh.length, skipped: planned.skipped });
   } else if (report.errors.length === 0) {
-    Object.assign(report, await writeImport(db, ready, policies.plan(), { actor: options.actor, now: options.now }));
+    const write = () => writeImport(db, ready, policies.plan(), { actor: options.actor, now: options.now });
+    // An in-memory database (a test's) has no file for other processes to share.
+    const file = rawConnectionOf(db).name;
+    Object.assign(report, file === ':memory:' || file === '' ? await write() : await withImportLock(file, write));
   }
   report.preview = previewed.map(({ c, levels }) => previewRow(c, judged.get(c)!, { version: policies.versionOf(c.call.policy_id!), levels }));
   return report;

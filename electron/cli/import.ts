@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { importArchive } from '../archive/import';
 import { importReasonText } from '../../shared/i18n/importReasons';
+import { ImportLockedError } from '../archive/importLock';
 import { ArchiveFileError } from '../archive/types';
 import { DB_HELP, UsageError, type Command } from './args';
 import { formatImportReport } from './importReport';
@@ -76,6 +77,10 @@ it shows the rows read; Ctrl+C while it reads stops it, nothing imported.
       if (cancel.signal.aborted) {
         process.stderr.write('hotline import: cancelled; nothing was imported.\n');
         return 130;
+      }
+      if (error instanceof ImportLockedError) {
+        process.stderr.write(`hotline import: ${error.message}\n`);
+        return 1;
       }
       if (!(error instanceof ArchiveFileError)) throw error;
       const message = lang === 'zh' && error.code !== null ? `${file}：${importReasonText('zh', { code: error.code, params: error.params })}。未导入任何记录。` : error.message;

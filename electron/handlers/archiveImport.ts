@@ -31,9 +31,10 @@ async function oneAtATime<T>(userId: number, action: ImportProgress['action'], r
   try {
     return await run({ signal: current.controller.signal, onProgress });
   } catch (error) {
-    if (current.controller.signal.aborted && (error as { name?: unknown } | null)?.name === 'AbortError') {
-      throw new HotlineError('import_cancelled', 'The import was cancelled; nothing was imported.');
-    }
+    const name = (error as { name?: unknown } | null)?.name;
+    if (current.controller.signal.aborted && name === 'AbortError') throw new HotlineError('import_cancelled', 'The import was cancelled; nothing was imported.');
+    // Another process (hotline import, a second app on the same file) is importing into this database.
+    if (name === 'ImportLockedError') throw new HotlineError('busy', (error as Error).message);
     throw error;
   } finally {
     running = null;
