@@ -38,7 +38,12 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
   onProgress?: (done: number, total: number) => void;
+  /** Resolves once the job has answered, either way (close waits for it a little). */
+  settled: Promise<unknown>;
 }
+
+/** How long closing waits for cancelled jobs to finish cleaning up before ending the thread. */
+const CLOSE_GRACE_MS = 2_000;
 
 /**
  * The bulk worker thread seen from the main thread: started on the first job,
@@ -65,19 +70,30 @@ export class WorkerRunner implements BulkRunner {
     control.signal?.throwIfAborted();
     const id = this.nextId++;
     const worker = this.started();
-    return new Promise<BulkValue<J>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, ...(control.onProgress ? { onProgress: control.onProgress } : {}) });
-      control.signal?.addEventListener('abort', () => this.post({ type: 'cancel', id }), { once: true });
-      worker.postMessage({ type: 'run', id, job } satisfies ToWorker);
+    let entry: Pending | undefined;
+    const answer = new Promise<BulkValue<J>>((resolve, reject) => {
+      entry = { resolve: resolve as (value: unknown) => void, reject, ...(control.onProgress ? { onProgress: control.onProgress } : {}), settled: Promise.resolve() };
     });
+    entry!.settled = answer.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pending.set(id, entry!);
+    control.signal?.addEventListener('abort', () => this.post({ type: 'cancel', id }), { once: true });
+    worker.postMessage({ type: 'run', id, job } satisfies ToWorker);
+    return answer;
   }
 
   async close(): Promise<void> {
     const worker = this.worker;
-    this.worker = null;
     if (!worker) return;
-    // Jobs still running are told to stop; their transactions roll back with the connection.
+    // Jobs still running are told to stop and given a moment to clean up after themselves (an
+    // export's temporary file); whatever is left is ended with the thread, and an open
+    // transaction rolls back with its connection.
+    const settled = [...this.pending.values()].map((job) => job.settled);
     for (const id of this.pending.keys()) worker.postMessage({ type: 'cancel', id } satisfies ToWorker);
+    await Promise.race([Promise.all(settled), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
+    this.worker = null;
     await worker.terminate();
     this.failAll(new Error('The app is closing; the work was stopped.'));
   }

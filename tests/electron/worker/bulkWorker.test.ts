@@ -91,6 +91,27 @@ describe('an export in the worker', () => {
   }, 60_000);
 });
 
+describe('closing the app while an export runs', () => {
+  it('stops the export and leaves no file behind, not even a temporary one', async () => {
+    const out = tempDir('hotline-worker-close-');
+    const own = new WorkerRunner(workerFile, { file: desk.file });
+    let progressed = false;
+    const running = own.run(
+      { kind: 'export', options: { filter: { from: '2024-06-01', to: '2024-06-30' }, format: 'xlsx', file: path.join(out.dir, 'june.xlsx'), now: NOW } },
+      { onProgress: (done) => (progressed ||= done > 0) },
+    );
+    const outcome = running.then(
+      () => 'finished',
+      () => 'stopped',
+    );
+    while (!progressed) await new Promise((resolve) => setTimeout(resolve, 2));
+    await own.close();
+    expect(await outcome).toBe('stopped');
+    expect(fs.readdirSync(out.dir)).toEqual([]);
+    out.remove();
+  }, 60_000);
+});
+
 describe('an import in the worker', () => {
   let target: TestDesk;
   const exported = path.join(folder.dir, 'june.csv');
