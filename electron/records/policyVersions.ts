@@ -11,6 +11,7 @@ import { nextVersionStart, signedOffDaysInSpan, type PolicySpan, type SignedOffD
 import type { Database, PolicyAuditRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { previewRejudge, rejudgeSpan, signedOffChanges, type RejudgeProgress } from './rejudge';
+import type { BulkRunner } from '../worker/bulkRunner';
 
 /** Who saves a version, from where, and from when it is in force. */
 export interface SaveVersionOptions {
@@ -23,6 +24,8 @@ export interface SaveVersionOptions {
   /** Why; required when the re-judge changes a signed-off day's records (a due time or a verdict). */
   reason?: string | undefined;
   onProgress?: (p: RejudgeProgress) => void;
+  /** Where the re-judge runs: the bulk worker when the app serves clicks; absent: on `db`. */
+  runner?: BulkRunner;
 }
 
 /**
@@ -104,7 +107,7 @@ export async function saveVersion(db: Kysely<Database>, policy: Policy, options:
     });
     return { id, trailId, span, signedOffDays };
   });
-  const done = await finishRejudge(db, { trailId: started.trailId, policyId: started.id, policy, span: started.span, actor: options.author, actorId: options.authorId, reason, now }, options.onProgress);
+  const done = await finishRejudge(db, { trailId: started.trailId, policyId: started.id, policy, span: started.span, actor: options.author, actorId: options.authorId, reason, now }, options.onProgress, options.runner);
   const inForce = await policyInForceAt(db, now);
   return {
     version: started.id,
@@ -124,10 +127,13 @@ async function finishRejudge(
   db: Kysely<Database>,
   job: { trailId: number; policyId: number; policy: Policy; span: PolicySpan; actor: string; actorId: number | null; reason: string | null; now: number },
   onProgress?: (p: RejudgeProgress) => void,
+  runner?: BulkRunner,
 ): Promise<{ records: number; verdictsChanged: number }> {
   // The record's own 'policy' row names the version; the reason is the admin's words only, so the trail reads in any language.
   const { trailId, policyId, policy, span, actor, actorId, now, reason } = job;
-  await rejudgeSpan(db, { span, policyId, policy, actor, actorId, reason, now, trailId }, onProgress);
+  const rejudge = { span, policyId, policy, actor, actorId, reason, now, trailId };
+  if (runner) await runner.run({ kind: 'rejudge', job: rejudge }, onProgress ? { onProgress: (done, total) => onProgress({ done, total }) } : {});
+  else await rejudgeSpan(db, rejudge, onProgress);
   const row = await inWriteTransaction(db, (trx) => completePolicyAudit(trx, trailId, now));
   return { records: row.records_rejudged, verdictsChanged: row.verdicts_changed };
 }

@@ -58,6 +58,14 @@ export type ErrorCode =
   | 'nothing_to_export'
   /** Another import or export is still running. */
   | 'busy'
+  /**
+   * The database stayed locked by other work (a backup, an import in another process) for the
+   * request's short wait: nothing was written. The renderer sends the same request again, with
+   * the same click instant, so a moment is still logged at the time it was clicked.
+   */
+  | 'store_busy'
+  /** The person cancelled the import (or Check first) while it read the file: nothing was imported. */
+  | 'import_cancelled'
   /** "Import this file" with a check handle that lapsed, was spent or is another profile's. */
   | 'import_check_expired'
   /** The checked file's bytes changed between Check first and the import. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArchive } from '../../../electron/archive/import';
 import { defaultPolicy, FOUR_LEVELS } from '../../../shared/policy/defaults';
-import { bundleForNode } from '../../helpers/bundle';
+import { bundleCli } from '../../helpers/bundle';
 import { runCli } from '../../helpers/cli';
 import { openTestDesk, tempDir } from '../../helpers/tempStore';
 
@@ -14,7 +14,7 @@ let cli = '';
 const hotline = (...args: string[]) => runCli(cli, args);
 
 beforeAll(async () => {
-  cli = await bundleForNode(path.resolve('electron/cli/entry.ts'), tmp.dir);
+  cli = await bundleCli(tmp.dir);
 });
 afterAll(() => tmp.remove());
 
