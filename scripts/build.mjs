@@ -1,5 +1,6 @@
 // Builds everything the app runs: the renderer (Vite) and the Node-side
-// bundles (esbuild): the Electron main process, the sandboxed preload and the CLI.
+// bundles (esbuild): the Electron main process, the sandboxed preload, the bulk
+// worker thread and the CLI.
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 
@@ -20,5 +21,7 @@ await Promise.all([
   // A sandboxed preload may only require('electron'): everything else is bundled in.
   esbuild({ ...node, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
   esbuild({ ...node, entryPoints: ['electron/cli/entry.ts'], outfile: 'dist/cli.cjs' }),
+  // The bulk worker thread (backups, exports, imports), started by the main process and by hotline serve.
+  esbuild({ ...node, entryPoints: ['electron/worker/bulkWorker.ts'], outfile: 'dist/electron/worker.cjs' }),
 ]);
-console.log('built dist/ (renderer, electron main + preload, cli)');
+console.log('built dist/ (renderer, electron main + preload + bulk worker, cli)');

@@ -4,6 +4,7 @@ import { MAX_TEXT } from '../../shared/domain/fields';
 import { hasLongDigitRun, maskDigitRuns } from '../../shared/domain/privacy';
 import { importReasonText } from '../../shared/i18n/importReasons';
 import { findDesk } from '../store/desk';
+import { rawConnectionOf } from '../store/openDb';
 import type { Database } from '../store/schema';
 import { derivedNotes, judge, type Judged } from './importDerived';
 import { HEADER_SEARCH_ROWS, headerOf, type RecordsHeader } from './importHeader';
@@ -15,11 +16,26 @@ import { untrackedTargets } from './importTracked';
 import { parseRecordRow, type ParsedCall, type RowContext, type RowIssue } from './importRow';
 import { cellSteps, StepSheet } from './importSteps';
 import { isBlankRow, textOf } from './importValues';
+import { withImportLock } from './importLock';
 import { planImport, writeImport, type Clash, type ReadyCall } from './importWrite';
 import { ArchiveFileError, type ImportOptions, type ImportReport } from './types';
 import { knownZone } from './wallClock';
 
 const DESK_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,11}$/;
+
+/** Rows read between two progress reports (and chances to cancel). */
+const PROGRESS_ROWS = 500;
+
+/**
+ * Reports the rows read and honours a cancel. With a signal, it also lets the
+ * event loop turn: a CSV's rows come from memory, so without it a cancel sent
+ * to the worker would wait in its queue until the whole file was read.
+ */
+async function tick(options: ImportOptions, rowsRead: number, total = 0): Promise<void> {
+  if (options.signal) await new Promise<void>((resolve) => setImmediate(resolve));
+  options.signal?.throwIfAborted();
+  options.onProgress?.(rowsRead, total);
+}
 
 /**
  * Reads an archive back: this exporter's .xlsx or .csv (Chinese or English
@@ -132,7 +148,7 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
         stepSheet.add(sheet.name, header, raw);
         continue;
       }
-      report.rows++;
+      if (++report.rows % PROGRESS_ROWS === 0) await tick(options, report.rows);
       const layoutRow = header.read(raw.cells);
       const typedNo = textOf(layoutRow.cells.get(header.layout === 'archive' || header.layout === 'paper' ? 'recordNo' : 'sourceRef'));
       if (typedNo !== null) rowNumbers.add(typedNo);
@@ -181,6 +197,8 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   const previewed = calls.slice(0, IMPORT_PREVIEW_ROWS).map((c) => ({ c, levels: policies.policyOf(c.call.policy_id!).priorities }));
   const steps = stepSheet.seen ? stepSheet.finish() : null;
   const ready: ReadyCall[] = calls.map((parsed) => ({ parsed, steps: steps ? (steps.get(parsed) ?? []) : cellSteps(parsed) }));
+  // Every row read: `total` says so, and from here the import writes (all or nothing) and no longer stops.
+  await tick(options, report.rows, report.rows);
   const status = new Map<ParsedCall, ImportRowStatus>();
   // A dry run plans also a file with problems, so that it says how many rows are already here, as the import would.
   if (dryRun) {
@@ -190,7 +208,10 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
     reportClashes(planned.clashes);
     Object.assign(report, { toImport: report.errors.length === 0 ? planned.fresh.length : 0, skipped: planned.skipped });
   } else if (report.errors.length === 0) {
-    const { clashes, ...written } = await writeImport(db, ready, policies.plan(), { actor: options.actor, now: options.now });
+    const write = () => writeImport(db, ready, policies.plan(), { actor: options.actor, now: options.now });
+    // An in-memory database (a test's) has no file for other processes to share.
+    const file = rawConnectionOf(db).name;
+    const { clashes, ...written } = file === ':memory:' || file === '' ? await write() : await withImportLock(file, write);
     reportClashes(clashes);
     Object.assign(report, written);
   }

@@ -46,6 +46,10 @@ export interface ImportOptions {
   timeZone?: string;
   /** Read and check everything, write nothing; the report shows the mapping and the first rows as they would be stored. */
   dryRun?: boolean;
+  /** Called every few hundred rows read (`total` 0: a streamed file's row count is known only at its end), and once all are read (`total` = rows; the write follows). */
+  onProgress?: (done: number, total: number) => void;
+  /** Cancels the import while it reads: the promise rejects with an AbortError and nothing is written. */
+  signal?: AbortSignal;
 }
 
 export interface ImportReport extends ImportCounts {

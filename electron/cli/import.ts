@@ -2,10 +2,21 @@ import path from 'node:path';
 import { importArchive } from '../archive/import';
 import { findDesk } from '../store/desk';
 import { importReasonText } from '../../shared/i18n/importReasons';
+import { ImportLockedError } from '../archive/importLock';
 import { ArchiveFileError } from '../archive/types';
 import { DB_HELP, UsageError, type Command } from './args';
 import { formatImportReport } from './importReport';
 import { withStore } from './withStore';
+
+/** Progress on a terminal: the rows read, every 10,000 (a file's row count is known only at its end). */
+function rowsReadLine(): (done: number) => void {
+  let shown = 0;
+  return (done) => {
+    if (done - shown < 10_000) return;
+    shown = done;
+    process.stderr.write(`  read ${done} rows…\n`);
+  };
+}
 
 export const importCommand: Command = {
   name: 'import',
@@ -19,7 +30,8 @@ response record sheet (记录编号, 接收时间, 需求类型 …). Every row 
 first; if any has a problem, nothing is imported and each bad row, column and
 reason is listed (exit status 1). Records already in the database (same desk
 code and record number, or the same source reference) are left as they are, so
-importing the same file twice changes nothing the second time.
+importing the same file twice changes nothing the second time. On a terminal
+it shows the rows read; Ctrl+C while it reads stops it, nothing imported.
 
   --desk CODE   the desk the rows belong to, for a sheet without a 坐席代码 column
                 (default: this database's desk)
@@ -39,6 +51,10 @@ importing the same file twice changes nothing the second time.
     const lang = values.lang ?? 'en';
     if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang is zh or en');
     const dryRun = values['dry-run'] === true;
+    // Ctrl+C while the file is read stops the import with nothing written (the write itself is all or nothing).
+    const cancel = new AbortController();
+    const onInterrupt = () => cancel.abort();
+    process.once('SIGINT', onInterrupt);
     try {
       const report = await withStore(values, async (store) => {
         // As the Review screen does: rows without a desk code belong to this database's desk unless --desk says otherwise.
@@ -50,6 +66,8 @@ importing the same file twice changes nothing the second time.
           ...(desk === undefined ? {} : { deskCode: desk }),
           ...(timeZone === undefined ? {} : { timeZone }),
           dryRun,
+          signal: cancel.signal,
+          ...(process.stderr.isTTY ? { onProgress: rowsReadLine() } : {}),
         });
       });
       const text = `${formatImportReport({ ...report, file }, lang)}\n`;
@@ -60,10 +78,20 @@ importing the same file twice changes nothing the second time.
       process.stdout.write(text);
       return 0;
     } catch (error) {
+      if (cancel.signal.aborted) {
+        process.stderr.write('hotline import: cancelled; nothing was imported.\n');
+        return 130;
+      }
+      if (error instanceof ImportLockedError) {
+        process.stderr.write(`hotline import: ${error.message}\n`);
+        return 1;
+      }
       if (!(error instanceof ArchiveFileError)) throw error;
       const message = lang === 'zh' && error.code !== null ? `${file}：${importReasonText('zh', { code: error.code, params: error.params })}。未导入任何记录。` : error.message;
       process.stderr.write(`hotline import: ${message}\n`);
       return 1;
+    } finally {
+      process.off('SIGINT', onInterrupt);
     }
   },
 };

@@ -12,7 +12,7 @@ import { findDesk } from '../store/desk';
 import { hasPolicy } from '../store/policies';
 import type { Database } from '../store/schema';
 import { DB_HELP, UsageError, type Command } from './args';
-import { formatImpact, formatSaved, formatTrail } from './policyText';
+import { formatImpact, formatSaved, formatTrail, policyMessages } from './policyText';
 import { withStore } from './withStore';
 
 /** Who runs the CLI, for the trail: the OS account, as there is no signed-in profile. */
@@ -31,8 +31,8 @@ export const policyCommand: Command = {
   name: 'policy',
   summary: 'export the timing policy as JSON, import one (validated first, optionally back-dated), or show its history',
   usage: `hotline policy export [FILE] [--zone IANA] [--db PATH]
-hotline policy import FILE [--from YYYY-MM-DD [--yes] [--reason TEXT]] [--db PATH]
-hotline policy history [--json] [--db PATH]
+hotline policy import FILE [--from YYYY-MM-DD [--yes] [--reason TEXT]] [--lang zh|en] [--db PATH]
+hotline policy history [--json] [--lang zh|en] [--db PATH]
 
 export   writes the policy in force now as JSON to FILE (or to standard output).
          On a desk not set up yet and without an imported policy: the default
@@ -52,9 +52,10 @@ import   validates FILE and, when it has no problem, makes it the new policy
 history  every version saved: who, when, in force from, why, how many records
          were re-judged and which signed-off days were touched (newest first)
 
+  --lang zh|en   import and history: the output in Chinese or English (default)
   ${DB_HELP}
   --zone IANA    export only: the zone of the default policy, e.g. Asia/Shanghai`,
-  options: { zone: { type: 'string' }, from: { type: 'string' }, yes: { type: 'boolean' }, reason: { type: 'string' }, json: { type: 'boolean' } },
+  options: { zone: { type: 'string' }, from: { type: 'string' }, yes: { type: 'boolean' }, reason: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(values, positionals) {
     const [action, file] = positionals;
     if (action === 'export') {
@@ -65,9 +66,12 @@ history  every version saved: who, when, in force from, why, how many records
       return 0;
     }
     if (values.zone !== undefined) throw new UsageError('--zone is for policy export only');
+    const lang = values.lang ?? 'en';
+    if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang is zh or en');
+    const say = policyMessages(lang);
     if (action === 'history') {
       const entries = await withStore(values, (store) => policyTrail(store.db, (id) => policyOf(store.db, id)));
-      process.stdout.write(values.json ? `${JSON.stringify(entries, null, 2)}\n` : `${formatTrail(entries)}\n`);
+      process.stdout.write(values.json ? `${JSON.stringify(entries, null, 2)}\n` : `${formatTrail(entries, lang)}\n`);
       return 0;
     }
     if (action === 'import') {
@@ -76,7 +80,7 @@ history  every version saved: who, when, in force from, why, how many records
       try {
         candidate = JSON.parse(fs.readFileSync(file, 'utf8'));
       } catch (error) {
-        process.stderr.write(`hotline policy: ${file} is not a readable JSON file (${error instanceof Error ? error.message : String(error)})\n`);
+        process.stderr.write(`hotline policy: ${say.unreadable(file, error instanceof Error ? error.message : String(error))}\n`);
         return 1;
       }
       const from = typeof values.from === 'string' ? values.from : undefined;
@@ -86,13 +90,13 @@ history  every version saved: who, when, in force from, why, how many records
           const now = Date.now();
           if (from !== undefined) {
             const impact = await previewVersion(store.db, checkedPolicy(candidate), from, now);
-            process.stdout.write(`${formatImpact(impact)}\n`);
+            process.stdout.write(`${formatImpact(impact, lang)}\n`);
             if (!values.yes) {
-              process.stdout.write('Nothing was changed: add --yes to apply it.\n');
+              process.stdout.write(`${say.notApplied}\n`);
               return 0;
             }
           }
-          const progress = process.stderr.isTTY ? ({ done, total }: { done: number; total: number }) => process.stderr.write(`\rre-judged ${done}/${total}`) : undefined;
+          const progress = process.stderr.isTTY ? ({ done, total }: { done: number; total: number }) => process.stderr.write(`\r${say.progress(done, total)}`) : undefined;
           const saved = await savePolicyVersion(store.db, candidate, {
             now,
             author: whoRuns(file),
@@ -103,19 +107,20 @@ history  every version saved: who, when, in force from, why, how many records
             ...(progress ? { onProgress: progress } : {}),
           });
           if (progress) process.stderr.write('\n');
-          process.stdout.write(`${formatSaved(saved, file)}\n`);
+          process.stdout.write(`${formatSaved(saved, file, lang)}\n`);
           return 0;
         });
       } catch (error) {
         if (!(error instanceof HotlineError)) throw error;
         if (error.problems && error.code === 'invalid_policy') {
-          process.stderr.write(`hotline policy: ${file} was refused; the current policy stays. Problems:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+          process.stderr.write(`hotline policy: ${say.refused(file)}\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
         } else if (error.code === 'archived_needs_reason') {
-          process.stderr.write(`hotline policy: ${error.message} Nothing was changed: add --reason TEXT to apply it.\n`);
+          process.stderr.write(`hotline policy: ${say.needsReason((error.problems ?? []).join(say.sep))}\n`);
         } else if (error.field === 'effectiveFrom') {
-          process.stderr.write(`hotline policy: --from ${from ?? ''}: ${error.message} Nothing was changed.\n`);
+          const why = error.code === 'effective_from_future' ? say.future((from ?? '').trim()) : say.invalidDate;
+          process.stderr.write(`hotline policy: ${say.badFrom(from ?? '', why)}\n`);
         } else {
-          process.stderr.write(`hotline policy: ${error.message} Nothing was changed.\n`);
+          process.stderr.write(`hotline policy: ${say.failed(error.message)}\n`);
         }
         return 1;
       }

@@ -8,6 +8,8 @@ import { readUiLang, writeUiLang } from '../durability/settings';
 import { backupOutcomeLine, movedAsideMessage, networkShareMessage, restoreHint, startupLang } from '../durability/startupReport';
 import { log } from '../log';
 import { startServer, type RunningServer } from '../server/server';
+import { serveRequestsFrom } from '../store/openDb';
+import { WorkerRunner } from '../worker/bulkRunner';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
 
@@ -55,10 +57,14 @@ only, and prints the address to open (it carries a secret token for this run).
     const share = detectNetworkShare(file);
     if (share) log.warn(networkShareMessage(file, share, say));
     await backfillDerivedColumns(store.db, Date.now());
+    serveRequestsFrom(store);
+    // Backups, exports and imports run in the bulk worker, on its own connection (dist/electron/worker.cjs).
+    const bulk = new WorkerRunner(path.join(__dirname, 'electron', 'worker.cjs'), { file });
     // Started once the server is up: a taken port should not cost a backup first.
     const backups = new BackupRunner({
       store,
       where,
+      runner: bulk,
       keepExisting: opened.movedAside !== undefined,
       report: (outcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
     });
@@ -66,13 +72,14 @@ only, and prints the address to open (it carries a secret token for this run).
     try {
       server = await startServer({
         // One session per run: the browser tab that holds this run's token.
-        ctx: { db: store.db, now: () => Date.now(), session: { userId: null }, backups, settings: { rememberLang: (next) => writeUiLang(file, next) } },
+        ctx: { db: store.db, now: () => Date.now(), session: { userId: null }, backups, bulk, settings: { rememberLang: (next) => writeUiLang(file, next) } },
         staticDir: path.join(__dirname, 'renderer'),
         port,
         // The page opens in --lang, else the language the desk last showed (a new browser profile has no last choice).
         ...(pageLang ? { lang: pageLang } : {}),
       });
     } catch (error) {
+      await bulk.close();
       await store.close();
       const code = (error as { code?: unknown }).code;
       if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
@@ -89,6 +96,7 @@ only, and prints the address to open (it carries a secret token for this run).
     });
     await server.close();
     await backups.stop();
+    await bulk.close();
     await store.close();
     return 0;
   },

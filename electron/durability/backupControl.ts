@@ -1,5 +1,6 @@
 import type { BackupOutcomeView } from '../../shared/api/backups';
 import type { Store } from '../store/openDb';
+import type { BulkRunner } from '../worker/bulkRunner';
 import { besideDatabase, BackupFolderError, prepareBackupFolder, writeChosenBackupDir, type BackupDirChoice } from './backupDir';
 import type { RawOptions } from './integrity';
 import type { RotationPolicy } from './rotation';
@@ -37,6 +38,8 @@ export interface BackupRunnerOptions extends RawOptions {
   now?: () => number;
   everyMs?: number;
   rotation?: RotationPolicy;
+  /** The bulk worker the copies are made in (see ScheduleOptions.runner). */
+  runner?: BulkRunner;
 }
 
 /**
@@ -60,7 +63,7 @@ export class BackupRunner implements BackupControl {
 
   start(): this {
     if (this.schedule) return this;
-    const { store, keepExisting, nativeBinding, everyMs, rotation } = this.options;
+    const { store, keepExisting, nativeBinding, everyMs, rotation, runner } = this.options;
     this.schedule = scheduleBackups({
       store,
       dir: this.options.where.dir,
@@ -70,6 +73,7 @@ export class BackupRunner implements BackupControl {
       ...(nativeBinding ? { nativeBinding } : {}),
       ...(everyMs ? { everyMs } : {}),
       ...(rotation ? { rotation } : {}),
+      ...(runner ? { runner } : {}),
     });
     return this;
   }

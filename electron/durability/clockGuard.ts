@@ -45,12 +45,6 @@ export function latestMomentOf(record: Pick<CallRecord, 'callAt' | 'answeredAt' 
   return Math.max(...moments.filter((m): m is number => m !== null));
 }
 
-/** The text the review flag and the audit row carry, in minutes and seconds. */
-export function clockFlagNote(clockBehindMs: number): string {
-  const s = Math.round(clockBehindMs / 1000);
-  return `The computer's clock was ${Math.floor(s / 60)} min ${s % 60} s behind an earlier moment of this call; the click was logged at that moment.`;
-}
-
 /**
  * Notices the wall clock stepping (backwards or forwards) by comparing it with
  * a monotonic clock, which never jumps: the two advance together unless the

@@ -1,4 +1,5 @@
 import type { Store } from '../store/openDb';
+import type { BulkRunner } from '../worker/bulkRunner';
 import { backupIntoFolder, type FolderBackup } from './backup';
 import type { RawOptions } from './integrity';
 import type { RotationPolicy } from './rotation';
@@ -23,6 +24,11 @@ export interface ScheduleOptions extends RawOptions {
   keepExisting?: boolean;
   /** Told after each backup; the desktop app logs it, browser mode prints it. */
   report: (outcome: BackupOutcome) => void;
+  /**
+   * Where the copy is made: the bulk worker, on its own connection, so that the
+   * copy's steps never run on the thread that answers clicks. Absent: here.
+   */
+  runner?: BulkRunner;
 }
 
 export interface BackupSchedule {
@@ -56,13 +62,10 @@ export function scheduleBackups(options: ScheduleOptions): BackupSchedule {
   const backupOnce = async (): Promise<BackupOutcome> => {
     let outcome: BackupOutcome;
     try {
-      const backup = await backupIntoFolder(store.sqlite, {
-        dbFile: store.file,
-        dir,
-        now: now(),
-        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-        ...(options.keepExisting ? { rotation: null } : options.rotation ? { rotation: options.rotation } : {}),
-      });
+      const job = { dir, now: now(), ...(options.keepExisting ? { rotation: null } : options.rotation ? { rotation: options.rotation } : {}) };
+      const backup = options.runner
+        ? await options.runner.run({ kind: 'backup', options: job })
+        : await backupIntoFolder(store.sqlite, { ...job, dbFile: store.file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
       outcome = { ok: true, backup };
     } catch (error) {
       outcome = { ok: false, error: error instanceof Error ? error : new Error(String(error)) };

@@ -1,7 +1,6 @@
 import { HotlineError } from '../../shared/api/result';
-import { exportArchive } from '../archive/export';
 import { countRecords } from '../archive/pages';
-import { filesOf, requireUser, type Handler } from './context';
+import { bulkOf, filesOf, requireUser, type Handler } from './context';
 import { exportJobs } from './exportJobs';
 
 /**
@@ -19,8 +18,9 @@ export const startExport: Handler<'startExport'> = async (req, ctx) => {
   if ((await countRecords(ctx.db, filter, now)) === 0) throw new HotlineError('nothing_to_export', 'The list is empty: there is nothing to export. Change the dates or the filters.');
   const target = await filesOf(ctx).exportTarget(suggestedName(filter.from, filter.to, format));
   if (!target) return null;
+  // In the bulk worker: a year's export reads for seconds, and the desk must keep answering clicks meanwhile.
   return exportJobs.start(user.id, target, ({ signal, progress }) =>
-    exportArchive(ctx.db, { filter, format, lang: lang ?? 'zh', file: target.file, now, signal, onProgress: progress }),
+    bulkOf(ctx).run({ kind: 'export', options: { filter, format, lang: lang ?? 'zh', file: target.file, now } }, { signal, onProgress: progress }),
   );
 };
 

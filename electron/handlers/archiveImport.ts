@@ -1,11 +1,12 @@
 import { MAX_IMPORT_PROBLEMS, type ImportResult } from '../../shared/api/archive';
 import { HotlineError } from '../../shared/api/result';
 import { canonicalTimeZone, isValidTimeZone } from '../../shared/timing/localTime';
-import { importArchive } from '../archive/import';
 import { ArchiveFileError, type ImportReport } from '../archive/types';
 import type { UserRow } from '../store/schema';
-import { filesOf, requireDesk, requireRole, type FileHost, type Handler, type HandlerContext } from './context';
+import { bulkOf, filesOf, requireDesk, requireRole, type FileHost, type Handler, type HandlerContext } from './context';
 import { importChecks, type CheckedFile } from './importChecks';
+import type { ImportProgress } from '../../shared/api/importCheck';
+import type { BulkControl } from '../worker/bulkRunner';
 
 /**
  * The Review screen's Import card: "Check first" reads a file exactly as an
@@ -14,24 +15,58 @@ import { importChecks, type CheckedFile } from './importChecks';
  * records to the team's archive, so both are a team lead's (or the admin's).
  */
 
-/** One import or check at a time: each holds a whole file's rows in memory until they are checked. */
-let importing = false;
+/** The import or check running now, for its progress and cancel; one at a time: each holds a whole file's rows in memory until they are checked. */
+interface Running {
+  userId: number;
+  view: ImportProgress;
+  controller: AbortController;
+}
+let running: Running | null = null;
 
-async function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
-  if (importing) throw new HotlineError('busy', 'An import is still running; wait for it to finish.');
-  importing = true;
+async function oneAtATime<T>(userId: number, action: ImportProgress['action'], run: (control: BulkControl) => Promise<T>): Promise<T> {
+  if (running) throw new HotlineError('busy', 'An import is still running; wait for it to finish.');
+  const current: Running = { userId, view: { action, rowsRead: 0, writing: false, cancelling: false }, controller: new AbortController() };
+  running = current;
+  const onProgress = (done: number, total: number) => Object.assign(current.view, { rowsRead: done, writing: total > 0 });
   try {
-    return await run();
+    return await run({ signal: current.controller.signal, onProgress });
+  } catch (error) {
+    const name = (error as { name?: unknown } | null)?.name;
+    if (current.controller.signal.aborted && name === 'AbortError') throw new HotlineError('import_cancelled', 'The import was cancelled; nothing was imported.');
+    // Another process (hotline import, a second app on the same file) is importing into this database.
+    if (name === 'ImportLockedError') throw new HotlineError('busy', (error as Error).message);
+    throw error;
   } finally {
-    importing = false;
+    running = null;
   }
 }
+
+/** The profile's own running import (another profile's is as unknown as none). */
+const ownRunning = (userId: number): Running | null => (running?.userId === userId ? running : null);
+
+export const importProgress: Handler<'importProgress'> = async (_req, ctx) => {
+  const user = await requireLead(ctx);
+  const current = ownRunning(user.id);
+  return current ? { ...current.view } : null;
+};
+
+/** Stops the import while it reads; once every row is read it writes them all (or none) and is no longer stopped. */
+export const cancelImport: Handler<'cancelImport'> = async (_req, ctx) => {
+  const user = await requireLead(ctx);
+  const current = ownRunning(user.id);
+  if (!current) return null;
+  if (!current.view.writing) {
+    current.view.cancelling = true;
+    current.controller.abort();
+  }
+  return { ...current.view };
+};
 
 export const checkImport: Handler<'checkImport'> = async (req, ctx) => {
   const user = await requireLead(ctx);
   const files = filesOf(ctx);
   if (req.check && req.upload) throw new HotlineError('invalid_request', 'Name either the checked file or an upload, not both.');
-  return oneAtATime(async () => {
+  return oneAtATime(user.id, 'check', async (control) => {
     const desk = await requireDesk(ctx.db);
     const earlier = req.check ? importChecks.peek(req.check, user.id, ctx.now()) : null;
     const timeZone = zoneOf(req.timeZone ?? earlier?.timeZone ?? desk.time_zone);
@@ -39,7 +74,7 @@ export const checkImport: Handler<'checkImport'> = async (req, ctx) => {
     if (!source) return null;
     let report: ImportReport;
     try {
-      report = await importArchive(ctx.db, { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, ...zoneOption(timeZone, desk.time_zone), dryRun: true });
+      report = await bulkOf(ctx).run({ kind: 'import', options: { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, ...zoneOption(timeZone, desk.time_zone), dryRun: true } }, control);
     } catch (error) {
       // A file that cannot be read cannot be imported either: nothing is kept for it.
       if (!earlier) source.release();
@@ -55,13 +90,13 @@ export const importArchiveFile: Handler<'importArchive'> = async (req, ctx) => {
   const user = await requireLead(ctx);
   const files = filesOf(ctx);
   if (req.check && (req.upload || req.timeZone)) throw new HotlineError('invalid_request', 'A checked file is imported as it was checked (its zone too); name only the check.');
-  return oneAtATime(async () => {
+  return oneAtATime(user.id, 'import', async (control) => {
     // A paper record sheet has no desk column: its rows are this desk's.
     const desk = await requireDesk(ctx.db);
     const source = req.check ? importChecks.take(req.check, user.id, ctx.now()) : await chosen(files, req.upload, zoneOf(req.timeZone ?? desk.time_zone));
     if (!source) return null;
     try {
-      const report = await importArchive(ctx.db, { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, ...zoneOption(source.timeZone, desk.time_zone) });
+      const report = await bulkOf(ctx).run({ kind: 'import', options: { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, ...zoneOption(source.timeZone, desk.time_zone) } }, control);
       return importResult(report, source.fileName);
     } catch (error) {
       throw readable(error, source);

@@ -9,7 +9,7 @@ import { cleanText } from '../../shared/domain/text';
 import { evaluateTargets, missingReasons, type TargetStatus } from '../../shared/timing/compliance';
 import { dueColumnsOf } from './dueColumns';
 import { appendAudit, isSignedOff } from '../store/audit';
-import { clockFlagNote, guardClickedMoment, latestMomentOf } from '../durability/clockGuard';
+import { guardClickedMoment, latestMomentOf } from '../durability/clockGuard';
 import { diffRecords } from './auditDiff';
 import { timingOf, toCallRecord } from './callView';
 import { policyOf } from './policy';
@@ -75,7 +75,7 @@ export async function changeRecord(
     const by = { call_id: id, actor: user.name, actor_id: user.id, at: now };
     await appendAudit(trx, [
       ...diffRecords(before, after).map((c) => ({ ...by, field: c.field, old_value: c.oldValue, new_value: c.newValue, reason })),
-      ...(behind ? [{ ...by, field: 'clockBehind', old_value: null, new_value: clockFlagNote(guarded.clockBehindMs), reason: 'system clock behind the record' }] : []),
+      ...(behind ? [{ ...by, field: 'clockBehind', old_value: null, new_value: String(guarded.clockBehindMs), reason: null }] : []),
     ]);
     return after;
   });

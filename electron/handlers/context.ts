@@ -6,6 +6,8 @@ import { HotlineError } from '../../shared/api/result';
 import type { Lang } from '../../shared/i18n';
 import { parseTypedTime } from '../../shared/timing/localTime';
 import type { Database, DeskRow, UserRow } from '../store/schema';
+import { rawConnectionOf } from '../store/openDb';
+import { InProcessRunner, type BulkRunner } from '../worker/bulkRunner';
 import { findDesk } from '../store/desk';
 import { findUser } from '../store/users';
 
@@ -32,6 +34,16 @@ export interface HandlerContext {
   settings?: DeskSettings;
   /** The asking window's report as PDF (desktop app only: browser mode prints with the browser). */
   printer?: ReportPrinter;
+  /**
+   * Where exports and imports run: the bulk worker thread in the desktop app and browser mode,
+   * so that no click waits behind them. Absent in handler tests: then on this connection.
+   */
+  bulk?: BulkRunner;
+}
+
+/** The context's bulk runner, or one on the context's own connection. */
+export function bulkOf(ctx: HandlerContext): BulkRunner {
+  return ctx.bulk ?? new InProcessRunner({ db: ctx.db, sqlite: rawConnectionOf(ctx.db), file: '' });
 }
 
 /** Turns the asking window's page into an A4 PDF in a file the person picks (electron/main/reportPdf.ts). */
@@ -90,9 +102,29 @@ export const isLead = (user: UserRow): boolean => user.role === 'team_lead' || u
 export async function requireRole(db: Kysely<Database>, session: Session, roles: ReadonlyArray<UserRow['role']>): Promise<UserRow> {
   const user = await requireUser(db, session);
   if (!roles.includes(user.role)) {
-    throw new HotlineError('forbidden', `Only ${roles.map((r) => r.replace('_', ' ')).join(' or ')} profiles may do that.`);
+    // The roles that may, as data: the page names them in its language.
+    throw new HotlineError('forbidden', `Only ${roles.map((r) => r.replace('_', ' ')).join(' or ')} profiles may do that.`, undefined, [...roles]);
   }
   return user;
+}
+
+/** A click older than this is not taken at its word: a retry stops long before (renderer/src/api.ts). */
+export const MAX_CLICK_AGE_MS = 5 * 60_000;
+
+/**
+ * The context of a request that says when its click happened: its clock reads
+ * that instant, so every time the handler logs ("now", the moment, the audit's
+ * time) is the click's, also when the request is a retry after `store_busy`.
+ * A click cannot be later than now (a page's clock a few ms ahead is read as now).
+ */
+export function atClick(ctx: HandlerContext, clickedAt: number | undefined): HandlerContext {
+  if (clickedAt === undefined) return ctx;
+  const now = ctx.now();
+  if (clickedAt < now - MAX_CLICK_AGE_MS) {
+    throw new HotlineError('invalid_request', 'That click is too old to be logged at its time; click again.', 'clickedAt');
+  }
+  const at = Math.min(clickedAt, now);
+  return { ...ctx, now: () => at };
 }
 
 const TIME_ERRORS = {

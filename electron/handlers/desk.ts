@@ -30,7 +30,7 @@ export const setupDesk: Handler<'setupDesk'> = async (req, { db, now, session })
     throw new HotlineError('invalid_request', 'A desk code is 1–12 letters, digits or hyphens, e.g. A03.', 'code');
   }
   if (!isValidTimeZone(req.timeZone)) {
-    throw new HotlineError('invalid_request', `Unknown time zone "${req.timeZone}".`, 'timeZone');
+    throw new HotlineError('unknown_time_zone', `Unknown time zone "${req.timeZone}".`, 'timeZone', [req.timeZone]);
   }
   const agentName = cleanText(req.agentName);
   if (agentName === '') throw new HotlineError('invalid_request', 'Type your name.', 'agentName');

@@ -2,7 +2,7 @@ import { requestSchemas, type MethodName, type ResponseOf } from '../../shared/a
 import { isMethodName } from '../../shared/api/methods';
 import { HotlineError, type ApiResult } from '../../shared/api/result';
 import { describeError, log } from '../log';
-import type { HandlerContext, HandlerTable } from './context';
+import { atClick, type HandlerContext, type HandlerTable } from './context';
 import { handlers as defaultHandlers } from './index';
 
 /** Anything that reaches a log: never the request or record text, which may hold customer data. */
@@ -38,11 +38,14 @@ export async function dispatch(
   }
   try {
     const handler = table[method] as (req: unknown, ctx: HandlerContext) => Promise<ResponseOf<MethodName>>;
-    return { ok: true, value: await handler(parsed.data, ctx) };
+    const clickedAt = (parsed.data as { clickedAt?: number }).clickedAt;
+    return { ok: true, value: await handler(parsed.data, atClick(ctx, clickedAt)) };
   } catch (error) {
     if (error instanceof HotlineError) return { ok: false, error: error.toApiError() };
-    log(method, error);
-    return { ok: false, error: storageOrInternal(error) };
+    const answer = storageOrInternal(error);
+    // A busy store is expected under bulk work and answered for a retry; it is no failure to log.
+    if (answer.code !== 'store_busy') log(method, error);
+    return { ok: false, error: answer };
   }
 }
 
@@ -53,8 +56,12 @@ function problemOf(issue: { code: string; maximum?: unknown; minimum?: unknown }
 }
 
 /** SQLite's own failures (disk full, read-only folder, locked too long) get a message a person can act on. */
-function storageOrInternal(error: unknown): { code: 'storage_failed' | 'internal'; message: string } {
+function storageOrInternal(error: unknown): { code: 'storage_failed' | 'store_busy' | 'internal'; message: string } {
   const code = (error as { code?: unknown } | null)?.code;
+  // Locked past the request's short wait: nothing was written, and the same request may simply be sent again.
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED') {
+    return { code: 'store_busy', message: 'Not saved yet: the database is busy with other work. Send the same request again.' };
+  }
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
     const why =
       code === 'SQLITE_FULL'

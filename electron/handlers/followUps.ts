@@ -65,9 +65,9 @@ export const STEP_LABEL: Record<FollowUpKind, string> = {
 export const completeFollowUp: Handler<'completeFollowUp'> = (req, ctx) =>
   changeRecord(ctx, req, async ({ trx, row, user, now }) => {
     const outcome = cleanText(req.outcome);
-    if (outcome === '') throw new HotlineError('invalid_request', 'Say what came of it.', `outcome-${req.kind}`);
+    if (outcome === '') throw new HotlineError('outcome_required', 'Say what came of it.', `outcome-${req.kind}`);
     const open = (await targetsOf(trx, row, now)).find((t) => t.kind === req.kind && t.state !== 'na' && t.endAt === null);
-    if (!open) throw new HotlineError('invalid_request', 'That follow-up is not open on this record.', `outcome-${req.kind}`);
+    if (!open) throw new HotlineError('follow_up_not_open', 'That follow-up is not open on this record.', `outcome-${req.kind}`);
     const changes: Record<FollowUpKind, CallUpdate> = {
       // Resolving on a follow-up contact tells the customer in the same breath.
       resolution: { result: 'resolved', resolved_at: now, result_told_at: now, follow_up_due_at: null },

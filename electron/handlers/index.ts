@@ -1,5 +1,5 @@
 import { cancelExport, exportStatus, startExport } from './archive';
-import { checkImport, importArchiveFile } from './archiveImport';
+import { cancelImport, checkImport, importArchiveFile, importProgress } from './archiveImport';
 import { backupNow, getBackups, setBackupDir } from './backups';
 import { addStep, answerCall, answerTransfer, closeCall, startCall, transferCall } from './callMoments';
 import { setResult, updateCallFields } from './callFields';
@@ -64,6 +64,8 @@ export const handlers: HandlerTable = {
   cancelExport,
   importArchive: importArchiveFile,
   checkImport,
+  importProgress,
+  cancelImport,
   getBackups,
   setBackupDir,
   backupNow,

@@ -15,17 +15,18 @@ const WINDOW_DAYS = 30;
 const shift = (date: string, days: number) => DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as string;
 
 /**
- * A measure's effect: its figure over the days from its start to today (30 at
- * most) against the same number of days just before the start.
+ * A measure's effect: its figure over the days from its start to `until` (30
+ * at most) against the same number of days just before the start. `until` is
+ * today, or a report's last day: a report of November judges by November.
  */
-async function effectOf(db: Kysely<Database>, row: MeasureRow, today: string, now: number): Promise<MeasureView['effect']> {
-  const lastAfter = [shift(row.start_date, WINDOW_DAYS - 1), today].sort()[0]!;
+async function effectOf(db: Kysely<Database>, row: MeasureRow, until: string, now: number): Promise<MeasureView['effect']> {
+  const lastAfter = [shift(row.start_date, WINDOW_DAYS - 1), until].sort()[0]!;
   const afterDays = Math.max(1, DateTime.fromISO(lastAfter).diff(DateTime.fromISO(row.start_date), 'days').days + 1);
   const beforeRange: [string, string] = [shift(row.start_date, -afterDays), shift(row.start_date, -1)];
   const afterRange: [string, string] = [row.start_date, lastAfter < row.start_date ? row.start_date : lastAfter];
   const metric = row.metric as MeasureMetric;
   const before = (await kpis(db, { from: beforeRange[0], to: beforeRange[1], now }))[metric];
-  const after = row.start_date > today ? null : (await kpis(db, { from: afterRange[0], to: afterRange[1], now }))[metric];
+  const after = row.start_date > until ? null : (await kpis(db, { from: afterRange[0], to: afterRange[1], now }))[metric];
   return { before, after, beforeRange, afterRange };
 }
 
@@ -41,16 +42,23 @@ const toView = (row: MeasureRow, effect: MeasureView['effect']): MeasureView => 
   effect,
 });
 
+/** The last day a measure's effect counts: today (the desk's), or a period's last day when that comes first. */
+export function effectUntil(zone: string, at: number, period?: { to: string }): string {
+  const today = localDate(at, zone);
+  return period && period.to < today ? period.to : today;
+}
+
 /**
  * The measures, newest start first, each with its effect as of `at`; `inForce`
- * keeps those in force at some time in that period (the period report's).
+ * keeps those in force at some time in that period (the period report's), and
+ * ends their "after" windows at its last day when that is before today.
  */
 export async function measureViews(db: Kysely<Database>, zone: string, at: number, inForce?: { from: string; to: string }): Promise<MeasureView[]> {
-  const today = localDate(at, zone);
+  const until = effectUntil(zone, at, inForce);
   let query = db.selectFrom('improvement_measures').selectAll();
   if (inForce) query = query.where('start_date', '<=', inForce.to).where('deadline', '>=', inForce.from);
   const rows = await query.orderBy('start_date', 'desc').orderBy('id', 'desc').execute();
-  return Promise.all(rows.map(async (row) => toView(row, await effectOf(db, row, today, at))));
+  return Promise.all(rows.map(async (row) => toView(row, await effectOf(db, row, until, at))));
 }
 
 /** The improvement measures table (优化措施表), each with its effect measured from the records. */

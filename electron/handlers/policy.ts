@@ -97,9 +97,10 @@ function phoneLikeText(value: unknown, where = ''): string[] {
 }
 
 /** Admins only: the policy holds the whole team to its targets. */
-export const savePolicy: Handler<'savePolicy'> = async (req, { db, now, session }) => {
+export const savePolicy: Handler<'savePolicy'> = async (req, { db, now, session, bulk }) => {
   const admin = await requireRole(db, session, ['admin']);
-  return savePolicyVersion(db, req.policy, { now: now(), author: admin.name, authorId: admin.id, source: 'screen', effectiveFrom: req.effectiveFrom, reason: req.reason });
+  // The re-judge of a back-dated version runs in the bulk worker where there is one: a year of records takes a while.
+  return savePolicyVersion(db, req.policy, { now: now(), author: admin.name, authorId: admin.id, source: 'screen', effectiveFrom: req.effectiveFrom, reason: req.reason, ...(bulk ? { runner: bulk } : {}) });
 };
 
 /** Admins only, like saving: what a save would re-judge, before anything changes. */

@@ -2,7 +2,7 @@ import { HotlineError } from '../../shared/api/result';
 import { computeStats } from '../stats';
 import { breachesOf, desksInRange } from '../stats/breaches';
 import { requireDesk, requireRole, type Handler } from './context';
-import { measureViews } from './measures';
+import { effectUntil, measureViews } from './measures';
 import { currentPolicy } from './policy';
 
 /** The report goes to management: team leads and admins make it, as they sign days off and record measures. */
@@ -43,6 +43,7 @@ export const getReport: Handler<'getReport'> = async (req, { db, now, session })
     breaches,
     compare,
     measures,
+    measuresUntil: effectUntil(desk.time_zone, at, period),
     scope: scope.length > 0 ? scope : [desk.code],
     generatedBy: lead.name,
     generatedAt: at,

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { DayBlocker, DayStatus } from '../../shared/api/records';
+import type { DayBlocker, DayRejudge, DayStatus } from '../../shared/api/records';
 import { HotlineError } from '../../shared/api/result';
 import { missingReasons } from '../../shared/timing/compliance';
 import { localDate } from '../../shared/timing/localTime';
 import { listCallsOfDay } from '../store/calls';
 import { listMissReasons } from '../store/missReasons';
+import { policyAuditAfter } from '../store/policyAudit';
 import type { Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { targetsOf } from './callRecord';
@@ -14,7 +15,8 @@ import { requireDesk, requireRole, type Handler } from './context';
  * What stands between a day and its sign-off (归档): every record closed or
  * handed to a follow-up owner, and every missed target explained.
  */
-async function statusOf(db: Kysely<Database>, deskCode: string, date: string, now: number): Promise<DayStatus> {
+async function statusOf(db: Kysely<Database>, desk: { code: string; time_zone: string }, date: string, now: number): Promise<DayStatus> {
+  const deskCode = desk.code;
   const rows = await listCallsOfDay(db, deskCode, date);
   const blockers: DayBlocker[] = [];
   const reasons = await listMissReasons(db, rows.map((r) => r.id));
@@ -27,10 +29,19 @@ async function statusOf(db: Kysely<Database>, deskCode: string, date: string, no
     }
   }
   const signed = await db.selectFrom('day_signoffs').selectAll().where('desk_code', '=', deskCode).where('local_date', '=', date).executeTakeFirst();
-  return { date, records: rows.length, blockers, signedOff: signed ? { by: signed.signed_by, at: signed.signed_at } : null };
+  const rejudgedAfter = signed ? await rejudgesOf(db, deskCode, date, signed.signed_at) : [];
+  return { date, over: date < localDate(now, desk.time_zone), records: rows.length, blockers, signedOff: signed ? { by: signed.signed_by, at: signed.signed_at } : null, rejudgedAfter };
 }
 
-export const dayStatus: Handler<'dayStatus'> = async (req, { db, now }) => statusOf(db, (await requireDesk(db)).code, req.date, now());
+/** The policy versions saved after the sign-off whose re-judge changed the day's records (their trail lists the day). */
+async function rejudgesOf(db: Kysely<Database>, deskCode: string, date: string, signedAt: number): Promise<DayRejudge[]> {
+  return (await policyAuditAfter(db, signedAt)).flatMap((r) => {
+    const day = (JSON.parse(r.signed_off_days) as Array<{ deskCode: string; localDate: string; records?: number }>).find((d) => d.deskCode === deskCode && d.localDate === date);
+    return day ? [{ version: r.policy_id, at: r.at, actor: r.actor, effectiveFrom: r.effective_from, records: day.records ?? null, reason: r.reason }] : [];
+  });
+}
+
+export const dayStatus: Handler<'dayStatus'> = async (req, { db, now }) => statusOf(db, await requireDesk(db), req.date, now());
 
 /** Team leads sign a finished day off; from then on its records change only with a stated reason. */
 export const signOffDay: Handler<'signOffDay'> = async (req, { db, now, session }) => {
@@ -38,11 +49,12 @@ export const signOffDay: Handler<'signOffDay'> = async (req, { db, now, session 
   const desk = await requireDesk(db);
   const at = now();
   if (req.date >= localDate(at, desk.time_zone)) {
-    throw new HotlineError('invalid_request', 'Only a day that is over can be signed off.', 'date');
+    // Coded with the date as data, so that the page says it in its own language.
+    throw new HotlineError('day_not_over', `${req.date} is not over yet: only a day that is over can be signed off.`, 'date', [req.date]);
   }
   return inWriteTransaction(db, async (trx) => {
-    const status = await statusOf(trx, desk.code, req.date, at);
-    if (status.signedOff) throw new HotlineError('invalid_request', `${req.date} is already signed off.`, 'date');
+    const status = await statusOf(trx, desk, req.date, at);
+    if (status.signedOff) throw new HotlineError('already_signed_off', `${req.date} is already signed off.`, 'date', [req.date]);
     if (status.blockers.length > 0) {
       const problems = status.blockers.map((b) => `${b.recordNo}: ${b.problem === 'open' ? 'not closed and no follow-up owner' : `${b.target} missed without a reason`}`);
       throw new HotlineError('sign_off_blocked', `${req.date} cannot be signed off yet: ${problems.join('; ')}`, 'date', problems);

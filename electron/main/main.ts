@@ -10,7 +10,8 @@ import type { BackupOutcome } from '../durability/schedule';
 import { backupOutcomeLine, startupLang } from '../durability/startupReport';
 import { backfillDerivedColumns } from '../handlers/startup';
 import { log } from '../log';
-import type { OpenOptions, Store } from '../store/openDb';
+import { serveRequestsFrom, type OpenOptions, type Store } from '../store/openDb';
+import { WorkerRunner } from '../worker/bulkRunner';
 import { defaultDbPath } from '../store/paths';
 import { dialogFilesFor } from './dialogFiles';
 import { registerIpc } from './ipc';
@@ -33,6 +34,15 @@ const distDir = path.join(__dirname, '..');
 function nativeBinding(): string | undefined {
   if (app.isPackaged) return path.join(process.resourcesPath, 'native', 'better_sqlite3.node');
   return process.env.HOTLINE_NATIVE_BINDING;
+}
+
+/**
+ * The bulk worker's bundle. A worker thread is started from a file path, and
+ * Node's loader in a worker does not read inside app.asar: electron-builder.yml
+ * unpacks the bundle, and it is started from app.asar.unpacked.
+ */
+function workerFile(): string {
+  return path.join(__dirname, 'worker.cjs').replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
 }
 
 /** Near and breached targets reach the agent even when the window is behind another. */
@@ -69,11 +79,13 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  serveRequestsFrom(store);
+  const bulk = new WorkerRunner(workerFile(), { file: store.file, ...options });
   const report = (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome));
-  const backups = new BackupRunner({ store, where, keepExisting, ...options, report }).start();
-  app.on('will-quit', () => void backups.stop().then(() => store.close()));
+  const backups = new BackupRunner({ store, where, keepExisting, ...options, report, runner: bulk }).start();
+  app.on('will-quit', () => void backups.stop().then(() => bulk.close()).then(() => store.close()));
   const settings = { rememberLang: (next: Lang) => writeUiLang(store.file, next) };
-  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, settings }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
+  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, bulk, settings }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
   let win = createDeskWindow(distDir, readUiLang(store.file));
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

@@ -56,6 +56,8 @@ export const hotlineBridge = {
   cancelExport: invoke('cancelExport'),
   importArchive: invoke('importArchive'),
   checkImport: invoke('checkImport'),
+  importProgress: invoke('importProgress'),
+  cancelImport: invoke('cancelImport'),
   getBackups: invoke('getBackups'),
   setBackupDir: invoke('setBackupDir'),
   backupNow: invoke('backupNow'),

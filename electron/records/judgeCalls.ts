@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Policy } from '../../shared/policy/schema';
 import { evaluateTargets } from '../../shared/timing/compliance';
-import { localDateTime } from '../../shared/timing/localTime';
 import { timingOf } from '../handlers/callView';
 import { dueColumnsOf, type DueColumns } from '../handlers/dueColumns';
 import { callsByIds } from '../store/policySpans';
@@ -64,20 +63,23 @@ export async function judgeCalls(db: Kysely<Database>, ids: readonly number[], p
   });
 }
 
-/** What changed on one re-judged call, as audit rows would say it: local times, never raw epochs. */
+/**
+ * What changed on one re-judged call, as audit rows keep it: language-neutral
+ * data (version numbers, epoch ms, 1/0), labelled in the reader's language and
+ * the record's zone when shown (renderer/src/features/review/auditText.ts).
+ */
 export function judgementChanges(j: Rejudged, policyId: number): Array<{ field: string; old_value: string | null; new_value: string | null }> {
-  const zone = j.row.time_zone;
-  const when = (ms: number | null) => (ms === null ? null : localDateTime(ms, zone));
+  const ms = (value: number | null) => (value === null ? null : String(value));
   const changes: Array<{ field: string; old_value: string | null; new_value: string | null }> = [];
-  if (j.row.policy_id !== policyId) changes.push({ field: 'policy', old_value: j.row.policy_id === null ? null : `version ${j.row.policy_id}`, new_value: `version ${policyId}` });
+  if (j.row.policy_id !== policyId) changes.push({ field: 'policy', old_value: ms(j.row.policy_id), new_value: String(policyId) });
   for (const [key, field] of Object.entries(AUDIT_FIELDS) as Array<[(typeof DUE_KEYS)[number], string]>) {
-    if (j.row[key] !== j.columns[key]) changes.push({ field, old_value: when(j.row[key]), new_value: when(j.columns[key]) });
+    if (j.row[key] !== j.columns[key]) changes.push({ field, old_value: ms(j.row[key]), new_value: ms(j.columns[key]) });
   }
   if ((j.row.ended_breach ?? 0) !== (j.columns.ended_breach ?? 0)) {
-    changes.push({ field: 'missedTarget', old_value: j.row.ended_breach ? 'yes' : 'no', new_value: j.columns.ended_breach ? 'yes' : 'no' });
+    changes.push({ field: 'missedTarget', old_value: j.row.ended_breach ? '1' : '0', new_value: j.columns.ended_breach ? '1' : '0' });
   }
   j.transfers.forEach((t, i) => {
-    if (t.due_at !== j.transferDueAt[i]) changes.push({ field: `transfer#${t.seq}.secondResponseDue`, old_value: when(t.due_at), new_value: when(j.transferDueAt[i] ?? null) });
+    if (t.due_at !== j.transferDueAt[i]) changes.push({ field: `transfer#${t.seq}.secondResponseDue`, old_value: ms(t.due_at), new_value: ms(j.transferDueAt[i] ?? null) });
   });
   return changes;
 }

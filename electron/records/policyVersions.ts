@@ -5,13 +5,13 @@ import { HotlineError } from '../../shared/api/result';
 import { cleanText } from '../../shared/domain/text';
 import { effectiveFromDate } from '../../shared/policy/effectiveFrom';
 import { policySchema, type Policy } from '../../shared/policy/schema';
-import { localDate } from '../../shared/timing/localTime';
 import { completePolicyAudit, insertPolicyAudit, listPolicyAudit, unfinishedPolicyAudits } from '../store/policyAudit';
 import { findPolicy, insertPolicy, listPolicies, policyInForceAt } from '../store/policies';
-import { nextVersionStart, signedOffDaysInSpan, type PolicySpan } from '../store/policySpans';
+import { nextVersionStart, signedOffDaysInSpan, type PolicySpan, type SignedOffDay } from '../store/policySpans';
 import type { Database, PolicyAuditRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { previewRejudge, rejudgeSpan, type RejudgeProgress } from './rejudge';
+import { previewRejudge, rejudgeSpan, signedOffChanges, type RejudgeProgress } from './rejudge';
+import type { BulkRunner } from '../worker/bulkRunner';
 
 /** Who saves a version, from where, and from when it is in force. */
 export interface SaveVersionOptions {
@@ -21,9 +21,11 @@ export interface SaveVersionOptions {
   source: 'screen' | 'cli';
   /** YYYY-MM-DD: in force from that day 00:00 in the policy's zone; absent: from now. */
   effectiveFrom?: string | undefined;
-  /** Why; required when the re-judge touches signed-off days. */
+  /** Why; required when the re-judge changes a signed-off day's records (a due time or a verdict). */
   reason?: string | undefined;
   onProgress?: (p: RejudgeProgress) => void;
+  /** Where the re-judge runs: the bulk worker when the app serves clicks; absent: on `db`. */
+  runner?: BulkRunner;
 }
 
 /**
@@ -40,6 +42,11 @@ export function startOf(effectiveFrom: string | undefined, policy: Policy, now: 
   }
   // The typed text is not repeated: whatever was typed there (a phone number) stays out of messages and logs.
   throw new HotlineError('effective_from_invalid', 'The effective-from date is not a date: type it as YYYY-MM-DD, e.g. 2026-09-01.', 'effectiveFrom');
+}
+
+/** The same signed-off days with the same record counts: nothing was signed off (or re-opened) between two reads. */
+function sameDays(a: readonly SignedOffDay[], b: readonly SignedOffDay[]): boolean {
+  return a.length === b.length && a.every((d, i) => d.deskCode === b[i]!.deskCode && d.localDate === b[i]!.localDate && d.records === b[i]!.records);
 }
 
 /** The span a version starting at `from` would hold, given the versions already saved. */
@@ -60,8 +67,9 @@ export async function previewVersion(db: Kysely<Database>, policy: Policy, effec
 /**
  * Saves a checked policy as a new version in force from `effectiveFrom` (or
  * now) until the next later version starts, and re-judges the records whose
- * call time falls in that span, in short chunks. A span with signed-off days
- * is refused without a reason, before anything is written. The policy trail
+ * call time falls in that span, in short chunks. A re-judge that would change
+ * a signed-off day's records (a due time or a verdict, not just the version
+ * number) is refused without a reason, before anything is written. The policy trail
  * gets its row with the version (completed with the counts once the last
  * chunk is in; an interrupted re-judge is resumed at start, resumeRejudges).
  * @example await saveVersion(db, policy, { now, author: '王管理', authorId: 1, source: 'screen', effectiveFrom: '2026-09-01' })
@@ -71,9 +79,15 @@ export async function saveVersion(db: Kysely<Database>, policy: Policy, options:
   const from = startOf(options.effectiveFrom, policy, now);
   const reason = options.reason === undefined ? null : cleanText(options.reason) || null;
   const json = JSON.stringify(policy);
+  // Judging the signed-off days' records takes a while: done before the write lock, and again
+  // under it only if the span or the signed-off days moved meanwhile (checked cheaply).
+  const judgedSpan = await spanFrom(db, from);
+  const judged = await signedOffChanges(db, judgedSpan, policy, now);
   const started = await inWriteTransaction(db, async (trx) => {
     const span = await spanFrom(trx, from);
-    const signedOffDays = await signedOffDaysInSpan(trx, span);
+    const same = span.until === judgedSpan.until && sameDays(await signedOffDaysInSpan(trx, span), judged.inSpan);
+    // Only the signed-off days whose records really change (a due time or a verdict) need a reason.
+    const signedOffDays = same ? judged.changing : (await signedOffChanges(trx, span, policy, now)).changing;
     if (signedOffDays.length > 0 && reason === null) {
       const days = signedOffDays.map((d) => d.localDate);
       throw new HotlineError('archived_needs_reason', `Signed-off days would change (${days.join(', ')}): say why.`, 'reason', days);
@@ -88,12 +102,12 @@ export async function saveVersion(db: Kysely<Database>, policy: Policy, options:
       effective_from: from,
       effective_until: span.until,
       reason,
-      signed_off_days: JSON.stringify(signedOffDays.map(({ deskCode, localDate }) => ({ deskCode, localDate }))),
+      signed_off_days: JSON.stringify(signedOffDays.map(({ deskCode, localDate, records }) => ({ deskCode, localDate, records }))),
       completed_at: null,
     });
     return { id, trailId, span, signedOffDays };
   });
-  const done = await finishRejudge(db, { trailId: started.trailId, policyId: started.id, policy, span: started.span, actor: options.author, actorId: options.authorId, reason, now }, options.onProgress);
+  const done = await finishRejudge(db, { trailId: started.trailId, policyId: started.id, policy, span: started.span, actor: options.author, actorId: options.authorId, reason, now }, options.onProgress, options.runner);
   const inForce = await policyInForceAt(db, now);
   return {
     version: started.id,
@@ -113,12 +127,13 @@ async function finishRejudge(
   db: Kysely<Database>,
   job: { trailId: number; policyId: number; policy: Policy; span: PolicySpan; actor: string; actorId: number | null; reason: string | null; now: number },
   onProgress?: (p: RejudgeProgress) => void,
+  runner?: BulkRunner,
 ): Promise<{ records: number; verdictsChanged: number }> {
-  const fromDate = localDate(job.span.from, job.policy.calendar.timeZone);
-  // Every record's audit row says which version and start made it change, and the admin's why.
-  const why = `policy version ${job.policyId} in force from ${job.span.from === 0 ? 'the start' : fromDate}${job.reason ? `: ${job.reason}` : ''}`;
-  const { trailId, policyId, policy, span, actor, actorId, now } = job;
-  await rejudgeSpan(db, { span, policyId, policy, actor, actorId, reason: why, now, trailId }, onProgress);
+  // The record's own 'policy' row names the version; the reason is the admin's words only, so the trail reads in any language.
+  const { trailId, policyId, policy, span, actor, actorId, now, reason } = job;
+  const rejudge = { span, policyId, policy, actor, actorId, reason, now, trailId };
+  if (runner) await runner.run({ kind: 'rejudge', job: rejudge }, onProgress ? { onProgress: (done, total) => onProgress({ done, total }) } : {});
+  else await rejudgeSpan(db, rejudge, onProgress);
   const row = await inWriteTransaction(db, (trx) => completePolicyAudit(trx, trailId, now));
   return { records: row.records_rejudged, verdictsChanged: row.verdicts_changed };
 }
@@ -142,36 +157,58 @@ export async function resumeRejudges(db: Kysely<Database>, now: number): Promise
 }
 
 /**
- * The policy-level trail, newest first, as the Policy screen and the CLI show it.
+ * The policy-level trail, newest first, as the Policy screen and the CLI show it,
+ * each version with the span it holds now (a version followed by a later one
+ * reads "until" that one's start, whatever it held when it was saved).
  * A version with no trail row of its own (the defaults a desk starts with, or
  * an import creates) is listed from what the version itself keeps.
  * @example (await policyTrail(db, (id) => policyOf(db, id)))[0].recordsRejudged
  */
 export async function policyTrail(db: Kysely<Database>, versionOf: (id: number) => Promise<PolicyVersion>): Promise<PolicyTrailEntry[]> {
   const rows = await listPolicyAudit(db);
-  const entries = await Promise.all(rows.map(async (r) => toTrailEntry(r, (await versionOf(r.policy_id)).policy.calendar.timeZone)));
+  const versions = await listPolicies(db);
+  const untilOf = (id: number) => spanUntilNow(versions, id);
+  const entries = await Promise.all(rows.map(async (r) => toTrailEntry(r, (await versionOf(r.policy_id)).policy.calendar.timeZone, untilOf(r.policy_id))));
   const traced = new Set(rows.map((r) => r.policy_id));
-  for (const v of await listPolicies(db)) {
+  for (const v of versions) {
     if (traced.has(v.id)) continue;
     const timeZone = (await versionOf(v.id)).policy.calendar.timeZone;
-    entries.push({ version: v.id, actor: v.created_by, at: v.created_at, source: 'defaults', effectiveFrom: v.effective_from, effectiveUntil: null, timeZone, reason: null, recordsRejudged: 0, verdictsChanged: 0, signedOffDays: [], completed: true });
+    entries.push({ version: v.id, actor: v.created_by, at: v.created_at, source: 'defaults', effectiveFrom: v.effective_from, effectiveUntil: untilOf(v.id), timeZone, reason: null, recordsRejudged: 0, verdictsChanged: 0, signedOffDays: [], completed: true });
   }
   return entries.sort((a, b) => b.at - a.at || b.version - a.version);
 }
 
-function toTrailEntry(r: PolicyAuditRow, timeZone: string): PolicyTrailEntry {
+/**
+ * Where a version's span ends as the versions stand now (a later save may have
+ * cut it short): the next later start; its own start when a newer version starts
+ * at the same instant (it was never in force); null when nothing follows it.
+ * @example spanUntilNow([{ id: 1, effective_from: 0 }, { id: 2, effective_from: 50 }], 1) === 50
+ */
+export function spanUntilNow(versions: ReadonlyArray<{ id: number; effective_from: number }>, id: number): number | null {
+  const own = versions.find((v) => v.id === id);
+  if (!own) return null;
+  let until: number | null = null;
+  for (const v of versions) {
+    const follows = v.effective_from > own.effective_from || (v.effective_from === own.effective_from && v.id > own.id);
+    if (follows && (until === null || v.effective_from < until)) until = v.effective_from;
+  }
+  return until;
+}
+
+function toTrailEntry(r: PolicyAuditRow, timeZone: string, effectiveUntil: number | null): PolicyTrailEntry {
   return {
     version: r.policy_id,
     actor: r.actor,
     at: r.at,
     source: r.source,
     effectiveFrom: r.effective_from,
-    effectiveUntil: r.effective_until,
+    effectiveUntil,
     timeZone,
     reason: r.reason,
     recordsRejudged: r.records_rejudged,
     verdictsChanged: r.verdicts_changed,
-    signedOffDays: JSON.parse(r.signed_off_days) as Array<{ deskCode: string; localDate: string }>,
+    // Rows since trial 10 also keep each day's count of changed records: the trail lists the days only.
+    signedOffDays: (JSON.parse(r.signed_off_days) as Array<{ deskCode: string; localDate: string }>).map(({ deskCode, localDate }) => ({ deskCode, localDate })),
     completed: r.completed_at !== null,
   };
 }

@@ -4,11 +4,11 @@ import { writeJudgements, type JudgementWrite } from '../store/judgementWrites';
 import { rawConnectionOf } from '../store/openDb';
 import { countRejudged } from '../store/policyAudit';
 import { listPolicies } from '../store/policies';
-import { callIdsInSpan, signedOffDaysInSpan, type PolicySpan, type SignedOffDay } from '../store/policySpans';
+import { callIdsInSpan, callIdsOnSignedOffDays, signedOffDaysInSpan, type PolicySpan, type SignedOffDay } from '../store/policySpans';
 import type { TouchedDay } from '../store/rollups';
 import type { Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { judgeCalls, judgementChanges } from './judgeCalls';
+import { judgeCalls, judgementChanges, type Rejudged } from './judgeCalls';
 
 /**
  * Records per write transaction: each chunk holds the write lock for a few
@@ -37,6 +37,11 @@ export interface RejudgeImpact {
   dueTimesChanged: number;
   /** Of those, how many get another outcome: met ↔ late, a missed target, overdue now. */
   verdictsChanged: number;
+  /**
+   * Signed-off days whose records really change (a due time or a verdict), each with how
+   * many do: these need a reason. A signed-off day whose records only take the new version
+   * number, judged the same, is not listed.
+   */
   signedOffDays: SignedOffDay[];
 }
 
@@ -45,21 +50,56 @@ export interface RejudgeProgress {
   total: number;
 }
 
+const dayKey = (d: { deskCode: string; localDate: string }) => `${d.deskCode}\u0000${d.localDate}`;
+/** A re-judge changes a record when it moves a due time (or the breach summary) or its verdict. */
+const changes = (j: Rejudged) => j.dueChanged || j.verdictChanged;
+
+/** Counts, per signed-off day, the judged records that change; keeps the days with any. */
+function changingDays(signedOff: readonly SignedOffDay[], judged: readonly Rejudged[]): SignedOffDay[] {
+  const counts = new Map<string, number>();
+  for (const j of judged) {
+    if (!changes(j)) continue;
+    const key = dayKey({ deskCode: j.row.desk_code, localDate: j.row.local_date });
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return signedOff.flatMap((d) => (counts.has(dayKey(d)) ? [{ ...d, records: counts.get(dayKey(d))! }] : []));
+}
+
 /**
  * Counts what re-judging `span` by `policy` would change, writing nothing.
  * @example const impact = await previewRejudge(db, { from, until: null }, candidate, Date.now())
  */
 export async function previewRejudge(db: Kysely<Database>, span: PolicySpan, policy: Policy, now: number): Promise<RejudgeImpact> {
   const ids = await callIdsInSpan(db, span);
+  const signedOff = await signedOffDaysInSpan(db, span);
+  const onSignedOff = new Set(signedOff.map(dayKey));
   let dueTimesChanged = 0;
   let verdictsChanged = 0;
+  const judgedOnSignedOff: Rejudged[] = [];
   for (let i = 0; i < ids.length; i += REJUDGE_CHUNK) {
     for (const j of await judgeCalls(db, ids.slice(i, i + REJUDGE_CHUNK), policy, now)) {
       if (j.dueChanged) dueTimesChanged++;
       if (j.verdictChanged) verdictsChanged++;
+      if (changes(j) && onSignedOff.has(dayKey({ deskCode: j.row.desk_code, localDate: j.row.local_date }))) judgedOnSignedOff.push(j);
     }
   }
-  return { records: ids.length, dueTimesChanged, verdictsChanged, signedOffDays: await signedOffDaysInSpan(db, span) };
+  return { records: ids.length, dueTimesChanged, verdictsChanged, signedOffDays: changingDays(signedOff, judgedOnSignedOff) };
+}
+
+/**
+ * The signed-off days of `span` whose records `policy` would really change (see
+ * RejudgeImpact.signedOffDays), judging only the records of signed-off days.
+ * Also returns every signed-off day of the span, judged or not, so a caller can
+ * tell cheaply whether another day was signed off since.
+ * @example const { changing } = await signedOffChanges(db, span, policy, Date.now())
+ */
+export async function signedOffChanges(db: Kysely<Database>, span: PolicySpan, policy: Policy, now: number): Promise<{ inSpan: SignedOffDay[]; changing: SignedOffDay[] }> {
+  const inSpan = await signedOffDaysInSpan(db, span);
+  if (inSpan.length === 0) return { inSpan, changing: [] };
+  const ids = await callIdsOnSignedOffDays(db, span);
+  const judged: Rejudged[] = [];
+  for (let i = 0; i < ids.length; i += REJUDGE_CHUNK) judged.push(...(await judgeCalls(db, ids.slice(i, i + REJUDGE_CHUNK), policy, now)).filter(changes));
+  return { inSpan, changing: changingDays(inSpan, judged) };
 }
 
 /** Everything a re-judge needs, as plain data: the job can move to a worker thread as it is. */
@@ -69,8 +109,8 @@ export interface RejudgeJob {
   policy: Policy;
   actor: string;
   actorId: number | null;
-  /** Goes with each record's audit rows. */
-  reason: string;
+  /** The admin's reason, kept with each record's audit rows; null: none given. */
+  reason: string | null;
   now: number;
   /** The policy trail row whose counts each chunk adds to, in its own transaction. */
   trailId?: number;

@@ -32,3 +32,8 @@ export async function listPolicyAudit(db: Db): Promise<PolicyAuditRow[]> {
 export async function unfinishedPolicyAudits(db: Db): Promise<PolicyAuditRow[]> {
   return db.selectFrom('policy_audit').selectAll().where('completed_at', 'is', null).orderBy('id').execute();
 }
+
+/** Trail rows saved at or after `at` (a day's sign-off): the versions that may have re-judged it since. */
+export async function policyAuditAfter(db: Db, at: number): Promise<PolicyAuditRow[]> {
+  return db.selectFrom('policy_audit').selectAll().where('at', '>=', at).orderBy('id').execute();
+}

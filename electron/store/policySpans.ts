@@ -47,6 +47,18 @@ export async function callsByIds(db: Db, ids: readonly number[]): Promise<CallRo
   return db.selectFrom('calls').selectAll().where('id', 'in', ids).orderBy('id').execute();
 }
 
+/** Ids of the span's calls that lie on signed-off days, in id order: what a save must judge before it knows whether a reason is needed. */
+export async function callIdsOnSignedOffDays(db: Db, span: PolicySpan): Promise<number[]> {
+  let q = db
+    .selectFrom('calls')
+    .innerJoin('day_signoffs', (j) => j.onRef('day_signoffs.desk_code', '=', 'calls.desk_code').onRef('day_signoffs.local_date', '=', 'calls.local_date'))
+    .select('calls.id')
+    .where('calls.local_date', '>=', utcDate(span.from - DAY_MS))
+    .where('calls.call_at', '>=', span.from);
+  if (span.until !== null) q = q.where('calls.local_date', '<=', utcDate(span.until + DAY_MS)).where('calls.call_at', '<', span.until);
+  return (await q.orderBy('calls.id').execute()).map((r) => r.id);
+}
+
 /** The signed-off days that hold calls of the span, oldest first. */
 export async function signedOffDaysInSpan(db: Db, span: PolicySpan): Promise<SignedOffDay[]> {
   let q = db

@@ -2,6 +2,7 @@ import type { ExportJob } from '../../shared/api/archive';
 import type { HotlineClient, MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
 import { METHOD_NAMES } from '../../shared/api/methods';
 import type { ApiResult } from '../../shared/api/result';
+import { retryingBusy } from './retryBusy';
 
 /**
  * The only module that touches the transport. In the desktop app the preload
@@ -63,7 +64,8 @@ function httpClient(): HotlineClient {
   return Object.fromEntries(METHOD_NAMES.map((m) => [m, call(m)])) as unknown as HotlineClient;
 }
 
-export const api: HotlineClient = window.hotline ?? httpClient();
+/** A click that meets a store busy with bulk work is sent again, at its own instant (retryBusy.ts). */
+export const api: HotlineClient = retryingBusy(window.hotline ?? httpClient());
 
 /**
  * Moving whole files. The desktop app picks paths with its own dialogs in the

@@ -65,6 +65,8 @@ export function useI18n(): I18n {
   return value;
 }
 
+const PARAM_CODES = new Set<ApiError['code']>(['day_not_over', 'already_signed_off', 'unknown_time_zone']);
+
 /** The variable part of an error in the reader's language where the API gives it as data (missed targets by kind). */
 function errorDetail(error: ApiError, lang: Lang, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
   // An import file that cannot be read says why through the import's reason table (no known header row, …);
@@ -86,6 +88,13 @@ function errorDetail(error: ApiError, lang: Lang, t: (key: MessageKey, params?: 
     const [why, detail] = error.problems[0].split(':');
     if (`backupDir.problem.${why}` in DICTIONARIES.en) return t(`backupDir.problem.${why}` as MessageKey, { detail: detail ?? '' });
   }
+  // A role's refusal names the roles that may, in the reader's language.
+  if (error.code === 'forbidden' && error.problems?.length && error.problems.every((r) => `role.${r}` in DICTIONARIES.en)) {
+    const roles = error.problems.map((r) => t(`role.${r}` as MessageKey)).join(lang === 'zh' ? '或' : ' or ');
+    return t('forbidden.only', { roles });
+  }
+  // Refusals whose one parameter is data (a date, the zone typed): said around it in the page's language.
+  if (PARAM_CODES.has(error.code) && error.problems?.[0] !== undefined) return error.problems[0];
   const [kind, limit] = error.code === 'invalid_request' ? (error.problems?.[0]?.split(':') ?? []) : [];
   if (kind && `invalid.${kind}` in DICTIONARIES.en) return t(`invalid.${kind}` as MessageKey, { n: limit ?? '' });
   return error.message;

@@ -11,7 +11,7 @@ import {
 } from '../domain/fields';
 import { TARGET_KINDS } from '../timing/compliance';
 import { ARCHIVE_FORMATS, ARCHIVE_LANGS, JOB_ID, UPLOAD_ID, type ExportJob, type ImportResult } from './archive';
-import { CHECK_ID, type ImportCheck } from './importCheck';
+import { CHECK_ID, type ImportCheck, type ImportProgress } from './importCheck';
 import { MAX_PATH_LENGTH, type BackupsView } from './backups';
 import type { PolicyImpact, PolicyTrailEntry, SavedPolicy } from './policy';
 import type { LockoutsView } from './lockout';
@@ -56,6 +56,12 @@ const reviewFilter = {
 const job = z.strictObject({ job: z.string().regex(JOB_ID) });
 const uploadId = z.string().regex(UPLOAD_ID);
 const checkId = z.string().regex(CHECK_ID);
+/**
+ * When the person clicked, epoch ms, by the page's clock (the same machine's).
+ * A click answered `store_busy` is sent again with the same instant, so that
+ * the moment is logged at the click, not at the retry.
+ */
+const clickedAt = z.number().int().nonnegative().optional();
 /** An IANA zone name; the handler checks that it exists. */
 const zone = z.string().max(64);
 
@@ -69,8 +75,8 @@ export const requestSchemas = {
   }),
   /** The page's language, kept beside the database for start-up's dialogs (which speak before any page). */
   rememberLanguage: z.strictObject({ lang: z.enum(['zh', 'en']) }),
-  startCall: z.strictObject({ at: typedTime }),
-  answerCall: z.strictObject({ id, at: typedTime, changeReason }),
+  startCall: z.strictObject({ at: typedTime, clickedAt }),
+  answerCall: z.strictObject({ id, at: typedTime, changeReason, clickedAt }),
   updateCall: z.strictObject({
     id,
     patch: z.strictObject({
@@ -101,10 +107,10 @@ export const requestSchemas = {
     note: text.optional(),
     changeReason,
   }),
-  transferCall: z.strictObject({ id, to: label, at: typedTime, changeReason }),
-  answerTransfer: z.strictObject({ id, at: typedTime, changeReason }),
-  addStep: z.strictObject({ id, text, changeReason }),
-  closeCall: z.strictObject({ id, at: typedTime, changeReason }),
+  transferCall: z.strictObject({ id, to: label, at: typedTime, changeReason, clickedAt }),
+  answerTransfer: z.strictObject({ id, at: typedTime, changeReason, clickedAt }),
+  addStep: z.strictObject({ id, text, changeReason, clickedAt }),
+  closeCall: z.strictObject({ id, at: typedTime, changeReason, clickedAt }),
   getCall: z.strictObject({ id }),
   listDay: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
   suggestReasons: z.strictObject({ prefix: label }),
@@ -185,6 +191,10 @@ export const requestSchemas = {
   importArchive: z.strictObject({ upload: uploadId.optional(), check: checkId.optional(), timeZone: zone.optional() }),
   /** "Check first": reads a file as importArchive would and writes nothing; `check` reads the checked file again (another zone). */
   checkImport: z.strictObject({ upload: uploadId.optional(), check: checkId.optional(), timeZone: zone.optional() }),
+  /** How far the profile's running import (or Check first) has read; null when none runs. */
+  importProgress: z.strictObject({}),
+  /** Stops the profile's running import (or check) while it reads: nothing is imported. */
+  cancelImport: z.strictObject({}),
   getBackups: z.strictObject({}),
   /** The folder for the automatic backups, as the admin typed it; null: back to the default beside the database. */
   setBackupDir: z.strictObject({ dir: z.string().max(MAX_PATH_LENGTH).nullable() }),
@@ -250,6 +260,8 @@ export interface HotlineApi {
   importArchive(req: Req<'importArchive'>): ImportResult | null;
   /** Team leads: what importing a file would do, with nothing written; null when the person cancelled the dialog. */
   checkImport(req: Req<'checkImport'>): ImportCheck | null;
+  importProgress(req: Req<'importProgress'>): ImportProgress | null;
+  cancelImport(req: Req<'cancelImport'>): ImportProgress | null;
   /** Admins: where the automatic backups go, the newest ones, how the last went. */
   getBackups(req: Req<'getBackups'>): BackupsView;
   /** Admins: backups go to another folder from now on (and a backup is made there at once). */

@@ -30,3 +30,16 @@ export interface ImportCheck {
   /** The report as an import would give it, with nothing written (`imported` counts what would be added). */
   report: ImportResult;
 }
+
+/**
+ * A running import or Check first, as the Import card shows it while it waits: the rows read so
+ * far (a file's row count is known only at its end), then `writing` once every row was read and
+ * checked. A cancel stops it while it reads; once it writes, it finishes (all rows or none).
+ */
+export interface ImportProgress {
+  action: 'check' | 'import';
+  rowsRead: number;
+  writing: boolean;
+  /** A cancel was asked for; the request that runs it answers `import_cancelled`. */
+  cancelling: boolean;
+}

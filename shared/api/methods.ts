@@ -49,6 +49,8 @@ export const METHOD_NAMES = [
   'cancelExport',
   'importArchive',
   'checkImport',
+  'importProgress',
+  'cancelImport',
   'getBackups',
   'setBackupDir',
   'backupNow',

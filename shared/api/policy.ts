@@ -44,6 +44,7 @@ export interface PolicyTrailEntry {
   /** 'screen', 'cli', or 'before trail' (saved before the trail existed). */
   source: string;
   effectiveFrom: number;
+  /** Where its span ends as the versions stand now: the next later version's start; null: nothing follows. */
   effectiveUntil: number | null;
   timeZone: string;
   reason: string | null;

@@ -41,9 +41,26 @@ export interface DayBlocker {
   index?: number;
 }
 
+/** A policy version saved after a day's sign-off that changed its records (due times or verdicts). */
+export interface DayRejudge {
+  version: number;
+  /** When it was saved, and by whom. */
+  at: number;
+  actor: string;
+  /** Its start (epoch ms; 0: from the start). */
+  effectiveFrom: number;
+  /** How many of the day's records it changed; null on trail rows from before the count was kept. */
+  records: number | null;
+  reason: string | null;
+}
+
 export interface DayStatus {
   date: string;
+  /** The day has ended in the desk's zone: only then can it be signed off. */
+  over: boolean;
   signedOff: { by: string; at: number } | null;
+  /** Later policy versions that re-judged the signed-off day, oldest first. */
+  rejudgedAfter: DayRejudge[];
   /** Empty when the day can be signed off. */
   blockers: DayBlocker[];
   records: number;
@@ -154,7 +171,7 @@ export interface FollowUpItem {
   kind: FollowUpKind;
   dueAt: number;
   state: 'running' | 'near' | 'breached';
-  /** Left (negative: over) on the target's own clock, working time included, as the desk shows it. */
+  /** Left (negative: over) on the target's own clock (working time where it counts so); the screen words it on the wall clock from dueAt (dueSpanText). */
   remainingMs: number;
   owner: string | null;
   /** The follow-up time the agent promised the customer, when there is one. */

@@ -50,8 +50,13 @@ export interface PeriodReport {
   breaches: BreachList;
   /** The period compared with, when the screen showed one. */
   compare: { period: ReportPeriod; stats: StatsReport; breachTotal: number } | null;
-  /** Improvement measures in force at some time in the period (started by its end, deadline not before its start). */
+  /**
+   * Improvement measures in force at some time in the period (started by its end, deadline not before its start),
+   * their effects measured up to the period's last day (or today, if earlier), not up to the day of the report.
+   */
   measures: MeasureView[];
+  /** The last day the measures' effects count: the period's last day, or the day of the report if that comes first. */
+  measuresUntil: string;
   /** The desk codes whose records the period holds (this desk's own when it holds none). */
   scope: string[];
   generatedBy: string;

@@ -35,6 +35,17 @@ export type ErrorCode =
   | 'pin_locked'
   | 'archived_needs_reason'
   | 'sign_off_blocked'
+  // — Refusals said in the page's language (issue 12): sign-off and set-up. —
+  /** Sign-off of a day that has not ended in the desk's zone (problems[0]: the date). */
+  | 'day_not_over'
+  /** Sign-off of a day that already is (problems[0]: the date). */
+  | 'already_signed_off'
+  /** A time-zone name that is no IANA zone (problems[0]: the text typed). */
+  | 'unknown_time_zone'
+  /** A follow-up completed without saying what came of it. */
+  | 'outcome_required'
+  /** A follow-up that is no longer open on its record (completed in another window). */
+  | 'follow_up_not_open'
   | 'invalid_policy'
   /** A policy's effective-from date that is not a real YYYY-MM-DD date. */
   | 'effective_from_invalid'
@@ -47,6 +58,14 @@ export type ErrorCode =
   | 'nothing_to_export'
   /** Another import or export is still running. */
   | 'busy'
+  /**
+   * The database stayed locked by other work (a backup, an import in another process) for the
+   * request's short wait: nothing was written. The renderer sends the same request again, with
+   * the same click instant, so a moment is still logged at the time it was clicked.
+   */
+  | 'store_busy'
+  /** The person cancelled the import (or Check first) while it read the file: nothing was imported. */
+  | 'import_cancelled'
   /** "Import this file" with a check handle that lapsed, was spent or is another profile's. */
   | 'import_check_expired'
   /** The checked file's bytes changed between Check first and the import. */

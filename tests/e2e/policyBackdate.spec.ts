@@ -60,7 +60,7 @@ test.describe('a back-dated policy on the Policy screen', () => {
     await expect(impact).toContainText('In force from 2026-09-01 00:00 on.');
     await expect(impact.getByTestId('impact-records')).toHaveText('Records re-judged by this version: 2');
     await expect(impact).toContainText('Of them with other due times: 2');
-    await expect(impact.getByTestId('impact-signed-off')).toHaveText('Signed-off days touched: 2026-09-29 (1 records)');
+    await expect(impact.getByTestId('impact-signed-off')).toHaveText('Signed-off days whose records change (due time or verdict): 2026-09-29 (1 records)');
     await page.screenshot({ path: 'test-results/screenshots/policy-backdate-en.png', fullPage: true });
     // A signed-off day changes only with a reason, asked for next to its field.
     await save.click();
@@ -72,13 +72,16 @@ test.describe('a back-dated policy on the Policy screen', () => {
     const history = page.getByTestId('policy-history');
     await expect(history.locator('li').first()).toContainText('Version 2 · saved');
     await expect(history.locator('li').first()).toContainText('In force from 2026-09-01 00:00 on. 2 records re-judged, 0 verdicts changed');
-    await expect(history.locator('li').first()).toContainText('Signed-off days touched: 2026-09-29');
+    await expect(history.locator('li').first()).toContainText('Signed-off days whose records it changed: 2026-09-29');
     await expect(history.locator('li').first()).toContainText('Reason: National Day schedule published late');
+    // The defaults, followed now by version 2, read until when.
+    await expect(history.locator('li').nth(1)).toContainText('In force from the start until 2026-09-01 00:00.');
     // The next save is in force from now unless a date is typed again.
     await expect(page.getByLabel('Effective from')).toHaveValue('');
     await page.getByLabel('Language').selectOption('zh');
     await expect(page.getByText('第 2 版已保存，自 2026-09-01 00:00 起生效：重新考核 2 条记录，0 条结论改变。')).toBeVisible();
     await expect(history.locator('li').first()).toContainText('自 2026-09-01 00:00 起生效。 重新考核 2 条记录，0 条结论改变');
+    await expect(history.locator('li').nth(1)).toContainText('自最初起生效，至 2026-09-01 00:00 止。');
     await page.screenshot({ path: 'test-results/screenshots/policy-backdate-zh.png', fullPage: true });
     await page.getByLabel('语言').selectOption('en');
 
@@ -87,6 +90,19 @@ test.describe('a back-dated policy on the Policy screen', () => {
     await page.getByLabel('To', { exact: true }).fill('2026-09-30');
     await page.getByRole('row', { name: /王女士/ }).getByRole('button').click();
     await expect(resolution).toContainText('due 2026-10-10 17:00');
-    await expect(page.getByTestId('audit')).toContainText('resolutionDue: 2026-10-05 17:00 → 2026-10-10 17:00');
+    await expect(page.getByTestId('audit')).toContainText('Resolution due: 2026-10-05 17:00 → 2026-10-10 17:00');
+    await expect(page.getByTestId('audit')).toContainText('Timing policy: version 1 → version 2 — National Day schedule published late');
+    // In the reader's language: the same rows in Chinese.
+    await page.getByLabel('Language').selectOption('zh');
+    await expect(page.getByTestId('audit')).toContainText('解决截止时间: 2026-10-05 17:00 → 2026-10-10 17:00');
+    await expect(page.getByTestId('audit')).toContainText('时效规则: 第 1 版 → 第 2 版');
+    // Resolved 10-12, after the new due time too: still a miss, so no missed-target row.
+    await expect(page.getByTestId('audit')).not.toContainText('未达标');
+
+    // The signed-off 09-29, whose record got another due time, says a later policy re-judged it.
+    await page.getByLabel('从', { exact: true }).fill('2026-09-29');
+    await page.getByLabel('到', { exact: true }).fill('2026-09-29');
+    await expect(page.getByTestId('signoff-rejudged')).toContainText('归档后重新考核：第 2 版规则（自 2026-09-01 00:00 起生效）');
+    await expect(page.getByTestId('signoff-rejudged')).toContainText('改变了本日 1 条记录（截止时间或结论）。 原因：National Day schedule published late');
   });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { StatsReport } from '../../shared/api/stats';
+import { CATEGORIES } from '../../shared/domain/fields';
 import { en, type MessageKey } from '../../shared/i18n/en';
 import { zh } from '../../shared/i18n/zh';
 import { button } from './pages';
@@ -32,9 +33,36 @@ async function printed(page: Page, name: string): Promise<{ text: string; pages:
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  // Paper is white on every page: the last page, short, would otherwise end in a block of the app's grey.
+  for (let n = 1; n <= pages; n++) expect(greyRowsOfLowerHalf(file, n), `rows of screen grey on page ${n} of ${name}`).toBe(0);
   // Page 1 as a picture, for a person to look at.
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, path.join(OUT, `${name}-page1`)]);
   return { text, pages, bytes: fs.statSync(file).size };
+}
+
+/** The app's screen background (styles.css --bg), which must never reach paper. */
+const SCREEN_GREY = [0xf4, 0xf5, 0xf7] as const;
+
+/**
+ * How many pixel rows of a page's lower half (below the content of a short last page) are mostly the app's
+ * screen grey: a grey block, not the anti-aliased edges of text. Read from pdftoppm's PPM ("P6 w h 255", then RGB).
+ */
+function greyRowsOfLowerHalf(file: string, pageNo: number): number {
+  const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', String(pageNo), '-l', String(pageNo), '-singlefile', file]);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error('pdftoppm gave no PPM');
+  const [width, height] = [Number(header[1]), Number(header[2])];
+  const pixels = ppm.subarray(header[0].length);
+  let rows = 0;
+  for (let y = Math.floor(height / 2); y < height; y++) {
+    let grey = 0;
+    for (let x = 0; x < width; x++) {
+      const at = (y * width + x) * 3;
+      if (SCREEN_GREY.every((c, i) => Math.abs(pixels[at + i]! - c) <= 2)) grey++;
+    }
+    if (grey >= width / 2) rows++;
+  }
+  return rows;
 }
 
 /**
@@ -51,9 +79,49 @@ async function expectFitsA4(page: Page): Promise<void> {
   await page.emulateMedia({ media: null });
 }
 
+/**
+ * Every x-axis label of every report chart reads on its own, as laid out for print: no two of one axis
+ * touch ("TechnicalConsultation" at half width). Answers the axes whose labels run into each other (or that have none).
+ */
+async function crowdedAxes(page: Page): Promise<string[]> {
+  await page.emulateMedia({ media: 'print' });
+  const crowded = await page.getByTestId('report').evaluate((report) =>
+    [...report.querySelectorAll('.report-chart')].flatMap((figure) => {
+      const boxes = [...figure.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')]
+        .map((tick) => ({ text: tick.textContent ?? '', box: tick.getBoundingClientRect() }))
+        .sort((x, y) => x.box.left - y.box.left);
+      const title = figure.querySelector('figcaption')?.textContent ?? '';
+      // An axis without labels would pass unseen: it counts as crowded too.
+      if (boxes.length === 0) return [`${title}: no labels`];
+      return boxes.slice(1).flatMap((tick, i) => (tick.box.left < boxes[i]!.box.right + 2 ? [`${title}: ${boxes[i]!.text} | ${tick.text}`] : []));
+    }),
+  );
+  await page.emulateMedia({ media: null });
+  return crowded;
+}
+
+/** The series a report chart's legend names, in order (its caption names the chart). */
+async function legendOf(page: Page, caption: string): Promise<string[]> {
+  return page.getByTestId('report').locator('.report-chart', { has: page.locator('figcaption', { hasText: caption }) }).locator('.chart-legend li').allTextContents();
+}
+
 /** A headline row: its label, then period A's value and the compared period's, as `hotline stats --json` gives them. */
 function expectRow(text: string, label: string, a: string, b: string): void {
   expect(text, `${label}: ${a} / ${b}`).toMatch(new RegExp(`^\\s*${escape(label)}\\s+${escape(a)}\\s+${escape(b)}(\\s|$)`, 'm'));
+}
+
+/**
+ * A headline row's change agrees with the two figures printed beside it: their difference, in points for
+ * shares ("99.5 %", "99.3 %" → "+0.2 pt"), worked out here from the printed text alone.
+ */
+function expectChange(text: string, label: string): void {
+  const row = new RegExp(`^\\s*${escape(label)}\\s+(-?[\\d.]+)( %)?\\s+(-?[\\d.]+)(?: %)?\\s+([+−±])([\\d.]+)( pt)?\\s*$`, 'm').exec(text);
+  expect(row, `${label}: a change beside the two figures`).not.toBeNull();
+  const [, a, share, b, sign, size, points] = row!;
+  expect(points !== undefined, `${label}: points for a share`).toBe(share !== undefined);
+  const places = Math.max(...[a!, b!].map((x) => x.split('.')[1]?.length ?? 0));
+  const d = Number((Number(a) - Number(b)).toFixed(places));
+  expect(`${sign}${size}`, `${label}: ${a} vs ${b}`).toBe(`${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d)}`);
 }
 
 /** A phrase of the report: pdftotext spaces text apart by its glyph positions, so any run of spaces stands for one (or none, beside CJK). */
@@ -69,6 +137,9 @@ function expectReport(text: string, pages: number, dict: Record<MessageKey, stri
   expectRow(text, dict['stats.kpi.resolutionRate'], pct(a.kpis.resolutionRate), pct(b.kpis.resolutionRate));
   expectRow(text, dict['stats.kpi.satisfaction'], pct(a.kpis.satisfaction), pct(b.kpis.satisfaction));
   expectRow(text, dict['stats.kpi.breachesPer100'], num(a.kpis.breachesPer100), num(b.kpis.breachesPer100));
+  for (const key of ['stats.kpi.calls', 'stats.kpi.answered', 'stats.kpi.responseCompliance', 'stats.kpi.avgResponseMin', 'stats.kpi.resolutionRate', 'stats.kpi.satisfaction', 'stats.kpi.breachesPer100'] as const) {
+    expectChange(text, dict[key]);
+  }
   const spread = (s: StatsReport) => `${num(s.response.medianMin)} / ${num(s.response.p90Min)} / ${num(s.response.maxMin)}`;
   expectRow(text, dict['report.kpi.responseFigures'], spread(a), spread(b));
 
@@ -133,6 +204,18 @@ test.describe('the period report', () => {
     await page.getByLabel('To', { exact: true }).fill(UNTIL);
     await expect(page.getByLabel('Compare from')).toHaveValue(COMPARE.from);
     await expect(page.getByTestId('kpis')).toBeVisible();
+    // Print report stands apart at the end of the bar, right of the compared period's dates, not between the box and them.
+    const printBox = (await button(page, 'Print report').boundingBox())!;
+    const compareTo = (await page.getByLabel('Compare to').boundingBox())!;
+    expect(printBox.x).toBeGreaterThan(compareTo.x + compareTo.width);
+    await page.screenshot({ path: path.join(OUT, 'stats-screen-en.png') });
+    // On screen, too, the category chart names every category (slanted to fit a card), none left out.
+    const categoryChart = page.getByTestId('chart-resolution');
+    await expect(categoryChart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText(
+      // In the record's order of categories (the pick-list's), whatever their counts.
+      CATEGORIES.filter((key) => statsOf(db.file, FROM, UNTIL).resolutionByCategory.some((c) => c.category === key)).map((key) => en[`category.${key}` as MessageKey]),
+    );
+    await categoryChart.screenshot({ path: path.join(OUT, 'stats-categories-en.png') });
 
     // Browser mode prints with the browser's dialog: only its being asked for is checked here.
     await page.evaluate(() => {
@@ -152,6 +235,10 @@ test.describe('the period report', () => {
 
     const a = statsOf(db.file, FROM, UNTIL);
     const b = statsOf(db.file, COMPARE.from, COMPARE.to);
+    const [labelA, labelB] = [`${FROM} – ${UNTIL}`, `${COMPARE.from} – ${COMPARE.to}`];
+    // The category chart compares as the others do: the month, the month before, and the target, each category named apart.
+    expect(await legendOf(page, en['stats.resolutionByCategory'])).toEqual([labelA, labelB, en['stats.target']]);
+    expect(await crowdedAxes(page)).toEqual([]);
     await expectFitsA4(page);
     const english = await printed(page, 'report-en');
     expectReport(english.text, english.pages, en, a, b);
@@ -160,6 +247,9 @@ test.describe('the period report', () => {
     for (const chrome of [en['nav.review'], en['report.back']]) expect(english.text).not.toContain(chrome);
     expectPhrase(english.text, 'Generated by 郑建国');
     expectPhrase(english.text, '增设高峰期弹性客服');
+    // The measure (from 06-10) is judged by June, the report's month, not up to today; and the report says so.
+    expectPhrase(english.text, 'after 2024-06-10 – 2024-06-30)');
+    expectPhrase(english.text, en['report.effectUntil'].replaceAll('{to}', UNTIL));
     // The breaches: the count, and the 50 most recent listed with their missed targets and reasons.
     const count = await page.getByTestId('report-breach-count').textContent();
     expect(count).toMatch(/^\d+ records in the period missed a target; the 50 most recent are listed\.$/);
@@ -168,12 +258,19 @@ test.describe('the period report', () => {
 
     await page.getByLabel('Language').selectOption('zh');
     await expect(report.getByRole('heading', { level: 1 })).toHaveText(zh['report.title.month']);
+    expect(await legendOf(page, zh['stats.resolutionByCategory'])).toEqual([labelA, labelB, zh['stats.target']]);
+    expect(await crowdedAxes(page)).toEqual([]);
+    // Legends are named in the page's language; none says "legend icon" (Recharts' own English label).
+    await expect(report.getByRole('list', { name: zh['stats.legend'], exact: true }).first()).toBeVisible();
+    await expect(page.locator('[aria-label*="legend icon"]')).toHaveCount(0);
     await expectFitsA4(page);
     const chinese = await printed(page, 'report-zh');
     expectReport(chinese.text, chinese.pages, zh, a, b);
     expectPhrase(chinese.text, '坐席 DEMO');
     for (const chrome of [zh['nav.review'], zh['report.back']]) expect(chinese.text).not.toContain(chrome);
     expectPhrase(chinese.text, '生成人 郑建国');
+    expectPhrase(chinese.text, '实施后 2024-06-10 – 2024-06-30)');
+    expectPhrase(chinese.text, zh['report.effectUntil'].replaceAll('{to}', UNTIL));
     // The dialog was asked for once: the language switch re-renders the report without printing again.
     expect(await page.evaluate(() => (window as Window & { printed?: number }).printed)).toBe(1);
 
@@ -186,5 +283,9 @@ test.describe('the period report', () => {
     await expect(page.getByTestId('kpis')).toBeVisible();
     // Back on Statistics, the window's own title (desk and person) returns.
     await expect(page).toHaveTitle(windowTitle);
+    // The Statistics screen's charts too: legends in Chinese, the category chart with the compared month's bars.
+    const categories = page.getByTestId('chart-resolution');
+    await expect(categories.getByRole('list', { name: zh['stats.legend'], exact: true }).locator('li')).toHaveText([labelA, labelB, zh['stats.target']]);
+    await expect(page.locator('[aria-label*="legend icon"]')).toHaveCount(0);
   });
 });

@@ -60,7 +60,7 @@ test.describe('a team lead reviews the day', () => {
     await row.getByRole('button').click();
     const panel = page.getByTestId('record-panel');
     await expect(panel.getByTestId('miss-reasons')).toContainText('Response: Waiting on another department — IT system down all morning');
-    await expect(panel.getByTestId('audit')).toContainText('answeredAt');
+    await expect(panel.getByTestId('audit')).toContainText('First answer time:');
 
     // Sort by response, ascending: the 2-minute call comes first.
     await page.getByRole('group', { name: 'Targets' }).getByRole('button', { name: 'All' }).click();

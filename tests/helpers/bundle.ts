@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -17,4 +18,16 @@ export async function bundleForNode(entry: string, outDir: string): Promise<stri
     nodePaths: [path.resolve('node_modules')],
   });
   return outfile;
+}
+
+/**
+ * The `hotline` CLI as `npm run build` lays it out: the CLI bundle, and beside it
+ * electron/worker.cjs, the bulk worker that `hotline serve` starts for backups,
+ * exports and imports. Returns the CLI's file.
+ */
+export async function bundleCli(outDir: string): Promise<string> {
+  const [cli] = await Promise.all([bundleForNode(path.resolve('electron/cli/entry.ts'), outDir), bundleForNode(path.resolve('electron/worker/bulkWorker.ts'), path.join(outDir, 'electron'))]);
+  const worker = path.join(outDir, 'electron', 'worker.cjs');
+  await fs.promises.rename(path.join(outDir, 'electron', 'bulkWorker.cjs'), worker);
+  return cli;
 }

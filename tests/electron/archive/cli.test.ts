@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../electron/cli/main';
-import { bundleForNode } from '../../helpers/bundle';
+import { bundleCli } from '../../helpers/bundle';
 import { runCli } from '../../helpers/cli';
 import { openTestDesk, tempDir } from '../../helpers/tempStore';
 import { deskWithRecords, readXlsx } from './fixtures';
@@ -29,7 +29,7 @@ async function inProcess(...args: string[]): Promise<{ code: number; stdout: str
 }
 
 beforeAll(async () => {
-  cli = await bundleForNode(path.resolve('electron/cli/entry.ts'), tmp.dir);
+  cli = await bundleCli(tmp.dir);
   const desk = await deskWithRecords({ file: file('desk.db') });
   await desk.close();
   const empty = await openTestDesk({ file: file('team.db') });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArchive } from '../../../electron/archive/import';
 import { defaultPolicy, FOUR_LEVELS } from '../../../shared/policy/defaults';
-import { bundleForNode } from '../../helpers/bundle';
+import { bundleCli } from '../../helpers/bundle';
 import { runCli } from '../../helpers/cli';
 import { openTestDesk, tempDir } from '../../helpers/tempStore';
 
@@ -14,7 +14,7 @@ let cli = '';
 const hotline = (...args: string[]) => runCli(cli, args);
 
 beforeAll(async () => {
-  cli = await bundleForNode(path.resolve('electron/cli/entry.ts'), tmp.dir);
+  cli = await bundleCli(tmp.dir);
 });
 afterAll(() => tmp.remove());
 
@@ -90,7 +90,7 @@ describe('hotline policy', () => {
     expect(preview.stdout).toContain('In force from 2026-09-01 00:00 on (Asia/Shanghai).');
     expect(preview.stdout).toMatch(/records to re-judge \(they take this version\): 2\n/);
     expect(preview.stdout).toMatch(/whose verdict changes .*: 2\n/);
-    expect(preview.stdout).toContain('signed-off days touched: 2026-09-30 (A03, 1 record)');
+    expect(preview.stdout).toContain('signed-off days whose records change (due time or verdict; they need --reason): 2026-09-30 (A03, 1 record)');
     expect(preview.stdout).toContain('Nothing was changed: add --yes to apply it.');
     expect((await exported()).calendar.holidays).toEqual([]);
 
@@ -127,6 +127,23 @@ describe('hotline policy', () => {
     expect(earlier.stdout).toContain('0 records re-judged');
     expect(await exported()).toEqual(policy);
     expect((await hotline('policy', 'history', '--db', desk.file)).stdout).toMatch(/^version 3 .*\n {2}in force from 2026-08-01 00:00 until 2026-09-01 00:00 \(Asia\/Shanghai\)\n/);
+    // A version a later one follows reads until when, the defaults of the start included.
+    const trail = (await hotline('policy', 'history', '--db', desk.file)).stdout;
+    expect(trail).toMatch(/\nversion 1 .*\n {2}in force from the start until 2026-08-01 00:00 \(Asia\/Shanghai\)\n/);
+    expect(trail).toMatch(/\nversion 2 .*\n {2}in force from 2026-09-01 00:00 on \(Asia\/Shanghai\)\n/);
+
+    // --lang zh: the history and the preview in Chinese, as hotline import --lang zh.
+    const zh = await hotline('policy', 'history', '--lang', 'zh', '--db', desk.file);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^第 3 版 {2}.* 保存（命令行）\n {2}生效期间：自 2026-08-01 00:00 起，至 2026-09-01 00:00 止（Asia\/Shanghai）\n {2}重新考核 0 条记录，0 条结论改变\n/);
+    expect(zh.stdout).toContain('  生效期间：自最初起，至 2026-08-01 00:00 止（Asia/Shanghai）');
+    expect(zh.stdout).toContain('  生效期间：自 2026-09-01 00:00 起一直生效（Asia/Shanghai）');
+    expect(zh.stdout).toContain('  原因：补录国庆调休');
+    const zhPreview = await hotline('policy', 'import', august, '--from', '2026-08-15', '--lang', 'zh', '--db', desk.file);
+    expect(zhPreview.stdout).toContain('生效期间：自 2026-08-15 00:00 起，至 2026-09-01 00:00 止（Asia/Shanghai）。');
+    expect(zhPreview.stdout).toContain('  将按本版重新考核的记录：0');
+    expect(zhPreview.stdout).toContain('未做任何更改：加上 --yes 才会应用。');
+    expect(await hotline('policy', 'history', '--lang', 'fr', '--db', desk.file)).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang is zh or en') });
   });
 
   it('refuses an effective-from date in the future or one that is not a date, and changes nothing', async () => {

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleForNode } from '../../helpers/bundle';
+import { bundleCli } from '../../helpers/bundle';
 import { runCli } from '../../helpers/cli';
 import { openTestDesk, tempDir } from '../../helpers/tempStore';
 
@@ -22,7 +22,7 @@ async function freshDesk(): Promise<string> {
 }
 
 beforeAll(async () => {
-  cli = await bundleForNode(path.resolve('electron/cli/entry.ts'), tmp.dir);
+  cli = await bundleCli(tmp.dir);
 });
 afterAll(() => tmp.remove());
 

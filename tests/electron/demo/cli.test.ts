@@ -1,7 +1,7 @@
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleForNode } from '../../helpers/bundle';
+import { bundleCli } from '../../helpers/bundle';
 import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/tempStore';
 
@@ -21,7 +21,7 @@ const countCalls = (file: string): number => {
 };
 
 beforeAll(async () => {
-  cli = await bundleForNode(path.resolve('electron/cli/entry.ts'), tmp.dir);
+  cli = await bundleCli(tmp.dir);
 });
 afterAll(() => tmp.remove());
 

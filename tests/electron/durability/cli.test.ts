@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listBackups } from '../../../electron/durability/backupFiles';
-import { bundleForNode } from '../../helpers/bundle';
+import { bundleCli } from '../../helpers/bundle';
 import { tempDir } from '../../helpers/tempStore';
 import { corruptMiddlePage, count, deskWithCalls } from './fixtures';
 
@@ -47,7 +47,7 @@ function serve(args: string[]): Promise<{ stdout: () => string; stderr: string; 
 }
 
 beforeAll(async () => {
-  cli = await bundleForNode(path.resolve('electron/cli/entry.ts'), tmp.dir);
+  cli = await bundleCli(tmp.dir);
 });
 /** Servers still running when a test failed half-way: stopped, so no process outlives the suite. */
 const cleanups: Array<() => Promise<unknown>> = [];

@@ -96,10 +96,14 @@ describe('signing a day off', () => {
     expect(call.localDate).toBe('2024-05-20');
     const agent = await desk.ok('saveUser', { name: '王芳', role: 'agent' });
     await desk.ok('signIn', { userId: agent.id });
-    expect(await desk.call('signOffDay', { date: '2024-05-20' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await desk.call('signOffDay', { date: '2024-05-20' })).toMatchObject({ ok: false, error: { code: 'forbidden', problems: ['team_lead', 'admin'] } });
     const admin = (await desk.ok('listUsers', {})).find((u) => u.role === 'admin')!;
     await desk.ok('signIn', { userId: admin.id });
-    expect(await desk.call('signOffDay', { date: '2024-05-21' })).toMatchObject({ ok: false, error: { field: 'date' } });
+    // Refusals carry a code and the date as data, for the page to say in its language.
+    expect((await desk.ok('dayStatus', { date: '2024-05-21' })).over).toBe(false);
+    expect((await desk.ok('dayStatus', { date: '2024-05-20' })).over).toBe(true);
+    expect(await desk.call('signOffDay', { date: '2024-05-21' })).toMatchObject({ ok: false, error: { code: 'day_not_over', field: 'date', problems: ['2024-05-21'] } });
     expect((await desk.ok('signOffDay', { date: '2024-05-20' })).signedOff).not.toBeNull();
+    expect(await desk.call('signOffDay', { date: '2024-05-20' })).toMatchObject({ ok: false, error: { code: 'already_signed_off', problems: ['2024-05-20'] } });
   });
 });

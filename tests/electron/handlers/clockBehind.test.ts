@@ -30,9 +30,9 @@ describe('a system clock set back while a call is open', () => {
     const audit = await desk.ok('getAudit', { id: call.id });
     expect(audit.map((a) => [a.field, a.newValue, a.at])).toEqual([
       ['answeredAt', String(call.callAt), call.callAt],
-      ['clockBehind', expect.stringMatching(/60 min 0 s behind/), call.callAt],
+      ['clockBehind', '3600000', call.callAt],
     ]);
-    expect((await clockRows(call.id))[0]).toMatchObject({ oldValue: null, actor: '李娜', reason: 'system clock behind the record' });
+    expect((await clockRows(call.id))[0]).toMatchObject({ oldValue: null, actor: '李娜', reason: null });
     expect(desk.store.sqlite.prepare('SELECT clock_behind_ms, updated_at FROM calls WHERE id = ?').get(call.id)).toEqual({ clock_behind_ms: 3_600_000, updated_at: call.callAt });
   });
 
@@ -67,11 +67,11 @@ describe('a system clock set back while a call is open', () => {
     expect(closed.clockBehindMs).toBe(93 * 60_000);
     // One flag row per click made while the clock was behind.
     expect((await clockRows(call.id)).map((a) => a.newValue)).toEqual([
-      expect.stringMatching(/33 min 0 s/),
-      expect.stringMatching(/93 min 0 s/),
-      expect.stringMatching(/93 min 0 s/),
-      expect.stringMatching(/93 min 0 s/),
-      expect.stringMatching(/83 min 0 s/),
+      String(33 * 60_000),
+      String(93 * 60_000),
+      String(93 * 60_000),
+      String(93 * 60_000),
+      String(83 * 60_000),
     ]);
   });
 

@@ -120,7 +120,9 @@ describe('follow-ups', () => {
     expect(resolved.result).toBe('resolved');
     expect(resolved.resultToldAt).toBe(desk.clock.ms);
     expect((await desk.ok('listFollowUps', {})).map((i) => [i.recordNo, i.kind])).toEqual([[complaint.recordNo, 'leadFollowUp']]);
-    expect(await desk.call('completeFollowUp', { id: complaint.id, kind: 'callback', outcome: 'again' })).toMatchObject({ ok: false });
+    expect(await desk.call('completeFollowUp', { id: complaint.id, kind: 'callback', outcome: 'again' })).toMatchObject({ ok: false, error: { code: 'follow_up_not_open' } });
+    // Coded, so that the page says it in its language.
+    expect(await desk.call('completeFollowUp', { id: complaint.id, kind: 'leadFollowUp', outcome: '  ' })).toMatchObject({ ok: false, error: { code: 'outcome_required', field: 'outcome-leadFollowUp' } });
   });
 
   it('asks for the result to be told when a call is resolved after it closed', async () => {

@@ -60,9 +60,20 @@ describe('getReport', () => {
     const report = await desk.ok('getReport', PERIOD);
     expect(report.scope).toEqual(['A03']);
     expect(report.measures.map((m) => m.problem)).toEqual(['高峰期响应超时']);
-    // Its effect is the one the Statistics screen shows.
+    // A June report judges the measure (from 06-20) by June: its "after" window ends on the period's last day,
+    // though the Statistics screen, on 07-01, counts 07-01 too; "before" is as many days just before the start.
     const listed = (await desk.ok('listMeasures', {})).find((m) => m.problem === '高峰期响应超时');
-    expect(report.measures[0]!.effect).toEqual(listed!.effect);
+    expect(listed!.effect.afterRange).toEqual(['2024-06-20', '2024-07-01']);
+    const { effect } = report.measures[0]!;
+    expect(report.measuresUntil).toBe(PERIOD.to);
+    expect(effect.afterRange).toEqual(['2024-06-20', '2024-06-30']);
+    expect(effect.beforeRange).toEqual(['2024-06-09', '2024-06-19']);
+    expect(effect.after).toBe((await desk.ok('getStats', { from: '2024-06-20', to: '2024-06-30' })).kpis.responseCompliance);
+    expect(effect.before).toBe((await desk.ok('getStats', { from: '2024-06-09', to: '2024-06-19' })).kpis.responseCompliance);
+    // A period that runs on past today counts up to today, as the screen does.
+    const running = await desk.ok('getReport', { from: '2024-06-16', to: '2024-07-15' });
+    expect(running.measuresUntil).toBe('2024-07-01');
+    expect(running.measures.find((m) => m.problem === '高峰期响应超时')!.effect).toEqual(listed!.effect);
     // A period without records still names this desk.
     expect((await desk.ok('getReport', { from: '2023-01-01', to: '2023-01-31' })).scope).toEqual(['A03']);
   });

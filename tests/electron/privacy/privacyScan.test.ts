@@ -163,6 +163,8 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     cancelExport: { job: 'x'.repeat(16) },
     importArchive: {},
     checkImport: {},
+    importProgress: {},
+    cancelImport: {},
     getBackups: {},
     setBackupDir: { dir: null },
     backupNow: {},

@@ -3,7 +3,7 @@ import { evaluateTargets, type TimingInput } from '../../../../shared/timing/com
 import { localClock, localDate, localDateTime } from '../../../../shared/timing/localTime';
 import { useNow } from '../../components/useNow';
 import { useI18n } from '../../i18n';
-import { byUrgency, formatSpan, stateKey, targetKey } from './targetText';
+import { byUrgency, dueSpanText, stateKey, targetKey } from './targetText';
 
 /**
  * Every applicable target of a record with its state in colour and in words
@@ -35,12 +35,9 @@ export function TargetList({ timing, policy, zone }: { timing: TimingInput; poli
             </span>
             <strong className="target-state">{t(stateKey(s))}</strong>
             <span className="target-time">
-              {s.state === 'met'
-                ? ''
-                : s.remainingMs >= 0
-                  ? t('target.left', { span: formatSpan(s.remainingMs, lang) })
-                  : t('target.over', { span: formatSpan(s.remainingMs, lang) })}
-              {s.dueAt !== null && s.state !== 'met' && ` · ${t('target.due', { time: dueText(s.dueAt, zone, now) })}`}
+              {s.state === 'met' || s.dueAt === null ? '' : dueSpanText({ dueAt: s.dueAt, endAt: s.endAt }, now, lang)}
+              {/* Met targets show their due time too: a re-judged due time is visible without the audit trail. */}
+              {s.dueAt !== null && `${s.state === 'met' ? '' : ' · '}${t('target.due', { time: dueText(s.dueAt, zone, now) })}`}
             </span>
           </li>
         ))}

@@ -11,7 +11,8 @@ interface Action {
   label: MessageKey;
   letter: string;
   enabled: boolean;
-  run: () => Promise<unknown>;
+  /** `clickedAt`: when the button was pressed; the store logs the moment then, also when it had to retry. */
+  run: (clickedAt: number) => Promise<unknown>;
 }
 
 /**
@@ -27,11 +28,13 @@ export function ActionBar({ desk }: { desk: Desk }) {
   const [step, setStep] = useState('');
   /** One action at a time: a double click on New call must not log two calls. */
   const busy = useRef(false);
-  const once = async (run: () => Promise<unknown>) => {
+  const once = async (run: (clickedAt: number) => Promise<unknown>) => {
+    // Read at the press itself, before anything waits.
+    const clickedAt = Date.now();
     if (busy.current) return;
     busy.current = true;
     try {
-      await run();
+      await run(clickedAt);
     } finally {
       busy.current = false;
     }
@@ -51,22 +54,22 @@ export function ActionBar({ desk }: { desk: Desk }) {
   const timeFields = ['at', 'actions'];
 
   const actions: Action[] = [
-    { key: 'new', label: 'desk.newCall', letter: 'N', enabled: true, run: () => timed((a) => perform(timeFields, 'at', () => api.startCall({ at: a }))) },
+    { key: 'new', label: 'desk.newCall', letter: 'N', enabled: true, run: (c) => timed((a) => perform(timeFields, 'at', () => api.startCall({ at: a, clickedAt: c }))) },
     {
       key: 'answer',
       label: 'desk.answer',
       letter: 'A',
       enabled: open && record.answeredAt === null,
-      run: () => timed((a) => perform(timeFields, 'at', (r) => api.answerCall({ id, at: a, changeReason: r }))),
+      run: (c) => timed((a) => perform(timeFields, 'at', (r) => api.answerCall({ id, at: a, changeReason: r, clickedAt: c }))),
     },
     {
       key: 'transfer',
       label: 'desk.transfer',
       letter: 'T',
       enabled: open && record.answeredAt !== null && !pendingTransfer,
-      run: () =>
+      run: (c) =>
         timed(async (a) => {
-          const saved = await perform([...timeFields, 'transferTo'], 'transferTo', (r) => api.transferCall({ id, to: transferTo, at: a, changeReason: r }));
+          const saved = await perform([...timeFields, 'transferTo'], 'transferTo', (r) => api.transferCall({ id, to: transferTo, at: a, changeReason: r, clickedAt: c }));
           if (saved) setTransferTo('');
           return saved;
         }),
@@ -76,15 +79,15 @@ export function ActionBar({ desk }: { desk: Desk }) {
       label: 'desk.transferAnswered',
       letter: 'R',
       enabled: pendingTransfer,
-      run: () => timed((a) => perform([...timeFields, 'transferTo'], 'at', (r) => api.answerTransfer({ id, at: a, changeReason: r }))),
+      run: (c) => timed((a) => perform([...timeFields, 'transferTo'], 'at', (r) => api.answerTransfer({ id, at: a, changeReason: r, clickedAt: c }))),
     },
     {
       key: 'step',
       label: 'desk.addStep',
       letter: 'S',
       enabled: record !== null,
-      run: async () => {
-        const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r }));
+      run: async (c) => {
+        const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r, clickedAt: c }));
         if (saved) setStep('');
       },
     },
@@ -93,12 +96,12 @@ export function ActionBar({ desk }: { desk: Desk }) {
       label: 'desk.closeCall',
       letter: 'C',
       enabled: open && record.answeredAt !== null,
-      run: async () => {
+      run: async (c) => {
         if (resultUnsaved) {
           desk.setErrors((prev) => ({ ...prev, actions: t('desk.resultUnsaved') }));
           return;
         }
-        await timed((a) => perform([...timeFields, 'result', 'feedbackReason', 'transferTo', 'missReasons'], 'actions', (r) => api.closeCall({ id, at: a, changeReason: r })));
+        await timed((a) => perform([...timeFields, 'result', 'feedbackReason', 'transferTo', 'missReasons'], 'actions', (r) => api.closeCall({ id, at: a, changeReason: r, clickedAt: c })));
       },
     },
   ];

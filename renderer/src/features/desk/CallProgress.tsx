@@ -1,11 +1,13 @@
 import type { CallRecord } from '../../../../shared/api/records';
-import { localClock } from '../../../../shared/timing/localTime';
+import { localClock, localDate, localDateTime } from '../../../../shared/timing/localTime';
 import { useI18n } from '../../i18n';
 
 /** Transfers with their second-response durations, and the numbered handling steps. */
 export function CallProgress({ record }: { record: CallRecord }) {
   const { t } = useI18n();
   const zone = record.timeZone;
+  // A moment on another day than the call's (a step logged the next morning) says its date, not only its time.
+  const stamp = (at: number) => (localDate(at, zone) === record.localDate ? localClock(at, zone) : localDateTime(at, zone));
   return (
     <div className="progress">
       {record.transfers.length > 0 && (
@@ -14,7 +16,7 @@ export function CallProgress({ record }: { record: CallRecord }) {
           <ol className="transfers" data-testid="transfers">
             {record.transfers.map((tr) => (
               <li key={tr.seq}>
-                {localClock(tr.transferredAt, zone)} → <strong>{tr.to}</strong> ·{' '}
+                {stamp(tr.transferredAt)} → <strong>{tr.to}</strong> ·{' '}
                 {tr.secondResponseMinutes === null ? (
                   <em>{t('desk.transferPending')}</em>
                 ) : (
@@ -34,7 +36,7 @@ export function CallProgress({ record }: { record: CallRecord }) {
             {record.steps.map((s) => (
               <li key={s.n}>
                 <span className="step-meta">
-                  {s.n}. {localClock(s.at, zone)} · {s.author}
+                  {s.n}. {stamp(s.at)} · {s.author}
                 </span>
                 <span className="step-text">{s.text}</span>
               </li>

@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { evaluateTargets, type TargetStatus } from '../../../../shared/timing/compliance';
 import { localClock } from '../../../../shared/timing/localTime';
 import { useNow } from '../../components/useNow';
-import { byUrgency, formatSpan, stateKey, targetKey } from '../compliance/targetText';
+import { byUrgency, dueSpanText, stateKey, targetKey } from '../compliance/targetText';
 import { usePolicies } from '../policy/usePolicies';
 import { useI18n } from '../../i18n';
 
@@ -60,7 +60,7 @@ export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId
                   <span className={`status status-${r.closedAt === null ? 'open' : (r.result ?? 'closed')}`}>{status(r)}</span>
                 </td>
                 <td>
-                  <LeadTarget target={lead(r)} />
+                  <LeadTarget target={lead(r)} now={now} />
                 </td>
               </tr>
             ))}
@@ -71,13 +71,13 @@ export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId
   );
 }
 
-function LeadTarget({ target }: { target: TargetStatus | undefined }) {
+function LeadTarget({ target, now }: { target: TargetStatus | undefined; now: number }) {
   const { t, lang } = useI18n();
   if (!target) return null;
-  const span = formatSpan(target.remainingMs, lang);
   return (
     <span className={`target-chip target-${target.state}`} data-state={target.state}>
-      {t(targetKey(target))} {t(stateKey(target))} · {target.remainingMs >= 0 ? t('target.left', { span }) : t('target.over', { span })}
+      {t(targetKey(target))} {t(stateKey(target))}
+      {target.dueAt !== null && ` · ${dueSpanText({ dueAt: target.dueAt, endAt: target.endAt }, now, lang)}`}
     </span>
   );
 }

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { FollowUpItem } from '../../../../shared/api/records';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallRecord, FollowUpItem } from '../../../../shared/api/records';
 import type { MessageKey } from '../../../../shared/i18n';
 import { localDateTime } from '../../../../shared/timing/localTime';
 import { api } from '../../api';
 import { useNow } from '../../components/useNow';
 import { useI18n } from '../../i18n';
-import { formatSpan } from '../compliance/targetText';
+import { dueSpanText } from '../compliance/targetText';
 
 /**
  * Open work across days: in-progress records by due time, progress updates,
@@ -23,10 +23,32 @@ export function FollowUpsScreen({ zone, onOpen }: { zone: string; onOpen: (id: n
   useEffect(() => {
     void refresh();
   }, [refresh, now]);
+  /** The last follow-up completed: its row is gone from the list, so the list's head says where it went. */
+  const [logged, setLogged] = useState<{ callId: number; recordNo: string; n: number } | null>(null);
+  const loggedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // The row and its field are gone: the focus goes to the confirmation, in sight, rather than to the page.
+    if (logged) loggedRef.current?.focus();
+  }, [logged]);
+  const onDone = async (record: CallRecord) => {
+    const step = record.steps.at(-1);
+    if (step) setLogged({ callId: record.id, recordNo: record.recordNo, n: step.n });
+    await refresh();
+  };
 
   return (
     <main className="follow-ups card">
       <h2>{t('followUps.title')}</h2>
+      <div role="status">
+        {logged && (
+          <p ref={loggedRef} tabIndex={-1} className="saved-note follow-up-logged" data-testid="follow-up-logged">
+            {t('followUps.logged', { record: logged.recordNo, n: logged.n })}{' '}
+            <button type="button" className="link" onClick={() => onOpen(logged.callId)}>
+              {t('followUps.openRecord')}
+            </button>
+          </p>
+        )}
+      </div>
       {items !== null && items.length === 0 && <p className="muted">{t('followUps.none')}</p>}
       {items !== null && items.length > 0 && (
         <table className="follow-up-table">
@@ -44,7 +66,7 @@ export function FollowUpsScreen({ zone, onOpen }: { zone: string; onOpen: (id: n
           </thead>
           <tbody>
             {items.map((item) => (
-              <FollowUpRow key={`${item.callId}-${item.kind}`} item={item} zone={zone} now={now} onOpen={onOpen} onDone={refresh} />
+              <FollowUpRow key={`${item.callId}-${item.kind}`} item={item} zone={zone} now={now} onOpen={onOpen} onDone={onDone} />
             ))}
           </tbody>
         </table>
@@ -53,7 +75,7 @@ export function FollowUpsScreen({ zone, onOpen }: { zone: string; onOpen: (id: n
   );
 }
 
-function FollowUpRow(props: { item: FollowUpItem; zone: string; now: number; onOpen: (id: number) => void; onDone: () => Promise<void> }) {
+function FollowUpRow(props: { item: FollowUpItem; zone: string; now: number; onOpen: (id: number) => void; onDone: (record: CallRecord) => Promise<void> }) {
   const { t, errorText, lang } = useI18n();
   const { item } = props;
   const [outcome, setOutcome] = useState('');
@@ -62,10 +84,8 @@ function FollowUpRow(props: { item: FollowUpItem; zone: string; now: number; onO
     const r = await api.completeFollowUp({ id: item.callId, kind: item.kind, outcome });
     if (!r.ok) return setError(errorText(r.error));
     setError(null);
-    await props.onDone();
+    await props.onDone(r.value);
   };
-  // As of the last refresh, on the target's own clock (working time where the target counts it).
-  const left = item.remainingMs;
   const inputId = `outcome-${item.callId}-${item.kind}`;
   return (
     <tr className={`follow-up follow-up-${item.state}`} data-testid={`follow-up-${item.kind}`}>
@@ -83,7 +103,7 @@ function FollowUpRow(props: { item: FollowUpItem; zone: string; now: number; onO
       <td>
         {localDateTime(item.dueAt, props.zone)}
         <br />
-        <small>{left >= 0 ? t('target.left', { span: formatSpan(left, lang) }) : t('target.over', { span: formatSpan(left, lang) })}</small>
+        <small>{dueSpanText({ dueAt: item.dueAt, endAt: null }, props.now, lang)}</small>
       </td>
       <td>{item.owner ?? ''}</td>
       <td className="complete-cell">

@@ -33,7 +33,7 @@ export function PolicyHistory({ entries }: { entries: readonly PolicyTrailEntry[
                 {e.signedOffDays.length > 0 && (
                   <>
                     <br />
-                    {t('policy.impactSignedOff', { days: e.signedOffDays.map((d) => d.localDate).join(', ') })}
+                    {t('policy.historySignedOff', { days: e.signedOffDays.map((d) => d.localDate).join(', ') })}
                   </>
                 )}
                 {e.reason && (

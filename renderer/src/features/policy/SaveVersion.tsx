@@ -16,7 +16,7 @@ type Errors = { effectiveFrom?: string; reason?: string; other: string[] };
  * The save card: an "Effective from" date (empty: from now), and for a past
  * date the preview of what the save would re-judge (records, due times,
  * verdicts, signed-off days) before anything changes; a reason, required when
- * signed-off days are touched. Save stays disabled until the preview for
+ * a signed-off day's records change (a due time or a verdict). Save stays disabled until the preview for
  * exactly this draft and date has been shown.
  */
 export function SaveVersion({ draft, valid, onSaved }: { draft: Policy; valid: boolean; onSaved: (saved: SavedPolicy, backdated: boolean) => void }) {

@@ -17,6 +17,9 @@ export function startText(at: number, zone: string, t: T): string {
  * @example spanLine(from, null, 'Asia/Shanghai', t) // 'In force from 2026-09-01 00:00 on.'
  */
 export function spanLine(from: number, until: number | null, zone: string, t: T): string {
+  // A newer version starting at the same instant took its place at once.
+  if (until === from) return t('policy.spanNever');
+  if (until !== null && from === 0) return t('policy.spanFirstUntil', { until: localDateTime(until, zone) });
   if (until !== null) return t('policy.impactSpan', { from: startText(from, zone, t), until: localDateTime(until, zone) });
   return from === 0 ? t('policy.impactSpanAlways') : t('policy.impactSpanOpen', { from: startText(from, zone, t) });
 }

@@ -137,7 +137,7 @@ export function ReportView({ period, compare, onClose }: { period: ReportPeriod;
           </section>
           <section className="report-section">
             <h2>{t('report.measures')}</h2>
-            <ReportMeasures measures={report.measures} />
+            <ReportMeasures measures={report.measures} until={report.measuresUntil} />
           </section>
         </article>
       )}

@@ -1,16 +1,27 @@
 import { DateTime } from 'luxon';
 import type { Lang, MessageKey } from '../../../../shared/i18n';
+import { pctValue } from '../stats/chartRows';
 
 /** The figures as the Statistics screen and `hotline stats` print them: shares to 0.1 %, minutes as computed. */
 export const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
 export const num = (x: number | null): string => (x === null ? '—' : String(x));
-/** A share as a chart value in percent, to 0.1. */
-export const pctValue = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 10);
+// A share as a chart value in percent, to 0.1: the charts' own rule, so that a bar and the change beside it agree.
+export { pctValue };
 
-/** A change between two periods: percentage points for shares, the plain difference otherwise. */
+/** How many decimals a figure is shown with (String(x) shows them all). */
+const decimals = (x: number): number => (Number.isInteger(x) ? 0 : (String(x).split('.')[1]?.length ?? 0));
+
+/**
+ * A change between two periods: percentage points for shares, the plain difference otherwise. It is
+ * worked out from the figures as shown (shares to 0.1 %), so that it is their difference: 99.5 % beside
+ * 99.3 % reads +0.2 pt, even when the exact shares (99.54 %, 99.25 %) are 0.29 pt apart.
+ */
 export function change(a: number | null, b: number | null, share: boolean): string {
   if (a === null || b === null) return '—';
-  const d = share ? Math.round((a - b) * 1000) / 10 : Math.round((a - b) * 10) / 10;
+  const [x, y] = share ? [pctValue(a)!, pctValue(b)!] : [a, b];
+  // Rounded to the shown figures' own precision: only floating-point noise is taken off.
+  const places = share ? 1 : Math.max(decimals(x), decimals(y));
+  const d = Number((x - y).toFixed(places));
   const sign = d > 0 ? '+' : d < 0 ? '−' : '±';
   return `${sign}${Math.abs(d)}${share ? ' pt' : ''}`;
 }

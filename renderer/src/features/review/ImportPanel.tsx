@@ -1,6 +1,6 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportResult } from '../../../../shared/api/archive';
-import type { ImportCheck } from '../../../../shared/api/importCheck';
+import type { ImportCheck, ImportProgress } from '../../../../shared/api/importCheck';
 import type { ApiError, ApiResult } from '../../../../shared/api/result';
 import { api, files } from '../../api';
 import { Field } from '../../components/Field';
@@ -29,6 +29,17 @@ export function ImportPanel({ deskZone, onImported }: { deskZone: string; onImpo
   const [shown, setShown] = useState<Shown>(null);
   const [error, setError] = useState<{ text: string; field?: string | undefined } | null>(null);
   const zones = useMemo(() => zoneChoices(deskZone), [deskZone]);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+
+  // While a file is read (in the bulk worker), the rows read so far and a Cancel, asked for every 300 ms.
+  useEffect(() => {
+    setProgress(null);
+    if (busy === null) return;
+    const timer = setInterval(() => {
+      void api.importProgress({}).then((r) => r.ok && setProgress(r.value));
+    }, 300);
+    return () => clearInterval(timer);
+  }, [busy]);
 
   /** Runs one request with the progress line and the error next to the card; false when it failed. */
   const attempt = async <T,>(action: Action, fileName: string, request: () => Promise<ApiResult<T>>, done: (value: T) => void) => {
@@ -118,6 +129,15 @@ export function ImportPanel({ deskZone, onImported }: { deskZone: string; onImpo
         <p className="archive-progress" aria-live="polite">
           <progress aria-label={t(busy.action === 'check' ? 'importCheck.checking' : 'archive.importing', { file: busy.file })} />{' '}
           {t(busy.action === 'check' ? 'importCheck.checking' : 'archive.importing', { file: busy.file })}
+          {progress && <span data-testid="import-progress"> {progress.writing ? t('archive.importWriting') : t('archive.importRows', { rows: progress.rowsRead })}</span>}
+          {progress && !progress.writing && !progress.cancelling && (
+            <>
+              {' '}
+              <button type="button" onClick={() => void api.cancelImport({})}>
+                {t('archive.cancelImport')}
+              </button>
+            </>
+          )}
         </p>
       )}
       {shown?.kind === 'check' && <ImportCheckView check={shown.check} deskZone={deskZone} busy={busy !== null} onImport={() => void importChecked(shown.check)} onClose={() => setShown(null)} />}

@@ -8,6 +8,7 @@ import { TargetList } from '../compliance/TargetList';
 import { targetKey } from '../compliance/targetText';
 import { CallProgress } from '../desk/CallProgress';
 import { usePolicies } from '../policy/usePolicies';
+import { auditLine, auditReason, type AuditContext } from './auditText';
 
 /** Every field, step, timestamp and target state of one record, its miss reasons and its audit trail. */
 export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) => void }) {
@@ -23,6 +24,9 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
   const zone = record.timeZone;
   const policy = policyFor(record.policyVersion);
   const when = (ms: number | null) => (ms === null ? '—' : localDateTime(ms, zone));
+  const priorityLabel = (key: string) => policy?.priorities.find((l) => l.key === key)?.label[lang] ?? key;
+  // Audit rows keep keys and values as data: labelled here, in the reader's language and the record's zone.
+  const audited: AuditContext = { t, zone, priorityLabel };
   const vocab = (prefix: string, value: string | null) => (value ? t(`${prefix}.${value}` as MessageKey) : '—');
   const fields: Array<[MessageKey, string]> = [
     ['field.callTime', when(record.callAt)],
@@ -33,7 +37,7 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
     ['field.customerType', vocab('customerType', record.customerType)],
     ['field.requestType', vocab('requestType', record.requestType)],
     ['field.category', vocab('category', record.category)],
-    ['field.priority', policy?.priorities.find((l) => l.key === record.priority)?.label[lang] ?? record.priority ?? '—'],
+    ['field.priority', record.priority === null ? '—' : priorityLabel(record.priority)],
     ['field.reason', record.reason ?? '—'],
     ['field.handler', record.handler ?? '—'],
     ['field.result', vocab('result', record.result)],
@@ -98,24 +102,22 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
           <p className="muted">{t('review.noAudit')}</p>
         ) : (
           <ol className="audit" data-testid="audit">
-            {audit.map((a, i) => (
-              <li key={i}>
-                <span className="muted">
-                  {localDateTime(a.at, zone)} · {a.actor}
-                </span>{' '}
-                <code>{a.field}</code>: {show(a.field, a.oldValue, zone)} → {show(a.field, a.newValue, zone)}
-                {a.reason && <em> — {a.reason}</em>}
-              </li>
-            ))}
+            {audit.map((a, i) => {
+              const line = auditLine(a, audited);
+              const why = auditReason(a.reason, t);
+              return (
+                <li key={i} data-field={a.field}>
+                  <span className="muted">
+                    {localDateTime(a.at, zone)} · {a.actor}
+                  </span>{' '}
+                  <strong>{line.label}</strong>: {line.from} → {line.to}
+                  {why && <em> — {why}</em>}
+                </li>
+              );
+            })}
           </ol>
         )}
       </section>
     </aside>
   );
-}
-
-/** Timestamps in the trail are shown as local times; other values as stored. */
-function show(field: string, value: string | null, zone: string): string {
-  if (value === null) return '∅';
-  return /At$/.test(field) && /^\d+$/.test(value) ? localDateTime(Number(value), zone) : value;
 }

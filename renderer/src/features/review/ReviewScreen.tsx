@@ -21,7 +21,7 @@ const STATES: Array<ReviewState | undefined> = [undefined, 'breached', 'open', '
 /**
  * The team lead's Review: a day or a range, filtered by agent, priority,
  * category, request type, customer type, result and target state, searched,
- * sorted; one record opened beside the list; the day's sign-off below.
+ * sorted; one record opened beside the list; the day's sign-off above it.
  */
 export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: number) => void }) {
   const { t, lang } = useI18n();
@@ -115,6 +115,8 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
           <ExportPanel filter={exportFilter} />
         </div>
       </section>
+      {/* Above the list, which has a fixed height: the day's sign-off stays in sight without scrolling past it. */}
+      {from === to && <DaySignOff key={from} date={from} zone={zone} onOpen={setOpenId} />}
       <div className="review-main">
         <ReviewTable
           total={pages.total ?? 0}
@@ -134,7 +136,6 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
         />
         {openId !== null && <RecordPanel key={openId} id={openId} onEdit={onEdit} />}
       </div>
-      {from === to && <DaySignOff key={from} date={from} zone={zone} onOpen={setOpenId} />}
       {isLead && (
         <section className="card archive" aria-labelledby="archive-title">
           <h3 id="archive-title">{t('archive.importTitle')}</h3>

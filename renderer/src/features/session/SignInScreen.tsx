@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { UserView } from '../../../../shared/api/records';
 import type { ApiError } from '../../../../shared/api/result';
 import type { MessageKey } from '../../../../shared/i18n';
@@ -32,6 +32,21 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: UserView) => v
     });
   }, []);
   const chosen = users.find((u) => u.id === userId);
+  const formRef = useRef<HTMLFormElement>(null);
+  const listRef = useRef<HTMLSelectElement>(null);
+  const pinRef = useRef<HTMLInputElement>(null);
+  // Focus on the profile list once it is filled: the first thing to do here is to say who you are.
+  const loaded = users.length > 0;
+  useEffect(() => {
+    if (loaded) listRef.current?.focus();
+  }, [loaded]);
+  /** A select does not submit its form on Enter: here it does, or goes to the PIN when one is needed and not typed. */
+  const onListKey = (event: KeyboardEvent<HTMLSelectElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (chosen?.hasPin && pin === '') pinRef.current?.focus();
+    else formRef.current?.requestSubmit();
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (userId === null) return;
@@ -40,12 +55,14 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: UserView) => v
     else setRefusal(r.error);
   };
   return (
-    <form className="setup card" onSubmit={(e) => void submit(e)}>
+    <form ref={formRef} className="setup card" onSubmit={(e) => void submit(e)}>
       <h2>{t('session.title')}</h2>
       <Field id="signin-user" label={t('session.profile')}>
         <select
+          ref={listRef}
           id="signin-user"
           value={userId ?? ''}
+          onKeyDown={onListKey}
           onChange={(e) => {
             // Another profile: the last one's refusal (a lock-out's wait) is not about it.
             setUserId(Number(e.target.value));
@@ -61,7 +78,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (user: UserView) => v
       </Field>
       {chosen?.hasPin && (
         <Field id="signin-pin" label={t('session.pin')} error={error}>
-          <input id="signin-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus />
+          <input id="signin-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} ref={pinRef} />
         </Field>
       )}
       {!chosen?.hasPin && error && (

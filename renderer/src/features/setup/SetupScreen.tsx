@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { DeskInfo, UserView } from '../../../../shared/api/records';
+import type { ApiError } from '../../../../shared/api/result';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { ZonePicker } from './ZonePicker';
 
 /** First run: the desk code that goes on every record, the agent's name, and the desk's time zone. */
 export function SetupScreen({ onDone }: { onDone: (desk: DeskInfo, user: UserView | null) => void }) {
@@ -11,7 +13,9 @@ export function SetupScreen({ onDone }: { onDone: (desk: DeskInfo, user: UserVie
   const [agentName, setAgentName] = useState('');
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [pin, setPin] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Kept as data, so that a refusal follows a change of language.
+  const [refusals, setRefusals] = useState<Record<string, ApiError>>({});
+  const errors = Object.fromEntries(Object.entries(refusals).map(([field, e]) => [field, errorText(e)])) as Partial<Record<string, string>>;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -20,7 +24,7 @@ export function SetupScreen({ onDone }: { onDone: (desk: DeskInfo, user: UserVie
       const user = await api.whoAmI({});
       onDone(result.value, user.ok ? user.value : null);
     }
-    else setErrors({ [result.error.field ?? 'form']: errorText(result.error) });
+    else setRefusals({ [result.error.field ?? 'form']: result.error });
   };
 
   return (
@@ -37,7 +41,16 @@ export function SetupScreen({ onDone }: { onDone: (desk: DeskInfo, user: UserVie
         <input id="setup-pin" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
       </Field>
       <Field id="setup-zone" label={t('setup.timeZone')} error={errors.timeZone}>
-        <input id="setup-zone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
+        <ZonePicker
+          id="setup-zone"
+          value={timeZone}
+          onChange={(zone) => {
+            setTimeZone(zone);
+            // Another zone: the refusal of the last one no longer applies.
+            setRefusals(({ timeZone: _refused, ...rest }) => rest);
+          }}
+          invalid={errors.timeZone !== undefined}
+        />
       </Field>
       {errors.form && <p className="error" role="alert">{errors.form}</p>}
       <button type="submit" className="primary">

@@ -2,44 +2,45 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContai
 import type { StatsReport } from '../../../../shared/api/stats';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
+import { FEEDBACKS, RESULTS } from '../../../../shared/domain/fields';
 import { usePolicies } from '../policy/usePolicies';
+import { ChartLegend } from './ChartLegend';
+import { axisLabel, byCategory, inCategoryOrder, ordered, pair, pctValue, type Row } from './chartRows';
 
 const A = '#1f5fbf';
 const B = '#9aa7bd';
-const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
+const TARGET = '#e0b341';
+/** Series in the order declared (the period, then the compared one), named in the page's language. */
+const legend = <Legend content={<ChartLegend />} itemSorter={null} />;
 
-function ChartCard({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+function ChartCard({ title, children, testId, wide = false }: { title: string; children: React.ReactNode; testId?: string; wide?: boolean }) {
   return (
-    <section className="card chart" data-testid={testId}>
+    <section className={wide ? 'card chart wide' : 'card chart'} data-testid={testId}>
       <h3>{title}</h3>
       {children}
     </section>
   );
 }
 
-/** Two periods' figures merged per key, for side-by-side bars; a key missing from a period counts 0. */
-function pair<T, K extends string | number>(a: T[], b: T[] | undefined, key: (x: T) => K, value: (x: T) => number | null) {
-  const keys = [...new Set([...a.map(key), ...(b ?? []).map(key)])];
-  const of = (list: T[], k: K) => {
-    const found = list.find((x) => key(x) === k);
-    return found === undefined ? 0 : (value(found) ?? 0);
-  };
-  return keys.map((k) => ({ key: k, a: of(a, k), b: b ? of(b, k) : undefined }));
-}
+/** Days as MM-DD; every one labelled while they fit a card (a week, two), else Recharts spaces them out; padded so that the last is not cut at the edge. */
+const dateAxis = (days: number) => ({ tickFormatter: (d: string) => d.slice(5), interval: days <= 14 ? 0 : ('preserveStartEnd' as const), fontSize: 12, padding: { left: 16, right: 16 } });
 
 /** Every chart of the Statistics screen; period B, when given, is drawn beside period A. */
 export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsReport | undefined; labelA: string; labelB: string }) {
   const { t, lang } = useI18n();
   const { current } = usePolicies();
-  const level = (key: string) => current?.policy.priorities.find((l) => l.key === key)?.label[lang] ?? (key || '—');
-  const bars = (data: Array<{ key: string | number; a: number; b?: number | undefined }>, unit = '') => (
+  const levels = current?.policy.priorities ?? [];
+  const level = (key: string) => (key === '' ? t('chart.notSet') : (levels.find((l) => l.key === key)?.label[lang] ?? key));
+  const result = (key: string) => (key === 'none' ? t('chart.notSet') : axisLabel(t(`result.${key}` as MessageKey)));
+  const bars = (data: Row[], unit = '') => (
     <ResponsiveContainer width="100%" height={220}>
       <BarChart data={data}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="key" />
+        {/* Every category labelled: Recharts would drop the labels it finds crowded. */}
+        <XAxis dataKey="key" interval={0} fontSize={12} />
         <YAxis unit={unit} />
         <Tooltip />
-        <Legend />
+        {legend}
         <Bar dataKey="a" name={labelA} fill={A} isAnimationActive={false} />
         {b && <Bar dataKey="b" name={labelB} fill={B} isAnimationActive={false} />}
       </BarChart>
@@ -51,54 +52,61 @@ export function Charts({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsRepo
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={a.volumeByDay}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="date" />
+            <XAxis dataKey="date" {...dateAxis(a.volumeByDay.length)} />
             <YAxis allowDecimals={false} />
             <Tooltip />
             <Line dataKey="calls" name={labelA} stroke={A} dot={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       </ChartCard>
-      <ChartCard title={t('stats.volumeByHour')}>{bars(pair(a.volumeByHour, b?.volumeByHour, (h) => h.hour, (h) => h.calls))}</ChartCard>
-      <ChartCard title={t('stats.responseHistogram')} testId="chart-response">
+      {/* 24 hours and ten buckets (120–240): two columns wide, so that every label stands apart. */}
+      <ChartCard title={t('stats.volumeByHour')} wide>{bars(pair(a.volumeByHour, b?.volumeByHour, (h) => h.hour, (h) => h.calls))}</ChartCard>
+      <ChartCard title={t('stats.responseHistogram')} testId="chart-response" wide>
         {bars(pair(a.response.histogram, b?.response.histogram, (h) => h.label, (h) => h.calls))}
         <p className="muted" data-testid="response-figures">
           {t('stats.responseFigures', { median: a.response.medianMin ?? '—', p90: a.response.p90Min ?? '—', max: a.response.maxMin ?? '—' })}
         </p>
       </ChartCard>
-      <ChartCard title={t('stats.complianceByPriority')}>
-        {bars(pair(a.complianceByPriority, b?.complianceByPriority, (p) => level(p.priority), (p) => pct(p.rate)), '%')}
+      <ChartCard title={t('stats.complianceByPriority')} testId="chart-priority">
+        {bars(ordered(a.complianceByPriority, b?.complianceByPriority, (p) => p.priority, (p) => pctValue(p.rate), levels.map((l) => l.key), level, null), '%')}
       </ChartCard>
       <ChartCard title={t('stats.resolutionByCategory')} testId="chart-resolution">
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={a.resolutionByCategory.map((c) => ({ key: t(`category.${c.category}` as MessageKey), rate: pct(c.rate), target: c.target }))}>
+          <BarChart data={byCategory(a, b).map((c) => ({ ...c, key: t(`category.${c.category}` as MessageKey) }))}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="key" />
+            {/* Every category named; slanted, as six names such as "Consultation" do not fit side by side in a card. */}
+            <XAxis dataKey="key" interval={0} angle={-30} textAnchor="end" height={56} fontSize={12} />
             <YAxis unit="%" domain={[0, 100]} />
             <Tooltip />
-            <Legend />
-            <Bar dataKey="rate" name={labelA} fill={A} isAnimationActive={false} />
-            <Bar dataKey="target" name={t('stats.target')} fill="#e0b341" isAnimationActive={false} />
+            {legend}
+            <Bar dataKey="a" name={labelA} fill={A} isAnimationActive={false} />
+            {b && <Bar dataKey="b" name={labelB} fill={B} isAnimationActive={false} />}
+            <Bar dataKey="target" name={t('stats.target')} fill={TARGET} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
         <ul className="below-list">
-          {a.resolutionByCategory.map((c) => (
+          {inCategoryOrder(a.resolutionByCategory).map((c) => (
             <li key={c.category} className={c.below ? 'below' : undefined}>
-              {t(`category.${c.category}` as MessageKey)}: {pct(c.rate) ?? '—'} %{c.target !== null && ` / ${c.target} %`}
+              {t(`category.${c.category}` as MessageKey)}: {pctValue(c.rate) ?? '—'} %{c.target !== null && ` / ${c.target} %`}
               {c.below && <strong> ▼ {t('stats.below')}</strong>}
             </li>
           ))}
         </ul>
       </ChartCard>
-      <ChartCard title={t('stats.results')}>{bars(pair(a.results, b?.results, (r) => (r.result === 'none' ? '—' : t(`result.${r.result}` as MessageKey)), (r) => r.calls))}</ChartCard>
-      <ChartCard title={t('stats.satisfaction')}>{bars(pair(a.satisfaction, b?.satisfaction, (f) => t(`feedback.${f.feedback}` as MessageKey), (f) => f.calls))}</ChartCard>
+      <ChartCard title={t('stats.results')} testId="chart-results">
+        {bars(ordered(a.results, b?.results, (r) => r.result, (r) => r.calls, RESULTS, result))}
+      </ChartCard>
+      <ChartCard title={t('stats.satisfaction')} testId="chart-feedback">
+        {bars(ordered(a.satisfaction, b?.satisfaction, (f) => f.feedback, (f) => f.calls, FEEDBACKS, (f) => t(`feedback.${f}` as MessageKey)))}
+      </ChartCard>
       <ChartCard title={t('stats.scores')}>
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={a.scoresByDay}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="date" />
+            <XAxis dataKey="date" {...dateAxis(a.scoresByDay.length)} />
             <YAxis domain={[1, 5]} />
             <Tooltip />
-            <Legend />
+            {legend}
             <Line dataKey="speed" name={t('field.scoreSpeed')} stroke="#1f5fbf" isAnimationActive={false} />
             <Line dataKey="professionalism" name={t('field.scoreProfessionalism')} stroke="#1e7b34" isAnimationActive={false} />
             <Line dataKey="resolution" name={t('field.scoreResolution')} stroke="#b3261e" isAnimationActive={false} />

@@ -6,16 +6,21 @@ import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { Charts } from './Charts';
 import { MeasuresPanel } from './MeasuresPanel';
-import { presetPeriod, PRESETS, previousPeriod, type Period } from './periods';
+import { presetCompare, presetPeriod, PRESETS, previousPeriod, type Period, type Preset } from './periods';
 import { KpiTable, StatsTables } from './Tables';
 import { ReportView } from '../report/ReportView';
 import { useSession } from '../session/useSession';
 
+/** Where Statistics opens: this week so far, against the same days of last week (a lead's usual question). */
+const OPENING: Preset = 'week';
+
 /** Statistics for a day, week, month or any range, with a second period beside it (the one before, by default). */
 export function StatsScreen({ zone }: { zone: string }) {
   const { t, errorText } = useI18n();
-  const [a, setA] = useState<Period>(() => presetPeriod('month', zone));
-  const [b, setB] = useState<Period | null>(() => previousPeriod(presetPeriod('month', zone)));
+  const [a, setA] = useState<Period>(() => presetPeriod(OPENING, zone));
+  const [b, setB] = useState<Period | null>(() => presetCompare(OPENING, presetPeriod(OPENING, zone)));
+  /** The preset the dates are, until they are changed by hand. */
+  const [preset, setPreset] = useState<Preset | null>(OPENING);
   const [reports, setReports] = useState<{ a: StatsReport; b?: StatsReport } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { isLead } = useSession();
@@ -37,7 +42,14 @@ export function StatsScreen({ zone }: { zone: string }) {
 
   const choose = (p: Period) => {
     setA(p);
+    setPreset(null);
     if (b) setB(previousPeriod(p));
+  };
+  const choosePreset = (which: Preset) => {
+    const p = presetPeriod(which, zone);
+    setA(p);
+    setPreset(which);
+    if (b) setB(presetCompare(which, p));
   };
   const labelA = `${a.from} – ${a.to}`;
   const labelB = b ? `${b.from} – ${b.to}` : '';
@@ -46,7 +58,7 @@ export function StatsScreen({ zone }: { zone: string }) {
     <main className="stats">
       <section className="card inline">
         {PRESETS.map((p) => (
-          <button key={p} type="button" onClick={() => choose(presetPeriod(p, zone))}>
+          <button key={p} type="button" aria-pressed={preset === p} className="preset" onClick={() => choosePreset(p)}>
             {t(`stats.preset.${p}` as MessageKey)}
           </button>
         ))}
@@ -57,13 +69,8 @@ export function StatsScreen({ zone }: { zone: string }) {
           <input id="st-to" type="date" value={a.to} onChange={(e) => choose({ ...a, to: e.target.value })} />
         </Field>
         <label className="compare">
-          <input type="checkbox" checked={b !== null} onChange={(e) => setB(e.target.checked ? previousPeriod(a) : null)} /> {t('stats.compare')}
+          <input type="checkbox" checked={b !== null} onChange={(e) => setB(e.target.checked ? (preset ? presetCompare(preset, a) : previousPeriod(a)) : null)} /> {t('stats.compare')}
         </label>
-        {isLead && (
-          <button type="button" className="primary" onClick={() => setPrinting({ a, b })}>
-            {t('report.print')}
-          </button>
-        )}
         {b && (
           <>
             <Field id="st-b-from" label={t('stats.compareFrom')}>
@@ -73,6 +80,12 @@ export function StatsScreen({ zone }: { zone: string }) {
               <input id="st-b-to" type="date" value={b.to} onChange={(e) => setB({ ...b, to: e.target.value })} />
             </Field>
           </>
+        )}
+        {/* Last and apart (styles.css): between the compare box and its dates it read as part of the comparison. */}
+        {isLead && (
+          <button type="button" className="primary stats-print" onClick={() => setPrinting({ a, b })}>
+            {t('report.print')}
+          </button>
         )}
       </section>
       {error && (

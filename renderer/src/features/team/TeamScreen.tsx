@@ -13,6 +13,9 @@ const ROLES: Role[] = ['agent', 'team_lead', 'admin'];
 export function TeamScreen() {
   const { t } = useI18n();
   const [users, setUsers] = useState<UserView[]>([]);
+  // The empty row for a new profile starts afresh only after an add: keyed by the list's length,
+  // it was mounted anew when the list first loaded, dropping a name typed in the meantime.
+  const [added, setAdded] = useState(0);
   const refresh = useCallback(async () => {
     const r = await api.listUsers({});
     if (r.ok) setUsers(r.value);
@@ -38,7 +41,14 @@ export function TeamScreen() {
             {users.map((u) => (
               <UserRow key={u.id} user={u} onSaved={refresh} />
             ))}
-            <UserRow key={`new-${users.length}`} user={null} onSaved={refresh} />
+            <UserRow
+              key={`new-${added}`}
+              user={null}
+              onSaved={async () => {
+                await refresh();
+                setAdded((n) => n + 1);
+              }}
+            />
           </tbody>
         </table>
         <p className="muted">{t('team.hint')}</p>

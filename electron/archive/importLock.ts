@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+
+/** Another process (the app, browser mode or `hotline import`) is writing an import into the same database. */
+export class ImportLockedError extends Error {
+  constructor(readonly holder: string) {
+    super(`Another import into this database is running (${holder}); wait for it to finish, then import again.`);
+    this.name = 'ImportLockedError';
+  }
+}
+
+/** `<database>.import-lock`: beside the file, so every process that opens it finds the same one. */
+export const importLockOf = (dbFile: string): string => `${dbFile}.import-lock`;
+
+/**
+ * Runs `write` holding the database's import lock: one import at a time per
+ * database across processes, the CLI included (within one process the Import
+ * card already takes one at a time). The lock is a file created exclusively,
+ * naming its host and process. A lock left by a process that is gone (killed,
+ * a power cut) is taken over; its import wrote nothing, being one transaction.
+ */
+export async function withImportLock<T>(dbFile: string, write: () => Promise<T>): Promise<T> {
+  const lock = importLockOf(dbFile);
+  take(lock);
+  try {
+    return await write();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+function take(lock: string, retried = false): void {
+  const me = `${os.hostname()}:${process.pid}`;
+  try {
+    fs.writeFileSync(lock, me, { flag: 'wx', mode: 0o600 });
+    return;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
+  }
+  const holder = readHolder(lock);
+  if (!retried && holder !== null && isGone(holder)) {
+    fs.rmSync(lock, { force: true });
+    take(lock, true);
+    return;
+  }
+  throw new ImportLockedError(holder === null ? 'unknown process' : `process ${holder}`);
+}
+
+function readHolder(lock: string): string | null {
+  try {
+    return fs.readFileSync(lock, 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** A holder on this machine whose process no longer exists. One on another machine (a shared folder) is never taken over. */
+function isGone(holder: string): boolean {
+  const at = holder.lastIndexOf(':');
+  const host = holder.slice(0, at);
+  const pid = Number(holder.slice(at + 1));
+  if (host !== os.hostname() || !Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as { code?: unknown }).code === 'ESRCH';
+  }
+}

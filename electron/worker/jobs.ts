@@ -1,0 +1,33 @@
+import { exportArchive } from '../archive/export';
+import { importArchive } from '../archive/import';
+import { backupIntoFolder } from '../durability/backup';
+import { rejudgeSpan } from '../records/rejudge';
+import type { Store } from '../store/openDb';
+import type { BulkJob, BulkValue } from './protocol';
+
+/** What a job needs of a store: its kysely instance, the raw connection (backups) and the file (the backups' names). */
+export type JobStore = Pick<Store, 'db' | 'sqlite' | 'file'>;
+
+export interface JobControl {
+  signal: AbortSignal;
+  progress(done: number, total: number): void;
+}
+
+/**
+ * Runs one bulk job on `store`: the worker's own connection, or (tests and the
+ * CLI, where no click waits) the process's. The same code either way, so a
+ * job behaves alike in and out of the worker.
+ */
+export async function runJob<J extends BulkJob>(store: JobStore, job: J, control: JobControl, nativeBinding?: string): Promise<BulkValue<J>> {
+  const binding = nativeBinding ? { nativeBinding } : {};
+  switch (job.kind) {
+    case 'backup':
+      return (await backupIntoFolder(store.sqlite, { ...job.options, dbFile: store.file, ...binding })) as BulkValue<J>;
+    case 'export':
+      return (await exportArchive(store.db, { ...job.options, signal: control.signal, onProgress: control.progress })) as BulkValue<J>;
+    case 'import':
+      return (await importArchive(store.db, { ...job.options, signal: control.signal, onProgress: control.progress })) as BulkValue<J>;
+    case 'rejudge':
+      return (await rejudgeSpan(store.db, job.job, ({ done, total }) => control.progress(done, total))) as BulkValue<J>;
+  }
+}

@@ -1,0 +1,51 @@
+import type { ExportOptions, ExportResult, ImportOptions, ImportReport } from '../archive/types';
+import type { FolderBackup, FolderBackupOptions } from '../durability/backup';
+import type { RejudgeJob } from '../records/rejudge';
+
+/**
+ * The bulk worker's messages. Everything crosses as structured-clone data: a
+ * job names what to do with plain options, and the worker answers with
+ * progress, a value or a failure; functions (progress callbacks, abort
+ * signals) stay on the asking side and are re-made on the worker's.
+ */
+
+/** Bulk work that must never run on the request path: the worker does it on its own connection. */
+export type BulkJob =
+  /** One automatic backup into the backup folder, rotated (durability/backup.ts). */
+  | { kind: 'backup'; options: Omit<FolderBackupOptions, 'dbFile' | 'nativeBinding' | 'calendar'> }
+  /** An export to a file (archive/export.ts); progress and cancel. */
+  | { kind: 'export'; options: Omit<ExportOptions, 'onProgress' | 'signal'> }
+  /** An import, or its dry run (archive/import.ts); progress and cancel. */
+  | { kind: 'import'; options: Omit<ImportOptions, 'onProgress' | 'signal'> }
+  /** A back-dated policy version's re-judge, chunk by chunk (records/rejudge.ts); progress. */
+  | { kind: 'rejudge'; job: RejudgeJob };
+
+export interface BulkValues {
+  backup: FolderBackup;
+  export: ExportResult;
+  import: ImportReport;
+  rejudge: { records: number; verdictsChanged: number };
+}
+
+export type BulkValue<J extends BulkJob> = BulkValues[J['kind']];
+
+export type ToWorker = { type: 'run'; id: number; job: BulkJob } | { type: 'cancel'; id: number };
+
+export type FromWorker =
+  | { type: 'progress'; id: number; done: number; total: number }
+  | { type: 'done'; id: number; value: BulkValues[BulkJob['kind']] }
+  | { type: 'failed'; id: number; error: SentError };
+
+/** An error as data: its class name, message and the fields the asking side reads (SQLite's and the file system's code, an import's reason). */
+export interface SentError {
+  name: string;
+  message: string;
+  code?: string | null;
+  params?: Record<string, string | number>;
+}
+
+/** What the worker is started with (workerData). */
+export interface WorkerStart {
+  file: string;
+  nativeBinding?: string;
+}
