@@ -125,10 +125,14 @@ describe('the message a person reads for each storage failure', () => {
     ['SQLITE_READONLY', 'the database folder is read-only'],
     ['SQLITE_READONLY_DBMOVED', 'the database folder is read-only'],
     ['SQLITE_CANTOPEN', 'the database folder is read-only'],
-    ['SQLITE_BUSY', 'another program kept the database busy'],
     ['SQLITE_IOERR_WRITE', 'the disk could not be written (SQLITE_IOERR_WRITE)'],
   ])('%s: %s', async (code, why) => {
     const result = await dispatch('addStep', { id: 1, text: 'x' }, desk.ctx, failing(code));
     expect(result).toEqual({ ok: false, error: { code: 'storage_failed', message: `Not saved: ${why}. What you typed is kept; try again.` } });
+  });
+
+  it('SQLITE_BUSY: the click is answered store_busy, which the page sends again at the click’s own instant', async () => {
+    const result = await dispatch('addStep', { id: 1, text: 'x' }, desk.ctx, failing('SQLITE_BUSY'));
+    expect(result).toEqual({ ok: false, error: { code: 'store_busy', message: 'Not saved yet: the database is busy with other work. Send the same request again.' } });
   });
 });
