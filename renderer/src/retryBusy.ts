@@ -16,9 +16,17 @@ export interface RetryClock {
 const realClock: RetryClock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
 
 /**
- * The client with every method retried while the store answers `store_busy`
- * (nothing was written). The very same request goes again, so a click's
- * `clickedAt` travels with it and the moment is logged at the click.
+ * The requests that write a record in one transaction (changeRecord): a `store_busy` answer to one
+ * of them means nothing was written, so sending it again is safe. Others may have committed part
+ * of their work before meeting the lock (a policy version before its re-judge, a sign-in's
+ * lock-out row, an import's spent check), and are not sent again: their refusal is shown.
+ */
+const RETRIED = new Set<MethodName>(['startCall', 'answerCall', 'updateCall', 'setResult', 'transferCall', 'answerTransfer', 'addStep', 'closeCall', 'addMissReason', 'correctMoment', 'completeFollowUp']);
+
+/**
+ * The client with the record writes (RETRIED) sent again while the store answers
+ * `store_busy`. The very same request goes again, so a click's `clickedAt`
+ * travels with it and the moment is logged at the click.
  */
 export function retryingBusy(client: HotlineClient, clock: RetryClock = realClock): HotlineClient {
   const wrap =
@@ -32,5 +40,5 @@ export function retryingBusy(client: HotlineClient, clock: RetryClock = realCloc
         await clock.sleep(backoff(attempt));
       }
     };
-  return Object.fromEntries(METHOD_NAMES.map((m) => [m, wrap(m)])) as unknown as HotlineClient;
+  return Object.fromEntries(METHOD_NAMES.map((m) => [m, RETRIED.has(m) ? wrap(m) : client[m]])) as unknown as HotlineClient;
 }
