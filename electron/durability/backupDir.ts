@@ -35,7 +35,8 @@ export function readChosenBackupDir(dbFile: string): string | undefined {
  * written atomically with mode 0600; the file's other settings are kept.
  */
 export function writeChosenBackupDir(dbFile: string, dir: string | null): void {
-  updateSettings(dbFile, { backupDir: dir ?? undefined });
+  // The admin's own choice: written even over a settings file that cannot be read.
+  updateSettings(dbFile, { backupDir: dir ?? undefined }, 'replace');
 }
 
 /**

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -124,5 +125,21 @@ describe('hotline serve’s start-up warnings', () => {
     expect((await runCli(cli, ['serve', '--db', zh, '--port', port()], { env: { LANG: 'zh_CN.UTF-8', LC_ALL: 'zh_CN.UTF-8' } })).stderr).toContain('数据库文件已损坏');
     const en = await damagedDesk('fresh-en.db');
     expect((await runCli(cli, ['serve', '--db', en, '--port', port()], { env: { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } })).stderr).toContain('The database file is damaged');
+  });
+});
+
+describe('a settings file that cannot be read', () => {
+  it('is not rewritten by the page’s language, so the admin’s backup folder in it is not lost', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-settings-'));
+    try {
+      const db = path.join(dir, 'hotline.db');
+      // Half a file, as a hand edit or a copy cut short leaves it.
+      const broken = '{"backupDir": "/mnt/backup/hotline", "uiLang": "zh"';
+      fs.writeFileSync(settingsFileOf(db), broken);
+      expect(() => writeUiLang(db, 'en')).toThrow();
+      expect(fs.readFileSync(settingsFileOf(db), 'utf8')).toBe(broken);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
