@@ -74,6 +74,13 @@ function nextDate(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The calendar date before an ISO date. */
+function previousDate(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /**
  * The instant `workingMs` of working time after `from`; a clock started outside
  * business hours starts at the next opening.
@@ -109,9 +116,15 @@ export function workingTimeBetween(from: number, to: number, cal: WorkCalendar):
   return total;
 }
 
-/** Whether an instant lies inside business hours (span ends included). */
+/**
+ * Whether an instant lies inside business hours (span ends included). A span that ends at 24:00
+ * ends at the next day's 00:00, so midnight is also looked for among the day before's spans.
+ * @example isWorkingTime(mon1000, nineToSixMonToFri) // → true
+ */
 export function isWorkingTime(at: number, cal: WorkCalendar): boolean {
-  return workingSpansOn(dateOf(at, cal), cal).some(([start, end]) => at >= start && at <= end);
+  const day = dateOf(at, cal);
+  const inside = ([start, end]: readonly [number, number]) => at >= start && at <= end;
+  return workingSpansOn(day, cal).some(inside) || workingSpansOn(previousDate(day), cal).some(([, end]) => at === end);
 }
 
 /**

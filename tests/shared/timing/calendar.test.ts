@@ -87,6 +87,15 @@ describe('properties of the working-time arithmetic', () => {
     );
   });
 
+  it('counts the end of a span that runs to 24:00 as working time (00:00 of the next day)', () => {
+    // The case fast-check once found: a weekend worked round the clock, 48 working hours from Friday 19:00 end on Monday 00:00.
+    const cal = allWeekend('America/New_York');
+    const end = addWorkingTime(at('2025-05-09T19:00', 'America/New_York'), 48 * HOUR, cal);
+    expect(local(end, 'America/New_York')).toBe('2025-05-12T00:00');
+    expect(isWorkingTime(end, cal)).toBe(true);
+    expect(isWorkingTime(end + 60_000, cal)).toBe(false);
+  });
+
   it('never lands outside working time', () => {
     fc.assert(
       fc.property(calendar, instant, duration, (cal, t, d) => isWorkingTime(addWorkingTime(t, d, cal), cal)),
