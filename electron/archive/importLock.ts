@@ -3,8 +3,11 @@ import os from 'node:os';
 
 /** Another process (the app, browser mode or `hotline import`) is writing an import into the same database. */
 export class ImportLockedError extends Error {
-  constructor(readonly holder: string) {
-    super(`Another import into this database is running (${holder}); wait for it to finish, then import again.`);
+  constructor(
+    readonly holder: string,
+    readonly lockFile: string,
+  ) {
+    super(`Another import into this database is running (${holder}); wait for it to finish, then import again. If none is running, delete ${lockFile}.`);
     this.name = 'ImportLockedError';
   }
 }
@@ -16,8 +19,10 @@ export const importLockOf = (dbFile: string): string => `${dbFile}.import-lock`;
  * Runs `write` holding the database's import lock: one import at a time per
  * database across processes, the CLI included (within one process the Import
  * card already takes one at a time). The lock is a file created exclusively,
- * naming its host and process. A lock left by a process that is gone (killed,
- * a power cut) is taken over; its import wrote nothing, being one transaction.
+ * naming its host, process and the machine's boot time. A lock left by a process
+ * that is gone (killed, a power cut) is taken over; its import wrote nothing,
+ * being one transaction. After a reboot a process id is soon used again, so a
+ * lock from an earlier boot is gone whatever its process id now names.
  */
 export async function withImportLock<T>(dbFile: string, write: () => Promise<T>): Promise<T> {
   const lock = importLockOf(dbFile);
@@ -30,7 +35,7 @@ export async function withImportLock<T>(dbFile: string, write: () => Promise<T>)
 }
 
 function take(lock: string, retried = false): void {
-  const me = `${os.hostname()}:${process.pid}`;
+  const me = `${os.hostname()}:${process.pid}:${bootMinute()}`;
   try {
     fs.writeFileSync(lock, me, { flag: 'wx', mode: 0o600 });
     return;
@@ -43,7 +48,7 @@ function take(lock: string, retried = false): void {
     take(lock, true);
     return;
   }
-  throw new ImportLockedError(holder === null ? 'unknown process' : `process ${holder}`);
+  throw new ImportLockedError(holder === null ? 'unknown process' : `process ${holder}`, lock);
 }
 
 function readHolder(lock: string): string | null {
@@ -56,10 +61,11 @@ function readHolder(lock: string): string | null {
 
 /** A holder on this machine whose process no longer exists. One on another machine (a shared folder) is never taken over. */
 function isGone(holder: string): boolean {
-  const at = holder.lastIndexOf(':');
-  const host = holder.slice(0, at);
-  const pid = Number(holder.slice(at + 1));
+  const [host, pidText, bootText] = holder.split(':');
+  const pid = Number(pidText);
   if (host !== os.hostname() || !Number.isInteger(pid) || pid <= 0) return false;
+  // Taken before this machine last started (a minute's leeway: uptime is read a little apart).
+  if (bootText !== undefined && Math.abs(Number(bootText) - bootMinute()) > 1) return true;
   try {
     process.kill(pid, 0);
     return false;
@@ -67,4 +73,9 @@ function isGone(holder: string): boolean {
     // EPERM: it exists, under another user.
     return (error as { code?: unknown }).code === 'ESRCH';
   }
+}
+
+/** The minute this machine started, as epoch minutes: the same for every process of one boot. */
+function bootMinute(): number {
+  return Math.round((Date.now() - os.uptime() * 1000) / 60_000);
 }

@@ -68,12 +68,28 @@ describe('the import lock', () => {
     expect(fs.existsSync(importLockOf(target.file))).toBe(false);
   });
 
+  it('takes over a lock from before the machine last started, even when its process id now names a live process', async () => {
+    // After a reboot a process id is soon used again: this live process stands for one that took the id.
+    const reused = aliveProcess();
+    try {
+      const bootMinute = Math.round((Date.now() - os.uptime() * 1000) / 60_000);
+      fs.writeFileSync(importLockOf(target.file), `${os.hostname()}:${reused.pid}:${bootMinute - 60 * 24}`);
+      await expect(importArchive(target.store.db, { file, actor: '张主管', now: target.clock.ms })).resolves.not.toBeInstanceOf(Error);
+      expect(fs.existsSync(importLockOf(target.file))).toBe(false);
+    } finally {
+      reused.kill('SIGKILL');
+      fs.rmSync(importLockOf(target.file), { force: true });
+    }
+  });
+
   it('answers the Import card busy while another process imports into the same database', async () => {
     const holder = aliveProcess();
     try {
       fs.writeFileSync(importLockOf(target.file), `${os.hostname()}:${holder.pid}`);
       target.ctx.files = { exportTarget: async () => null, importSource: async () => ({ file, fileName: 'month.csv' }) };
       expect(await target.call('importArchive', {})).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining('Another import into this database is running') } });
+      // The refusal says what to do when no import is running after all.
+      expect(await target.call('importArchive', {})).toMatchObject({ ok: false, error: { message: expect.stringContaining('import-lock') } });
     } finally {
       holder.kill('SIGKILL');
       fs.rmSync(importLockOf(target.file), { force: true });
