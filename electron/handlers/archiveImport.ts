@@ -4,7 +4,7 @@ import { canonicalTimeZone, isValidTimeZone } from '../../shared/timing/localTim
 import { ArchiveFileError, type ImportReport } from '../archive/types';
 import type { UserRow } from '../store/schema';
 import { bulkOf, filesOf, requireDesk, requireRole, type FileHost, type Handler, type HandlerContext } from './context';
-import { importChecks, type CheckedFile } from './importChecks';
+import { digestOf, importChecks, type CheckedFile } from './importChecks';
 import type { ImportProgress } from '../../shared/api/importCheck';
 import type { BulkControl } from '../worker/bulkRunner';
 
@@ -72,6 +72,8 @@ export const checkImport: Handler<'checkImport'> = async (req, ctx) => {
     const timeZone = zoneOf(req.timeZone ?? earlier?.timeZone ?? desk.time_zone);
     const source = earlier ?? (await chosen(files, req.upload, timeZone));
     if (!source) return null;
+    // Before the read: a file saved again while it is checked must not be imported unchecked.
+    const digest = digestOf(source.file);
     let report: ImportReport;
     try {
       report = await bulkOf(ctx).run({ kind: 'import', options: { file: source.file, actor: user.name, now: ctx.now(), deskCode: desk.code, ...zoneOption(timeZone, desk.time_zone), dryRun: true } }, control);
@@ -80,7 +82,7 @@ export const checkImport: Handler<'checkImport'> = async (req, ctx) => {
       if (!earlier) source.release();
       throw readable(error, source);
     }
-    const kept = importChecks.keep(user.id, { ...source, timeZone }, ctx.now());
+    const kept = importChecks.keep(user.id, { ...source, timeZone }, ctx.now(), digest);
     return { ...kept, fileName: source.fileName, timeZone, report: importResult(report, source.fileName) };
   });
 };

@@ -38,14 +38,14 @@ export class ImportChecks {
    * Remembers a checked file and returns its handle and when it lapses. `now` is the handlers'
    * clock (tests move it); a timer on the process's own clock releases the file in any case.
    */
-  keep(userId: number, checked: CheckedFile, now: number): { check: string; expiresAt: number } {
+  keep(userId: number, checked: CheckedFile, now: number, digest: string = digestOf(checked.file)): { check: string; expiresAt: number } {
     for (const [id, entry] of this.entries) if (entry.userId === userId && entry.file !== checked.file) this.drop(id);
     for (const [id, entry] of this.entries) if (entry.userId === userId) this.forget(id);
     const check = randomBytes(18).toString('base64url');
     const expiresAt = now + CHECK_KEEP_MS;
     const timer = setTimeout(() => this.drop(check), CHECK_KEEP_MS);
     timer.unref();
-    this.entries.set(check, { ...checked, userId, expiresAt, digest: digestOf(checked.file), timer });
+    this.entries.set(check, { ...checked, userId, expiresAt, digest, timer });
     return { check, expiresAt };
   }
 
@@ -100,7 +100,8 @@ export class ImportChecks {
 const expired = () => new HotlineError('import_check_expired', `That check is no longer known (a check is kept ${CHECK_KEEP_MS / 60_000} minutes, for one import); press Check first again.`);
 
 /** SHA-256 of the file, a MiB at a time (an upload may be 256 MiB); it costs well under the import that follows. */
-function digestOf(file: string): string {
+/** The file's SHA-256: taken before a check reads it, so that a file saved again during the check is refused at import. */
+export function digestOf(file: string): string {
   const hash = createHash('sha256');
   const chunk = Buffer.alloc(1024 * 1024);
   const fd = fs.openSync(file, 'r');

@@ -20,7 +20,8 @@ export const getReport: Handler<'getReport'> = async (req, { db, now, session })
     throw new HotlineError('invalid_request', 'The compared range ends before it starts.', 'compareTo');
   }
   const at = now();
-  const { policy } = await currentPolicy(db);
+  // The version in force at the report's own instant, as Statistics judges by (stats.ts).
+  const { policy } = await currentPolicy(db, at);
   const period = { from: req.from, to: req.to };
   const range = { ...period, now: at };
   const compared = req.compareFrom !== undefined && req.compareTo !== undefined ? { from: req.compareFrom, to: req.compareTo } : null;
