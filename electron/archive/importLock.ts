@@ -36,11 +36,18 @@ export async function withImportLock<T>(dbFile: string, write: () => Promise<T>)
 
 function take(lock: string, retried = false): void {
   const me = `${os.hostname()}:${process.pid}:${bootMinute()}`;
+  // Written whole under another name, then linked in place (link fails when the lock exists): a
+  // process killed between creating the lock and writing its holder would leave an empty lock
+  // that names nobody, and so could never be taken over.
+  const mine = `${lock}.${process.pid}-${Date.now()}`;
+  fs.writeFileSync(mine, me, { mode: 0o600 });
   try {
-    fs.writeFileSync(lock, me, { flag: 'wx', mode: 0o600 });
+    linkOrCreate(mine, lock, me);
     return;
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
+  } finally {
+    fs.rmSync(mine, { force: true });
   }
   const holder = readHolder(lock);
   if (!retried && holder !== null && isGone(holder)) {
@@ -78,4 +85,15 @@ function isGone(holder: string): boolean {
 /** The minute this machine started, as epoch minutes: the same for every process of one boot. */
 function bootMinute(): number {
   return Math.round((Date.now() - os.uptime() * 1000) / 60_000);
+}
+
+/** Links `from` in as `to`; where the file system has no hard links (FAT, some shares), creates `to` exclusively instead. */
+function linkOrCreate(from: string, to: string, text: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+    fs.writeFileSync(to, text, { flag: 'wx', mode: 0o600 });
+  }
 }
