@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { defaultPolicy } from '../../shared/policy/defaults';
+import { versionInForceAt } from '../../shared/policy/inForce';
 import { policySchema, type Policy } from '../../shared/policy/schema';
 import type { Database } from '../store/schema';
 import type { PolicyVersionRef } from './importRow';
@@ -7,7 +8,7 @@ import type { PolicyPlan } from './importWrite';
 
 /**
  * The policy versions rows are judged by, each row by the one in force when
- * its call came in (policyInForceAt's rule, store/policies.ts, in memory). A
+ * its call came in (versionInForceAt, shared/policy/inForce.ts). A
  * database with no policy at all gets the defaults, in the first row's zone,
  * created with the import.
  */
@@ -30,9 +31,7 @@ export class PolicyVersions {
       this.create = { placeholderId: -1, json, createdBy: this.actor };
       this.versions.push({ id: -1, effectiveFrom: 0, policy: policySchema.parse(JSON.parse(json)) });
     }
-    let found: PolicyVersionRef | undefined;
-    for (const v of this.versions) if (v.effectiveFrom <= at) found = v;
-    return found ?? this.versions.reduce((a, b) => (b.id < a.id ? b : a));
+    return versionInForceAt(this.versions, at)!;
   }
 
   /** The policy of a version `at` gave (the placeholder -1 too). */

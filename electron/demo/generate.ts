@@ -8,7 +8,8 @@ import { callOnTheLine, priorityTable, type Person } from './callStory';
 import { anchorEnd, anchorStart, callsPerDay, callTimesOn, demoDays, hourOn, yesterdayIn, type DemoDay } from './days';
 import { applyDueColumns, judgeCall } from './dueColumns';
 import { Rng, Weighted } from './random';
-import { countCalls, DEMO_ZONE, DemoRefusedError, ensureDesk, ensureProfiles, lastSerials, loadPolicies, policyAt, type PolicyVersionOf } from './setup';
+import { countCalls, DEMO_ZONE, DemoRefusedError, ensureDesk, ensureProfiles, lastSerials, loadPolicies, type PolicyVersionOf } from './setup';
+import { versionInForceAt } from '../../shared/policy/inForce';
 
 /**
  * `hotline demo`: fills a database with realistic, reproducible calls, for
@@ -97,7 +98,7 @@ function* demoItems(g: Generation, days: readonly DemoDay[], counts: readonly nu
     const times = callTimesOn(day, count, g.rng);
     for (let i = 0; i < count; i++) {
       const callAt = times[i]!;
-      const version = policyAt(g.policies, callAt);
+      const version = versionInForceAt(g.policies, callAt)!;
       const slot = {
         deskCode: g.deskCode,
         zone: g.zone,

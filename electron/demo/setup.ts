@@ -75,16 +75,6 @@ export async function loadPolicies(db: Kysely<Database>): Promise<PolicyVersionO
   return rows.map((r) => ({ id: r.id, effectiveFrom: r.effective_from, policy: policySchema.parse(JSON.parse(r.json)) }));
 }
 
-/**
- * The version in force at `at`, as policyInForceAt (store/policies.ts) picks it:
- * the newest that took effect at or before it, else the first. `versions` sorted by start, then id.
- */
-export function policyAt(versions: readonly PolicyVersionOf[], at: number): PolicyVersionOf {
-  let found: PolicyVersionOf | undefined;
-  for (const v of versions) if (v.effectiveFrom <= at) found = v;
-  return found ?? versions.reduce((a, b) => (b.id < a.id ? b : a));
-}
-
 /** The last serial already taken on each local day of the desk (an empty map on a fresh desk). */
 export async function lastSerials(db: Kysely<Database>, deskCode: string): Promise<Map<string, number>> {
   const rows = await db.selectFrom('daily_serials').select(['local_date', 'last_serial']).where('desk_code', '=', deskCode).execute();

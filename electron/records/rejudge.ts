@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { versionInForceAt } from '../../shared/policy/inForce';
 import type { Policy } from '../../shared/policy/schema';
 import { writeJudgements, type JudgementWrite } from '../store/judgementWrites';
 import { rawConnectionOf } from '../store/openDb';
@@ -16,18 +17,6 @@ import { judgeCalls, judgementChanges, type Rejudged } from './judgeCalls';
  * never waits long behind a re-judge of a year of history.
  */
 export const REJUDGE_CHUNK = 300;
-
-/**
- * The version in force at `at`, by policyInForceAt's rule (store/policies.ts) over
- * versions listed oldest first: the latest start at or before it, the newer of
- * two equal starts; before every start, the first version.
- * @example versionInForce([{ id: 1, effective_from: 0 }, { id: 2, effective_from: 50 }], 60) === 2
- */
-export function versionInForce(versions: ReadonlyArray<{ id: number; effective_from: number }>, at: number): number | undefined {
-  let found: { id: number; effective_from: number } | undefined;
-  for (const v of versions) if (v.effective_from <= at && (!found || v.effective_from > found.effective_from || (v.effective_from === found.effective_from && v.id > found.id))) found = v;
-  return (found ?? versions[0])?.id;
-}
 
 /** What making a version in force over a span would change, before anything does. */
 export interface RejudgeImpact {
@@ -139,10 +128,10 @@ export async function rejudgeSpan(db: Kysely<Database>, job: RejudgeJob, onProgr
       const days = new Map<string, TouchedDay>();
       let chunkVerdicts = 0;
       // Read under the lock: a version saved meanwhile (another admin, another window) keeps its own span.
-      const versions = await listPolicies(trx);
+      const versions = (await listPolicies(trx)).map((v) => ({ id: v.id, effectiveFrom: v.effective_from }));
       for (const j of await judgeCalls(trx, chunk, job.policy, job.now)) {
         // Only the records this version is in force for (a call time corrected since the ids were read stays as it is).
-        if (versionInForce(versions, j.row.call_at) !== job.policyId) continue;
+        if (versionInForceAt(versions, j.row.call_at)?.id !== job.policyId) continue;
         const changes = judgementChanges(j, job.policyId);
         if (changes.length === 0 && !j.dueChanged) continue;
         if (j.verdictChanged) chunkVerdicts++;

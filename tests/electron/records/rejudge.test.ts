@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemo } from '../../../electron/demo/generate';
 import { refreshDueTimes } from '../../../electron/handlers/callRecord';
 import { resumeRejudges, saveVersion } from '../../../electron/records/policyVersions';
-import { REJUDGE_CHUNK, rejudgeSpan, versionInForce } from '../../../electron/records/rejudge';
+import { REJUDGE_CHUNK, rejudgeSpan } from '../../../electron/records/rejudge';
+import { versionInForceAt } from '../../../shared/policy/inForce';
 import { insertPolicy } from '../../../electron/store/policies';
 import { rebuildRollups, type TouchedDay } from '../../../electron/store/rollups';
 import type { Policy } from '../../../shared/policy/schema';
@@ -105,13 +106,13 @@ describe('a version saved while another re-judges', () => {
 
   it('is found by the rule policyInForceAt applies: latest start at or before, newer of equal starts, else the first', () => {
     const versions = [
-      { id: 1, effective_from: 100 },
-      { id: 2, effective_from: 50 },
-      { id: 3, effective_from: 100 },
+      { id: 1, effectiveFrom: 100 },
+      { id: 2, effectiveFrom: 50 },
+      { id: 3, effectiveFrom: 100 },
     ];
-    expect(versionInForce(versions, 10)).toBe(1);
-    expect(versionInForce(versions, 60)).toBe(2);
-    expect(versionInForce(versions, 100)).toBe(3);
-    expect(versionInForce([], 100)).toBeUndefined();
+    expect(versionInForceAt(versions, 10)?.id).toBe(1);
+    expect(versionInForceAt(versions, 60)?.id).toBe(2);
+    expect(versionInForceAt(versions, 100)?.id).toBe(3);
+    expect(versionInForceAt([], 100)).toBeUndefined();
   });
 });
