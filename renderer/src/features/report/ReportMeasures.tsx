@@ -1,9 +1,8 @@
-import { HIGHER_IS_BETTER, type MeasureMetric, type MeasureView } from '../../../../shared/api/stats';
+import type { MeasureView } from '../../../../shared/api/stats';
 import type { MessageKey } from '../../../../shared/i18n';
 import { useI18n } from '../../i18n';
+import { measureImproved, showMeasureValue as show } from '../stats/measureEffect';
 
-const show = (metric: MeasureMetric, x: number | null) =>
-  x === null ? '—' : metric === 'avgResponseMin' || metric === 'breachesPer100' ? String(x) : `${(x * 100).toFixed(1)} %`;
 
 /** 优化措施表 as printed: each measure in force in the period, with its figure before and after its start, up to the period's last day. */
 export function ReportMeasures({ measures, until }: { measures: MeasureView[]; until: string }) {
@@ -30,8 +29,7 @@ export function ReportMeasures({ measures, until }: { measures: MeasureView[]; u
         {/* One body per measure: its effect on a line of its own below it, and the two never split across pages. */}
         {measures.map((m) => {
           const { before, after } = m.effect;
-          const judged = before !== null && after !== null;
-          const better = judged && (HIGHER_IS_BETTER[m.metric] ? after > before : after < before);
+          const better = measureImproved(m);
           return (
             <tbody key={m.id}>
               <tr>
@@ -46,7 +44,7 @@ export function ReportMeasures({ measures, until }: { measures: MeasureView[]; u
               <tr className="effect">
                 <td colSpan={5}>
                   {t('measures.effect')}: {t(`measures.metric.${m.metric}` as MessageKey)} {show(m.metric, before)} → {show(m.metric, after)}{' '}
-                  {judged && <strong className={better ? 'better' : 'worse'}>{better ? t('measures.better') : t('measures.notBetter')}</strong>}{' '}
+                  {better !== null && <strong className={better ? 'better' : 'worse'}>{better ? t('measures.better') : t('measures.notBetter')}</strong>}{' '}
                   <span className="muted">({t('report.effectWindows', { before: m.effect.beforeRange.join(' – '), after: m.effect.afterRange.join(' – ') })})</span>
                 </td>
               </tr>

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { HIGHER_IS_BETTER, MEASURE_METRICS, type MeasureMetric, type MeasureView } from '../../../../shared/api/stats';
+import { MEASURE_METRICS, type MeasureMetric, type MeasureView } from '../../../../shared/api/stats';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { useSession } from '../session/useSession';
+import { measureImproved, showMeasureValue as show } from './measureEffect';
 
-const show = (metric: MeasureMetric, x: number | null) =>
-  x === null ? '—' : metric === 'avgResponseMin' || metric === 'breachesPer100' ? String(x) : `${(x * 100).toFixed(1)} %`;
 
 /** 优化措施表: problem, root cause, measure, owner, deadline, and its effect measured from the records. */
 export function MeasuresPanel() {
@@ -53,7 +52,7 @@ export function MeasuresPanel() {
         <tbody>
           {measures.map((m) => {
             const { before, after } = m.effect;
-            const better = before !== null && after !== null && (HIGHER_IS_BETTER[m.metric] ? after > before : after < before);
+            const better = measureImproved(m);
             return (
               <tr key={m.id}>
                 <td>{m.problem}</td>
@@ -63,7 +62,7 @@ export function MeasuresPanel() {
                 <td>{m.deadline}</td>
                 <td>
                   {t(`measures.metric.${m.metric}` as MessageKey)}: {show(m.metric, before)} → {show(m.metric, after)}{' '}
-                  {before !== null && after !== null && <strong className={better ? 'better' : 'worse'}>{better ? t('measures.better') : t('measures.notBetter')}</strong>}
+                  {better !== null && <strong className={better ? 'better' : 'worse'}>{better ? t('measures.better') : t('measures.notBetter')}</strong>}
                   <br />
                   <small className="muted">
                     {m.effect.beforeRange.join('–')} / {m.effect.afterRange.join('–')}
