@@ -43,7 +43,8 @@ async function tick(options: ImportOptions, rowsRead: number, total = 0): Promis
  * 004's response record sheet, each recognised by its header row. Every row is
  * checked first; when any has a problem nothing is imported and the report
  * names each row, column and reason (a problem of the whole file once). Otherwise
- * all new records go in one transaction; records already present (same desk and
+ * all new records go in as one staged batch that nobody sees until it is
+ * published whole (importWrite.ts); records already present (same desk and
  * record number or source reference) are left alone, so importing a file twice
  * changes nothing the second time. `dryRun` checks everything and writes nothing.
  * @example const report = await importArchive(db, { file: 'may.xlsx', actor: '张主管', now: Date.now(), dryRun: true })
@@ -197,8 +198,8 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   const previewed = calls.slice(0, IMPORT_PREVIEW_ROWS).map((c) => ({ c, levels: policies.policyOf(c.call.policy_id!).priorities }));
   const steps = stepSheet.seen ? stepSheet.finish() : null;
   const ready: ReadyCall[] = calls.map((parsed) => ({ parsed, steps: steps ? (steps.get(parsed) ?? []) : cellSteps(parsed) }));
-  // Every row read: `total` says so, and from here the import writes (all or nothing) and no longer stops.
-  await tick(options, report.rows, report.rows);
+  // Every row read: a `total` says so (the records to write, at most the rows read), and from here the import writes.
+  await tick(options, 0, report.rows);
   const status = new Map<ParsedCall, ImportRowStatus>();
   // A dry run plans also a file with problems, so that it says how many rows are already here, as the import would.
   if (dryRun) {
@@ -208,7 +209,8 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
     reportClashes(planned.clashes);
     Object.assign(report, { toImport: report.errors.length === 0 ? planned.fresh.length : 0, skipped: planned.skipped });
   } else if (report.errors.length === 0) {
-    const write = () => writeImport(db, ready, policies.plan(), { actor: options.actor, now: options.now });
+    const write = () =>
+      writeImport(db, ready, policies.plan(), { actor: options.actor, now: options.now, file: options.file }, { ...(options.signal ? { signal: options.signal } : {}), onProgress: (done, total) => options.onProgress?.(done, total) });
     // An in-memory database (a test's) has no file for other processes to share.
     const file = rawConnectionOf(db).name;
     const { clashes, ...written } = file === ':memory:' || file === '' ? await write() : await withImportLock(file, write);

@@ -55,6 +55,8 @@ export interface ParsedCall {
   row: number;
   /** The serial of the record number the file gives; null: the record takes the desk's next serial of its date (seed sheets). */
   serial: number | null;
+  /** The serial was given here (assignSerials), not by the file: a later assignment may change it. */
+  serialAssigned?: true;
   call: CallColumns;
   transfers: Array<{ to_owner: string; transferred_at: number; answered_at: number | null }>;
   /** Steps read from the 处理步骤 cell (used when the file has no steps sheet), with the time and author they get. */
@@ -230,6 +232,8 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
     // The archive carries neither the clock flag nor the audit trail.
     clock_behind_ms: null,
     source_ref: sourceRef,
+    // Set when the row is written, to the batch of its import (importWrite.ts).
+    import_batch: null,
     untracked_targets: cells.has('untrackedTargets') ? read('untrackedTargets', (c) => untrackedOfCell(textOf(c))) : ctx.untracked.length > 0 ? ctx.untracked.join(',') : null,
   };
   if (call.agent === '') note(cells.has('agent') ? 'agent' : cells.has('handler') ? 'handler' : '', 'no_agent');

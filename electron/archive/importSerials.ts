@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { formatRecordNo } from '../../shared/timing/recordNo';
 import type { Database } from '../store/schema';
 import type { ParsedCall } from './importRow';
@@ -8,8 +8,10 @@ import type { ParsedCall } from './importRow';
  * its desk's next CS serial of its date, past the day's counter, past every
  * record already stored that day, and past the serials other rows of the file
  * keep, so that an imported number never clashes with a live call's and is never
- * reused. Run inside the import's write transaction (BEGIN IMMEDIATE holds the
- * write lock, so no call is logged in between); a dry run runs it on a read.
+ * reused. The plan (and a dry run) runs it on a read; the import runs it again
+ * inside the write transaction that opens its batch (BEGIN IMMEDIATE holds the
+ * write lock, so no call is logged in between), where the rows it numbered
+ * before are numbered afresh.
  * @example await assignSerials(trx, fresh) // fresh[i].call.record_no === 'CS20240501001'
  */
 export async function assignSerials(db: Kysely<Database>, calls: readonly ParsedCall[]): Promise<void> {
@@ -17,17 +19,24 @@ export async function assignSerials(db: Kysely<Database>, calls: readonly Parsed
   for (const parsed of calls) {
     const key = `${parsed.call.desk_code}\u0000${parsed.call.local_date}`;
     const day = days.get(key) ?? { desk: parsed.call.desk_code, date: parsed.call.local_date, waiting: [], kept: 0 };
-    if (parsed.serial === null) day.waiting.push(parsed);
+    if (parsed.serial === null || parsed.serialAssigned === true) day.waiting.push(parsed);
     else day.kept = Math.max(day.kept, parsed.serial);
     days.set(key, day);
   }
   for (const day of days.values()) {
     if (day.waiting.length === 0) continue;
     const counter = await db.selectFrom('daily_serials').select('last_serial').where('desk_code', '=', day.desk).where('local_date', '=', day.date).executeTakeFirst();
-    const stored = await db.selectFrom('calls').select('record_no').where('desk_code', '=', day.desk).where('local_date', '=', day.date).execute();
-    let last = Math.max(counter?.last_serial ?? 0, day.kept, ...stored.map((r) => Number(r.record_no.slice(10)) || 0));
+    // CS + the date's eight digits, then the serial; a number that is not one counts as 0.
+    const stored = await db
+      .selectFrom('calls')
+      .select(sql<number | null>`max(CAST(substr(record_no, 11) AS INTEGER))`.as('serial'))
+      .where('desk_code', '=', day.desk)
+      .where('local_date', '=', day.date)
+      .executeTakeFirst();
+    let last = Math.max(counter?.last_serial ?? 0, day.kept, Number(stored?.serial ?? 0));
     for (const parsed of day.waiting) {
       parsed.serial = ++last;
+      parsed.serialAssigned = true;
       parsed.call.record_no = formatRecordNo(day.date, last);
     }
   }

@@ -1,15 +1,22 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Policy } from '../../shared/policy/schema';
+import { openBatch, publishBatch } from '../store/importBatches';
 import { rawConnectionOf } from '../store/openDb';
-import { insertCallsInBulk } from '../store/rollups';
+import { stageRollups } from '../store/rollups';
 import type { CallRow, Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { dueColumnsOf } from './dueTimes';
 import type { ParsedCall, PolicyVersionRef } from './importRow';
 import { assignSerials } from './importSerials';
+import { betweenChunks, ChunkSizer } from '../worker/rhythm';
+import { removeBatch, removeUnpublishedImports, timedTransaction } from './importStaging';
 
-/** Writing an import: one transaction, everything or nothing. */
+/**
+ * Writing an import: staged, everything or nothing as people see it. The rows
+ * go in short transactions under an unpublished batch that no reader sees
+ * (store/visibility.ts), and one small transaction publishes them all.
+ */
 
 export interface ReadyStep {
   n: number;
@@ -30,69 +37,160 @@ export interface PolicyPlan {
   create?: { placeholderId: number; json: string; createdBy: string };
 }
 
+export interface WriteControl {
+  /** Honoured between two of the import's transactions, until it publishes: a cancel then leaves nothing. */
+  signal?: AbortSignal;
+  /** Records written so far (staged, not yet seen) of those to write. */
+  onProgress?: (written: number, toWrite: number) => void;
+}
+
 /**
  * Inserts the calls not already present (same desk code and record number),
  * with their transfers, steps and miss reasons, due times worked out as the
- * app does, and each desk's day serial raised past the highest imported one,
- * so that calls logged later never take an imported number.
+ * app does. In order:
+ * 1. a batch left unpublished by an import that was killed is removed;
+ * 2. the plan (reads only): what is present, what clashes, the record numbers;
+ * 3. one short transaction opens the batch, checks the policies, and raises
+ *    each desk's day serial past every number the batch will use, so that a
+ *    call logged while the import runs never takes one of them;
+ * 4. the rows, in transactions of about CHUNK_MS, hidden, with the batch's
+ *    figures gathered beside them;
+ * 5. one short transaction checks the policies again and publishes: the
+ *    records appear, and the statistics change, at once.
+ * A failure or a cancel before 5 removes the batch; the serials stay raised
+ * (a serial once handed out is never reused).
  */
-export async function writeImport(db: Kysely<Database>, calls: ReadyCall[], plan: PolicyPlan, who: { actor: string; now: number }): Promise<{ imported: number; skipped: number; steps: number; clashes: Clash[] }> {
+export async function writeImport(
+  db: Kysely<Database>,
+  calls: ReadyCall[],
+  plan: PolicyPlan,
+  who: { actor: string; now: number; file: string },
+  control: WriteControl = {},
+): Promise<{ imported: number; skipped: number; steps: number; clashes: Clash[] }> {
   if (calls.length === 0) return { imported: 0, skipped: 0, steps: 0, clashes: [] };
   const sqlite = rawConnectionOf(db);
+  // A killed import's rows hold record numbers and source references this file may bring too.
+  await removeUnpublishedImports(sqlite);
+  const { fresh, skipped, clashes } = await planImport(db, calls);
+  // All rows or none: a clash is a problem.
+  if (clashes.length > 0 || fresh.length === 0) return { imported: 0, skipped, steps: 0, clashes };
+  control.onProgress?.(0, fresh.length);
   // Eight indexes on calls: a larger page cache keeps their pages in memory while 100,000 rows go in
   // (a quarter of the write time). The connection is the app's, so its own size is put back after.
-  const cache = await sql<{ cache_size: number }>`PRAGMA cache_size`.execute(db);
-  await sql`PRAGMA cache_size = -65536`.execute(db);
+  const cache = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma('cache_size = -65536');
+  const opened = await openImport(db, plan, fresh, who);
   try {
-    return await inWriteTransaction(db, async (trx) => {
-      const policyId = await checkPolicies(trx, plan, who.now);
-      const { fresh, skipped, clashes } = await planImport(trx, calls);
-      // All rows or none: a clash is a problem, and the default policy created above goes back too.
-      if (clashes.length > 0) throw new ClashesFound(skipped, clashes);
-      if (fresh.length === 0) return { imported: 0, skipped, steps: 0, clashes };
-      const policies = new Map(plan.versions.map((v) => [v.id, v.policy]));
-      const days = new Map(fresh.map(({ parsed: { call } }) => [`${call.desk_code}\u0000${call.local_date}`, { desk_code: call.desk_code, local_date: call.local_date }]));
-      // Straight through better-sqlite3 on the connection this transaction holds: kysely would compile
-      // a query object per row, and the rollup triggers would do six upserts per call (insertCallsInBulk).
-      const steps = insertCallsInBulk(sqlite, days.values(), () => insertRows(sqlite, fresh, { policies, policyId, actor: who.actor, now: who.now }));
-      return { imported: fresh.length, skipped, steps, clashes };
+    const policies = new Map(plan.versions.map((v) => [v.id, v.policy]));
+    const steps = await stageRows(sqlite, fresh, { batchId: opened.batchId, policies, policyId: opened.policyId, actor: who.actor, now: who.now }, control);
+    control.signal?.throwIfAborted();
+    timedTransaction(sqlite, () => {
+      checkPolicyCount(sqlite, plan.versions.length);
+      publishBatch(sqlite, opened.batchId, who.now);
     });
+    return { imported: fresh.length, skipped, steps, clashes };
   } catch (error) {
-    if (error instanceof ClashesFound) return { imported: 0, skipped: error.skipped, steps: 0, clashes: error.clashes };
+    // Nothing of the file stays: its staged rows, and the default policy made for it alone.
+    await removeBatch(sqlite, opened.batchId);
+    if (opened.createdPolicy !== null) timedTransaction(sqlite, () => removeUnusedPolicy(sqlite, opened.createdPolicy!));
     throw error;
   } finally {
-    await sql.raw(`PRAGMA cache_size = ${Number(cache.rows[0]?.cache_size ?? -2000)}`).execute(db);
+    sqlite.pragma(`cache_size = ${Number(cache)}`);
   }
 }
 
-/** Thrown inside the write transaction to roll it back when a row's record number is another record's. */
-class ClashesFound extends Error {
-  constructor(
-    readonly skipped: number,
-    readonly clashes: Clash[],
-  ) {
-    super('record numbers taken by other records');
+/** The write transaction that starts an import: policies checked (the default made if planned), serials reserved, the batch opened. */
+async function openImport(
+  db: Kysely<Database>,
+  plan: PolicyPlan,
+  fresh: readonly ReadyCall[],
+  who: { actor: string; now: number; file: string },
+): Promise<{ batchId: number; policyId: (id: number) => number; createdPolicy: number | null }> {
+  const sqlite = rawConnectionOf(db);
+  return inWriteTransaction(db, async (trx) => {
+    const { policyId, created } = await checkPolicies(trx, plan, who.now);
+    // Numbered again under the lock: a call logged since the plan may have taken the next serial.
+    await assignSerials(trx, fresh.map((c) => c.parsed));
+    raiseSerials(sqlite, fresh);
+    return { batchId: openBatch(sqlite, who), policyId, createdPolicy: created };
+  });
+}
+
+/** Writes the rows in transactions sized by time, between which clicks go first; returns the steps written. */
+async function stageRows(sqlite: BetterSqlite3.Database, fresh: readonly ReadyCall[], ctx: RowContext, control: WriteControl): Promise<number> {
+  const sizer = new ChunkSizer();
+  let written = 0;
+  let steps = 0;
+  while (written < fresh.length) {
+    await betweenChunks(control.signal);
+    const chunk = fresh.slice(written, written + sizer.size);
+    const { value, ms } = timedTransaction(sqlite, () => {
+      const rows = insertRows(sqlite, chunk, ctx);
+      stageRollups(sqlite, ctx.batchId, rows.firstId, rows.lastId);
+      return rows;
+    });
+    sizer.took(chunk.length, ms);
+    written += chunk.length;
+    steps += value.steps;
+    control.onProgress?.(written, fresh.length);
   }
+  return steps;
+}
+
+/** A serial once used is never handed out again: each day's counter goes up to the highest the batch uses. */
+function raiseSerials(sqlite: BetterSqlite3.Database, fresh: readonly ReadyCall[]): void {
+  const highest = new Map<string, { desk: string; date: string; serial: number }>();
+  for (const { parsed } of fresh) {
+    const key = `${parsed.call.desk_code}\u0000${parsed.call.local_date}`;
+    const day = highest.get(key);
+    if (!day) highest.set(key, { desk: parsed.call.desk_code, date: parsed.call.local_date, serial: parsed.serial! });
+    else day.serial = Math.max(day.serial, parsed.serial!);
+  }
+  const raise = sqlite.prepare(
+    'INSERT INTO daily_serials (desk_code, local_date, last_serial) VALUES (?, ?, ?) ON CONFLICT (desk_code, local_date) DO UPDATE SET last_serial = max(daily_serials.last_serial, excluded.last_serial)',
+  );
+  for (const d of highest.values()) raise.run(d.desk, d.date, d.serial);
 }
 
 /** Refuses a policy table changed since the file was read; creates the default policy when planned. Returns the id mapping. */
-async function checkPolicies(trx: Kysely<Database>, plan: PolicyPlan, now: number): Promise<(id: number) => number> {
+async function checkPolicies(trx: Kysely<Database>, plan: PolicyPlan, now: number): Promise<{ policyId: (id: number) => number; created: number | null }> {
   const current = await trx.selectFrom('policies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const expected = plan.versions.length - (plan.create ? 1 : 0);
-  if (Number(current.n) !== expected) throw new Error('The timing policy changed while the file was being read; import it again.');
-  if (!plan.create) return (id) => id;
+  if (Number(current.n) !== plan.versions.length - (plan.create ? 1 : 0)) throw new PolicyChangedError();
+  if (!plan.create) return { policyId: (id) => id, created: null };
   const { placeholderId, json, createdBy } = plan.create;
   const created = await trx.insertInto('policies').values({ effective_from: 0, created_at: now, created_by: createdBy, json }).returning('id').executeTakeFirstOrThrow();
-  return (id) => (id === placeholderId ? created.id : id);
+  return { policyId: (id) => (id === placeholderId ? created.id : id), created: created.id };
+}
+
+/** At publish: the policy table is as the rows were judged against (the default made at the start included). */
+function checkPolicyCount(sqlite: BetterSqlite3.Database, expected: number): void {
+  if ((sqlite.prepare('SELECT count(*) FROM policies').pluck().get() as number) !== expected) throw new PolicyChangedError();
+}
+
+class PolicyChangedError extends Error {
+  constructor() {
+    super('The timing policy changed while the file was being imported; import it again.');
+  }
+}
+
+/** The default policy an import made, when nothing refers to it (the import failed or was cancelled). */
+function removeUnusedPolicy(sqlite: BetterSqlite3.Database, id: number): void {
+  const used = sqlite.prepare('SELECT 1 FROM calls WHERE policy_id = ? UNION ALL SELECT 1 FROM policy_audit WHERE policy_id = ? LIMIT 1').get(id, id);
+  if (!used) sqlite.prepare('DELETE FROM policies WHERE id = ?').run(id);
+}
+
+interface RowContext {
+  batchId: number;
+  policies: Map<number, Policy>;
+  policyId: (id: number) => number;
+  actor: string;
+  now: number;
 }
 
 /** Every call with its children, one prepared statement per table; returns the number of steps written. */
-function insertRows(
-  sqlite: BetterSqlite3.Database,
-  fresh: ReadyCall[],
-  ctx: { policies: Map<number, Policy>; policyId: (id: number) => number; actor: string; now: number },
-): number {
-  const serials = new Map<string, { desk_code: string; local_date: string; last_serial: number }>();
+function insertRows(sqlite: BetterSqlite3.Database, fresh: readonly ReadyCall[], ctx: RowContext): { steps: number; firstId: number; lastId: number } {
+  let firstId = 0;
+  let lastId = 0;
   // Columns named after the first row's own keys: the statement follows the schema type.
   let callColumns: Array<keyof Omit<CallRow, 'id'>> | undefined;
   let insertCall: BetterSqlite3.Statement | undefined;
@@ -103,25 +201,17 @@ function insertRows(
     const policy = ctx.policies.get(parsed.call.policy_id!)!;
     const { columns, transferDueAt } = dueColumnsOf(parsed.call, parsed.transfers, callSteps.map((s) => s.at), policy);
     // The parsed call becomes the row in place: copying 100,000 objects of fifty fields cost more than inserting them.
-    const row: Omit<CallRow, 'id'> = Object.assign(parsed.call, columns, { policy_id: ctx.policyId(parsed.call.policy_id!) });
+    const row: Omit<CallRow, 'id'> = Object.assign(parsed.call, columns, { policy_id: ctx.policyId(parsed.call.policy_id!), import_batch: ctx.batchId });
     callColumns ??= Object.keys(row) as Array<keyof typeof row>;
     insertCall ??= sqlite.prepare(`INSERT INTO calls (${callColumns.join(', ')}) VALUES (${callColumns.map(() => '?').join(', ')})`);
     const id = Number(insertCall.run(callColumns.map((c) => row[c])).lastInsertRowid);
+    firstId ||= id;
+    lastId = id;
     parsed.transfers.forEach((t, n) => insertTransfer.run(id, n + 1, t.to_owner, t.transferred_at, t.answered_at, transferDueAt[n] ?? null));
     for (const s of callSteps) steps.add(id, s);
     for (const r of parsed.reasons) insertReason.run(id, r.kind, r.idx, r.code, r.text, ctx.actor, ctx.now);
-    const day = `${parsed.call.desk_code}\u0000${parsed.call.local_date}`;
-    const taken = parsed.serial!;
-    const serial = serials.get(day);
-    if (!serial) serials.set(day, { desk_code: parsed.call.desk_code, local_date: parsed.call.local_date, last_serial: taken });
-    else serial.last_serial = Math.max(serial.last_serial, taken);
   }
-  // A serial once used is never handed out again: the counter only ever goes up.
-  const raiseSerial = sqlite.prepare(
-    'INSERT INTO daily_serials (desk_code, local_date, last_serial) VALUES (?, ?, ?) ON CONFLICT (desk_code, local_date) DO UPDATE SET last_serial = max(daily_serials.last_serial, excluded.last_serial)',
-  );
-  for (const s of serials.values()) raiseSerial.run(s.desk_code, s.local_date, s.last_serial);
-  return steps.finish();
+  return { steps: steps.finish(), firstId, lastId };
 }
 
 /** Steps go in sixteen rows a statement: half the time of a statement per row, for three steps a call. */

@@ -46,9 +46,12 @@ export interface ImportOptions {
   timeZone?: string;
   /** Read and check everything, write nothing; the report shows the mapping and the first rows as they would be stored. */
   dryRun?: boolean;
-  /** Called every few hundred rows read (`total` 0: a streamed file's row count is known only at its end), and once all are read (`total` = rows; the write follows). */
+  /**
+   * Called every few hundred rows read (`total` 0: a streamed file's row count is known only
+   * at its end), then while it writes: `done` records written (staged, unseen) of `total`.
+   */
   onProgress?: (done: number, total: number) => void;
-  /** Cancels the import while it reads: the promise rejects with an AbortError and nothing is written. */
+  /** Cancels the import until it publishes: the promise rejects with an AbortError and nothing stays. */
   signal?: AbortSignal;
 }
 

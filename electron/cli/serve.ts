@@ -10,6 +10,7 @@ import { log } from '../log';
 import { startServer, type RunningServer } from '../server/server';
 import { serveRequestsFrom } from '../store/openDb';
 import { WorkerRunner } from '../worker/bulkRunner';
+import { sweepImportsAtStart } from '../worker/sweepAtStart';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
 
@@ -60,6 +61,7 @@ only, and prints the address to open (it carries a secret token for this run).
     serveRequestsFrom(store);
     // Backups, exports and imports run in the bulk worker, on its own connection (dist/electron/worker.cjs).
     const bulk = new WorkerRunner(path.join(__dirname, 'electron', 'worker.cjs'), { file });
+    sweepImportsAtStart(bulk);
     // Started once the server is up: a taken port should not cost a backup first.
     const backups = new BackupRunner({
       store,

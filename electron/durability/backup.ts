@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { removeBatchChunk, unpublishedBatches } from '../store/importBatches';
 import { backupName, leftoverPartials, listBackups } from './backupFiles';
 import { createPrivateFile, ensurePrivateFolder, fsyncFile, fsyncFolder, sideFilesOf } from './files';
 import type { RawOptions } from './integrity';
@@ -69,11 +70,23 @@ export async function writeBackup(sqlite: BetterSqlite3.Database, dest: string, 
   }
 }
 
+/**
+ * An import still staging when the copy was made left hidden rows in it: they
+ * are no record of the desk's yet, and a restore must not bring back half a
+ * file. They go from the copy (nobody waits on it) in one transaction.
+ */
+function withoutStagedImports(copy: BetterSqlite3.Database): void {
+  copy.transaction(() => {
+    for (const id of unpublishedBatches(copy)) while (removeBatchChunk(copy, id, 50_000) > 0);
+  })();
+}
+
 /** Turns the fresh copy into one self-contained file and checks it. */
 function sealCopy(file: string, options: RawOptions): void {
   const copy = new BetterSqlite3(file, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
     copy.pragma('journal_mode = DELETE');
+    withoutStagedImports(copy);
     const verdict = copy.prepare('PRAGMA quick_check').pluck().all() as string[];
     if (verdict.length !== 1 || verdict[0] !== 'ok') throw new BackupCheckFailedError(verdict.slice(0, 3).join('; '));
   } finally {

@@ -25,9 +25,9 @@ let running: Running | null = null;
 
 async function oneAtATime<T>(userId: number, action: ImportProgress['action'], run: (control: BulkControl) => Promise<T>): Promise<T> {
   if (running) throw new HotlineError('busy', 'An import is still running; wait for it to finish.');
-  const current: Running = { userId, view: { action, rowsRead: 0, writing: false, cancelling: false }, controller: new AbortController() };
+  const current: Running = { userId, view: { action, rowsRead: 0, writing: false, written: 0, toWrite: 0, cancelling: false }, controller: new AbortController() };
   running = current;
-  const onProgress = (done: number, total: number) => Object.assign(current.view, { rowsRead: done, writing: total > 0 });
+  const onProgress = (done: number, total: number) => Object.assign(current.view, total > 0 ? { writing: true, written: done, toWrite: total } : { rowsRead: done });
   try {
     return await run({ signal: current.controller.signal, onProgress });
   } catch (error) {
@@ -50,15 +50,17 @@ export const importProgress: Handler<'importProgress'> = async (_req, ctx) => {
   return current ? { ...current.view } : null;
 };
 
-/** Stops the import while it reads; once every row is read it writes them all (or none) and is no longer stopped. */
+/**
+ * Stops the import while it reads, or while it writes its records (staged, seen by
+ * nobody), which are then removed. Only a cancel that comes as the records are being
+ * published is too late: the import then ends as if it had not been asked to stop.
+ */
 export const cancelImport: Handler<'cancelImport'> = async (_req, ctx) => {
   const user = await requireLead(ctx);
   const current = ownRunning(user.id);
   if (!current) return null;
-  if (!current.view.writing) {
-    current.view.cancelling = true;
-    current.controller.abort();
-  }
+  current.view.cancelling = true;
+  current.controller.abort();
   return { ...current.view };
 };
 

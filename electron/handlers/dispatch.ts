@@ -2,6 +2,7 @@ import { requestSchemas, type MethodName, type ResponseOf } from '../../shared/a
 import { isMethodName } from '../../shared/api/methods';
 import { HotlineError, type ApiResult } from '../../shared/api/result';
 import { describeError, log } from '../log';
+import { enterRequest } from '../worker/requestGate';
 import { atClick, type HandlerContext, type HandlerTable } from './context';
 import { handlers as defaultHandlers } from './index';
 
@@ -36,6 +37,8 @@ export async function dispatch(
     const problems = issue ? [problemOf(issue)] : [];
     return { ok: false, error: { code: 'invalid_request', message, problems, ...(field ? { field } : {}) } };
   }
+  // The bulk worker waits for requests being answered before each of its short write transactions.
+  const answered = enterRequest();
   try {
     const handler = table[method] as (req: unknown, ctx: HandlerContext) => Promise<ResponseOf<MethodName>>;
     const clickedAt = (parsed.data as { clickedAt?: number }).clickedAt;
@@ -46,6 +49,8 @@ export async function dispatch(
     // A busy store is expected under bulk work and answered for a retry; it is no failure to log.
     if (answer.code !== 'store_busy') log(method, error);
     return { ok: false, error: answer };
+  } finally {
+    answered();
   }
 }
 

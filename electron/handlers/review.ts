@@ -4,6 +4,7 @@ import type { CallResult, Category, CustomerType, RequestType } from '../../shar
 import { minutesBetween } from '../../shared/timing/durations';
 import { reviewQuery, sortExpression, stateExpression } from '../store/review';
 import type { Handler } from './context';
+import { visibleCalls } from '../store/visibility';
 import { HotlineError } from '../../shared/api/result';
 
 /**
@@ -76,6 +77,7 @@ export const reviewAgents: Handler<'reviewAgents'> = async (req, { db }) => {
     .distinct()
     .where('local_date', '>=', req.from)
     .where('local_date', '<=', req.to)
+    .where(visibleCalls())
     .orderBy('agent')
     .execute();
   return rows.map((r) => r.agent);

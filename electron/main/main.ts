@@ -12,6 +12,7 @@ import { backfillDerivedColumns } from '../handlers/startup';
 import { log } from '../log';
 import { serveRequestsFrom, type OpenOptions, type Store } from '../store/openDb';
 import { WorkerRunner } from '../worker/bulkRunner';
+import { sweepImportsAtStart } from '../worker/sweepAtStart';
 import { defaultDbPath } from '../store/paths';
 import { dialogFilesFor } from './dialogFiles';
 import { registerIpc } from './ipc';
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
   }
   serveRequestsFrom(store);
   const bulk = new WorkerRunner(workerFile(), { file: store.file, ...options });
+  sweepImportsAtStart(bulk);
   const report = (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome));
   const backups = new BackupRunner({ store, where, keepExisting, ...options, report, runner: bulk }).start();
   app.on('will-quit', () => void backups.stop().then(() => bulk.close()).then(() => store.close()));

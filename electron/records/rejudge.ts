@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import { versionInForceAt } from '../../shared/policy/inForce';
 import type { Policy } from '../../shared/policy/schema';
@@ -10,11 +11,13 @@ import type { TouchedDay } from '../store/rollups';
 import type { Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { judgeCalls, judgementChanges, type Rejudged } from './judgeCalls';
+import { betweenChunks, ChunkSizer } from '../worker/rhythm';
 
 /**
- * Records per write transaction: each chunk holds the write lock for a few
- * tens of milliseconds, so an agent's click on another window or process
- * never waits long behind a re-judge of a year of history.
+ * Records per read of the impact, and the first write transaction's size: the
+ * writes then follow what their transactions took (worker/rhythm.ts), about
+ * 15 ms each, so an agent's click never waits long behind a re-judge of a
+ * year of history.
  */
 export const REJUDGE_CHUNK = 300;
 
@@ -108,8 +111,9 @@ export interface RejudgeJob {
 /**
  * Re-judges every call of the span by the job's version: its policy_id, all
  * due columns, the breach summary and its transfers' due times, by the same
- * timing core the app uses, in chunks of REJUDGE_CHUNK records, each its own
- * short write transaction that re-reads its records under the lock. Each
+ * timing core the app uses, in chunks sized to hold the lock about 15 ms
+ * (worker/rhythm.ts), each its own short write transaction that re-reads its
+ * records under the lock, with the requests being answered let in between. Each
  * record that changes gets its audit rows in the same transaction. The rollups
  * of the chunk's days are rebuilt in it too (store/judgementWrites.ts), so the
  * statistics stay exact as it goes.
@@ -121,9 +125,12 @@ export async function rejudgeSpan(db: Kysely<Database>, job: RejudgeJob, onProgr
   const ids = await callIdsInSpan(db, job.span);
   let records = 0;
   let verdictsChanged = 0;
-  for (let i = 0; i < ids.length; i += REJUDGE_CHUNK) {
-    const chunk = ids.slice(i, i + REJUDGE_CHUNK);
+  const sizer = new ChunkSizer(REJUDGE_CHUNK);
+  for (let i = 0; i < ids.length; ) {
+    if (i > 0) await betweenChunks();
+    const chunk = ids.slice(i, i + sizer.size);
     await inWriteTransaction(db, async (trx) => {
+      const started = performance.now();
       const writes: JudgementWrite[] = [];
       const days = new Map<string, TouchedDay>();
       let chunkVerdicts = 0;
@@ -147,8 +154,10 @@ export async function rejudgeSpan(db: Kysely<Database>, job: RejudgeJob, onProgr
       records += writes.length;
       verdictsChanged += chunkVerdicts;
       if (job.trailId !== undefined) await countRejudged(trx, job.trailId, { records: writes.length, verdictsChanged: chunkVerdicts });
+      sizer.took(chunk.length, performance.now() - started);
     });
-    onProgress?.({ done: Math.min(i + REJUDGE_CHUNK, ids.length), total: ids.length });
+    i += chunk.length;
+    onProgress?.({ done: i, total: ids.length });
   }
   return { records, verdictsChanged };
 }

@@ -3,6 +3,7 @@ import { REPORT_BREACH_LIMIT, type BreachItem, type BreachList, type MissedTarge
 import type { Category, MissReasonCode } from '../../shared/domain/fields';
 import type { TargetKind } from '../../shared/timing/compliance';
 import type { Database } from '../store/schema';
+import { visibleCalls } from '../store/visibility';
 import { breachedSql, inRange, type StatsRange } from './range';
 
 /** The columns a breached record's missed targets are read from: its stored due times and the moments that end them. */
@@ -115,6 +116,6 @@ export async function breachesOf(db: Kysely<Database>, r: StatsRange, limit = RE
 
 /** The desk codes whose records fall in the period: a database can hold several desks' merged records. */
 export async function desksInRange(db: Kysely<Database>, r: Pick<StatsRange, 'from' | 'to'>): Promise<string[]> {
-  const rows = await db.selectFrom('calls').select('desk_code').distinct().where('local_date', '>=', r.from).where('local_date', '<=', r.to).orderBy('desk_code').execute();
+  const rows = await db.selectFrom('calls').select('desk_code').distinct().where('local_date', '>=', r.from).where('local_date', '<=', r.to).where(visibleCalls()).orderBy('desk_code').execute();
   return rows.map((row) => row.desk_code);
 }

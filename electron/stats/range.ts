@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { visibleCalls } from '../store/visibility';
 
 /** A period of local dates, inclusive, and the instant at which running targets are judged. */
 export interface StatsRange {
@@ -7,8 +8,8 @@ export interface StatsRange {
   now: number;
 }
 
-/** The calls of the range (the local_date index serves it). */
-export const inRange = (r: StatsRange): RawBuilder<unknown> => sql`calls.local_date BETWEEN ${r.from} AND ${r.to}`;
+/** The visible calls of the range (the local_date index serves it; store/visibility.ts). */
+export const inRange = (r: StatsRange): RawBuilder<unknown> => sql`calls.local_date BETWEEN ${r.from} AND ${r.to} AND ${visibleCalls()}`;
 
 /** A record with a missed target: an ended one, or a running one already past due. */
 export const breachedSql = (now: number): RawBuilder<unknown> => sql`(calls.ended_breach = 1 OR (calls.next_due_at IS NOT NULL AND calls.next_due_at < ${now}))`;

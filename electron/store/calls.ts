@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { visibleCalls } from './visibility';
 import type { CallRow, CallUpdate, Database, NewCall, StepRow, TransferRow } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -27,7 +28,7 @@ export async function insertCall(db: Db, call: NewCall): Promise<number> {
 }
 
 export async function findCall(db: Db, id: number): Promise<CallRow | undefined> {
-  return db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('calls').selectAll().where('id', '=', id).where(visibleCalls()).executeTakeFirst();
 }
 
 export async function updateCall(db: Db, id: number, changes: CallUpdate): Promise<void> {
@@ -78,6 +79,7 @@ export async function listCallsOfDay(db: Db, deskCode: string, localDate: string
     .selectAll()
     .where('desk_code', '=', deskCode)
     .where('local_date', '=', localDate)
+    .where(visibleCalls())
     .orderBy('call_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
@@ -90,6 +92,7 @@ export async function suggestReasons(db: Db, prefix: string, limit = 10): Promis
     .selectFrom('calls')
     .select(['reason', (eb) => eb.fn.countAll<number>().as('uses')])
     .where('reason', 'is not', null)
+    .where(visibleCalls())
     .where(sql<boolean>`reason LIKE ${`${escaped}%`} ESCAPE '\\'`)
     .groupBy('reason')
     .orderBy('uses', 'desc')
@@ -127,6 +130,7 @@ export async function listOpenWork(db: Db, deskCode: string, lowScoreAtMost: num
     .selectFrom('calls')
     .selectAll()
     .where('desk_code', '=', deskCode)
+    .where(visibleCalls())
     .where((eb) =>
       eb.or([
         eb.and([eb('result', 'in', ['in_progress', 'escalated']), eb('resolved_at', 'is', null)]),

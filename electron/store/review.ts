@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { RecordState, ReviewSort, ReviewState } from '../../shared/api/review';
+import { visibleCalls } from './visibility';
 import type { Database } from './schema';
 
 export interface ReviewFilter {
@@ -32,7 +33,7 @@ const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`
 
 /** The filtered records of a date range, across every desk merged into this database. */
 export function reviewQuery(db: Kysely<Database>, filter: ReviewFilter, now: number) {
-  let query = db.selectFrom('calls').where('calls.local_date', '>=', filter.from).where('calls.local_date', '<=', filter.to);
+  let query = db.selectFrom('calls').where('calls.local_date', '>=', filter.from).where('calls.local_date', '<=', filter.to).where(visibleCalls());
   if (filter.deskCode) query = query.where('calls.desk_code', '=', filter.deskCode);
   if (filter.agent) query = query.where('calls.agent', '=', filter.agent);
   if (filter.priority) query = query.where('calls.priority', '=', filter.priority);

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { at, ROLLUPS } from './migrations/2026_11_23_0004_rollups';
+import { visibleCallsSql } from './visibility';
 
 /**
  * Bulk inserts into (and bulk updates of) `calls` without the rollup triggers' per-row work
@@ -75,8 +76,55 @@ export function rebuildRollups(sqlite: BetterSqlite3.Database, days: Iterable<To
       .prepare(
         `INSERT INTO ${r.table} (${[...keyNames, ...r.measures.map(([m]) => m)].join(', ')})
          SELECT ${[...keyExprs, ...r.measures.map(([, e]) => `sum(${at(e, 'calls')})`)].join(', ')}
-         FROM ${touched}${r.where ? ` WHERE ${at(r.where, 'calls')}` : ''} GROUP BY ${keyExprs.join(', ')}`,
+         FROM ${touched} WHERE ${visibleCallsSql()}${r.where ? ` AND ${at(r.where, 'calls')}` : ''} GROUP BY ${keyExprs.join(', ')}`,
       )
       .run(list);
   }
+}
+
+/** The key columns and measure columns of a rollup, in table order. */
+function columnsOf(r: (typeof ROLLUPS)[number]) {
+  const keyNames = ['desk_code', 'local_date', ...r.keys.map(([k]) => k)];
+  const keyExprs = ['calls.desk_code', 'calls.local_date', ...r.keys.map(([, , e]) => at(e, 'calls'))];
+  return { keyNames, keyExprs, measures: r.measures.map(([m]) => m) };
+}
+
+const addMeasures = (measures: readonly string[]) => measures.map((m) => `${m} = ${m} + excluded.${m}`).join(', ');
+
+/**
+ * Adds the figures of a staged import's calls with ids `firstId`…`lastId` (one
+ * chunk, just written) to the batch's staged rollups (migration 0009), by the
+ * same definitions as the triggers. The rollups themselves change only at publish.
+ */
+export function stageRollups(sqlite: BetterSqlite3.Database, batchId: number, firstId: number, lastId: number): void {
+  for (const r of ROLLUPS) {
+    const { keyNames, keyExprs, measures } = columnsOf(r);
+    sqlite
+      .prepare(
+        `INSERT INTO staged_${r.table} (batch_id, ${[...keyNames, ...measures].join(', ')})
+         SELECT ?, ${[...keyExprs, ...r.measures.map(([, e]) => `sum(${at(e, 'calls')})`)].join(', ')}
+         FROM calls WHERE calls.id BETWEEN ? AND ? AND calls.import_batch = ?${r.where ? ` AND ${at(r.where, 'calls')}` : ''}
+         GROUP BY ${keyExprs.join(', ')}
+         ON CONFLICT (batch_id, ${keyNames.join(', ')}) DO UPDATE SET ${addMeasures(measures)}`,
+      )
+      .run(batchId, firstId, lastId, batchId);
+  }
+}
+
+/** The publish of a batch's figures: its staged rollups added to the rollups, then cleared. Inside the publishing transaction. */
+export function publishStagedRollups(sqlite: BetterSqlite3.Database, batchId: number): void {
+  for (const r of ROLLUPS) {
+    const { keyNames, measures } = columnsOf(r);
+    const columns = [...keyNames, ...measures].join(', ');
+    // WHERE true: without it SQLite would read ON CONFLICT as a join's ON.
+    sqlite
+      .prepare(`INSERT INTO ${r.table} (${columns}) SELECT ${columns} FROM staged_${r.table} WHERE batch_id = ? AND true ON CONFLICT (${keyNames.join(', ')}) DO UPDATE SET ${addMeasures(measures)}`)
+      .run(batchId);
+  }
+  dropStagedRollups(sqlite, batchId);
+}
+
+/** Clears a batch's staged rollups (after publishing it, or when it is removed unpublished). */
+export function dropStagedRollups(sqlite: BetterSqlite3.Database, batchId: number): void {
+  for (const r of ROLLUPS) sqlite.prepare(`DELETE FROM staged_${r.table} WHERE batch_id = ?`).run(batchId);
 }

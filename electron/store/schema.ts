@@ -19,6 +19,7 @@ export interface Database {
   improvement_measures: ImprovementMeasuresTable;
   policy_audit: PolicyAuditTable;
   pin_lock_audit: PinLockAuditTable;
+  import_batches: ImportBatchesTable;
 }
 
 interface DeskTable {
@@ -105,6 +106,21 @@ interface CallsTable {
    * breached. null for calls logged here (migration 0006).
    */
   untracked_targets: string | null;
+  /**
+   * The import that brought this record (import_batches.id); null for calls
+   * logged here. While its batch is unpublished the record is hidden from every
+   * reader (store/visibility.ts), migration 0009.
+   */
+  import_batch: number | null;
+}
+
+/** One import of a file: staged while published_at is null, its records hidden until then. */
+interface ImportBatchesTable {
+  id: Generated<number>;
+  file: string;
+  actor: string;
+  started_at: number;
+  published_at: number | null;
 }
 
 interface TransfersTable {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { receivedError } from './errors';
+import { requestGateBuffer } from './requestGate';
 import { runJob, type JobStore } from './jobs';
 import type { BulkJob, BulkValue, FromWorker, ToWorker, WorkerStart } from './protocol';
 
@@ -104,7 +105,7 @@ export class WorkerRunner implements BulkRunner {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerFile, { workerData: this.start });
+    const worker = new Worker(this.workerFile, { workerData: { requestGate: requestGateBuffer(), ...this.start } satisfies WorkerStart });
     // A worker waiting for jobs must not keep a CLI process (hotline serve's tests) alive on its own.
     worker.unref();
     worker.on('message', (message: FromWorker) => this.answer(message));

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore, type Store } from '../store/openDb';
 import { sendableError } from './errors';
+import { adoptRequestGate } from './requestGate';
 import { runJob } from './jobs';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol';
 
@@ -15,6 +16,7 @@ import type { FromWorker, ToWorker, WorkerStart } from './protocol';
 const start = workerData as WorkerStart;
 const port = parentPort;
 if (!port) throw new Error('bulkWorker.ts runs as a worker thread only.');
+if (start.requestGate) adoptRequestGate(start.requestGate);
 
 /**
  * On Linux a nice value belongs to a thread, and setpriority(…, 0, …) changes the

@@ -1,5 +1,7 @@
 import { exportArchive } from '../archive/export';
 import { importArchive } from '../archive/import';
+import { ImportLockedError, withImportLock } from '../archive/importLock';
+import { removeUnpublishedImports } from '../archive/importStaging';
 import { backupIntoFolder } from '../durability/backup';
 import { rejudgeSpan } from '../records/rejudge';
 import type { Store } from '../store/openDb';
@@ -27,7 +29,25 @@ export async function runJob<J extends BulkJob>(store: JobStore, job: J, control
       return (await exportArchive(store.db, { ...job.options, signal: control.signal, onProgress: control.progress })) as BulkValue<J>;
     case 'import':
       return (await importArchive(store.db, { ...job.options, signal: control.signal, onProgress: control.progress })) as BulkValue<J>;
+    case 'sweepImports':
+      return (await sweepImports(store)) as BulkValue<J>;
     case 'rejudge':
       return (await rejudgeSpan(store.db, job.job, ({ done, total }) => control.progress(done, total))) as BulkValue<J>;
+  }
+}
+
+/**
+ * At start: the staged rows of an import whose process was killed are removed,
+ * under the import lock; when another process holds the lock its import is
+ * still running, and its batch is left to it.
+ */
+async function sweepImports(store: JobStore): Promise<{ removed: number | null }> {
+  const sweep = async () => ({ removed: await removeUnpublishedImports(store.sqlite) });
+  if (store.file === ':memory:' || store.file === '') return sweep();
+  try {
+    return await withImportLock(store.file, sweep);
+  } catch (error) {
+    if (error instanceof ImportLockedError) return { removed: null };
+    throw error;
   }
 }

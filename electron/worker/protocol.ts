@@ -17,6 +17,8 @@ export type BulkJob =
   | { kind: 'export'; options: Omit<ExportOptions, 'onProgress' | 'signal'> }
   /** An import, or its dry run (archive/import.ts); progress and cancel. */
   | { kind: 'import'; options: Omit<ImportOptions, 'onProgress' | 'signal'> }
+  /** Removes the staged rows of imports that never published (a killed process's), unless one is running (archive/importStaging.ts). */
+  | { kind: 'sweepImports' }
   /** A back-dated policy version's re-judge, chunk by chunk (records/rejudge.ts); progress. */
   | { kind: 'rejudge'; job: RejudgeJob };
 
@@ -25,6 +27,8 @@ export interface BulkValues {
   export: ExportResult;
   import: ImportReport;
   rejudge: { records: number; verdictsChanged: number };
+  /** Batches removed; null when another process was importing into the database (its batch is not a leftover). */
+  sweepImports: { removed: number | null };
 }
 
 export type BulkValue<J extends BulkJob> = BulkValues[J['kind']];
@@ -48,4 +52,6 @@ export interface SentError {
 export interface WorkerStart {
   file: string;
   nativeBinding?: string;
+  /** The main thread's count of requests being answered (worker/requestGate.ts). */
+  requestGate?: SharedArrayBuffer;
 }

@@ -34,12 +34,16 @@ export interface ImportCheck {
 /**
  * A running import or Check first, as the Import card shows it while it waits: the rows read so
  * far (a file's row count is known only at its end), then `writing` once every row was read and
- * checked. A cancel stops it while it reads; once it writes, it finishes (all rows or none).
+ * checked, with the records written of those to write. A cancel stops it until the records are
+ * published, all at once; then nothing of the file stays.
  */
 export interface ImportProgress {
   action: 'check' | 'import';
   rowsRead: number;
   writing: boolean;
+  /** While writing: records written so far (not yet seen by anyone) of `toWrite`. */
+  written: number;
+  toWrite: number;
   /** A cancel was asked for; the request that runs it answers `import_cancelled`. */
   cancelling: boolean;
 }

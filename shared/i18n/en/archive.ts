@@ -16,7 +16,7 @@ export const archive = {
   'archive.import': 'Import from Excel or CSV…',
   'archive.importing': 'Importing {file}…',
   'archive.importRows': '{rows} rows read',
-  'archive.importWriting': 'writing the records…',
+  'archive.importWriting': 'writing the records: {written} of {toWrite} (nobody sees them until all are in)',
   'archive.cancelImport': 'Cancel',
   'archive.problems': 'Nothing was imported from {file}: {n|# problem|# problems} to fix first.',
   'archive.problem.row': 'Row',

@@ -18,7 +18,7 @@ export const archive: Record<keyof typeof en, string> = {
   'archive.import': '从 Excel 或 CSV 导入…',
   'archive.importing': '正在导入 {file}…',
   'archive.importRows': '已读取 {rows} 行',
-  'archive.importWriting': '正在写入记录…',
+  'archive.importWriting': '正在写入记录：{written} / {toWrite}（全部写完前不会显示）',
   'archive.cancelImport': '取消',
   'archive.problems': '{file} 未导入任何记录：有 {n} 个问题需先改正。',
   'archive.problem.row': '行',

@@ -129,8 +129,8 @@ export function ImportPanel({ deskZone, onImported }: { deskZone: string; onImpo
         <p className="archive-progress" aria-live="polite">
           <progress aria-label={t(busy.action === 'check' ? 'importCheck.checking' : 'archive.importing', { file: busy.file })} />{' '}
           {t(busy.action === 'check' ? 'importCheck.checking' : 'archive.importing', { file: busy.file })}
-          {progress && <span data-testid="import-progress"> {progress.writing ? t('archive.importWriting') : t('archive.importRows', { rows: progress.rowsRead })}</span>}
-          {progress && !progress.writing && !progress.cancelling && (
+          {progress && <span data-testid="import-progress"> {progress.writing ? t('archive.importWriting', { written: progress.written, toWrite: progress.toWrite }) : t('archive.importRows', { rows: progress.rowsRead })}</span>}
+          {progress && !progress.cancelling && (
             <>
               {' '}
               <button type="button" onClick={() => void api.cancelImport({})}>
