@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
-import type { ReviewRow } from '../../shared/api/review';
-import type { CallResult, Category, CustomerType, RequestType } from '../../shared/domain/fields';
+import type { ReviewMissReason, ReviewRow } from '../../shared/api/review';
+import type { CallResult, Category, CustomerType, MissReasonCode, RequestType } from '../../shared/domain/fields';
+import type { TargetKind } from '../../shared/timing/compliance';
 import { minutesBetween } from '../../shared/timing/durations';
+import { listMissReasons } from '../store/missReasons';
 import { reviewQuery, sortExpression, stateExpression } from '../store/review';
 import type { Handler } from './context';
 import { visibleCalls } from '../store/visibility';
@@ -42,6 +44,13 @@ export const reviewRecords: Handler<'reviewRecords'> = async (req, { db, now }) 
     .limit(req.limit ?? 200)
     .offset(req.offset ?? 0)
     .execute();
+  // One query for the page's reasons (at most `limit` records), not one per row.
+  const reasons = new Map<number, ReviewMissReason[]>();
+  for (const m of await listMissReasons(db, rows.map((r) => r.id))) {
+    const list = reasons.get(m.call_id) ?? [];
+    list.push({ kind: m.kind as TargetKind, index: m.idx, code: m.code as MissReasonCode, text: m.text });
+    reasons.set(m.call_id, list);
+  }
   return {
     total,
     offset: req.offset ?? 0,
@@ -64,6 +73,7 @@ export const reviewRecords: Handler<'reviewRecords'> = async (req, { db, now }) 
         result: r.result as CallResult | null,
         closedAt: r.closed_at,
         state: r.state,
+        missReasons: reasons.get(r.id) ?? [],
       }),
     ),
   };

@@ -1,4 +1,5 @@
-import type { CallResult, Category, CustomerType, RequestType } from '../domain/fields';
+import type { CallResult, Category, CustomerType, MissReasonCode, RequestType } from '../domain/fields';
+import type { TargetKind } from '../timing/compliance';
 
 /** The Review screen's rows and filters. */
 
@@ -32,6 +33,16 @@ export interface ReviewRow {
   closedAt: number | null;
   /** breached: a target was missed (or is overdue); open: targets still running; met: all met. */
   state: RecordState;
+  /** Why each missed target was missed, as given on the desk: the breached list reads them without opening each record. */
+  missReasons: ReviewMissReason[];
+}
+
+export interface ReviewMissReason {
+  kind: TargetKind;
+  /** Which transfer, for second responses; 0 otherwise. */
+  index: number;
+  code: MissReasonCode;
+  text: string | null;
 }
 
 export interface ReviewPage {

@@ -127,7 +127,8 @@ test.describe('bad input and the keyboard', () => {
     await phone.press('Tab');
     await expect(page.locator('#f-phone-error')).toHaveText('Type at least the last four digits.');
     await expect(phone).toHaveValue('12');
-    await expect(page.getByText('Not saved', { exact: true })).toBeVisible();
+    // Says what was not saved: the phone, not the salutation saved before it.
+    await expect(page.getByText('Not saved: Phone (last 4 digits kept)', { exact: true })).toBeVisible();
 
     await at.fill('');
     await page.keyboard.press('Alt+A');
@@ -135,10 +136,14 @@ test.describe('bad input and the keyboard', () => {
     await expect(page.locator('#action-at-error')).toHaveCount(0);
 
     await page.getByLabel('Result').selectOption({ label: 'In progress (follow-up)' });
-    await expect(page.locator('#f-follow-up-due-error')).toHaveText('A call in progress needs a follow-up due time.');
+    // "Required" waits until the agent has left the due field or tried to close; the header says the result is not saved yet.
+    await expect(page.getByText('Not saved: Phone (last 4 digits kept), Result', { exact: true })).toBeVisible();
+    await expect(page.locator('#f-follow-up-due-error')).toHaveCount(0);
     await page.keyboard.press('Alt+C');
     // The box shows a result the store refused: closing now would close with another one, so it is refused here.
     await expect(page.getByRole('alert').filter({ hasText: 'The result shown is not saved yet' })).toBeVisible();
+    await expect(page.locator('#f-follow-up-due-error')).toHaveText('A call in progress needs a follow-up due time.');
+    await expect(page.getByLabel('Follow-up due')).toBeFocused();
 
     await page.reload();
     await page.getByRole('button', { name: /CS\d+001/ }).click();

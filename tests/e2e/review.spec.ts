@@ -61,6 +61,9 @@ test.describe('a team lead reviews the day', () => {
     const panel = page.getByTestId('record-panel');
     await expect(panel.getByTestId('miss-reasons')).toContainText('Response: Waiting on another department — IT system down all morning');
     await expect(panel.getByTestId('audit')).toContainText('First answer time:');
+    // The record opens in a drawer over the list; closed, the list's headers are in reach again.
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect(panel).toHaveCount(0);
 
     // Sort by response, ascending: the 2-minute call comes first.
     await page.getByRole('group', { name: 'Targets' }).getByRole('button', { name: 'All' }).click();

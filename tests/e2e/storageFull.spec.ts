@@ -81,7 +81,7 @@ test('a full disk: the save fails next to the field, what was typed stays, and t
     await remarks.fill(typed);
     await remarks.press('Tab');
     await expect(page.locator('#f-remarks-error')).toHaveText('Not saved: the disk is full. What you typed is kept; try again.');
-    await expect(page.getByText('Not saved', { exact: true })).toBeVisible();
+    await expect(page.getByText('Not saved: Remarks', { exact: true })).toBeVisible();
     await expect(remarks).toHaveValue(typed);
 
     // Room is made; the agent goes back into the field and leaves it again.

@@ -55,6 +55,16 @@ describe('the Review query', () => {
     expect((await review({ agent: 'nobody' })).total).toBe(0);
   });
 
+  it('gives each row its miss reasons, so the breached list says why without opening a record', async () => {
+    const late = (await review({ state: 'breached' })).rows.find((r) => r.recordNo === 'CS20240521002')!;
+    expect(late.missReasons).toEqual([]);
+    await desk.ok('addMissReason', { id: late.id, kind: 'response', index: 0, code: 'other', text: '系统升级，来电排队' });
+    const rows = (await review({ state: 'breached' })).rows;
+    expect(rows.find((r) => r.id === late.id)!.missReasons).toEqual([{ kind: 'response', index: 0, code: 'other', text: '系统升级，来电排队' }]);
+    // Only that record's: the other breached call has none.
+    expect(rows.find((r) => r.id !== late.id)!.missReasons).toEqual([]);
+  });
+
   it('searches call reasons, steps and remarks, and sorts by any column', async () => {
     expect((await review({ text: '物流' })).total).toBe(2);
     expect((await review({ text: '重启' })).rows.map((r) => r.recordNo)).toEqual(['CS20240520001']);

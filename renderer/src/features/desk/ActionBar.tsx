@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { RESULT_FIELDS } from './fieldPlaces';
 import type { Desk } from './useDesk';
 import { useShortcuts } from './useShortcuts';
 
@@ -22,7 +23,7 @@ interface Action {
  */
 export function ActionBar({ desk }: { desk: Desk }) {
   const { t } = useI18n();
-  const { record, errors, perform } = desk;
+  const { record, errors, perform, refusal } = desk;
   const [at, setAt] = useState('');
   const [transferTo, setTransferTo] = useState('');
   const [step, setStep] = useState('');
@@ -40,7 +41,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
     }
   };
   /** The result box shows a choice the store refused: closing now would close with the stored one instead. */
-  const resultUnsaved = ['result', 'followUpDue', 'followUpOwner', 'resultNote'].some((key) => errors[key]);
+  const resultUnsaved = RESULT_FIELDS.find((key) => errors[key]);
 
   const timed = async (run: (at: string | undefined) => Promise<unknown>) => {
     const used = at;
@@ -54,13 +55,13 @@ export function ActionBar({ desk }: { desk: Desk }) {
   const timeFields = ['at', 'actions'];
 
   const actions: Action[] = [
-    { key: 'new', label: 'desk.newCall', letter: 'N', enabled: true, run: (c) => timed((a) => perform(timeFields, 'at', () => api.startCall({ at: a, clickedAt: c }))) },
+    { key: 'new', label: 'desk.newCall', letter: 'N', enabled: true, run: (c) => timed((a) => perform(timeFields, 'at', () => api.startCall({ at: a, clickedAt: c }), 'new')) },
     {
       key: 'answer',
       label: 'desk.answer',
       letter: 'A',
       enabled: open && record.answeredAt === null,
-      run: (c) => timed((a) => perform(timeFields, 'at', (r) => api.answerCall({ id, at: a, changeReason: r, clickedAt: c }))),
+      run: (c) => timed((a) => perform(timeFields, 'at', (r) => api.answerCall({ id, at: a, changeReason: r, clickedAt: c }), 'answer')),
     },
     {
       key: 'transfer',
@@ -69,7 +70,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
       enabled: open && record.answeredAt !== null && !pendingTransfer,
       run: (c) =>
         timed(async (a) => {
-          const saved = await perform([...timeFields, 'transferTo'], 'transferTo', (r) => api.transferCall({ id, to: transferTo, at: a, changeReason: r, clickedAt: c }));
+          const saved = await perform([...timeFields, 'transferTo'], 'transferTo', (r) => api.transferCall({ id, to: transferTo, at: a, changeReason: r, clickedAt: c }), 'transfer');
           if (saved) setTransferTo('');
           return saved;
         }),
@@ -79,7 +80,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
       label: 'desk.transferAnswered',
       letter: 'R',
       enabled: pendingTransfer,
-      run: (c) => timed((a) => perform([...timeFields, 'transferTo'], 'at', (r) => api.answerTransfer({ id, at: a, changeReason: r, clickedAt: c }))),
+      run: (c) => timed((a) => perform([...timeFields, 'transferTo'], 'at', (r) => api.answerTransfer({ id, at: a, changeReason: r, clickedAt: c }), 'transferAnswered')),
     },
     {
       key: 'step',
@@ -87,7 +88,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
       letter: 'S',
       enabled: record !== null,
       run: async (c) => {
-        const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r, clickedAt: c }));
+        const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r, clickedAt: c }), 'step');
         if (saved) setStep('');
       },
     },
@@ -98,15 +99,26 @@ export function ActionBar({ desk }: { desk: Desk }) {
       enabled: open && record.answeredAt !== null,
       run: async (c) => {
         if (resultUnsaved) {
-          desk.setErrors((prev) => ({ ...prev, actions: t('desk.resultUnsaved') }));
+          desk.refuse('close', resultUnsaved, t('desk.resultUnsaved'));
           return;
         }
-        await timed((a) => perform([...timeFields, 'result', 'feedbackReason', 'transferTo', 'missReasons'], 'actions', (r) => api.closeCall({ id, at: a, changeReason: r, clickedAt: c })));
+        await timed((a) =>
+          perform([...timeFields, 'result', 'feedbackReason', 'transferTo', 'missReasons'], 'actions', (r) => api.closeCall({ id, at: a, changeReason: r, clickedAt: c }), 'close'),
+        );
       },
     },
   ];
 
   useShortcuts(Object.fromEntries(actions.map((a) => [a.letter, () => (a.enabled ? void once(a.run) : undefined)])));
+
+  const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
+  const [refusalInset, setRefusalInset] = useState(0);
+  // The refusal reads under the button that was pressed; kept to the bar's width however far right that button is.
+  useLayoutEffect(() => {
+    const pressed = refusal ? buttons.current[refusal.action] : null;
+    const bar = pressed?.parentElement;
+    setRefusalInset(pressed && bar ? Math.min(pressed.offsetLeft - bar.offsetLeft, bar.clientWidth * 0.45) : 0);
+  }, [refusal]);
 
   return (
     <section className="action-bar card" aria-label={t('desk.shortcut')}>
@@ -114,17 +126,34 @@ export function ActionBar({ desk }: { desk: Desk }) {
         {actions.map((a) => (
           <button
             key={a.key}
+            ref={(el) => {
+              buttons.current[a.key] = el;
+            }}
             type="button"
             className={a.key === 'new' ? 'primary' : undefined}
             disabled={!a.enabled}
             title={`${t('desk.shortcut')}: Alt+${a.letter}`}
             aria-keyshortcuts={`Alt+${a.letter}`}
+            aria-describedby={refusal?.action === a.key ? 'action-refusal' : undefined}
             onClick={() => void once(a.run)}
           >
             {t(a.label)} <kbd aria-hidden="true">Alt+{a.letter}</kbd>
           </button>
         ))}
       </div>
+      {refusal && (
+        // Announced here unless the field beside its cause shows the same message (that one is the alert then).
+        <p
+          className="error action-refusal"
+          id="action-refusal"
+          data-testid="action-refusal"
+          data-action={refusal.action}
+          role={refusal.echoed ? undefined : 'alert'}
+          style={{ marginLeft: refusalInset }}
+        >
+          {refusal.message}
+        </p>
+      )}
       <div className="action-inputs">
         <Field id="action-at" label={t('desk.at')} error={errors.at}>
           <input id="action-at" value={at} placeholder={t('desk.atHint')} onChange={(e) => setAt(e.target.value)} autoComplete="off" />
@@ -132,15 +161,10 @@ export function ActionBar({ desk }: { desk: Desk }) {
         <Field id="action-transfer-to" label={t('desk.transferTo')} error={errors.transferTo}>
           <input id="action-transfer-to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)} autoComplete="off" />
         </Field>
-        <Field id="action-step" label={t('desk.stepText')} error={errors.step} wide>
+        <Field id="action-step" label={t('desk.stepText')} error={errors.step}>
           <textarea id="action-step" value={step} rows={2} placeholder={t('desk.stepHint')} onChange={(e) => setStep(e.target.value)} />
         </Field>
       </div>
-      {errors.actions && (
-        <p className="error" role="alert">
-          {errors.actions}
-        </p>
-      )}
     </section>
   );
 }

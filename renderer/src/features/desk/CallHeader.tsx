@@ -2,13 +2,19 @@ import type { CallRecord } from '../../../../shared/api/records';
 import { localClock, localDateTime } from '../../../../shared/timing/localTime';
 import { ElapsedTimer } from '../../components/ElapsedTimer';
 import { useI18n } from '../../i18n';
+import { unsavedLabels } from './fieldPlaces';
 import type { SaveState } from './useDesk';
 
 /** Record number, the call's moments, its response duration, and a running timer while it is open. */
-export function CallHeader({ record, saveState }: { record: CallRecord; saveState: SaveState }) {
-  const { t } = useI18n();
+export function CallHeader({ record, saveState, unsaved = [] }: { record: CallRecord; saveState: SaveState; unsaved?: readonly string[] }) {
+  const { t, lang } = useI18n();
   const zone = record.timeZone;
-  const saveLabel = { idle: '', saving: t('desk.saving'), saved: t('desk.saved'), failed: t('desk.notSaved') }[saveState];
+  // "Not saved" says what: a refused action is no failed save, and every field it did not touch is stored.
+  const unsavedText = () => {
+    const labels = unsavedLabels(unsaved, t);
+    return labels.length === 0 ? t('desk.notSaved') : t('desk.notSavedWhat', { what: labels.join(lang === 'zh' ? '、' : ', ') });
+  };
+  const saveLabel = { idle: '', saving: t('desk.saving'), saved: t('desk.saved'), failed: unsavedText() }[saveState];
   return (
     <header className="call-header">
       <div className="call-title">

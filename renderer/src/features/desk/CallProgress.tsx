@@ -1,5 +1,6 @@
 import type { CallRecord } from '../../../../shared/api/records';
 import { localClock, localDate, localDateTime } from '../../../../shared/timing/localTime';
+import { Clamp } from '../../components/Clamp';
 import { useI18n } from '../../i18n';
 
 /** Transfers with their second-response durations, and the numbered handling steps. */
@@ -38,7 +39,7 @@ export function CallProgress({ record }: { record: CallRecord }) {
                 <span className="step-meta">
                   {s.n}. {stamp(s.at)} · {s.author}
                 </span>
-                <span className="step-text">{s.text}</span>
+                <Clamp className="step-text" text={s.text} lines={3} />
               </li>
             ))}
           </ol>

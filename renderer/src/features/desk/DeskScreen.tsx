@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useI18n } from '../../i18n';
-import { AlertBanner } from '../compliance/AlertBanner';
+import { AlertStack } from '../compliance/AlertStack';
 import { MissReasons } from '../compliance/MissReasons';
 import { TargetList } from '../compliance/TargetList';
 import { useTargetAlerts } from '../compliance/useTargetAlerts';
@@ -30,18 +30,25 @@ export function DeskScreen({ openRequest }: { openRequest: { id: number } | null
 
   return (
     <>
-      <AlertBanner alerts={alerts} onOpen={(id) => void open(id)} onDismiss={dismiss} />
+      <AlertStack alerts={alerts} onOpen={(id) => void open(id)} onDismiss={dismiss} />
       <main className="desk">
         <div className="call-column">
-          <ActionBar desk={desk} />
+          {/* The buttons, the timer and the targets stay at the top while the agent scrolls down to the result. */}
+          <div className="desk-sticky" data-testid="desk-sticky">
+            <ActionBar desk={desk} />
+            {record !== null && (
+              <section className="card call-summary" key={record.id} aria-label={record.recordNo}>
+                <CallHeader record={record} saveState={desk.saveState} unsaved={desk.unsaved} />
+                {policy && <TargetList timing={record.timing} policy={policy} zone={record.timeZone} />}
+              </section>
+            )}
+          </div>
           {record === null ? (
             <p className="card muted empty-call">{t('desk.noCall')}</p>
           ) : (
             // Keyed by record: opening another record starts its fields fresh.
             <article className="card call" key={record.id} aria-label={record.recordNo}>
-              <CallHeader record={record} saveState={desk.saveState} />
               <ChangeReason desk={desk} />
-              {policy && <TargetList timing={record.timing} policy={policy} zone={record.timeZone} />}
               {policy && <MissReasons record={record} policy={policy} desk={desk} />}
               <CallFields record={record} desk={desk} policy={policy} />
               <CallProgress record={record} />

@@ -20,6 +20,13 @@ export function ResultFields({ record, desk }: { record: CallRecord; desk: Desk 
   const [due, setDue] = useState(record.followUpDueAt === null ? '' : localDateTime(record.followUpDueAt, record.timeZone));
   const [owner, setOwner] = useState(record.followUpOwner ?? '');
   const [note, setNote] = useState(record.resultNote ?? '');
+  /** Fields the agent has left: what they still need shows once they were left, or once closing was tried, not while typing. */
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const shown = (key: 'followUpDue' | 'followUpOwner' | 'resultNote') => (left.has(key) || desk.submitAttempts > 0 ? errors[key] : undefined);
+  const leave = (key: string) => {
+    setLeft((prev) => new Set(prev).add(key));
+    save();
+  };
 
   const save = (next: { result?: CallResult | null; due?: string; owner?: string; note?: string } = {}) => {
     const chosen = next.result !== undefined ? next.result : result;
@@ -52,17 +59,17 @@ export function ResultFields({ record, desk }: { record: CallRecord; desk: Desk 
       />
       {result === 'in_progress' && (
         <>
-          <Field id="f-follow-up-due" label={t('field.followUpDue')} error={errors.followUpDue}>
-            <input id="f-follow-up-due" value={due} placeholder={t('field.followUpDueHint')} onChange={(e) => setDue(e.target.value)} onBlur={() => save()} />
+          <Field id="f-follow-up-due" label={t('field.followUpDue')} error={shown('followUpDue')}>
+            <input id="f-follow-up-due" value={due} placeholder={t('field.followUpDueHint')} onChange={(e) => setDue(e.target.value)} onBlur={() => leave('followUpDue')} />
           </Field>
-          <Field id="f-follow-up-owner" label={t('field.followUpOwner')} error={errors.followUpOwner}>
-            <input id="f-follow-up-owner" value={owner} onChange={(e) => setOwner(e.target.value)} onBlur={() => save()} />
+          <Field id="f-follow-up-owner" label={t('field.followUpOwner')} error={shown('followUpOwner')}>
+            <input id="f-follow-up-owner" value={owner} onChange={(e) => setOwner(e.target.value)} onBlur={() => leave('followUpOwner')} />
           </Field>
         </>
       )}
       {(result === 'cannot_resolve' || result === 'escalated' || note !== '') && (
-        <Field id="f-result-note" label={t('field.resultNote')} error={errors.resultNote} wide>
-          <textarea id="f-result-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => save()} />
+        <Field id="f-result-note" label={t('field.resultNote')} error={shown('resultNote')} wide>
+          <textarea id="f-result-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} onBlur={() => leave('resultNote')} />
         </Field>
       )}
     </section>

@@ -7,6 +7,17 @@ import { byUrgency, dueSpanText, stateKey, targetKey } from '../compliance/targe
 import { usePolicies } from '../policy/usePolicies';
 import { useI18n } from '../../i18n';
 
+/** The list's columns, most needed first in styles.css's order of giving way: reason and response go first. */
+const COLUMNS: Array<[string, MessageKey]> = [
+  ['recordNo', 'field.recordNo'],
+  ['time', 'field.callTime'],
+  ['salutation', 'field.salutation'],
+  ['reason', 'field.reason'],
+  ['response', 'field.response'],
+  ['result', 'field.result'],
+  ['targets', 'desk.targets'],
+];
+
 /** Today's records, newest first; open one to continue it (a follow-up is logged on the same record). */
 export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId: number | null; onOpen: (id: number) => void }) {
   const { t } = useI18n();
@@ -32,34 +43,37 @@ export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId
       </h2>
       {day && day.records.length === 0 && <p className="muted">{t('desk.noRecords')}</p>}
       {day && day.records.length > 0 && (
+        // Fixed columns that fit the card (1366 px and up); narrower, the reason and the response give way first (styles.css).
         <table className="today-table">
           <thead>
             <tr>
-              <th>{t('field.recordNo')}</th>
-              <th>{t('field.callTime')}</th>
-              <th>{t('field.salutation')}</th>
-              <th>{t('field.reason')}</th>
-              <th>{t('field.response')}</th>
-              <th>{t('field.result')}</th>
-              <th>{t('desk.targets')}</th>
+              {COLUMNS.map(([key, label]) => (
+                <th key={key} className={`col-${key}`} title={t(label)}>
+                  {t(label)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {day.records.map((r) => (
               <tr key={r.id} className={r.id === openId ? 'selected' : undefined} aria-selected={r.id === openId}>
-                <td>
+                <td className="col-recordNo">
                   <button type="button" className="link" onClick={() => onOpen(r.id)}>
                     {r.recordNo}
                   </button>
                 </td>
-                <td>{localClock(r.callAt, day.timeZone)}</td>
-                <td>{r.salutation ?? ''}</td>
-                <td className="reason-cell">{r.reason ?? ''}</td>
-                <td className="num">{r.responseMinutes ?? '—'}</td>
-                <td>
+                <td className="col-time">{localClock(r.callAt, day.timeZone)}</td>
+                <td className="col-salutation" title={r.salutation ?? undefined}>
+                  {r.salutation ?? ''}
+                </td>
+                <td className="col-reason" title={r.reason ?? undefined}>
+                  {r.reason ?? ''}
+                </td>
+                <td className="col-response num">{r.responseMinutes ?? '—'}</td>
+                <td className="col-result" title={status(r)}>
                   <span className={`status status-${r.closedAt === null ? 'open' : (r.result ?? 'closed')}`}>{status(r)}</span>
                 </td>
-                <td>
+                <td className="col-targets">
                   <LeadTarget target={lead(r)} now={now} />
                 </td>
               </tr>
@@ -74,10 +88,13 @@ export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId
 function LeadTarget({ target, now }: { target: TargetStatus | undefined; now: number }) {
   const { t, lang } = useI18n();
   if (!target) return null;
+  const what = `${t(targetKey(target))} ${t(stateKey(target))}`;
+  const span = target.dueAt === null ? null : dueSpanText({ dueAt: target.dueAt, endAt: target.endAt }, now, lang);
+  // Two parts that wrap between them, never inside a word; the whole in the tooltip.
   return (
-    <span className={`target-chip target-${target.state}`} data-state={target.state}>
-      {t(targetKey(target))} {t(stateKey(target))}
-      {target.dueAt !== null && ` · ${dueSpanText({ dueAt: target.dueAt, endAt: target.endAt }, now, lang)}`}
+    <span className={`target-chip target-${target.state}`} data-state={target.state} title={span === null ? what : `${what} · ${span}`}>
+      <span>{what}</span>
+      {span !== null && <span> · {span}</span>}
     </span>
   );
 }

@@ -4,8 +4,22 @@ import type { CallRecord, DayList } from '../../../../shared/api/records';
 import type { ApiResult } from '../../../../shared/api/result';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
+import { bringFieldIntoView, fieldSelector, RESULT_FIELDS } from './fieldPlaces';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+/**
+ * An action the store (or the desk) refused, shown beside the button pressed. `field` is the
+ * input the cause is in, when there is one on the page: it is focused and carries the message too,
+ * and the refusal clears once that field saves.
+ */
+export interface Refusal {
+  action: string;
+  field: string | null;
+  message: string;
+  /** The field shows this very message (and announces it): the refusal then is not a second alert. */
+  echoed: boolean;
+}
 
 /**
  * The desk's state: the open record, today's list, and errors keyed by the
@@ -17,7 +31,13 @@ export function useDesk() {
   const [record, setRecord] = useState<CallRecord | null>(null);
   const [day, setDay] = useState<DayList | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [inFlight, setInFlight] = useState(false);
+  const [lastSave, setLastSave] = useState<'idle' | 'saved'>('idle');
+  /** Fields whose last save failed: "Not saved" names these, and only these. */
+  const [unsaved, setUnsaved] = useState<string[]>([]);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  /** Counts attempts to close: "required" messages of fields not yet left show from the first one on. */
+  const [submitAttempts, setSubmitAttempts] = useState(0);
   /** Why a signed-off record changes: asked for when the store says the day is archived, then sent with each change. */
   const [changeReason, setChangeReason] = useState('');
 
@@ -30,33 +50,58 @@ export function useDesk() {
     void refreshDay();
   }, [refreshDay]);
 
+  /** Shows an action's refusal beside its button; with a field on the page, the message goes beside it too and it is focused. */
+  const refuse = useCallback((action: string, field: string | null, message: string, echoed = false) => {
+    const place = field !== null && fieldSelector(field) !== null ? field : null;
+    setRefusal({ action, field: place, message, echoed: echoed && place !== null });
+    if (action === 'close') setSubmitAttempts((n) => n + 1);
+    if (place === null) return;
+    // After the render that shows the field's message (and, for a result field, reveals it).
+    window.requestAnimationFrame(() => bringFieldIntoView(place));
+  }, []);
+
   /**
    * Runs one request. On success the saved record replaces the shown one and the
    * errors of `fields` are cleared; on failure the error goes next to its field
-   * (or `fallbackField`) and nothing typed is touched.
+   * (or `fallbackField`) and nothing typed is touched. With `action` (a button's
+   * key) a failure is that action's refusal; without, it is a save that failed.
    */
   const perform = useCallback(
     async (
       fields: string[],
       fallbackField: string,
       request: (changeReason: string | undefined) => Promise<ApiResult<CallRecord>>,
+      action?: string,
     ): Promise<CallRecord | null> => {
-      setSaveState('saving');
+      setInFlight(true);
       const result = await request(changeReason.trim() === '' ? undefined : changeReason);
+      setInFlight(false);
       if (!result.ok) {
-        setSaveState('failed');
         // A field this action does not show (e.g. the schema's name for it) would hide the message: use the action's own.
         const field = result.error.field !== undefined && (fields.includes(result.error.field) || result.error.field === 'changeReason') ? result.error.field : fallbackField;
-        setErrors((prev) => ({ ...prev, [field]: errorText(result.error) }));
+        const message = errorText(result.error);
+        // This request's earlier messages give way to the one the store gives now (it names the first cause it meets).
+        const others = (prev: Record<string, string>) => Object.fromEntries(Object.entries(prev).filter(([key]) => !fields.includes(key)));
+        setErrors((prev) => (field === 'actions' ? others(prev) : { ...others(prev), [field]: message }));
+        if (action !== undefined) refuse(action, field, message, field !== 'actions');
+        else {
+          // The result group is saved as one: what is not saved is the result, whichever of its fields was refused.
+          const what = (RESULT_FIELDS as readonly string[]).includes(field) ? 'result' : field;
+          setUnsaved((prev) => (prev.includes(what) ? prev : [...prev, what]));
+        }
         return null;
       }
-      setSaveState('saved');
+      setLastSave('saved');
       setRecord(result.value);
       setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([key]) => !fields.includes(key) && key !== 'changeReason')));
+      const cleared = (key: string) => fields.includes(key) || (key === 'result' && fields.some((f) => (RESULT_FIELDS as readonly string[]).includes(f)));
+      setUnsaved((prev) => prev.filter((key) => !cleared(key)));
+      // The cause is fixed (its field saved), or the action went through after all.
+      setRefusal((prev) => (prev === null || action !== undefined || (prev.field !== null && cleared(prev.field)) ? null : prev));
       void refreshDay();
       return result.value;
     },
-    [errorText, refreshDay, changeReason],
+    [errorText, refreshDay, changeReason, refuse],
   );
 
   const open = useCallback(async (id: number) => {
@@ -64,6 +109,9 @@ export function useDesk() {
     if (result.ok) {
       setRecord(result.value);
       setErrors({});
+      setUnsaved([]);
+      setRefusal(null);
+      setSubmitAttempts(0);
       setChangeReason('');
     }
   }, []);
@@ -74,7 +122,8 @@ export function useDesk() {
     [perform, record],
   );
 
-  return { record, day, errors, saveState, perform, open, savePatch, setErrors, changeReason, setChangeReason };
+  const saveState: SaveState = inFlight ? 'saving' : unsaved.length > 0 ? 'failed' : lastSave;
+  return { record, day, errors, saveState, unsaved, refusal, refuse, submitAttempts, perform, open, savePatch, setErrors, changeReason, setChangeReason };
 }
 
 export type Desk = ReturnType<typeof useDesk>;

@@ -8,7 +8,9 @@ import { TargetList } from '../compliance/TargetList';
 import { targetKey } from '../compliance/targetText';
 import { CallProgress } from '../desk/CallProgress';
 import { usePolicies } from '../policy/usePolicies';
-import { auditLine, auditReason, type AuditContext } from './auditText';
+import { Clamp } from '../../components/Clamp';
+import { AuditRow } from './AuditRow';
+import type { AuditContext } from './auditText';
 
 /** Every field, step, timestamp and target state of one record, its miss reasons and its audit trail. */
 export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) => void }) {
@@ -28,7 +30,8 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
   // Audit rows keep keys and values as data: labelled here, in the reader's language and the record's zone.
   const audited: AuditContext = { t, zone, priorityLabel };
   const vocab = (prefix: string, value: string | null) => (value ? t(`${prefix}.${value}` as MessageKey) : '—');
-  const fields: Array<[MessageKey, string]> = [
+  // Free text (a note can run to thousands of characters) takes the panel's width and is clamped.
+  const fields: Array<[MessageKey, string, 'long'?]> = [
     ['field.callTime', when(record.callAt)],
     ['field.answerTime', when(record.answeredAt)],
     ['field.response', record.responseMinutes === null ? '—' : String(record.responseMinutes)],
@@ -38,20 +41,20 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
     ['field.requestType', vocab('requestType', record.requestType)],
     ['field.category', vocab('category', record.category)],
     ['field.priority', record.priority === null ? '—' : priorityLabel(record.priority)],
-    ['field.reason', record.reason ?? '—'],
+    ['field.reason', record.reason ?? '—', 'long'],
     ['field.handler', record.handler ?? '—'],
     ['field.result', vocab('result', record.result)],
     ['field.followUpDue', when(record.followUpDueAt)],
     ['field.followUpOwner', record.followUpOwner ?? '—'],
-    ['field.resultNote', record.resultNote ?? '—'],
+    ['field.resultNote', record.resultNote ?? '—', 'long'],
     ['field.feedback', vocab('feedback', record.feedback)],
-    ['field.feedbackReason', record.feedbackReason ?? '—'],
+    ['field.feedbackReason', record.feedbackReason ?? '—', 'long'],
     ['field.overall', record.overallScore === null ? '—' : String(record.overallScore)],
-    ['field.remarks', record.remarks ?? '—'],
+    ['field.remarks', record.remarks ?? '—', 'long'],
     ['desk.closed', when(record.closedAt)],
   ];
   return (
-    <aside className="record-panel card" aria-label={record.recordNo} data-testid="record-panel">
+    <article className="record-panel" aria-label={record.recordNo} data-testid="record-panel">
       <header className="policy-head">
         <h2>{record.recordNo}</h2>
         <button type="button" onClick={() => onEdit(record.id)}>
@@ -88,10 +91,10 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
         </section>
       )}
       <dl className="record-fields">
-        {fields.map(([label, value]) => (
-          <div key={label}>
+        {fields.map(([label, value, long]) => (
+          <div key={label} className={long ? 'record-field-long' : undefined}>
             <dt>{t(label)}</dt>
-            <dd>{value}</dd>
+            <dd>{long ? <Clamp text={value} /> : value}</dd>
           </div>
         ))}
       </dl>
@@ -102,22 +105,12 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
           <p className="muted">{t('review.noAudit')}</p>
         ) : (
           <ol className="audit" data-testid="audit">
-            {audit.map((a, i) => {
-              const line = auditLine(a, audited);
-              const why = auditReason(a.reason, t);
-              return (
-                <li key={i} data-field={a.field}>
-                  <span className="muted">
-                    {localDateTime(a.at, zone)} · {a.actor}
-                  </span>{' '}
-                  <strong>{line.label}</strong>: {line.from} → {line.to}
-                  {why && <em> — {why}</em>}
-                </li>
-              );
-            })}
+            {audit.map((a, i) => (
+              <AuditRow key={i} entry={a} ctx={audited} zone={zone} />
+            ))}
           </ol>
         )}
       </section>
-    </aside>
+    </article>
   );
 }

@@ -4,6 +4,7 @@ import type { ReviewSort, ReviewState } from '../../../../shared/api/review';
 import { CATEGORIES, CUSTOMER_TYPES, REQUEST_TYPES, RESULTS } from '../../../../shared/domain/fields';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
+import { Drawer } from '../../components/Drawer';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { usePolicies } from '../policy/usePolicies';
@@ -133,9 +134,15 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
           }}
           selectedId={openId}
           onOpen={(row) => setOpenId(row.id)}
+          showMissReasons={filters.state === 'breached'}
         />
-        {openId !== null && <RecordPanel key={openId} id={openId} onEdit={onEdit} />}
       </div>
+      {/* Over the list, not beside it: the list keeps its columns while a record is open. */}
+      {openId !== null && (
+        <Drawer label={t('review.record')} onClose={() => setOpenId(null)}>
+          <RecordPanel key={openId} id={openId} onEdit={onEdit} />
+        </Drawer>
+      )}
       {isLead && (
         <section className="card archive" aria-labelledby="archive-title">
           <h3 id="archive-title">{t('archive.importTitle')}</h3>

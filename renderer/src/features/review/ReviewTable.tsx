@@ -1,24 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ReviewRow, ReviewSort } from '../../../../shared/api/review';
 import type { MessageKey } from '../../../../shared/i18n';
 import { localClock } from '../../../../shared/timing/localTime';
 import { useI18n } from '../../i18n';
+import { targetKey } from '../compliance/targetText';
 import { usePolicies } from '../policy/usePolicies';
+import { fitColumns, gridTemplate, REVIEW_COLUMNS, type ReviewColumnId } from './reviewColumns';
 
-const COLUMNS: Array<{ key: ReviewSort | null; label: MessageKey; width: string }> = [
-  { key: 'recordNo', label: 'field.recordNo', width: '150px' },
-  { key: 'callAt', label: 'field.callTime', width: '120px' },
-  { key: 'agent', label: 'app.agent', width: '90px' },
-  { key: 'priority', label: 'field.priority', width: '80px' },
-  { key: 'category', label: 'field.category', width: '80px' },
-  { key: null, label: 'field.salutation', width: '90px' },
-  { key: null, label: 'field.reason', width: '1fr' },
-  { key: 'response', label: 'field.response', width: '120px' },
-  { key: 'result', label: 'field.result', width: '110px' },
-  { key: 'state', label: 'review.state', width: '90px' },
-];
-const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
 const ROW_HEIGHT = 34;
 
 /** A sortable, virtualised table: only the rows in view are in the page. */
@@ -31,6 +20,8 @@ export function ReviewTable(props: {
   onSort: (key: ReviewSort) => void;
   selectedId: number | null;
   onOpen: (row: ReviewRow) => void;
+  /** The breached list: a column says why each call missed. */
+  showMissReasons: boolean;
 }) {
   const { t, lang } = useI18n();
   const { current } = usePolicies();
@@ -44,15 +35,73 @@ export function ReviewTable(props: {
     if (props.total > 0) ensure(first, last);
   }, [first, last, props.total, ensure]);
   const levelName = (key: string | null) => current?.policy.priorities.find((l) => l.key === key)?.label[lang] ?? key ?? '';
+  const table = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(1600);
+  useEffect(() => {
+    const el = table.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    setWidth(el.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+  // Columns give way by rank instead of the list scrolling sideways; each cut cell has its whole text as a tooltip.
+  const columns = fitColumns(REVIEW_COLUMNS, width, props.showMissReasons);
+  const template = gridTemplate(columns);
+  const missText = (row: ReviewRow) =>
+    row.missReasons
+      .map((m) => `${t(targetKey(m))}${m.kind === 'secondResponse' ? ` #${m.index + 1}` : ''}: ${t(`missReason.${m.code}` as MessageKey)}${m.text ? ` — ${m.text}` : ''}`)
+      .join(lang === 'zh' ? '；' : '; ');
+  const cell = (id: ReviewColumnId, row: ReviewRow): ReactNode => {
+    const text = (value: string, className?: string) => (
+      <div key={id} role="cell" className={className} title={value || undefined}>
+        {value}
+      </div>
+    );
+    switch (id) {
+      case 'recordNo':
+        return (
+          <div key={id} role="cell">
+            <button type="button" className="link" onClick={() => props.onOpen(row)}>
+              {row.recordNo}
+            </button>
+          </div>
+        );
+      case 'callAt':
+        return text(`${row.localDate.slice(5)} ${localClock(row.callAt, row.timeZone)}`);
+      case 'agent':
+        return text(row.agent || t('app.noAgent'));
+      case 'priority':
+        return text(levelName(row.priority));
+      case 'category':
+        return text(row.category ? t(`category.${row.category}` as MessageKey) : '');
+      case 'salutation':
+        return text(row.salutation ?? '');
+      case 'reason':
+        return text(row.reason ?? '', 'reason-cell');
+      case 'missReasons':
+        return text(missText(row), 'miss-cell');
+      case 'response':
+        return text(row.responseMinutes === null ? '—' : String(row.responseMinutes), 'num');
+      case 'result':
+        return text(row.result ? t(`result.${row.result}` as MessageKey) : '');
+      case 'state':
+        return (
+          <div key={id} role="cell">
+            <span className={`status status-${row.state}`}>{t(`review.state.${row.state}` as MessageKey)}</span>
+          </div>
+        );
+    }
+  };
 
   return (
-    <div className="review-table" role="table" aria-rowcount={props.total} aria-label={t('review.title')}>
-      <div className="review-row review-head" role="row" style={{ gridTemplateColumns: TEMPLATE }}>
-        {COLUMNS.map((c) => (
-          <div key={c.label} role="columnheader" aria-sort={c.key && c.key === props.sort ? (props.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-            {c.key ? (
-              <button type="button" className="link sort" onClick={() => props.onSort(c.key!)}>
-                {t(c.label)} {c.key === props.sort ? (props.dir === 'asc' ? '▲' : '▼') : ''}
+    <div className="review-table" ref={table} role="table" aria-rowcount={props.total} aria-label={t('review.title')} data-testid="review-table">
+      <div className="review-row review-head" role="row" style={{ gridTemplateColumns: template }}>
+        {columns.map((c) => (
+          <div key={c.id} role="columnheader" title={t(c.label)} aria-sort={c.sort && c.sort === props.sort ? (props.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+            {c.sort ? (
+              <button type="button" className="link sort" onClick={() => props.onSort(c.sort!)}>
+                {t(c.label)} {c.sort === props.sort ? (props.dir === 'asc' ? '▲' : '▼') : ''}
               </button>
             ) : (
               t(c.label)
@@ -70,33 +119,10 @@ export function ReviewTable(props: {
                 role="row"
                 aria-rowindex={item.index + 1}
                 className={`review-row${row && row.id === props.selectedId ? ' selected' : ''}`}
-                style={{ gridTemplateColumns: TEMPLATE, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               >
                 {row ? (
-                  <>
-                    <div role="cell">
-                      <button type="button" className="link" onClick={() => props.onOpen(row)}>
-                        {row.recordNo}
-                      </button>
-                    </div>
-                    <div role="cell">
-                      {row.localDate.slice(5)} {localClock(row.callAt, row.timeZone)}
-                    </div>
-                    <div role="cell">{row.agent || t('app.noAgent')}</div>
-                    <div role="cell">{levelName(row.priority)}</div>
-                    <div role="cell">{row.category ? t(`category.${row.category}` as MessageKey) : ''}</div>
-                    <div role="cell">{row.salutation ?? ''}</div>
-                    <div role="cell" className="reason-cell">
-                      {row.reason ?? ''}
-                    </div>
-                    <div role="cell" className="num">
-                      {row.responseMinutes ?? '—'}
-                    </div>
-                    <div role="cell">{row.result ? t(`result.${row.result}` as MessageKey) : ''}</div>
-                    <div role="cell">
-                      <span className={`status status-${row.state}`}>{t(`review.state.${row.state}` as MessageKey)}</span>
-                    </div>
-                  </>
+                  columns.map((c) => cell(c.id, row))
                 ) : (
                   <div role="cell" className="muted">
                     …
