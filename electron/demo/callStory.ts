@@ -194,6 +194,9 @@ export function callOnTheLine(rng: Rng, slot: CallSlot, agent: Person, lead: Per
     // Demo calls are logged at the desk, not imported.
     source_ref: null,
     untracked_targets: null,
+    voided_at: null,
+    voided_by: null,
+    void_reason: null,
   };
   return { call: { row, transfers, steps: handlingSteps(rng, row, agent.name), reasons: [] }, outcome };
 }

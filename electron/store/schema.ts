@@ -105,6 +105,14 @@ interface CallsTable {
    * breached. null for calls logged here (migration 0006).
    */
   untracked_targets: string | null;
+  /**
+   * When the record was voided as logged by mistake (migration 0010); null: a
+   * real call. A voided record is kept, read-only, and counts in no figure.
+   */
+  voided_at: number | null;
+  /** Who voided it (their name then; the audit row has their id). */
+  voided_by: string | null;
+  void_reason: string | null;
 }
 
 interface TransfersTable {
