@@ -7,8 +7,8 @@ export interface StatsRange {
   now: number;
 }
 
-/** The calls of the range (the local_date index serves it). */
-export const inRange = (r: StatsRange): RawBuilder<unknown> => sql`calls.local_date BETWEEN ${r.from} AND ${r.to}`;
+/** The calls of the range that count (the local_date index serves it): a voided record counts in no figure. */
+export const inRange = (r: StatsRange): RawBuilder<unknown> => sql`calls.local_date BETWEEN ${r.from} AND ${r.to} AND calls.voided_at IS NULL`;
 
 /** A record with a missed target: an ended one, or a running one already past due. */
 export const breachedSql = (now: number): RawBuilder<unknown> => sql`(calls.ended_breach = 1 OR (calls.next_due_at IS NOT NULL AND calls.next_due_at < ${now}))`;

@@ -127,6 +127,8 @@ export async function listOpenWork(db: Db, deskCode: string, lowScoreAtMost: num
     .selectFrom('calls')
     .selectAll()
     .where('desk_code', '=', deskCode)
+    // A voided record owes nobody anything.
+    .where('voided_at', 'is', null)
     .where((eb) =>
       eb.or([
         eb.and([eb('result', 'in', ['in_progress', 'escalated']), eb('resolved_at', 'is', null)]),
