@@ -33,6 +33,7 @@ export const reviewRecords: Handler<'reviewRecords'> = async (req, { db, now }) 
       'calls.reason',
       'calls.result',
       'calls.closed_at',
+      'calls.voided_at',
       stateExpression(at).as('state'),
     ])
     .orderBy(sortExpression(req.sort ?? 'callAt', at), req.dir ?? 'desc')
@@ -63,6 +64,7 @@ export const reviewRecords: Handler<'reviewRecords'> = async (req, { db, now }) 
         result: r.result as CallResult | null,
         closedAt: r.closed_at,
         state: r.state,
+        voided: r.voided_at !== null,
       }),
     ),
   };

@@ -48,7 +48,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t,
-      errorText: (error) => t(`error.${error.code}` as MessageKey, { message: errorDetail(error, lang, t) }),
+      errorText: (error) => t(`error.${error.code}` as MessageKey, { message: errorDetail(error, lang, t), ...errorParams(error) }),
     };
   }, [lang, setLang]);
   document.documentElement.lang = lang;
@@ -63,6 +63,14 @@ export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');
   return value;
+}
+
+/** Refusals with several parameters as data, named for their message's {placeholders}. */
+function errorParams(error: ApiError): Record<string, string> {
+  const [first = '', second = ''] = error.problems ?? [];
+  if (error.code === 'void_too_late') return { recordNo: first, minutes: second };
+  if (error.code === 'record_voided') return { recordNo: first };
+  return {};
 }
 
 const PARAM_CODES = new Set<ApiError['code']>(['day_not_over', 'already_signed_off', 'unknown_time_zone']);

@@ -35,6 +35,8 @@ export interface ReviewRow {
   closedAt: number | null;
   /** breached: a target was missed (or is overdue); open: targets still running; met: all met. */
   state: RecordState;
+  /** Voided as logged by mistake (listed under the Voided filter only): it has no state that counts. */
+  voided: boolean;
 }
 
 export interface ReviewPage {

@@ -4,6 +4,7 @@ import type { CallRecord, DayList } from '../../../../shared/api/records';
 import type { ApiResult } from '../../../../shared/api/result';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
+import { NO_CALL, useCallDrafts } from './useCallDrafts';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -18,8 +19,17 @@ export function useDesk() {
   const [day, setDay] = useState<DayList | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveState, setSaveState] = useState<SaveState>('idle');
-  /** Why a signed-off record changes: asked for when the store says the day is archived, then sent with each change. */
-  const [changeReason, setChangeReason] = useState('');
+  const drafts = useCallDrafts();
+  /** The open call's workspace: its drafts are its own. */
+  const callId = record?.id ?? NO_CALL;
+  /** Why a signed-off record changes: asked for when the store says the day is archived, then sent with each of its changes. */
+  const changeReason = drafts.get(callId, 'changeReason') ?? '';
+  const setChangeReason = useCallback((value: string) => drafts.set(callId, 'changeReason', value), [drafts, callId]);
+  /** A box's draft for the open call, for SavedTextField: kept when another call is opened, dropped once saved. */
+  const keep = useCallback(
+    (key: string) => ({ draft: drafts.get(callId, key), onDraft: (value: string | undefined) => drafts.set(callId, key, value) }),
+    [drafts, callId],
+  );
 
   const refreshDay = useCallback(async () => {
     const result = await api.listDay({});
@@ -64,7 +74,6 @@ export function useDesk() {
     if (result.ok) {
       setRecord(result.value);
       setErrors({});
-      setChangeReason('');
     }
   }, []);
 
@@ -74,7 +83,7 @@ export function useDesk() {
     [perform, record],
   );
 
-  return { record, day, errors, saveState, perform, open, savePatch, setErrors, changeReason, setChangeReason };
+  return { record, day, errors, saveState, perform, open, savePatch, setErrors, changeReason, setChangeReason, drafts, keep };
 }
 
 export type Desk = ReturnType<typeof useDesk>;

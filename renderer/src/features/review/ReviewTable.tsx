@@ -94,7 +94,7 @@ export function ReviewTable(props: {
                     </div>
                     <div role="cell">{row.result ? t(`result.${row.result}` as MessageKey) : ''}</div>
                     <div role="cell">
-                      <span className={`status status-${row.state}`}>{t(`review.state.${row.state}` as MessageKey)}</span>
+                      <span className={`status status-${row.voided ? 'voided' : row.state}`}>{t(`review.state.${row.voided ? 'voided' : row.state}` as MessageKey)}</span>
                     </div>
                   </>
                 ) : (
