@@ -15,7 +15,7 @@ export const workspace = {
   'void.markDetail': 'Voided by {by} at {at}: {reason}',
   'void.readOnly': 'This record was voided: it is kept as it was and can no longer be changed.',
   'void.notExported': 'Voided records are not exported: a sheet lists only calls that happened.',
-  'review.state.voided': 'voided',
+  'review.state.voided': 'Voided',
   'audit.voidedAt': 'Voided at',
   'audit.voidReason': 'Reason voided',
   'error.void_reason_required': 'Say why this record is voided.',
