@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DICTIONARIES, langFromLocale, translate, type Lang, type MessageKey } from '../../shared/i18n';
 import type { ApiError } from '../../shared/api/result';
+import { errorParams } from '../../shared/i18n/errorParams';
 import { importReasonText } from '../../shared/i18n/importReasons';
 import { api } from './api';
 
@@ -63,14 +64,6 @@ export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');
   return value;
-}
-
-/** Refusals with several parameters as data, named for their message's {placeholders}. */
-function errorParams(error: ApiError): Record<string, string> {
-  const [first = '', second = ''] = error.problems ?? [];
-  if (error.code === 'void_too_late') return { recordNo: first, minutes: second };
-  if (error.code === 'record_voided') return { recordNo: first };
-  return {};
 }
 
 const PARAM_CODES = new Set<ApiError['code']>(['day_not_over', 'already_signed_off', 'unknown_time_zone']);

@@ -89,4 +89,31 @@ test.describe.serial('one call, one workspace', () => {
     await expect(panel.getByTestId('audit')).toContainText('Reason voided');
     await expect(page.getByTestId('export-panel')).toHaveText('Voided records are not exported: a sheet lists only calls that happened.');
   });
+
+  test('in Chinese: the question, its answers and the reason required are said in the page’s language', async ({ page }) => {
+    await page.goto(served.url);
+    await page.getByLabel('Language').selectOption('zh');
+    await button(page, '新来电').click();
+    const recordNo = page.getByTestId('record-no');
+    await expect(recordNo).toHaveText(/^CS\d{11}$/);
+    const open = (await recordNo.textContent())!;
+    await page.keyboard.press('Alt+KeyN');
+    const dialog = page.getByRole('dialog', { name: '开始新的来电？' });
+    await expect(dialog).toContainText(`来电 ${open} 尚未结束。`);
+    await expect(dialog.getByRole('button', { name: '开始新来电' })).toBeFocused();
+    // Tab to 取消 and press Enter there: that answer is the one taken.
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(dialog).toHaveCount(0);
+    await expect(recordNo).toHaveText(open);
+
+    await button(page, '作废记录…').click();
+    await button(page, '作废记录').click();
+    await expect(page.locator('#void-reason-error')).toHaveText('请填写作废原因。');
+    await page.getByLabel('作废原因').fill('误按新来电');
+    await button(page, '作废记录').click();
+    await expect(page.getByTestId('void-mark')).toContainText('已作废');
+    await expect(page.getByTestId('void-mark')).toContainText('误按新来电');
+  });
 });

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef } from 'react';
 
 /**
- * A small modal question with two answers. Enter confirms and Escape cancels
- * wherever the focus is inside it (the agent's hands stay on the keyboard);
- * the confirm button has the focus when it opens.
+ * A small modal question with two answers, for the keyboard: the confirm
+ * button has the focus when it opens, so Enter confirms (Enter on a button the
+ * agent tabbed to presses that one), and Escape cancels.
  */
 export function ConfirmDialog(props: { title: string; body: string; confirm: string; cancel: string; onAnswer: (confirmed: boolean) => void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,7 +26,8 @@ export function ConfirmDialog(props: { title: string; body: string; confirm: str
         props.onAnswer(false);
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === 'Escape') {
+        const onButton = e.target instanceof HTMLButtonElement;
+        if (e.key === 'Escape' || (e.key === 'Enter' && !onButton)) {
           e.preventDefault();
           e.stopPropagation();
           props.onAnswer(e.key === 'Enter');
