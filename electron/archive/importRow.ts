@@ -235,6 +235,10 @@ export function parseRecordRow(cells: RowCells, ctx: RowContext, rowNumber: numb
     // Set when the row is written, to the batch of its import (importWrite.ts).
     import_batch: null,
     untracked_targets: cells.has('untrackedTargets') ? read('untrackedTargets', (c) => untrackedOfCell(textOf(c))) : ctx.untracked.length > 0 ? ctx.untracked.join(',') : null,
+    // A sheet never voids a record (voided records are not exported, so none comes back this way).
+    voided_at: null,
+    voided_by: null,
+    void_reason: null,
   };
   if (call.agent === '') note(cells.has('agent') ? 'agent' : cells.has('handler') ? 'handler' : '', 'no_agent');
   if (cells.finish) notes.push(...cells.finish(call, version.policy));

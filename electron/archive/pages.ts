@@ -35,7 +35,7 @@ const CALL_COLUMNS = [
   'score_resolution', 'remarks', 'closed_at', 'created_at', 'updated_at', 'policy_id', 'resolved_at', 'result_told_at',
   'callback_done_at', 'callback_by', 'callback_outcome', 'lead_follow_up_done_at', 'lead_follow_up_by', 'lead_follow_up_outcome', 'agent_id', 'response_due_at',
   'resolution_due_at', 'transfer_due_at', 'told_due_at', 'callback_due_at', 'lead_due_at', 'ended_breach', 'next_due_at', 'local_hour',
-  'clock_behind_ms', 'source_ref', 'untracked_targets', 'import_batch',
+  'clock_behind_ms', 'source_ref', 'untracked_targets', 'import_batch', 'voided_at', 'voided_by', 'void_reason',
 ] as const satisfies ReadonlyArray<keyof CallRow>;
 type MissingColumn = Exclude<keyof CallRow, (typeof CALL_COLUMNS)[number]>;
 const allColumns: [MissingColumn] extends [never] ? true : MissingColumn = true;
@@ -97,6 +97,9 @@ function callRowOf(json: string): CallRow {
     source_ref: v[49] as CallRow['source_ref'],
     untracked_targets: v[50] as CallRow['untracked_targets'],
     import_batch: v[51] as CallRow['import_batch'],
+    voided_at: v[52] as CallRow['voided_at'],
+    voided_by: v[53] as CallRow['voided_by'],
+    void_reason: v[54] as CallRow['void_reason'],
   };
 }
 

@@ -22,7 +22,7 @@ const CALL_COLUMNS = [
   'created_at', 'updated_at', 'policy_id', 'resolved_at', 'result_told_at', 'callback_done_at', 'callback_by', 'callback_outcome',
   'lead_follow_up_done_at', 'lead_follow_up_by', 'lead_follow_up_outcome', 'response_due_at', 'resolution_due_at', 'transfer_due_at',
   'told_due_at', 'callback_due_at', 'lead_due_at', 'ended_breach', 'next_due_at', 'clock_behind_ms', 'source_ref', 'untracked_targets',
-  'import_batch',
+  'import_batch', 'voided_at', 'voided_by', 'void_reason',
 ] as const satisfies ReadonlyArray<keyof CallColumns>;
 type Missing = Exclude<keyof CallColumns, (typeof CALL_COLUMNS)[number]>;
 const allColumns: [Missing] extends [never] ? true : Missing = true;

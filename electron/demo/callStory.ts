@@ -195,6 +195,9 @@ export function callOnTheLine(rng: Rng, slot: CallSlot, agent: Person, lead: Per
     source_ref: null,
     untracked_targets: null,
     import_batch: null,
+    voided_at: null,
+    voided_by: null,
+    void_reason: null,
   };
   return { call: { row, transfers, steps: handlingSteps(rng, row, agent.name), reasons: [] }, outcome };
 }

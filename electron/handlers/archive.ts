@@ -13,6 +13,9 @@ export const startExport: Handler<'startExport'> = async (req, ctx) => {
   const user = await requireUser(ctx.db, ctx.session);
   const { format, lang, ...filter } = req;
   if (filter.to < filter.from) throw new HotlineError('invalid_request', 'The range ends before it starts.', 'to');
+  // Voided records are never exported: a sheet is the log of calls that happened, and importing it
+  // again would bring a mistaken record back as a real one. Review shows them, read-only.
+  if (filter.state === 'voided') throw new HotlineError('voided_not_exported', 'Voided records are not exported.', 'state');
   const now = ctx.now();
   // An empty file would look like an archive with nothing in it; say so before any dialog opens.
   if ((await countRecords(ctx.db, filter, now)) === 0) throw new HotlineError('nothing_to_export', 'The list is empty: there is nothing to export. Change the dates or the filters.');

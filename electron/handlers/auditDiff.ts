@@ -7,8 +7,11 @@ export interface FieldChange {
   newValue: string | null;
 }
 
+/** A record flattened for comparing: its void mark as two fields of its own. */
+type Audited = CallRecord & { voidedAt: number | null; voidReason: string | null };
+
 /** Fields a person (or a click) sets; derived ones (durations, timing, overall score) are left out. */
-const AUDITED: ReadonlyArray<keyof CallRecord> = [
+const AUDITED: ReadonlyArray<keyof Audited> = [
   'callAt',
   'answeredAt',
   'salutation',
@@ -36,7 +39,11 @@ const AUDITED: ReadonlyArray<keyof CallRecord> = [
   'callbackOutcome',
   'leadFollowUpDoneAt',
   'leadFollowUpOutcome',
+  'voidedAt',
+  'voidReason',
 ];
+
+const flat = (record: CallRecord): Audited => ({ ...record, voidedAt: record.voided?.at ?? null, voidReason: record.voided?.reason ?? null });
 
 const show = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
@@ -44,7 +51,8 @@ const show = (value: unknown): string | null => (value === null || value === und
  * What a change did to a record: each audited field that differs, each transfer
  * added or answered, each step added, each miss reason given or reworded.
  */
-export function diffRecords(before: CallRecord, after: CallRecord): FieldChange[] {
+export function diffRecords(beforeRecord: CallRecord, afterRecord: CallRecord): FieldChange[] {
+  const [before, after] = [flat(beforeRecord), flat(afterRecord)];
   const changes: FieldChange[] = [];
   for (const field of AUDITED) {
     if (before[field] !== after[field]) changes.push({ field, oldValue: show(before[field]), newValue: show(after[field]) });

@@ -36,7 +36,7 @@ export interface Change {
 
 /**
  * One click on one record, in one write transaction: checks who may change it
- * (an agent their own records, a team lead any) and whether its day was signed
+ * (an agent their own records, a team lead any; nobody a voided one) and whether its day was signed
  * off (then only with a stated reason); lets `apply` check and write; refreshes
  * the stored due times; and appends every field it changed to the audit trail
  * with who, when and why. Nothing is half-applied when anything throws.
@@ -56,6 +56,8 @@ export async function changeRecord(
     const user = await requireUser(trx, ctx.session);
     const row = await findCall(trx, id);
     if (!row) throw new HotlineError('not_found', `There is no record with id ${id}.`);
+    // A voided record stays as it was voided: what it said then is what the trail explains.
+    if (row.voided_at !== null) throw new HotlineError('record_voided', `Call ${row.record_no} was voided; it cannot be changed.`, undefined, [row.record_no]);
     const own = row.agent_id === user.id || (row.agent_id === null && row.agent === user.name);
     if (!own && !isLead(user)) {
       throw new HotlineError('forbidden', `Call ${row.record_no} was logged by ${row.agent}; only a team lead may change it.`);

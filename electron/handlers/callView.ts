@@ -82,6 +82,7 @@ export function toCallRecord(row: CallRow, transfers: TransferRow[], steps: Step
     missReasons: reasons.map(toReasonView),
     clockBehindMs: row.clock_behind_ms,
     sourceRef: row.source_ref,
+    voided: row.voided_at === null ? null : { at: row.voided_at, by: row.voided_by ?? '', reason: row.void_reason ?? '' },
   };
 }
 
@@ -102,5 +103,6 @@ export function toCallSummary(row: CallRow, transfers: readonly TransferRow[], l
     policyVersion: row.policy_id,
     timing: timingOf(row, transfers, lastStepAt),
     reasonsGiven: reasons.map((r) => ({ kind: r.kind as TargetKind, index: r.idx })),
+    voidedAt: row.voided_at,
   };
 }

@@ -4,6 +4,7 @@ import { backupNow, getBackups, setBackupDir } from './backups';
 import { addStep, answerCall, answerTransfer, closeCall, startCall, transferCall } from './callMoments';
 import { setResult, updateCallFields } from './callFields';
 import { getCall, listDay, suggestReasons } from './callQueries';
+import { voidCall } from './voidCall';
 import type { HandlerTable } from './context';
 import { correctMoment, getAudit } from './corrections';
 import { getDesk, setupDesk } from './desk';
@@ -33,6 +34,7 @@ export const handlers: HandlerTable = {
   answerTransfer,
   addStep,
   closeCall,
+  voidCall,
   getCall,
   listDay,
   suggestReasons,

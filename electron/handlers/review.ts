@@ -36,6 +36,7 @@ export const reviewRecords: Handler<'reviewRecords'> = async (req, { db, now }) 
       'calls.reason',
       'calls.result',
       'calls.closed_at',
+      'calls.voided_at',
       stateExpression(at).as('state'),
     ])
     .orderBy(sortExpression(req.sort ?? 'callAt', at), req.dir ?? 'desc')
@@ -74,6 +75,7 @@ export const reviewRecords: Handler<'reviewRecords'> = async (req, { db, now }) 
         closedAt: r.closed_at,
         state: r.state,
         missReasons: reasons.get(r.id) ?? [],
+        voided: r.voided_at !== null,
       }),
     ),
   };

@@ -17,7 +17,8 @@ import { requireDesk, requireRole, type Handler } from './context';
  */
 async function statusOf(db: Kysely<Database>, desk: { code: string; time_zone: string }, date: string, now: number): Promise<DayStatus> {
   const deskCode = desk.code;
-  const rows = await listCallsOfDay(db, deskCode, date);
+  // A record voided as logged by mistake stands in no day's way, and is not one of its records.
+  const rows = (await listCallsOfDay(db, deskCode, date)).filter((r) => r.voided_at === null);
   const blockers: DayBlocker[] = [];
   const reasons = await listMissReasons(db, rows.map((r) => r.id));
   for (const row of [...rows].reverse()) {

@@ -25,6 +25,7 @@ export const hotlineBridge = {
   answerTransfer: invoke('answerTransfer'),
   addStep: invoke('addStep'),
   closeCall: invoke('closeCall'),
+  voidCall: invoke('voidCall'),
   getCall: invoke('getCall'),
   listDay: invoke('listDay'),
   suggestReasons: invoke('suggestReasons'),

@@ -26,7 +26,7 @@ export async function runningRows(db: Kysely<Database>, r: StatsRange): Promise<
   const rows = await sql<RunningRow>`
     SELECT priority, category, agent, answered_at, response_due_at, resolved_at, resolution_due_at, result, ended_breach,
            next_due_at, callback_due_at, callback_done_at, lead_due_at, lead_follow_up_done_at
-    FROM calls INDEXED BY calls_running WHERE local_date BETWEEN ${r.from} AND ${r.to} AND next_due_at IS NOT NULL AND ${visibleCalls()}`.execute(db);
+    FROM calls INDEXED BY calls_running WHERE local_date BETWEEN ${r.from} AND ${r.to} AND next_due_at IS NOT NULL AND voided_at IS NULL AND ${visibleCalls()}`.execute(db);
   return rows.rows;
 }
 

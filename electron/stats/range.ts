@@ -8,8 +8,8 @@ export interface StatsRange {
   now: number;
 }
 
-/** The visible calls of the range (the local_date index serves it; store/visibility.ts). */
-export const inRange = (r: StatsRange): RawBuilder<unknown> => sql`calls.local_date BETWEEN ${r.from} AND ${r.to} AND ${visibleCalls()}`;
+/** The calls of the range that count (the local_date index serves it): visible (store/visibility.ts), and not voided (a voided record counts in no figure). */
+export const inRange = (r: StatsRange): RawBuilder<unknown> => sql`calls.local_date BETWEEN ${r.from} AND ${r.to} AND calls.voided_at IS NULL AND ${visibleCalls()}`;
 
 /** A record with a missed target: an ended one, or a running one already past due. */
 export const breachedSql = (now: number): RawBuilder<unknown> => sql`(calls.ended_breach = 1 OR (calls.next_due_at IS NOT NULL AND calls.next_due_at < ${now}))`;

@@ -131,6 +131,8 @@ export async function listOpenWork(db: Db, deskCode: string, lowScoreAtMost: num
     .selectAll()
     .where('desk_code', '=', deskCode)
     .where(visibleCalls())
+    // A voided record owes nobody anything.
+    .where('voided_at', 'is', null)
     .where((eb) =>
       eb.or([
         eb.and([eb('result', 'in', ['in_progress', 'escalated']), eb('resolved_at', 'is', null)]),

@@ -37,7 +37,8 @@ export async function nextVersionStart(db: Db, from: number): Promise<number | n
  * by the exact instant: a call's local date is in its own zone.
  */
 export async function callIdsInSpan(db: Db, span: PolicySpan): Promise<number[]> {
-  let q = db.selectFrom('calls').select('id').where('local_date', '>=', utcDate(span.from - DAY_MS)).where('call_at', '>=', span.from).where(visibleCalls());
+  // A voided record is judged no more: it stays as it was voided (and counts nowhere).
+  let q = db.selectFrom('calls').select('id').where('local_date', '>=', utcDate(span.from - DAY_MS)).where('call_at', '>=', span.from).where('voided_at', 'is', null).where(visibleCalls());
   if (span.until !== null) q = q.where('local_date', '<=', utcDate(span.until + DAY_MS)).where('call_at', '<', span.until);
   return (await q.orderBy('id').execute()).map((r) => r.id);
 }
@@ -56,7 +57,7 @@ export async function callIdsOnSignedOffDays(db: Db, span: PolicySpan): Promise<
     .select('calls.id')
     .where('calls.local_date', '>=', utcDate(span.from - DAY_MS))
     .where('calls.call_at', '>=', span.from)
-    .where(visibleCalls());
+    .where('calls.voided_at', 'is', null).where(visibleCalls());
   if (span.until !== null) q = q.where('calls.local_date', '<=', utcDate(span.until + DAY_MS)).where('calls.call_at', '<', span.until);
   return (await q.orderBy('calls.id').execute()).map((r) => r.id);
 }
@@ -69,7 +70,7 @@ export async function signedOffDaysInSpan(db: Db, span: PolicySpan): Promise<Sig
     .select(['calls.desk_code as deskCode', 'calls.local_date as localDate', (eb) => eb.fn.countAll<number>().as('records')])
     .where('calls.local_date', '>=', utcDate(span.from - DAY_MS))
     .where('calls.call_at', '>=', span.from)
-    .where(visibleCalls());
+    .where('calls.voided_at', 'is', null).where(visibleCalls());
   if (span.until !== null) q = q.where('calls.local_date', '<=', utcDate(span.until + DAY_MS)).where('calls.call_at', '<', span.until);
   const rows = await q.groupBy(['calls.desk_code', 'calls.local_date']).orderBy('calls.local_date').orderBy('calls.desk_code').execute();
   return rows.map((r) => ({ deskCode: r.deskCode, localDate: r.localDate, records: Number(r.records) }));

@@ -42,8 +42,10 @@ export function reviewQuery(db: Kysely<Database>, filter: ReviewFilter, now: num
   if (filter.customerType) query = query.where('calls.customer_type', '=', filter.customerType);
   if (filter.result) query = query.where('calls.result', '=', filter.result);
   // "clock": the system clock was found behind a moment of the record (changeRecord flags it).
+  // Voided records (logged by mistake) are listed under their own filter only: every other list, and its export, leaves them out.
+  query = query.where('calls.voided_at', filter.state === 'voided' ? 'is not' : 'is', null);
   if (filter.state === 'clock') query = query.where('calls.clock_behind_ms', 'is not', null);
-  else if (filter.state) query = query.where(sql<SqlBool>`${stateExpression(now)} = ${filter.state}`);
+  else if (filter.state && filter.state !== 'voided') query = query.where(sql<SqlBool>`${stateExpression(now)} = ${filter.state}`);
   if (filter.text && filter.text.trim() !== '') {
     const like = escapeLike(filter.text.trim());
     query = query.where(

@@ -1,10 +1,11 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { at, ROLLUPS } from './migrations/2026_11_23_0004_rollups';
+// The definitions the triggers are made from now (migration 0010: 0004's, each guarded so that a voided call counts nowhere).
+import { at, ROLLUPS } from './migrations/2026_12_01_0010_void';
 import { visibleCallsSql } from './visibility';
 
 /**
  * Bulk inserts into (and bulk updates of) `calls` without the rollup triggers' per-row work
- * (migration 0004: six upserts for every call, most of an import's write
+ * (migrations 0004 and 0010: six upserts for every call, most of an import's write
  * time), the rollups kept exact all the same. Within the caller's write
  * transaction the insert triggers are dropped, the rows go in, the triggers
  * are created again from their own stored SQL, and the rollups of the days

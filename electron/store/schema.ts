@@ -112,6 +112,14 @@ interface CallsTable {
    * reader (store/visibility.ts), migration 0009.
    */
   import_batch: number | null;
+  /**
+   * When the record was voided as logged by mistake (migration 0010); null: a
+   * real call. A voided record is kept, read-only, and counts in no figure.
+   */
+  voided_at: number | null;
+  /** Who voided it (their name then; the audit row has their id). */
+  voided_by: string | null;
+  void_reason: string | null;
 }
 
 /** One import of a file: staged while published_at is null, its records hidden until then. */

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DICTIONARIES, langFromLocale, translate, type Lang, type MessageKey } from '../../shared/i18n';
 import type { ApiError } from '../../shared/api/result';
+import { errorParams } from '../../shared/i18n/errorParams';
 import { importReasonText } from '../../shared/i18n/importReasons';
 import { api } from './api';
 
@@ -48,7 +49,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t,
-      errorText: (error) => t(`error.${error.code}` as MessageKey, { message: errorDetail(error, lang, t) }),
+      errorText: (error) => t(`error.${error.code}` as MessageKey, { message: errorDetail(error, lang, t), ...errorParams(error) }),
     };
   }, [lang, setLang]);
   document.documentElement.lang = lang;

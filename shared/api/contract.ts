@@ -111,6 +111,8 @@ export const requestSchemas = {
   answerTransfer: z.strictObject({ id, at: typedTime, changeReason, clickedAt }),
   addStep: z.strictObject({ id, text, changeReason, clickedAt }),
   closeCall: z.strictObject({ id, at: typedTime, changeReason, clickedAt }),
+  /** Voids a record logged by mistake: kept, read-only, counted nowhere. The reason is required (checked by the handler, next to its field). */
+  voidCall: z.strictObject({ id, reason: text, clickedAt }),
   getCall: z.strictObject({ id }),
   listDay: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
   suggestReasons: z.strictObject({ prefix: label }),
@@ -224,6 +226,8 @@ export interface HotlineApi {
   answerTransfer(req: Req<'answerTransfer'>): CallRecord;
   addStep(req: Req<'addStep'>): CallRecord;
   closeCall(req: Req<'closeCall'>): CallRecord;
+  /** Its agent within VOID_WINDOW_MINUTES of logging it, a team lead or admin at any time. */
+  voidCall(req: Req<'voidCall'>): CallRecord;
   getCall(req: Req<'getCall'>): CallRecord;
   listDay(req: Req<'listDay'>): DayList;
   suggestReasons(req: Req<'suggestReasons'>): string[];

@@ -18,6 +18,7 @@ export const METHOD_NAMES = [
   'answerTransfer',
   'addStep',
   'closeCall',
+  'voidCall',
   'getCall',
   'listDay',
   'suggestReasons',

@@ -140,8 +140,17 @@ export interface CallRecord {
    * seed 004's 20231027001); null for calls logged at a desk. Unique per desk.
    */
   sourceRef: string | null;
+  /** Voided as logged by mistake: who, when and why (read-only from then on); null for a real call. */
+  voided: VoidMark | null;
   /** What the timing core needs, so the renderer shows live countdowns with the same code. */
   timing: TimingInput;
+}
+
+/** A record voided as logged by mistake. */
+export interface VoidMark {
+  at: number;
+  by: string;
+  reason: string;
 }
 
 export interface MissReasonView {
@@ -197,6 +206,8 @@ export interface CallSummary {
   timing: TimingInput;
   /** Targets that already have a miss reason. */
   reasonsGiven: Array<{ kind: TargetKind; index: number }>;
+  /** When it was voided as logged by mistake; null for a real call. The day list shows it marked, with no targets. */
+  voidedAt: number | null;
 }
 
 export interface DayList {

@@ -42,6 +42,15 @@ export type ErrorCode =
   | 'already_signed_off'
   /** A time-zone name that is no IANA zone (problems[0]: the text typed). */
   | 'unknown_time_zone'
+  // — A record logged by mistake (issue 12, one call one workspace) —
+  /** Voiding without saying why. */
+  | 'void_reason_required'
+  /** An agent voiding their record after the window (problems: [record number, the window in minutes]). */
+  | 'void_too_late'
+  /** A change to a voided record: it is kept as it was voided (problems[0]: the record number). */
+  | 'record_voided'
+  /** An export of the Voided filter: voided records are never exported. */
+  | 'voided_not_exported'
   /** A follow-up completed without saying what came of it. */
   | 'outcome_required'
   /** A follow-up that is no longer open on its record (completed in another window). */

@@ -7,8 +7,11 @@ import type { TargetKind } from '../timing/compliance';
 export const RECORD_STATES = ['met', 'breached', 'open'] as const;
 export type RecordState = (typeof RECORD_STATES)[number];
 
-/** What the Review screen filters on: a target state, or "clock": records the system clock was found behind (docs/durability.md). */
-export const REVIEW_STATES = [...RECORD_STATES, 'clock'] as const;
+/**
+ * What the Review screen filters on: a target state, or "clock": records the system clock was found
+ * behind (docs/durability.md), or "voided": records voided as logged by mistake, which no other filter lists.
+ */
+export const REVIEW_STATES = [...RECORD_STATES, 'clock', 'voided'] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];
 
 export const REVIEW_SORTS = ['callAt', 'recordNo', 'agent', 'priority', 'category', 'result', 'response', 'state'] as const;
@@ -35,6 +38,8 @@ export interface ReviewRow {
   state: RecordState;
   /** Why each missed target was missed, as given on the desk: the breached list reads them without opening each record. */
   missReasons: ReviewMissReason[];
+  /** Voided as logged by mistake (listed under the Voided filter only): it has no state that counts. */
+  voided: boolean;
 }
 
 export interface ReviewMissReason {

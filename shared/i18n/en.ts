@@ -7,11 +7,12 @@ import { archive } from './en/archive';
 import { stats } from './en/stats';
 import { team } from './en/team';
 import { layout } from './en/layout';
+import { workspace } from './en/workspace';
 
 /**
  * English dictionary: every string the renderer shows, one file per part of the app (./en/).
  * Button names are fixed by the spec (tests find them).
  */
-export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout } as const;
+export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { archive } from './zh/archive';
 import { stats } from './zh/stats';
 import { team } from './zh/team';
 import { layout } from './zh/layout';
+import { workspace } from './zh/workspace';
 
 /** 中文词典：界面上的每一个字符串，按应用的部分分文件（./zh/）。 */
-export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout };
+export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace };

@@ -19,8 +19,8 @@ import { applySql, ROLLUPS } from './2026_11_23_0004_rollups';
  * Frozen: never import app code here.
  */
 
-/** A calls row (alias NEW or OLD) is visible: logged here, or brought by a published import. */
-export const visibleRow = (alias: 'NEW' | 'OLD') =>
+/** A calls row (alias NEW or OLD in a trigger, calls in a query) is visible: logged here, or brought by a published import. Exported for 0010, which re-makes the triggers. */
+export const visibleRow = (alias: 'NEW' | 'OLD' | 'calls') =>
   `(${alias}.import_batch IS NULL OR ${alias}.import_batch NOT IN (SELECT id FROM import_batches WHERE published_at IS NULL))`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are typed against no particular schema version

@@ -18,13 +18,23 @@ export function SavedTextField(props: {
   wide?: boolean;
   list?: string;
   onType?: (typed: string) => void;
+  /** What was typed and not saved, kept outside (per call on the desk): shown instead of the value when there is one. */
+  draft?: string | undefined;
+  onDraft?: (typed: string | undefined) => void;
 }) {
-  const [draft, setDraft] = useState(props.value ?? '');
+  const [draft, setDraftState] = useState(props.draft ?? props.value ?? '');
+  const setDraft = (typed: string) => {
+    setDraftState(typed);
+    props.onDraft?.(typed === (props.value ?? '') ? undefined : typed);
+  };
   const save = async () => {
     // Unchanged needs no save, unless the last save failed: going back to the stored text then clears the error.
     if (draft === (props.value ?? '') && !props.error) return;
     const stored = await props.onSave(draft);
-    if (stored !== undefined) setDraft(stored ?? '');
+    if (stored !== undefined) {
+      setDraftState(stored ?? '');
+      props.onDraft?.(undefined);
+    }
   };
   const common = {
     id: props.id,

@@ -38,13 +38,20 @@ function MissReasonRow({ record, target, desk }: { record: CallRecord; target: T
   const { t } = useI18n();
   const given = record.missReasons.find((r) => r.kind === target.kind && r.index === target.index);
   const [code, setCode] = useState<MissReasonCode>(given?.code ?? 'overload');
-  const [text, setText] = useState(given?.text ?? '');
   const errorKey = `missReason-${target.kind}-${target.index}`;
+  // The text typed stays with this call when another is opened (useCallDrafts).
+  const [text, setTextState] = useState(desk.drafts.get(record.id, `${errorKey}-text`) ?? given?.text ?? '');
+  const setText = (value: string) => {
+    setTextState(value);
+    desk.drafts.set(record.id, `${errorKey}-text`, value);
+  };
   const name = `${t(targetKey(target))}${target.kind === 'secondResponse' ? ` #${target.index + 1}` : ''}`;
-  const save = () =>
-    desk.perform([errorKey, 'missReasons', 'actions'], errorKey, (changeReason) =>
+  const save = async () => {
+    const saved = await desk.perform([errorKey, 'missReasons', 'actions'], errorKey, (changeReason) =>
       api.addMissReason({ id: record.id, kind: target.kind, index: target.index, code, text, changeReason }),
     );
+    if (saved) desk.drafts.set(record.id, `${errorKey}-text`, undefined);
+  };
   return (
     <div className={`miss-row${given ? ' miss-given' : ''}`} data-testid={`miss-${target.kind}-${target.index}`}>
       <span className="miss-target">

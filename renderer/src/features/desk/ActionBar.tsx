@@ -1,9 +1,11 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { RESULT_FIELDS } from './fieldPlaces';
+import { NO_CALL } from './useCallDrafts';
 import type { Desk } from './useDesk';
 import { useShortcuts } from './useShortcuts';
 
@@ -19,14 +21,19 @@ interface Action {
 /**
  * The one-click moments of a call, each with an Alt+letter shortcut. A time
  * typed in "At" (read off the phone when logging late) applies to the next
- * click; blank means now.
+ * click; blank means now. What is typed in these boxes belongs to the open
+ * call (useCallDrafts), and New call while a call is open asks first.
  */
 export function ActionBar({ desk }: { desk: Desk }) {
   const { t } = useI18n();
-  const { record, errors, perform, refusal } = desk;
-  const [at, setAt] = useState('');
-  const [transferTo, setTransferTo] = useState('');
-  const [step, setStep] = useState('');
+  const { record, errors, perform, drafts, refusal } = desk;
+  const id = record?.id ?? NO_CALL;
+  const at = drafts.get(id, 'at') ?? '';
+  const transferTo = drafts.get(id, 'transferTo') ?? '';
+  const step = drafts.get(id, 'step') ?? '';
+  /** The answer to "start a new call?", while it is asked. */
+  const [asking, setAsking] = useState<((confirmed: boolean) => void) | null>(null);
+  const ask = () => new Promise<boolean>((resolve) => setAsking(() => resolve));
   /** One action at a time: a double click on New call must not log two calls. */
   const busy = useRef(false);
   const once = async (run: (clickedAt: number) => Promise<unknown>) => {
@@ -44,18 +51,29 @@ export function ActionBar({ desk }: { desk: Desk }) {
   const resultUnsaved = RESULT_FIELDS.find((key) => errors[key]);
 
   const timed = async (run: (at: string | undefined) => Promise<unknown>) => {
-    const used = at;
+    const [used, usedFor] = [at, id];
     const saved = await run(used.trim() === '' ? undefined : used);
     // Clear only the time this click used: one typed meanwhile for the next click stays.
-    if (saved) setAt((current) => (current === used ? '' : current));
+    if (saved) drafts.drop(usedFor, 'at', used);
   };
-  const id = record?.id ?? 0;
-  const open = record !== null && record.closedAt === null;
+  /** A voided record is read-only: only New call is left. */
+  const voided = record?.voided != null;
+  const open = record !== null && record.closedAt === null && !voided;
   const pendingTransfer = record?.transfers.some((tr) => tr.answeredAt === null) ?? false;
   const timeFields = ['at', 'actions'];
 
   const actions: Action[] = [
-    { key: 'new', label: 'desk.newCall', letter: 'N', enabled: true, run: (c) => timed((a) => perform(timeFields, 'at', () => api.startCall({ at: a, clickedAt: c }), 'new')) },
+    {
+      key: 'new',
+      label: 'desk.newCall',
+      letter: 'N',
+      enabled: true,
+      run: async (c) => {
+        // The open call's work is not to slip onto a new record unseen: ask first; the open call stays open.
+        if (open && !(await ask())) return;
+        await timed((a) => perform(timeFields, 'at', () => api.startCall({ at: a, clickedAt: c }), 'new'));
+      },
+    },
     {
       key: 'answer',
       label: 'desk.answer',
@@ -71,7 +89,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
       run: (c) =>
         timed(async (a) => {
           const saved = await perform([...timeFields, 'transferTo'], 'transferTo', (r) => api.transferCall({ id, to: transferTo, at: a, changeReason: r, clickedAt: c }), 'transfer');
-          if (saved) setTransferTo('');
+          if (saved) drafts.drop(id, 'transferTo', transferTo);
           return saved;
         }),
     },
@@ -86,10 +104,11 @@ export function ActionBar({ desk }: { desk: Desk }) {
       key: 'step',
       label: 'desk.addStep',
       letter: 'S',
-      enabled: record !== null,
+      enabled: record !== null && !voided,
       run: async (c) => {
+        // The step typed for this call, sent to this call: never to one opened since.
         const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r, clickedAt: c }), 'step');
-        if (saved) setStep('');
+        if (saved) drafts.drop(id, 'step', step);
       },
     },
     {
@@ -156,15 +175,27 @@ export function ActionBar({ desk }: { desk: Desk }) {
       )}
       <div className="action-inputs">
         <Field id="action-at" label={t('desk.at')} error={errors.at}>
-          <input id="action-at" value={at} placeholder={t('desk.atHint')} onChange={(e) => setAt(e.target.value)} autoComplete="off" />
+          <input id="action-at" value={at} placeholder={t('desk.atHint')} onChange={(e) => drafts.set(id, 'at', e.target.value)} autoComplete="off" />
         </Field>
         <Field id="action-transfer-to" label={t('desk.transferTo')} error={errors.transferTo}>
-          <input id="action-transfer-to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)} autoComplete="off" />
+          <input id="action-transfer-to" value={transferTo} disabled={voided} onChange={(e) => drafts.set(id, 'transferTo', e.target.value)} autoComplete="off" />
         </Field>
         <Field id="action-step" label={t('desk.stepText')} error={errors.step}>
-          <textarea id="action-step" value={step} rows={2} placeholder={t('desk.stepHint')} onChange={(e) => setStep(e.target.value)} />
+          <textarea id="action-step" value={step} rows={2} placeholder={t('desk.stepHint')} disabled={voided} onChange={(e) => drafts.set(id, 'step', e.target.value)} />
         </Field>
       </div>
+      {asking && record && (
+        <ConfirmDialog
+          title={t('newCall.confirmTitle')}
+          body={t('newCall.confirmBody', { recordNo: record.recordNo })}
+          confirm={t('newCall.confirm')}
+          cancel={t('newCall.cancel')}
+          onAnswer={(confirmed) => {
+            setAsking(null);
+            asking(confirmed);
+          }}
+        />
+      )}
     </section>
   );
 }

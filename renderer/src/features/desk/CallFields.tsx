@@ -15,7 +15,7 @@ type TextKey = 'salutation' | 'phone' | 'reason' | 'handler';
 /** Who called and why (the record sheet's columns), each saved as soon as it is filled in. */
 export function CallFields({ record, desk, policy }: { record: CallRecord; desk: Desk; policy: Policy | null }) {
   const { t, lang } = useI18n();
-  const { errors, savePatch } = desk;
+  const { errors, savePatch, keep } = desk;
   const [reasons, setReasons] = useState<string[]>([]);
 
   const text = (key: TextKey) => async (typed: string) => {
@@ -34,8 +34,8 @@ export function CallFields({ record, desk, policy }: { record: CallRecord; desk:
 
   return (
     <section className="fields-grid">
-      <SavedTextField id="f-salutation" label={t('field.salutation')} placeholder={t('field.salutationHint')} value={record.salutation} error={errors.salutation} onSave={text('salutation')} />
-      <SavedTextField id="f-phone" label={t('field.phone')} value={record.phoneLast4} error={errors.phone} onSave={text('phone')} />
+      <SavedTextField id="f-salutation" label={t('field.salutation')} placeholder={t('field.salutationHint')} value={record.salutation} error={errors.salutation} onSave={text('salutation')} {...keep('salutation')} />
+      <SavedTextField id="f-phone" label={t('field.phone')} value={record.phoneLast4} error={errors.phone} onSave={text('phone')} {...keep('phone')} />
       <ChoiceField id="f-customer-type" label={t('field.customerType')} options={CUSTOMER_TYPES} vocabulary="customerType" value={record.customerType} error={errors.customerType} onChange={choose('customerType')} />
       <ChoiceField id="f-request-type" label={t('field.requestType')} options={REQUEST_TYPES} vocabulary="requestType" value={record.requestType} error={errors.requestType} onChange={choose('requestType')} />
       <ChoiceField id="f-category" label={t('field.category')} options={CATEGORIES} vocabulary="category" value={record.category} error={errors.category} onChange={choose('category')} />
@@ -50,13 +50,13 @@ export function CallFields({ record, desk, policy }: { record: CallRecord; desk:
           ))}
         </select>
       </Field>
-      <SavedTextField id="f-reason" label={t('field.reason')} placeholder={t('field.reasonHint')} value={record.reason} error={errors.reason} onSave={text('reason')} list="reason-suggestions" onType={suggest} wide />
+      <SavedTextField id="f-reason" label={t('field.reason')} placeholder={t('field.reasonHint')} value={record.reason} error={errors.reason} onSave={text('reason')} {...keep('reason')} list="reason-suggestions" onType={suggest} wide />
       <datalist id="reason-suggestions">
         {reasons.map((r) => (
           <option key={r} value={r} />
         ))}
       </datalist>
-      <SavedTextField id="f-handler" label={t('field.handler')} value={record.handler} error={errors.handler} onSave={text('handler')} />
+      <SavedTextField id="f-handler" label={t('field.handler')} value={record.handler} error={errors.handler} onSave={text('handler')} {...keep('handler')} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useI18n } from '../../i18n';
 import { AlertStack } from '../compliance/AlertStack';
 import { MissReasons } from '../compliance/MissReasons';
@@ -14,6 +14,8 @@ import { FeedbackFields } from './FeedbackFields';
 import { ResultFields } from './ResultFields';
 import { TodayList } from './TodayList';
 import { useDesk } from './useDesk';
+import { VoidMark } from './VoidMark';
+import { VoidRecord } from './VoidRecord';
 
 /** The screen an agent keeps open all shift: the open call on the left, today's calls on the right. */
 export function DeskScreen({ openRequest }: { openRequest: { id: number } | null }) {
@@ -21,8 +23,10 @@ export function DeskScreen({ openRequest }: { openRequest: { id: number } | null
   const desk = useDesk();
   const { record, open } = desk;
   const { policyFor } = usePolicies();
-  const { alerts, dismiss } = useTargetAlerts(desk.day?.records ?? [], policyFor);
-  const policy = record ? policyFor(record.policyVersion) : null;
+  // A voided record has no targets left to alert on.
+  const counted = useMemo(() => (desk.day?.records ?? []).filter((r) => r.voidedAt === null), [desk.day]);
+  const { alerts, dismiss } = useTargetAlerts(counted, policyFor);
+  const policy = record && !record.voided ? policyFor(record.policyVersion) : null;
 
   useEffect(() => {
     if (openRequest) void open(openRequest.id);
@@ -48,12 +52,22 @@ export function DeskScreen({ openRequest }: { openRequest: { id: number } | null
           ) : (
             // Keyed by record: opening another record starts its fields fresh.
             <article className="card call" key={record.id} aria-label={record.recordNo}>
+              {record.voided && (
+                <>
+                  <VoidMark voided={record.voided} zone={record.timeZone} />
+                  <p className="muted">{t('void.readOnly')}</p>
+                </>
+              )}
               <ChangeReason desk={desk} />
               {policy && <MissReasons record={record} policy={policy} desk={desk} />}
-              <CallFields record={record} desk={desk} policy={policy} />
-              <CallProgress record={record} />
-              <ResultFields record={record} desk={desk} />
-              <FeedbackFields record={record} desk={desk} />
+              {/* A voided record is shown as it was voided, read-only. */}
+              <fieldset className="plain" disabled={record.voided !== null}>
+                <CallFields record={record} desk={desk} policy={policyFor(record.policyVersion)} />
+                <CallProgress record={record} />
+                <ResultFields record={record} desk={desk} />
+                <FeedbackFields record={record} desk={desk} />
+              </fieldset>
+              {!record.voided && <VoidRecord record={record} desk={desk} />}
             </article>
           )}
         </div>

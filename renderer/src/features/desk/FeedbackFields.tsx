@@ -16,7 +16,7 @@ const SCORES = [
 /** Customer feedback (a reason when unsatisfied), the optional 1–5 scores, and remarks. */
 export function FeedbackFields({ record, desk }: { record: CallRecord; desk: Desk }) {
   const { t } = useI18n();
-  const { errors, savePatch } = desk;
+  const { errors, savePatch, keep } = desk;
   return (
     <section className="fields-grid">
       <ChoiceField<Feedback>
@@ -35,6 +35,7 @@ export function FeedbackFields({ record, desk }: { record: CallRecord; desk: Des
           value={record.feedbackReason}
           error={errors.feedbackReason}
           onSave={async (typed) => (await savePatch('feedbackReason', { feedbackReason: typed }))?.feedbackReason}
+          {...keep('feedbackReason')}
           wide
         />
       )}
@@ -70,6 +71,7 @@ export function FeedbackFields({ record, desk }: { record: CallRecord; desk: Des
         value={record.remarks}
         error={errors.remarks}
         onSave={async (typed) => (await savePatch('remarks', { remarks: typed }))?.remarks}
+        {...keep('remarks')}
         multiline
         wide
       />

@@ -15,11 +15,20 @@ import type { Desk } from './useDesk';
  */
 export function ResultFields({ record, desk }: { record: CallRecord; desk: Desk }) {
   const { t } = useI18n();
-  const { errors, perform } = desk;
+  const { errors, perform, drafts } = desk;
   const [result, setResult] = useState<CallResult | null>(record.result);
-  const [due, setDue] = useState(record.followUpDueAt === null ? '' : localDateTime(record.followUpDueAt, record.timeZone));
-  const [owner, setOwner] = useState(record.followUpOwner ?? '');
-  const [note, setNote] = useState(record.resultNote ?? '');
+  // What was typed and not yet accepted stays with this call when another is opened (useCallDrafts).
+  const kept = (key: string, stored: string) => drafts.get(record.id, key) ?? stored;
+  const [due, setDueState] = useState(kept('followUpDue', record.followUpDueAt === null ? '' : localDateTime(record.followUpDueAt, record.timeZone)));
+  const [owner, setOwnerState] = useState(kept('followUpOwner', record.followUpOwner ?? ''));
+  const [note, setNoteState] = useState(kept('resultNote', record.resultNote ?? ''));
+  const typed = (key: string, set: (value: string) => void) => (value: string) => {
+    set(value);
+    drafts.set(record.id, key, value);
+  };
+  const setDue = typed('followUpDue', setDueState);
+  const setOwner = typed('followUpOwner', setOwnerState);
+  const setNote = typed('resultNote', setNoteState);
   /** Fields the agent has left: what they still need shows once they were left, or once closing was tried, not while typing. */
   const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
   const shown = (key: 'followUpDue' | 'followUpOwner' | 'resultNote') => (left.has(key) || desk.submitAttempts > 0 ? errors[key] : undefined);
@@ -40,7 +49,10 @@ export function ResultFields({ record, desk }: { record: CallRecord; desk: Desk 
         followUpOwner: next.owner ?? owner,
         note: next.note ?? note,
       }),
-    );
+    ).then((saved) => {
+      // Saved: the record holds them now.
+      if (saved) for (const key of ['followUpDue', 'followUpOwner', 'resultNote']) drafts.set(record.id, key, undefined);
+    });
   };
 
   return (

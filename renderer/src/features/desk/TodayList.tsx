@@ -32,6 +32,7 @@ export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId
       .sort(byUrgency)[0];
   };
   const status = (r: CallSummary): string => {
+    if (r.voidedAt !== null) return t('void.mark');
     if (r.closedAt === null) return t('desk.open');
     if (r.result === null) return t('desk.closed');
     return t(`result.${r.result}` as MessageKey);
@@ -56,7 +57,7 @@ export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId
           </thead>
           <tbody>
             {day.records.map((r) => (
-              <tr key={r.id} className={r.id === openId ? 'selected' : undefined} aria-selected={r.id === openId}>
+              <tr key={r.id} className={[r.id === openId ? 'selected' : '', r.voidedAt !== null ? 'voided' : ''].join(' ').trim() || undefined} aria-selected={r.id === openId}>
                 <td className="col-recordNo">
                   <button type="button" className="link" onClick={() => onOpen(r.id)}>
                     {r.recordNo}
@@ -71,10 +72,10 @@ export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId
                 </td>
                 <td className="col-response num">{r.responseMinutes ?? '—'}</td>
                 <td className="col-result" title={status(r)}>
-                  <span className={`status status-${r.closedAt === null ? 'open' : (r.result ?? 'closed')}`}>{status(r)}</span>
+                  <span className={`status status-${r.voidedAt !== null ? 'voided' : r.closedAt === null ? 'open' : (r.result ?? 'closed')}`}>{status(r)}</span>
                 </td>
                 <td className="col-targets">
-                  <LeadTarget target={lead(r)} now={now} />
+                  <LeadTarget target={r.voidedAt === null ? lead(r) : undefined} now={now} />
                 </td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import type { ApiResult } from '../../../../shared/api/result';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { bringFieldIntoView, fieldSelector, RESULT_FIELDS } from './fieldPlaces';
+import { NO_CALL, useCallDrafts } from './useCallDrafts';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
@@ -38,8 +39,17 @@ export function useDesk() {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   /** Counts attempts to close: "required" messages of fields not yet left show from the first one on. */
   const [submitAttempts, setSubmitAttempts] = useState(0);
-  /** Why a signed-off record changes: asked for when the store says the day is archived, then sent with each change. */
-  const [changeReason, setChangeReason] = useState('');
+  const drafts = useCallDrafts();
+  /** The open call's workspace: its drafts are its own. */
+  const callId = record?.id ?? NO_CALL;
+  /** Why a signed-off record changes: asked for when the store says the day is archived, then sent with each of its changes. */
+  const changeReason = drafts.get(callId, 'changeReason') ?? '';
+  const setChangeReason = useCallback((value: string) => drafts.set(callId, 'changeReason', value), [drafts, callId]);
+  /** A box's draft for the open call, for SavedTextField: kept when another call is opened, dropped once saved. */
+  const keep = useCallback(
+    (key: string) => ({ draft: drafts.get(callId, key), onDraft: (value: string | undefined) => drafts.set(callId, key, value) }),
+    [drafts, callId],
+  );
 
   const refreshDay = useCallback(async () => {
     const result = await api.listDay({});
@@ -112,7 +122,6 @@ export function useDesk() {
       setUnsaved([]);
       setRefusal(null);
       setSubmitAttempts(0);
-      setChangeReason('');
     }
   }, []);
 
@@ -123,7 +132,7 @@ export function useDesk() {
   );
 
   const saveState: SaveState = inFlight ? 'saving' : unsaved.length > 0 ? 'failed' : lastSave;
-  return { record, day, errors, saveState, unsaved, refusal, refuse, submitAttempts, perform, open, savePatch, setErrors, changeReason, setChangeReason };
+  return { record, day, errors, saveState, unsaved, refusal, refuse, submitAttempts, perform, open, savePatch, setErrors, changeReason, setChangeReason, drafts, keep };
 }
 
 export type Desk = ReturnType<typeof useDesk>;

@@ -63,6 +63,15 @@ export function ExportPanel({ filter }: { filter: ExportFilter }) {
     if (r.ok) setJob(r.value);
   };
 
+  // Voided records are never exported (the store refuses too): say so where the Export button would be.
+  if (filter.state === 'voided') {
+    return (
+      <div className="archive-export" data-testid="export-panel">
+        <p className="muted">{t('void.notExported')}</p>
+      </div>
+    );
+  }
+
   return (
     <div className="archive-export" data-testid="export-panel">
       <div className="inline">

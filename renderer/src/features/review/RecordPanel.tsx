@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { TargetList } from '../compliance/TargetList';
 import { targetKey } from '../compliance/targetText';
 import { CallProgress } from '../desk/CallProgress';
+import { VoidMark } from '../desk/VoidMark';
 import { usePolicies } from '../policy/usePolicies';
 import { Clamp } from '../../components/Clamp';
 import { AuditRow } from './AuditRow';
@@ -70,13 +71,14 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
           {t('review.sourceRef', { ref: record.sourceRef })}
         </p>
       )}
+      {record.voided && <VoidMark voided={record.voided} zone={zone} />}
       {record.clockBehindMs !== null && (
         // A click was logged while the system clock read earlier than the record (docs/durability.md).
         <p className="alert alert-near" role="note" data-testid="clock-flag">
           {t('review.clockBehind', { min: Math.ceil(record.clockBehindMs / 60_000) })}
         </p>
       )}
-      {policy && <TargetList timing={record.timing} policy={policy} zone={zone} />}
+      {policy && !record.voided && <TargetList timing={record.timing} policy={policy} zone={zone} />}
       {record.missReasons.length > 0 && (
         <section>
           <h3>{t('miss.title')}</h3>

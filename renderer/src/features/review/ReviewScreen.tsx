@@ -17,7 +17,7 @@ import { ReviewTable } from './ReviewTable';
 import { useReviewPages, type ReviewQuery } from './useReviewPages';
 
 type Filters = Omit<ReviewQuery, 'from' | 'to' | 'sort' | 'dir'>;
-const STATES: Array<ReviewState | undefined> = [undefined, 'breached', 'open', 'met', 'clock'];
+const STATES: Array<ReviewState | undefined> = [undefined, 'breached', 'open', 'met', 'clock', 'voided'];
 
 /**
  * The team lead's Review: a day or a range, filtered by agent, priority,

@@ -88,7 +88,7 @@ export function ReviewTable(props: {
       case 'state':
         return (
           <div key={id} role="cell">
-            <span className={`status status-${row.state}`}>{t(`review.state.${row.state}` as MessageKey)}</span>
+            <span className={`status status-${row.voided ? 'voided' : row.state}`}>{t(`review.state.${row.voided ? 'voided' : row.state}` as MessageKey)}</span>
           </div>
         );
     }

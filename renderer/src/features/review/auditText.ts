@@ -55,6 +55,8 @@ const FIELDS: Record<string, [MessageKey, Kind]> = {
   leadFollowUpDoneAt: ['audit.leadFollowUpDoneAt', 'time'],
   leadFollowUpOutcome: ['audit.leadFollowUpOutcome', 'text'],
   clockBehind: ['audit.clockBehind', 'clockLag'],
+  voidedAt: ['audit.voidedAt', 'time'],
+  voidReason: ['audit.voidReason', 'text'],
   // The re-judge's fields (electron/records/judgeCalls.ts).
   policy: ['audit.policy', 'version'],
   responseDue: ['audit.responseDue', 'time'],

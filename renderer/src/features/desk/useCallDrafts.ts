@@ -1,0 +1,43 @@
+import { useCallback, useState } from 'react';
+
+/** The workspace of no call: what is typed while no call is open (a time for the next New call). */
+export const NO_CALL = 0;
+
+type Drafts = ReadonlyMap<number, Readonly<Record<string, string>>>;
+
+/**
+ * What was typed for each call and is not saved yet, by call id and box: the
+ * step box, the transfer target, the time for the next click, a result's
+ * follow-up, a reason. Each belongs to its call: opening another call shows
+ * that call's drafts, and going back shows these again (issue 12: a step typed
+ * during one call was added to the next one). Kept in memory for the shift.
+ */
+export function useCallDrafts() {
+  const [drafts, setDrafts] = useState<Drafts>(new Map());
+  const get = useCallback((callId: number, key: string): string | undefined => drafts.get(callId)?.[key], [drafts]);
+  /** Sets one box's draft of one call; undefined (or '') drops it: the box shows what is stored. */
+  const set = useCallback((callId: number, key: string, value: string | undefined) => {
+    setDrafts((prev) => {
+      const { [key]: _dropped, ...others } = prev.get(callId) ?? {};
+      const next = new Map(prev);
+      const kept = value === undefined || value === '' ? others : { ...others, [key]: value };
+      if (Object.keys(kept).length === 0) next.delete(callId);
+      else next.set(callId, kept);
+      return next;
+    });
+  }, []);
+  /** Drops one box's draft if it still holds `used` (what a click sent): anything typed meanwhile, for the next click, stays. */
+  const drop = useCallback((callId: number, key: string, used: string) => {
+    setDrafts((prev) => {
+      if (prev.get(callId)?.[key] !== used) return prev;
+      const { [key]: _dropped, ...others } = prev.get(callId)!;
+      const next = new Map(prev);
+      if (Object.keys(others).length === 0) next.delete(callId);
+      else next.set(callId, others);
+      return next;
+    });
+  }, []);
+  return { get, set, drop };
+}
+
+export type CallDrafts = ReturnType<typeof useCallDrafts>;
