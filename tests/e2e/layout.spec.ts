@@ -125,6 +125,9 @@ for (const size of SIZES) {
       const at = page.getByLabel('时间（留空＝现在）');
       await at.fill(typedTime(zone, 72));
       await button(page, '新来电').click();
+      // The first test's call is still open: New call asks first, and Enter confirms.
+      await expect(page.getByRole('dialog')).toContainText('开始新的来电？');
+      await page.keyboard.press('Enter');
       await page.getByLabel('优先级').selectOption({ label: '重要' });
       await page.getByLabel('客户称呼').fill('司马女士');
       await page.getByLabel('客户称呼').press('Tab');
