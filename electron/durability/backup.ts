@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { removeBatchChunk, unpublishedBatches } from '../store/importBatches';
+import { requestsAnsweredSync } from '../worker/requestGate';
 import { backupName, leftoverPartials, listBackups } from './backupFiles';
 import { createPrivateFile, ensurePrivateFolder, fsyncFile, fsyncFolder, sideFilesOf } from './files';
-import type { RawOptions } from './integrity';
+import { openReadOnly, type RawOptions } from './integrity';
 import { DEFAULT_ROTATION, localCalendar, planRotation, type Calendar, type RotationPolicy } from './rotation';
 
 /** The file asked for already exists: a backup never replaces a file. */
@@ -23,24 +24,46 @@ export class BackupCheckFailedError extends Error {
   }
 }
 
-/** Pages copied per step: 4096 pages of 4 KiB is 16 MiB, a few tens of milliseconds, between which the app keeps serving. */
-const PAGES_PER_STEP = 4096;
+/**
+ * Pages copied per step: 1024 pages of 4 KiB is 4 MiB. After each step the copy
+ * so far is flushed to disk, and the backup waits for the requests being
+ * answered: a click's commit (an fsync of the -wal) then never queues behind
+ * hundreds of megabytes of the copy's writes on the same disk (issue 11).
+ */
+const PAGES_PER_STEP = 1024;
+/** A breath between two steps, for the disk as much as for the lock. */
+const STEP_PAUSE_MS = 2;
 
 /**
  * Copies the live database behind `sqlite` into `dest` through SQLite's online
  * backup API, never as a file copy: a file copy of a database being written
  * can catch half a transaction, or the main file without the commits still in
- * its -wal. The backup API reads a consistent snapshot; if another process
- * writes between two steps it starts again, so when that happens the rest is
- * copied in one step. The copy is switched to a rollback journal (one
- * self-contained file, no -wal beside it), checked with quick_check, flushed,
- * and only then given its final name, with mode 0600.
+ * its -wal. The copy reads from a connection of its own that holds one read
+ * transaction throughout: one snapshot, the database as it was when the backup
+ * began, which other connections' writes (the clicks meanwhile) do not make it
+ * start again. (An in-memory database has no file for a second connection: it
+ * is copied through `sqlite` itself, and if written between two steps the copy
+ * starts again, the rest in one step.) The copy is switched to a rollback
+ * journal (one self-contained file, no -wal beside it), checked with
+ * quick_check, flushed, and only then given its final name, with mode 0600.
  */
 export interface BackupOptions extends RawOptions {
-  /** Pages per step (default 4096); tests use small steps to let other writers in between. */
+  /** Pages per step (default 1024); tests use small steps to let other writers in between. */
   pagesPerStep?: number;
-  /** Told each time another connection's write made the copy start again. */
+  /** Told each time another connection's write made the copy start again (an in-memory database's only). */
   onRestart?: () => void;
+}
+
+/** Sleeps the thread: a backup step's callback cannot await (a worker thread's, or the CLI's own). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** A connection of its own to the database file, in a read transaction: the snapshot a backup copies. */
+function snapshotOf(sqlite: BetterSqlite3.Database, options: RawOptions): BetterSqlite3.Database | null {
+  if (sqlite.memory || sqlite.name === '') return null;
+  const source = openReadOnly(sqlite.name, options);
+  source.exec('BEGIN');
+  source.prepare('SELECT count(*) FROM sqlite_master').get();
+  return source;
 }
 
 export async function writeBackup(sqlite: BetterSqlite3.Database, dest: string, options: BackupOptions = {}): Promise<{ file: string; bytes: number }> {
@@ -48,16 +71,23 @@ export async function writeBackup(sqlite: BetterSqlite3.Database, dest: string, 
   const partial = `${dest}.partial-${process.pid}`;
   ensurePrivateFolder(path.dirname(dest));
   createPrivateFile(partial);
+  const snapshot = snapshotOf(sqlite, options);
+  const flushed = fs.openSync(partial, 'r+');
   try {
     let remaining = Infinity;
-    await sqlite.backup(partial, {
+    await (snapshot ?? sqlite).backup(partial, {
       progress: ({ remainingPages }) => {
         const restarted = remainingPages > remaining;
         remaining = remainingPages;
         if (restarted) options.onRestart?.();
-        return restarted ? 0x7fffffff : (options.pagesPerStep ?? PAGES_PER_STEP);
+        if (restarted) return 0x7fffffff;
+        fs.fdatasyncSync(flushed);
+        requestsAnsweredSync();
+        pause(STEP_PAUSE_MS);
+        return options.pagesPerStep ?? PAGES_PER_STEP;
       },
     });
+    closeSnapshot(snapshot);
     sealCopy(partial, options);
     fsyncFile(partial);
     if (fs.existsSync(dest)) throw new BackupTargetExistsError(dest);
@@ -65,9 +95,18 @@ export async function writeBackup(sqlite: BetterSqlite3.Database, dest: string, 
     fsyncFolder(path.dirname(dest));
     return { file: dest, bytes: fs.statSync(dest).size };
   } catch (error) {
+    closeSnapshot(snapshot);
     for (const f of [partial, ...Object.values(sideFilesOf(partial)), `${partial}-journal`]) fs.rmSync(f, { force: true });
     throw error;
+  } finally {
+    fs.closeSync(flushed);
   }
+}
+
+function closeSnapshot(snapshot: BetterSqlite3.Database | null): void {
+  if (!snapshot?.open) return;
+  snapshot.exec('COMMIT');
+  snapshot.close();
 }
 
 /**

@@ -1,3 +1,5 @@
+import { isMainThread } from 'node:worker_threads';
+
 /**
  * The request gate: how the bulk worker steps aside for a click. The main
  * thread counts the requests it is answering in a SharedArrayBuffer that the
@@ -40,4 +42,15 @@ export function enterRequest(): () => void {
 export async function requestsAnswered(atMostMs = 250): Promise<void> {
   const until = Date.now() + atMostMs;
   while (Atomics.load(counts, 0) > 0 && Date.now() < until) await new Promise<void>((resolve) => setTimeout(resolve, 1));
+}
+
+/**
+ * requestsAnswered for work that cannot await (a backup's step callback): the
+ * thread sleeps. Only off the main thread: there, the requests counted are the
+ * thread's own, which cannot go on while it sleeps.
+ */
+export function requestsAnsweredSync(atMostMs = 250): void {
+  if (isMainThread) return;
+  const until = Date.now() + atMostMs;
+  for (let n = Atomics.load(counts, 0); n > 0 && Date.now() < until; n = Atomics.load(counts, 0)) Atomics.wait(counts, 0, n, 1);
 }

@@ -48,7 +48,8 @@ describe('writeBackup (SQLite online backup)', () => {
     await reader.close();
 
     expect(written).toBeGreaterThan(0);
-    expect(restarts).toBeGreaterThan(0);
+    // One snapshot, copied in many small steps: the other connection's commits never made it start again.
+    expect(restarts).toBe(0);
     const copy = await openStore(dest);
     expect(copy.sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     // startCall takes a serial and inserts the record in one transaction: a torn copy would disagree.
