@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
 import { removeBatchChunk, unpublishedBatches } from '../store/importBatches';
+import { holdingWrite } from '../worker/requestGate';
 import { betweenChunks, ChunkSizer } from '../worker/rhythm';
 
 /**
@@ -9,14 +10,16 @@ import { betweenChunks, ChunkSizer } from '../worker/rhythm';
  */
 export function timedTransaction<T>(sqlite: BetterSqlite3.Database, work: () => T): { value: T; ms: number } {
   let ms = 0;
-  const value = sqlite
-    .transaction(() => {
-      const started = performance.now();
-      const result = work();
-      ms = performance.now() - started;
-      return result;
-    })
-    .immediate();
+  const value = holdingWrite(() =>
+    sqlite
+      .transaction(() => {
+        const started = performance.now();
+        const result = work();
+        ms = performance.now() - started;
+        return result;
+      })
+      .immediate(),
+  );
   return { value, ms };
 }
 

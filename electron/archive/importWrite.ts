@@ -9,6 +9,7 @@ import { inWriteTransaction } from '../store/writeTransaction';
 import { dueColumnsOf } from './dueTimes';
 import type { ParsedCall, PolicyVersionRef } from './importRow';
 import { assignSerials } from './importSerials';
+import { holdingWriteAsync } from '../worker/requestGate';
 import { betweenChunks, ChunkSizer } from '../worker/rhythm';
 import { removeBatch, removeUnpublishedImports, timedTransaction } from './importStaging';
 
@@ -107,13 +108,46 @@ async function openImport(
   who: { actor: string; now: number; file: string },
 ): Promise<{ batchId: number; policyId: (id: number) => number; createdPolicy: number | null }> {
   const sqlite = rawConnectionOf(db);
-  return inWriteTransaction(db, async (trx) => {
+  // Gathered before the lock is taken: a hundred thousand rows are many milliseconds of work.
+  const days = serialDays(fresh);
+  return holdingWriteAsync(() => inWriteTransaction(db, async (trx) => {
     const { policyId, created } = await checkPolicies(trx, plan, who.now);
-    // Numbered again under the lock: a call logged since the plan may have taken the next serial.
-    await assignSerials(trx, fresh.map((c) => c.parsed));
-    raiseSerials(sqlite, fresh);
+    // A call logged since the plan took the day's next serial: that day's rows are numbered again, under the lock.
+    const counter = sqlite.prepare('SELECT last_serial FROM daily_serials WHERE desk_code = ? AND local_date = ?').pluck();
+    for (const day of days.values()) {
+      if (day.numbered.length === 0 || ((counter.get(day.desk, day.date) as number | undefined) ?? 0) < day.firstNumbered) continue;
+      await assignSerials(trx, day.numbered);
+      day.highest = Math.max(day.highest, ...day.numbered.map((p) => p.serial!));
+    }
+    raiseSerials(sqlite, days.values());
     return { batchId: openBatch(sqlite, who), policyId, createdPolicy: created };
-  });
+  }));
+}
+
+interface SerialDay {
+  desk: string;
+  date: string;
+  /** The highest serial the batch uses that day (the file's own or one given here). */
+  highest: number;
+  /** Rows the plan numbered (seed sheets'), and the lowest serial it gave them. */
+  numbered: ParsedCall[];
+  firstNumbered: number;
+}
+
+/** The batch's rows by desk and day, with the serials they use. */
+function serialDays(fresh: readonly ReadyCall[]): Map<string, SerialDay> {
+  const days = new Map<string, SerialDay>();
+  for (const { parsed } of fresh) {
+    const key = `${parsed.call.desk_code}\u0000${parsed.call.local_date}`;
+    let day = days.get(key);
+    if (!day) days.set(key, (day = { desk: parsed.call.desk_code, date: parsed.call.local_date, highest: 0, numbered: [], firstNumbered: Infinity }));
+    day.highest = Math.max(day.highest, parsed.serial!);
+    if (parsed.serialAssigned) {
+      day.numbered.push(parsed);
+      day.firstNumbered = Math.min(day.firstNumbered, parsed.serial!);
+    }
+  }
+  return days;
 }
 
 /** Writes the rows in transactions sized by time, between which clicks go first; returns the steps written. */
@@ -138,18 +172,11 @@ async function stageRows(sqlite: BetterSqlite3.Database, fresh: readonly ReadyCa
 }
 
 /** A serial once used is never handed out again: each day's counter goes up to the highest the batch uses. */
-function raiseSerials(sqlite: BetterSqlite3.Database, fresh: readonly ReadyCall[]): void {
-  const highest = new Map<string, { desk: string; date: string; serial: number }>();
-  for (const { parsed } of fresh) {
-    const key = `${parsed.call.desk_code}\u0000${parsed.call.local_date}`;
-    const day = highest.get(key);
-    if (!day) highest.set(key, { desk: parsed.call.desk_code, date: parsed.call.local_date, serial: parsed.serial! });
-    else day.serial = Math.max(day.serial, parsed.serial!);
-  }
+function raiseSerials(sqlite: BetterSqlite3.Database, days: Iterable<SerialDay>): void {
   const raise = sqlite.prepare(
     'INSERT INTO daily_serials (desk_code, local_date, last_serial) VALUES (?, ?, ?) ON CONFLICT (desk_code, local_date) DO UPDATE SET last_serial = max(daily_serials.last_serial, excluded.last_serial)',
   );
-  for (const d of highest.values()) raise.run(d.desk, d.date, d.serial);
+  for (const d of days) raise.run(d.desk, d.date, d.highest);
 }
 
 /** Refuses a policy table changed since the file was read; creates the default policy when planned. Returns the id mapping. */

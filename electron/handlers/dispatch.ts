@@ -2,7 +2,7 @@ import { requestSchemas, type MethodName, type ResponseOf } from '../../shared/a
 import { isMethodName } from '../../shared/api/methods';
 import { HotlineError, type ApiResult } from '../../shared/api/result';
 import { describeError, log } from '../log';
-import { enterRequest } from '../worker/requestGate';
+import { bulkWriteEnded, enterRequest } from '../worker/requestGate';
 import { atClick, type HandlerContext, type HandlerTable } from './context';
 import { handlers as defaultHandlers } from './index';
 
@@ -40,6 +40,7 @@ export async function dispatch(
   // The bulk worker waits for requests being answered before each of its short write transactions.
   const answered = enterRequest();
   try {
+    await bulkWriteEnded();
     const handler = table[method] as (req: unknown, ctx: HandlerContext) => Promise<ResponseOf<MethodName>>;
     const clickedAt = (parsed.data as { clickedAt?: number }).clickedAt;
     return { ok: true, value: await handler(parsed.data, atClick(ctx, clickedAt)) };

@@ -11,6 +11,7 @@ import type { TouchedDay } from '../store/rollups';
 import type { Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { judgeCalls, judgementChanges, type Rejudged } from './judgeCalls';
+import { holdingWriteAsync } from '../worker/requestGate';
 import { betweenChunks, ChunkSizer } from '../worker/rhythm';
 
 /**
@@ -129,7 +130,7 @@ export async function rejudgeSpan(db: Kysely<Database>, job: RejudgeJob, onProgr
   for (let i = 0; i < ids.length; ) {
     if (i > 0) await betweenChunks();
     const chunk = ids.slice(i, i + sizer.size);
-    await inWriteTransaction(db, async (trx) => {
+    await holdingWriteAsync(() => inWriteTransaction(db, async (trx) => {
       const started = performance.now();
       const writes: JudgementWrite[] = [];
       const days = new Map<string, TouchedDay>();
@@ -155,7 +156,7 @@ export async function rejudgeSpan(db: Kysely<Database>, job: RejudgeJob, onProgr
       verdictsChanged += chunkVerdicts;
       if (job.trailId !== undefined) await countRejudged(trx, job.trailId, { records: writes.length, verdictsChanged: chunkVerdicts });
       sizer.took(chunk.length, performance.now() - started);
-    });
+    }));
     i += chunk.length;
     onProgress?.({ done: i, total: ids.length });
   }

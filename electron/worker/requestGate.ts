@@ -10,8 +10,17 @@ import { isMainThread } from 'node:worker_threads';
  * which SQLite's busy handler (sleeps of 1, 2, 5, 10 … ms) would often do.
  * Another process (the CLI) shares no memory; it only gets the pause between
  * transactions.
+ *
+ * The other way round, the worker marks each of its write transactions, and a
+ * request that comes while one runs waits for its end (Atomics.waitAsync, woken
+ * at the commit) before it asks for the lock: it then waits exactly what is
+ * left of that transaction, not until the next of SQLite's busy-handler sleeps
+ * (1, 2, 5, 10, 15 … ms) happens to find the lock free.
+ *
+ * Slot 0: requests being answered. Slot 1: 1 while the worker holds a write transaction.
  */
-let counts: Int32Array = new Int32Array(new SharedArrayBuffer(4));
+let counts: Int32Array = new Int32Array(new SharedArrayBuffer(8));
+const HOLDING = 1;
 
 /** The buffer to hand the worker thread (workerData). */
 export function requestGateBuffer(): SharedArrayBuffer {
@@ -53,4 +62,38 @@ export function requestsAnsweredSync(atMostMs = 250): void {
   if (isMainThread) return;
   const until = Date.now() + atMostMs;
   for (let n = Atomics.load(counts, 0); n > 0 && Date.now() < until; n = Atomics.load(counts, 0)) Atomics.wait(counts, 0, n, 1);
+}
+
+/** Around each bulk write transaction (the worker's): requests coming meanwhile wait for its end. */
+export function holdingWrite<T>(work: () => T): T {
+  Atomics.store(counts, HOLDING, 1);
+  try {
+    return work();
+  } finally {
+    Atomics.store(counts, HOLDING, 0);
+    Atomics.notify(counts, HOLDING);
+  }
+}
+
+/** holdingWrite for a transaction that awaits. */
+export async function holdingWriteAsync<T>(work: () => Promise<T>): Promise<T> {
+  Atomics.store(counts, HOLDING, 1);
+  try {
+    return await work();
+  } finally {
+    Atomics.store(counts, HOLDING, 0);
+    Atomics.notify(counts, HOLDING);
+  }
+}
+
+/** Atomics.waitAsync (Node 16+, ES2024): the project's lib is ES2023. */
+interface AtomicsWithWaitAsync {
+  waitAsync(array: Int32Array, index: number, value: number, timeoutMs: number): { async: false; value: string } | { async: true; value: Promise<string> };
+}
+
+/** In the main thread, before a request runs: the end of the bulk transaction running, if one is (at most `atMostMs`). */
+export async function bulkWriteEnded(atMostMs = 100): Promise<void> {
+  if (Atomics.load(counts, HOLDING) === 0) return;
+  const waited = (Atomics as unknown as AtomicsWithWaitAsync).waitAsync(counts, HOLDING, 1, atMostMs);
+  if (waited.async) await waited.value;
 }

@@ -8,7 +8,7 @@ import { requestsAnswered } from './requestGate';
  * (requestGate.ts) and pauses a moment, which lets another process's writer
  * (the app, while the CLI imports) take the lock.
  */
-export const CHUNK_MS = 15;
+export const CHUNK_MS = 10;
 const PAUSE_MS = 2;
 
 /**
