@@ -108,4 +108,7 @@ export const desk = {
   'zone.system': 'this computer',
   'chart.notSet': 'not set',
   'forbidden.only': 'only {roles} profiles may.',
+  // — Issue 12 (wt/keys): keyboard first —
+  'desk.stepKeys': 'Alt+S goes here · Enter adds the step · Shift+Enter new line · Ctrl+Enter adds it and closes the call',
+  'nav.shortcut': 'Shortcut: {keys}',
 } as const;

@@ -109,4 +109,7 @@ export const desk: Record<keyof typeof en, string> = {
   'zone.system': '本机',
   'chart.notSet': '未填',
   'forbidden.only': '仅限{roles}。',
+  // — 第 12 号问题（wt/keys）：键盘优先 —
+  'desk.stepKeys': 'Alt+S 跳到此处 · 回车 添加步骤 · Shift+回车 换行 · Ctrl+回车 添加并结束通话',
+  'nav.shortcut': '快捷键：{keys}',
 };

@@ -1,8 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { focusCallField, type FieldFocus } from '../../keyboard/focusCallField';
+import { stepKey } from '../../keyboard/stepKeys';
 import type { Desk } from './useDesk';
 import { useShortcuts } from './useShortcuts';
 
@@ -26,6 +28,15 @@ export function ActionBar({ desk }: { desk: Desk }) {
   const [at, setAt] = useState('');
   const [transferTo, setTransferTo] = useState('');
   const [step, setStep] = useState('');
+  const stepBox = useRef<HTMLTextAreaElement>(null);
+  /** Where the keyboard goes once the record a moment returned is on screen. */
+  const [focusAfter, setFocusAfter] = useState<{ id: number; mode: FieldFocus } | null>(null);
+  useEffect(() => {
+    if (focusAfter && record?.id === focusAfter.id) {
+      focusCallField(focusAfter.mode);
+      setFocusAfter(null);
+    }
+  }, [focusAfter, record]);
   /** One action at a time: a double click on New call must not log two calls. */
   const busy = useRef(false);
   const once = async (run: (clickedAt: number) => Promise<unknown>) => {
@@ -52,15 +63,40 @@ export function ActionBar({ desk }: { desk: Desk }) {
   const open = record !== null && record.closedAt === null;
   const pendingTransfer = record?.transfers.some((tr) => tr.answeredAt === null) ?? false;
   const timeFields = ['at', 'actions'];
+  const addStep = async (c: number) => {
+    const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r, clickedAt: c }));
+    if (saved) {
+      setStep('');
+      // The next step is typed straight away.
+      stepBox.current?.focus();
+    }
+    return saved;
+  };
 
   const actions: Action[] = [
-    { key: 'new', label: 'desk.newCall', letter: 'N', enabled: true, run: (c) => timed((a) => perform(timeFields, 'at', () => api.startCall({ at: a, clickedAt: c }))) },
+    {
+      key: 'new',
+      label: 'desk.newCall',
+      letter: 'N',
+      enabled: true,
+      run: (c) =>
+        timed(async (a) => {
+          const saved = await perform(timeFields, 'at', () => api.startCall({ at: a, clickedAt: c }));
+          if (saved) setFocusAfter({ id: saved.id, mode: 'first' });
+          return saved;
+        }),
+    },
     {
       key: 'answer',
       label: 'desk.answer',
       letter: 'A',
       enabled: open && record.answeredAt === null,
-      run: (c) => timed((a) => perform(timeFields, 'at', (r) => api.answerCall({ id, at: a, changeReason: r, clickedAt: c }))),
+      run: (c) =>
+        timed(async (a) => {
+          const saved = await perform(timeFields, 'at', (r) => api.answerCall({ id, at: a, changeReason: r, clickedAt: c }));
+          if (saved) setFocusAfter({ id: saved.id, mode: 'firstEmpty' });
+          return saved;
+        }),
     },
     {
       key: 'transfer',
@@ -86,9 +122,10 @@ export function ActionBar({ desk }: { desk: Desk }) {
       label: 'desk.addStep',
       letter: 'S',
       enabled: record !== null,
+      // With nothing typed yet, Alt+S only takes the keyboard to the step box.
       run: async (c) => {
-        const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r, clickedAt: c }));
-        if (saved) setStep('');
+        if (step.trim() === '') return stepBox.current?.focus();
+        await addStep(c);
       },
     },
     {
@@ -105,6 +142,20 @@ export function ActionBar({ desk }: { desk: Desk }) {
       },
     },
   ];
+
+  const closeAction = actions.find((a) => a.key === 'close')!;
+  /** Ctrl+Enter in the step box: the step typed (if any), then the call closed when it may be. */
+  const addStepAndClose = async (c: number) => {
+    if (step.trim() !== '' && !(await addStep(c))) return;
+    if (closeAction.enabled) await closeAction.run(c);
+  };
+  const onStepKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    const key = stepKey(event);
+    if (key === 'newline') return;
+    event.preventDefault();
+    if (key === 'addAndClose') void once(addStepAndClose);
+    else if (step.trim() !== '') void once(addStep);
+  };
 
   useShortcuts(Object.fromEntries(actions.map((a) => [a.letter, () => (a.enabled ? void once(a.run) : undefined)])));
 
@@ -133,7 +184,20 @@ export function ActionBar({ desk }: { desk: Desk }) {
           <input id="action-transfer-to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)} autoComplete="off" />
         </Field>
         <Field id="action-step" label={t('desk.stepText')} error={errors.step} wide>
-          <textarea id="action-step" value={step} rows={2} placeholder={t('desk.stepHint')} onChange={(e) => setStep(e.target.value)} />
+          <textarea
+            id="action-step"
+            ref={stepBox}
+            value={step}
+            rows={2}
+            placeholder={t('desk.stepHint')}
+            aria-describedby="action-step-keys"
+            aria-keyshortcuts="Alt+S"
+            onChange={(e) => setStep(e.target.value)}
+            onKeyDown={onStepKey}
+          />
+          <p className="field-hint" id="action-step-keys">
+            {t('desk.stepKeys')}
+          </p>
         </Field>
       </div>
       {errors.actions && (
