@@ -2,6 +2,7 @@ import { HotlineError } from '../../shared/api/result';
 import { countRecords } from '../archive/pages';
 import { bulkOf, filesOf, requireUser, type Handler } from './context';
 import { exportJobs } from './exportJobs';
+import { refuse } from '../../shared/i18n/refusals';
 
 /**
  * The archive from the Review screen: export what the list shows (its filter)
@@ -12,7 +13,7 @@ import { exportJobs } from './exportJobs';
 export const startExport: Handler<'startExport'> = async (req, ctx) => {
   const user = await requireUser(ctx.db, ctx.session);
   const { format, lang, ...filter } = req;
-  if (filter.to < filter.from) throw new HotlineError('invalid_request', 'The range ends before it starts.', 'to');
+  if (filter.to < filter.from) throw refuse('range_reversed', {}, 'to');
   const now = ctx.now();
   // An empty file would look like an archive with nothing in it; say so before any dialog opens.
   if ((await countRecords(ctx.db, filter, now)) === 0) throw new HotlineError('nothing_to_export', 'The list is empty: there is nothing to export. Change the dates or the filters.');

@@ -10,6 +10,7 @@ import { policyTrail, previewVersion, saveVersion, type SaveVersionOptions } fro
 import { findPolicy, insertPolicy, policyInForceAt } from '../store/policies';
 import type { Database, PolicyRow } from '../store/schema';
 import { requireDesk, requireRole, type Handler } from './context';
+import { refuse } from '../../shared/i18n/refusals';
 
 /**
  * Policy versions never change once written, so each is parsed once per
@@ -122,7 +123,7 @@ export const policyHistory: Handler<'policyHistory'> = async (_req, { db, sessio
  */
 export const suggestHolidays: Handler<'suggestHolidays'> = async (req) => {
   if (!(req.country in new Holidays().getCountries())) {
-    throw new HotlineError('invalid_request', `No holiday data for "${req.country}".`, 'country');
+    throw refuse('no_holiday_data', { country: req.country }, 'country');
   }
   return new Holidays(req.country)
     .getHolidays(req.year)

@@ -6,11 +6,12 @@ import { review } from './en/review';
 import { archive } from './en/archive';
 import { stats } from './en/stats';
 import { team } from './en/team';
+import { refusals } from './en/refusals';
 
 /**
  * English dictionary: every string the renderer shows, one file per part of the app (./en/).
  * Button names are fixed by the spec (tests find them).
  */
-export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team } as const;
+export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...refusals } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { review } from './zh/review';
 import { archive } from './zh/archive';
 import { stats } from './zh/stats';
 import { team } from './zh/team';
+import { refusals } from './zh/refusals';
 
 /** 中文词典：界面上的每一个字符串，按应用的部分分文件（./zh/）。 */
-export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team };
+export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...refusals };
