@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../../shared/api/records';
 import type { MessageKey } from '../../../../shared/i18n';
+import { readStepText } from '../../../../shared/domain/followUpStep';
 import { localDateTime } from '../../../../shared/timing/localTime';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -19,7 +20,7 @@ export interface AuditLine {
   to: string;
 }
 
-type Kind = 'text' | 'time' | 'version' | 'yesNo' | 'priority' | 'clockLag' | `vocab:${string}`;
+type Kind = 'text' | 'step' | 'time' | 'version' | 'yesNo' | 'priority' | 'clockLag' | `vocab:${string}`;
 
 /**
  * Audit rows keep field keys and values as data (diffRecords, judgementChanges):
@@ -92,7 +93,7 @@ export function auditLine(entry: Pick<AuditEntry, 'field' | 'oldValue' | 'newVal
     if (key) return { label: `${t('audit.transfer', { n: seq })} · ${t(key)}`, from: valueText(entry.oldValue, 'time', ctx), to: valueText(entry.newValue, 'time', ctx) };
   }
   const step = /^step#(\d+)$/.exec(entry.field);
-  if (step) return { label: t('audit.step', { n: Number(step[1]) }), from: valueText(entry.oldValue, 'text', ctx), to: valueText(entry.newValue, 'text', ctx) };
+  if (step) return { label: t('audit.step', { n: Number(step[1]) }), from: valueText(entry.oldValue, 'step', ctx), to: valueText(entry.newValue, 'step', ctx) };
   const miss = /^missReason\.(\w+)#(\d+)$/.exec(entry.field);
   if (miss) {
     const target = t(`target.${miss[1]}` as MessageKey);
@@ -123,6 +124,11 @@ function valueText(value: string | null, kind: Kind, ctx: AuditContext): string 
   switch (kind) {
     case 'text':
       return value;
+    case 'step': {
+      // A completed follow-up's step keeps its kind as a code (shared/domain/followUpStep.ts).
+      const step = readStepText(value);
+      return step.followUp === undefined ? value : t('step.followUp', { label: t(`step.followUp.${step.followUp}` as MessageKey), text: step.text });
+    }
     case 'time':
       // Epoch ms as written since values are data; older rows carry the local time as text already.
       return /^\d+$/.test(value) ? localDateTime(Number(value), zone) : value;
