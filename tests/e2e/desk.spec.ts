@@ -135,6 +135,10 @@ test.describe('bad input and the keyboard', () => {
     await expect(page.locator('#action-at-error')).toHaveCount(0);
 
     await page.getByLabel('Result').selectOption({ label: 'In progress (follow-up)' });
+    // "Required" waits until the due time could have been typed: it is said on leaving the field.
+    await expect(page.getByLabel('Follow-up due')).toBeVisible();
+    await expect(page.locator('#f-follow-up-due-error')).toHaveCount(0);
+    await page.getByLabel('Follow-up due').press('Tab');
     await expect(page.locator('#f-follow-up-due-error')).toHaveText('A call in progress needs a follow-up due time.');
     await page.keyboard.press('Alt+C');
     // The box shows a result the store refused: closing now would close with another one, so it is refused here.

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { button } from './pages';
-import { daytimeZone, serveForSuite } from './serve';
+import { daytimeZone, serveForSuite, typedTime } from './serve';
 
 /**
  * Issue 12, "keyboard first, measured": a whole call in the Chinese UI at 1366×768 driven
@@ -112,5 +112,49 @@ test.describe('键盘优先', () => {
     await expect(nav.getByRole('button', { name: '坐席', exact: true })).toHaveAttribute('aria-current', 'page');
     // The shortcuts are said next to the step box.
     await expect(page.locator('#action-step-keys')).toHaveText('Alt+S 跳到此处 · 回车 添加步骤 · Shift+回车 换行 · Ctrl+回车 添加并结束通话');
+  });
+});
+
+test.describe('跟进截止时间', () => {
+  const served = serveForSuite([]);
+  test.use({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+
+  test('可输入也可从日期时间选择器中选择；“必填”在离开该栏后才提示', async ({ page }) => {
+    const zone = daytimeZone();
+    await page.goto(served.url);
+    await page.getByLabel('坐席代码').fill('B07');
+    await page.getByLabel('您的姓名').fill('王芳');
+    await page.getByRole('combobox', { name: '时区' }).fill(zone);
+    await page.getByRole('combobox', { name: '时区' }).press('Enter');
+    await button(page, '新来电').click();
+    await button(page, '接听').click();
+    await expect(page.getByTestId('response-minutes')).not.toHaveText('—');
+
+    await page.getByLabel('处理结果').selectOption({ label: '处理中（需跟进）' });
+    const due = page.getByLabel('跟进截止时间');
+    await expect(due).toBeVisible();
+    // Nothing could be typed yet: no "required" the moment 处理中 is picked.
+    await expect(page.locator('.field-error')).toHaveCount(0);
+    await due.press('Tab');
+    await expect(page.locator('#f-follow-up-due-error')).toHaveText('处理中的来电需要跟进截止时间。');
+    await expect(page.locator('#f-follow-up-owner-error')).toHaveCount(0);
+
+    // Picked from the date-time picker: the box shows it as typed times read.
+    const tomorrow = typedTime(zone, -24 * 60).slice(0, 10);
+    await page.getByLabel('选择日期和时间').fill(`${tomorrow}T10:00`);
+    await expect(due).toHaveValue(`${tomorrow} 10:00`);
+    await expect(page.locator('#f-follow-up-due-error')).toHaveCount(0);
+    await page.getByLabel('跟进负责人').fill('张工');
+    await page.getByLabel('跟进负责人').press('Tab');
+    await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+
+    // Typing still works, and moves the picker with it.
+    await due.fill(`${tomorrow} 16:30`);
+    await due.press('Tab');
+    await expect(page.getByLabel('选择日期和时间')).toHaveValue(`${tomorrow}T16:30`);
+    await page.reload();
+    await page.getByRole('button', { name: /CS\d+001/ }).click();
+    await expect(page.getByLabel('跟进截止时间')).toHaveValue(`${tomorrow} 16:30`);
+    await expect(page.getByLabel('跟进负责人')).toHaveValue('张工');
   });
 });

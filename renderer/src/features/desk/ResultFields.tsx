@@ -4,6 +4,7 @@ import { RESULTS, type CallResult } from '../../../../shared/domain/fields';
 import { localDateTime } from '../../../../shared/timing/localTime';
 import { api } from '../../api';
 import { ChoiceField } from '../../components/ChoiceField';
+import { DateTimeInput } from '../../components/DateTimeInput';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import type { Desk } from './useDesk';
@@ -20,6 +21,13 @@ export function ResultFields({ record, desk }: { record: CallRecord; desk: Desk 
   const [due, setDue] = useState(record.followUpDueAt === null ? '' : localDateTime(record.followUpDueAt, record.timeZone));
   const [owner, setOwner] = useState(record.followUpOwner ?? '');
   const [note, setNote] = useState(record.resultNote ?? '');
+  /**
+   * Fields the person has left: "required" is said there only, or once closing was tried
+   * (errors.actions), not the instant 处理中 is picked and nothing could be typed yet.
+   */
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const leave = (field: string) => setLeft((prev) => (prev.has(field) ? prev : new Set(prev).add(field)));
+  const shown = (field: string) => (left.has(field) || errors.actions !== undefined ? errors[field] : undefined);
 
   const save = (next: { result?: CallResult | null; due?: string; owner?: string; note?: string } = {}) => {
     const chosen = next.result !== undefined ? next.result : result;
@@ -52,11 +60,30 @@ export function ResultFields({ record, desk }: { record: CallRecord; desk: Desk 
       />
       {result === 'in_progress' && (
         <>
-          <Field id="f-follow-up-due" label={t('field.followUpDue')} error={errors.followUpDue}>
-            <input id="f-follow-up-due" value={due} placeholder={t('field.followUpDueHint')} onChange={(e) => setDue(e.target.value)} onBlur={() => save()} />
+          <Field id="f-follow-up-due" label={t('field.followUpDue')} error={shown('followUpDue')}>
+            <DateTimeInput
+              id="f-follow-up-due"
+              value={due}
+              placeholder={t('field.followUpDueHint')}
+              invalid={Boolean(shown('followUpDue'))}
+              onChange={setDue}
+              onDone={(typed) => {
+                leave('followUpDue');
+                save({ due: typed });
+              }}
+            />
           </Field>
-          <Field id="f-follow-up-owner" label={t('field.followUpOwner')} error={errors.followUpOwner}>
-            <input id="f-follow-up-owner" value={owner} onChange={(e) => setOwner(e.target.value)} onBlur={() => save()} />
+          <Field id="f-follow-up-owner" label={t('field.followUpOwner')} error={shown('followUpOwner')}>
+            <input
+              id="f-follow-up-owner"
+              value={owner}
+              aria-invalid={shown('followUpOwner') ? true : undefined}
+              onChange={(e) => setOwner(e.target.value)}
+              onBlur={() => {
+                leave('followUpOwner');
+                save();
+              }}
+            />
           </Field>
         </>
       )}

@@ -47,7 +47,8 @@ export function useDesk() {
         setSaveState('failed');
         // A field this action does not show (e.g. the schema's name for it) would hide the message: use the action's own.
         const field = result.error.field !== undefined && (fields.includes(result.error.field) || result.error.field === 'changeReason') ? result.error.field : fallbackField;
-        setErrors((prev) => ({ ...prev, [field]: errorText(result.error) }));
+        // The store names the first problem it met: what it said before about this action's other fields is stale.
+        setErrors((prev) => ({ ...Object.fromEntries(Object.entries(prev).filter(([key]) => !fields.includes(key))), [field]: errorText(result.error) }));
         return null;
       }
       setSaveState('saved');
