@@ -32,7 +32,7 @@ export function PolicyScreen() {
 }
 
 function PolicyForm({ initial, version }: { initial: Policy; version: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { setCurrent } = usePolicies();
   const [draft, setDraft] = useState<Policy>(initial);
   // What was saved, kept as data so the note follows a change of language.
@@ -89,7 +89,8 @@ function PolicyForm({ initial, version }: { initial: Policy; version: number }) 
             <select id="default-priority" value={draft.defaultPriority} onChange={(e) => edit({ ...draft, defaultPriority: e.target.value })}>
               {draft.priorities.map((l) => (
                 <option key={l.key} value={l.key}>
-                  {l.key}
+                  {/* The level's name in the page's language; its key is data (urgent, important…). */}
+                  {l.label[lang]}
                 </option>
               ))}
             </select>
