@@ -62,9 +62,13 @@ export const getPolicy: Handler<'getPolicy'> = async (req, { db, now }) => {
  */
 export function checkedPolicy(candidate: unknown): Policy {
   const problems = policyProblems(candidate);
-  if (problems.length === 0) problems.push(...phoneLikeText(candidate));
   if (problems.length > 0) {
     throw new HotlineError('invalid_policy', `The policy was not saved: ${problems.join('; ')}`, undefined, problems);
+  }
+  // The Policy screen checks the schema as it is typed; a phone-like number it cannot see is said as a refusal in the page's language.
+  const phoneLike = phoneLikeText(candidate);
+  if (phoneLike.length > 0) {
+    throw new HotlineError('invalid_policy', `The policy was not saved: ${phoneLike.join('; ')}`, undefined, phoneLike, undefined, { code: 'phone_in_policy', params: { n: phoneLike.length } });
   }
   return policySchema.parse(candidate);
 }

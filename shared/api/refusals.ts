@@ -38,6 +38,8 @@ export const REFUSAL_CODES = [
   'field_required',
   /** params: country */
   'no_holiday_data',
+  /** A policy text holding a phone- or ID-like number (params: n, how many places). */
+  'phone_in_policy',
   // — Files, imports and backups —
   'files_unavailable',
   'backups_unavailable',

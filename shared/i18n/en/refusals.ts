@@ -28,6 +28,7 @@ export const refusals = {
   'refusal.deadline_before_start': 'The deadline is before the start.',
   'refusal.field_required': 'This field is needed.',
   'refusal.no_holiday_data': 'No holiday data for "{country}".',
+  'refusal.phone_in_policy': '{n|one text looks|# texts look} like a phone or ID number, which does not belong in a policy: remove it and save again.',
   'refusal.files_unavailable': 'This window cannot save or open files; use hotline export / hotline import.',
   'refusal.backups_unavailable': 'Automatic backups do not run here; use hotline backup --backup-dir DIR.',
   'refusal.upload_missing': 'Choose the file to import first.',

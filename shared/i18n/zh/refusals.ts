@@ -25,6 +25,7 @@ export const refusals: Record<keyof typeof en, string> = {
   'refusal.deadline_before_start': '截止日期早于开始日期。',
   'refusal.field_required': '此项必填。',
   'refusal.no_holiday_data': '没有“{country}”的节假日数据。',
+  'refusal.phone_in_policy': '规则中有 {n} 处文字像电话号码或证件号，规则里不应出现这类号码：请删除后再保存。',
   'refusal.files_unavailable': '此窗口无法保存或打开文件，请使用命令 hotline export / hotline import。',
   'refusal.backups_unavailable': '此处不运行自动备份，请使用命令 hotline backup --backup-dir 目录。',
   'refusal.upload_missing': '请先选择要导入的文件。',

@@ -5,6 +5,9 @@ import { REFUSAL_CODES } from '../../../shared/api/refusals';
 import { ERROR_CODES } from '../../../shared/api/result';
 import { DICTIONARIES, type MessageKey } from '../../../shared/i18n';
 import { refuse } from '../../../shared/i18n/refusals';
+import { checkedPolicy } from '../../../electron/handlers/policy';
+import { defaultPolicy } from '../../../shared/policy/defaults';
+import { HotlineError } from '../../../shared/api/result';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
 
 /** The {placeholders} a text fills, sorted: a translation must fill the same ones. */
@@ -61,5 +64,18 @@ describe('a refusal crosses the process boundary with its code', () => {
     const call = await desk.ok('startCall', {});
     const result = await desk.call('addStep', { id: call.id, text: '  ' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request', field: 'step', refusal: { code: 'step_required', params: {} } } });
+  });
+
+  it('a phone number in a policy label is refused as phone_in_policy, with how many places', () => {
+    const policy = defaultPolicy('Asia/Shanghai');
+    const labelled = { ...policy, priorities: policy.priorities.map((level, i) => (i === 0 ? { ...level, label: { ...level.label, zh: '紧急 13800138000' } } : level)) };
+    let refused: unknown;
+    try {
+      checkedPolicy(labelled);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(HotlineError);
+    expect((refused as HotlineError).toApiError()).toMatchObject({ code: 'invalid_policy', refusal: { code: 'phone_in_policy', params: { n: 1 } } });
   });
 });
