@@ -48,6 +48,11 @@ export const REFUSAL_CODES = [
   'check_only',
   /** params: zone */
   'not_a_time_zone',
+  // — The period report's PDF —
+  /** params: detail (the engine's own words) */
+  'pdf_not_made',
+  /** params: file, detail (the system's code, e.g. EACCES) */
+  'pdf_not_written',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

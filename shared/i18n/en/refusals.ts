@@ -35,4 +35,6 @@ export const refusals = {
   'refusal.check_or_upload': 'Name either the checked file or an upload, not both.',
   'refusal.check_only': 'A checked file is imported as it was checked (its zone too); name only the check.',
   'refusal.not_a_time_zone': '"{zone}" is not a time zone name (e.g. Asia/Shanghai).',
+  'refusal.pdf_not_made': 'The report could not be made into a PDF ({detail}).',
+  'refusal.pdf_not_written': 'The PDF could not be written to {file} ({detail}).',
 } as const satisfies Record<`refusal.${RefusalCode}`, string>;

@@ -32,4 +32,6 @@ export const refusals: Record<keyof typeof en, string> = {
   'refusal.check_or_upload': '请指定已检查的文件或上传的文件，不能同时指定。',
   'refusal.check_only': '已检查的文件按检查时的设置（含时区）导入，只需指定该检查。',
   'refusal.not_a_time_zone': '“{zone}”不是时区名称（例如 Asia/Shanghai）。',
+  'refusal.pdf_not_made': '报告无法生成 PDF（{detail}）。',
+  'refusal.pdf_not_written': 'PDF 无法写入 {file}（{detail}）。',
 };
