@@ -77,6 +77,7 @@ test.describe('键盘优先', () => {
     await keys.press('Enter');
     await expect(page.getByTestId('steps').locator('li')).toHaveCount(1);
     await expect(page.getByLabel('处理步骤', { exact: true })).toHaveValue('');
+    await page.screenshot({ path: 'test-results/screenshots/keyboard-step-box-zh.png' });
     await keys.type('核实客户地址，安排补发');
     await keys.press('Control+Enter');
     await expect(page.locator('.badge')).toContainText('已结束');
@@ -98,7 +99,7 @@ test.describe('键盘优先', () => {
     await expect(page.locator('.badge')).toContainText('已结束');
   });
 
-  test('Alt+1…Alt+6 按导航的顺序切换页面', async ({ page }) => {
+  test('Alt+1…Alt+6 按导航的顺序切换页面；接听后焦点到第一个空白栏', async ({ page }) => {
     await page.goto(served.url);
     await expect(button(page, '新来电')).toBeVisible();
     const nav = page.getByRole('navigation');
@@ -110,6 +111,17 @@ test.describe('键盘优先', () => {
     }
     await page.keyboard.press('Alt+1');
     await expect(nav.getByRole('button', { name: '坐席', exact: true })).toHaveAttribute('aria-current', 'page');
+    // Answer after the first fields were typed: the keyboard goes to the first one still empty.
+    await page.keyboard.press('Alt+N');
+    await expect(page.getByTestId('record-no')).toHaveText(/^CS\d{8}002$/);
+    await expect.poll(() => focusedId(page)).toBe('f-salutation');
+    await page.keyboard.type('李先生');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('6688');
+    await page.keyboard.press('Alt+A');
+    await expect(page.getByTestId('response-minutes')).not.toHaveText('—');
+    await expect.poll(() => focusedId(page)).toBe('f-customer-type');
+    await expect(page.getByLabel('联系方式（仅保留后四位）')).toHaveValue('6688');
     // The shortcuts are said next to the step box.
     await expect(page.locator('#action-step-keys')).toHaveText('Alt+S 跳到此处 · 回车 添加步骤 · Shift+回车 换行 · Ctrl+回车 添加并结束通话');
   });
@@ -147,6 +159,7 @@ test.describe('跟进截止时间', () => {
     await page.getByLabel('跟进负责人').fill('张工');
     await page.getByLabel('跟进负责人').press('Tab');
     await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/keyboard-due-picker-zh.png' });
 
     // Typing still works, and moves the picker with it.
     await due.fill(`${tomorrow} 16:30`);
