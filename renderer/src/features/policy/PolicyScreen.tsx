@@ -12,6 +12,7 @@ import { DurationInput } from './DurationInput';
 import { PolicyHistory } from './PolicyHistory';
 import { PolicyPreview } from './PolicyPreview';
 import { SaveVersion } from './SaveVersion';
+import { policyIssueText } from './issueText';
 import { startText } from './spanText';
 import { PriorityLevels } from './PriorityLevels';
 import { usePolicies } from './usePolicies';
@@ -39,7 +40,7 @@ function PolicyForm({ initial, version }: { initial: Policy; version: number }) 
   const [saved, setSaved] = useState<{ value: SavedPolicy; backdated: boolean } | null>(null);
   const [history, setHistory] = useState<PolicyTrailEntry[]>([]);
   const check = policySchema.safeParse(draft);
-  const problems = check.success ? [] : check.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const problems = check.success ? [] : check.error.issues.map((i) => ({ path: i.path.join('.'), ...policyIssueText(i, draft, t, lang) }));
   const invalid = (path: string) => problems.some((p) => p.path === path || p.path.startsWith(`${path}.`));
   const edit = (next: Policy) => {
     setDraft(next);
@@ -142,8 +143,10 @@ function PolicyForm({ initial, version }: { initial: Policy; version: number }) 
               <strong>{t('policy.problems')}</strong>
               <ul>
                 {problems.map((p) => (
-                  <li key={p.path + p.message}>
-                    <code>{p.path || t('policy.title', { version })}</code>: {p.message}
+                  <li key={p.path + p.what}>
+                    <strong>{p.where || t('policy.title', { version })}</strong>
+                    {t('policy.issueSeparator')}
+                    {p.what}
                   </li>
                 ))}
               </ul>
