@@ -96,4 +96,6 @@ export const policy = {
   'policy.issue.timeFormat': 'a time is HH:MM, 00:00–24:00',
   'policy.issue.moreThan': 'must be more than {n}',
   'policy.issue.lessThan': 'must be less than {n}',
+  'policy.schedule.unreadableLine': 'line {line}: “{text}” is not “YYYY-MM-DD[~YYYY-MM-DD] 休|班”',
+  'policy.schedule.holidayAndWorkday': '{date} is listed both as a holiday and as a working day',
 } as const;

@@ -98,4 +98,6 @@ export const policy: Record<keyof typeof en, string> = {
   'policy.issue.timeFormat': '时间格式为 时:分，00:00–24:00',
   'policy.issue.moreThan': '必须大于 {n}',
   'policy.issue.lessThan': '必须小于 {n}',
+  'policy.schedule.unreadableLine': '第 {line} 行：“{text}”不是“年-月-日[~年-月-日] 休|班”的格式',
+  'policy.schedule.holidayAndWorkday': '{date} 既列为节假日又列为调休工作日',
 };
