@@ -82,6 +82,7 @@ test.describe('键盘优先', () => {
     await keys.press('Control+Enter');
     await expect(page.locator('.badge')).toContainText('已结束');
 
+    test.info().annotations.push({ type: 'non-text keys', description: `${keys.pressed.length}: ${keys.pressed.join(' ')}` });
     expect(keys.pressed.length, keys.pressed.join(' ')).toBeLessThanOrEqual(KEY_BUDGET);
 
     // What the keys did is what was stored.
