@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../../../shared/api/records';
 import type { MessageKey } from '../../../../shared/i18n';
 import { readStepText } from '../../../../shared/domain/followUpStep';
-import { localDateTime } from '../../../../shared/timing/localTime';
+import { localClock, localDate, localDateTime } from '../../../../shared/timing/localTime';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -11,6 +11,8 @@ export interface AuditContext {
   zone: string;
   /** A priority key's label in the record's policy, or the key itself. */
   priorityLabel(key: string): string;
+  /** The record's own local date: a transfer on it reads by its time alone ("转至 技术部，10:32"). */
+  date?: string;
 }
 
 /** One audit row as the reader sees it: "解决截止时间: 10-05 17:00 → 10-10 17:00". */
@@ -154,7 +156,8 @@ function valueText(value: string | null, kind: Kind, ctx: AuditContext): string 
 function transferText(value: string | null, ctx: AuditContext): string {
   const parts = value === null ? null : /^([\s\S]*) @ (\d+)$/.exec(value);
   if (!parts) return valueText(value, 'text', ctx);
-  return ctx.t('audit.transferTo', { to: parts[1]!, at: localDateTime(Number(parts[2]), ctx.zone) });
+  const at = Number(parts[2]);
+  return ctx.t('audit.transferTo', { to: parts[1]!, at: localDate(at, ctx.zone) === ctx.date ? localClock(at, ctx.zone) : localDateTime(at, ctx.zone) });
 }
 
 /** A miss reason as diffRecords keeps it: "<code>" or "<code>: <text>". */
