@@ -1,3 +1,4 @@
+import { storedStepText } from '../../shared/i18n/stepText';
 import type { Policy } from '../../shared/policy/schema';
 import { untrackedOf } from '../handlers/callView';
 import { TARGET_KINDS } from '../../shared/timing/compliance';
@@ -79,7 +80,7 @@ export function recordCells(b: RecordBundle, ctx: CellContext): CellValue[] {
       () => transfers.map((t) => minutesBetween(t.transferred_at, t.answered_at) ?? '').join('\n'),
     ),
     handler: row.handler,
-    steps: b.steps.length === 0 ? null : b.steps.map((s) => `${s.n}. ${oneLine(s.text)}`).join('\n'),
+    steps: b.steps.length === 0 ? null : b.steps.map((s) => `${s.n}. ${oneLine(storedStepText(lang, s.text))}`).join('\n'),
     result: vocab('result', row.result),
     feedback: vocab('feedback', row.feedback),
     remarks: row.remarks,
@@ -146,7 +147,7 @@ export function stepRows(owner: StepOwner, ctx: CellContext): CellValue[][] {
       n: s.n,
       at: ctx.time(s.at, owner.time_zone),
       author: s.author,
-      text: s.text,
+      text: storedStepText(ctx.lang, s.text),
       deskCode: owner.desk_code,
     };
     return STEP_COLUMNS.map((c) => cells[c.key]);

@@ -5,7 +5,7 @@ import { timingOf } from '../handlers/callView';
 import { MIN, type CallColumns, type DemoCall, type Outcome, type Person } from './callStory';
 import { Weighted, type Rng } from './random';
 import { FOLLOW_UP_OUTCOMES, MISS_REASONS_BY_KIND, OTHER_MISS_TEXTS } from './vocabulary';
-import { STEP_LABEL } from '../handlers/followUps';
+import { followUpStepText } from '../../shared/domain/followUpStep';
 
 /**
  * What happens to a call after it closed, as the Follow-ups view would have
@@ -14,8 +14,6 @@ import { STEP_LABEL } from '../handlers/followUps';
  * `now`: the last days keep their open work, as a real desk's would.
  */
 
-/** Step labels exactly as completeFollowUp writes them. */
-const LABEL = STEP_LABEL;
 
 const REASON_TABLES = Object.fromEntries(Object.entries(MISS_REASONS_BY_KIND).map(([kind, codes]) => [kind, new Weighted(codes)])) as {
   [K in keyof typeof MISS_REASONS_BY_KIND]: Weighted<(typeof MISS_REASONS_BY_KIND)[K][number][0]>;
@@ -42,7 +40,7 @@ export function afterClosing(ctx: AfterContext, call: DemoCall, outcome: Outcome
     const leadTime = row.follow_up_due_at! - closedAt;
     if (rng.chance(0.5)) {
       const at = closedAt + Math.round(leadTime * rng.between(0.3, 0.7));
-      if (at <= now) step(at, agent.name, `${LABEL.progressUpdate}: ${rng.pick(FOLLOW_UP_OUTCOMES.progress)}`);
+      if (at <= now) step(at, agent.name, followUpStepText('progressUpdate', rng.pick(FOLLOW_UP_OUTCOMES.progress)));
     }
     const resolvedAt = closedAt + Math.round(leadTime * rng.between(0.4, 1.3));
     if (outcome === 'resolvedLater' && resolvedAt <= now) {
@@ -50,7 +48,7 @@ export function afterClosing(ctx: AfterContext, call: DemoCall, outcome: Outcome
       if (rng.chance(0.5)) {
         // Completed on the Follow-ups view: resolved and told in the same breath.
         set({ result: 'resolved', resolved_at: resolvedAt, result_told_at: resolvedAt, follow_up_due_at: null });
-        step(resolvedAt, agent.name, `${LABEL.resolution}: ${text}`);
+        step(resolvedAt, agent.name, followUpStepText('resolution', text));
       } else {
         // The result set to resolved on a closed record: telling the customer is a follow-up of its own.
         set({ result: 'resolved', resolved_at: resolvedAt, follow_up_due_at: null, follow_up_owner: null });
@@ -58,7 +56,7 @@ export function afterClosing(ctx: AfterContext, call: DemoCall, outcome: Outcome
         const toldAt = resolvedAt + (rng.chance(0.75) ? rng.int(5, 25) : rng.int(31, 180)) * MIN;
         if (toldAt <= now) {
           row.result_told_at = toldAt;
-          step(toldAt, agent.name, `${LABEL.resultTold}: ${rng.pick(FOLLOW_UP_OUTCOMES.told)}`);
+          step(toldAt, agent.name, followUpStepText('resultTold', rng.pick(FOLLOW_UP_OUTCOMES.told)));
         }
       }
     }
@@ -70,7 +68,7 @@ export function afterClosing(ctx: AfterContext, call: DemoCall, outcome: Outcome
     if (at !== null && at <= now) {
       const outcomeText = rng.pick(FOLLOW_UP_OUTCOMES.callback);
       set({ callback_done_at: at, callback_by: agent.name, callback_outcome: outcomeText });
-      step(at, agent.name, `${LABEL.callback}: ${outcomeText}`);
+      step(at, agent.name, followUpStepText('callback', outcomeText));
     }
   }
   if (isLowSatisfaction(timing, ctx.policy)) {
@@ -78,7 +76,7 @@ export function afterClosing(ctx: AfterContext, call: DemoCall, outcome: Outcome
     if (at !== null && at <= now) {
       const outcomeText = rng.pick(FOLLOW_UP_OUTCOMES.lead);
       set({ lead_follow_up_done_at: at, lead_follow_up_by: lead.name, lead_follow_up_outcome: outcomeText });
-      step(at, lead.name, `${LABEL.leadFollowUp}: ${outcomeText}`);
+      step(at, lead.name, followUpStepText('leadFollowUp', outcomeText));
     }
   }
 

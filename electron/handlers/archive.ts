@@ -2,6 +2,7 @@ import { HotlineError } from '../../shared/api/result';
 import { countRecords } from '../archive/pages';
 import { bulkOf, filesOf, requireUser, type Handler } from './context';
 import { exportJobs } from './exportJobs';
+import { refuse } from '../../shared/i18n/refusals';
 
 /**
  * The archive from the Review screen: export what the list shows (its filter)
@@ -12,7 +13,7 @@ import { exportJobs } from './exportJobs';
 export const startExport: Handler<'startExport'> = async (req, ctx) => {
   const user = await requireUser(ctx.db, ctx.session);
   const { format, lang, ...filter } = req;
-  if (filter.to < filter.from) throw new HotlineError('invalid_request', 'The range ends before it starts.', 'to');
+  if (filter.to < filter.from) throw refuse('range_reversed', {}, 'to');
   // Voided records are never exported: a sheet is the log of calls that happened, and importing it
   // again would bring a mistaken record back as a real one. Review shows them, read-only.
   if (filter.state === 'voided') throw new HotlineError('voided_not_exported', 'Voided records are not exported.', 'state');

@@ -7,6 +7,7 @@ import { bulkOf, filesOf, requireDesk, requireRole, type FileHost, type Handler,
 import { digestOf, importChecks, type CheckedFile } from './importChecks';
 import type { ImportProgress } from '../../shared/api/importCheck';
 import type { BulkControl } from '../worker/bulkRunner';
+import { refuse } from '../../shared/i18n/refusals';
 
 /**
  * The Review screen's Import card: "Check first" reads a file exactly as an
@@ -67,7 +68,7 @@ export const cancelImport: Handler<'cancelImport'> = async (_req, ctx) => {
 export const checkImport: Handler<'checkImport'> = async (req, ctx) => {
   const user = await requireLead(ctx);
   const files = filesOf(ctx);
-  if (req.check && req.upload) throw new HotlineError('invalid_request', 'Name either the checked file or an upload, not both.');
+  if (req.check && req.upload) throw refuse('check_or_upload');
   return oneAtATime(user.id, 'check', async (control) => {
     const desk = await requireDesk(ctx.db);
     const earlier = req.check ? importChecks.peek(req.check, user.id, ctx.now()) : null;
@@ -93,7 +94,7 @@ export const checkImport: Handler<'checkImport'> = async (req, ctx) => {
 export const importArchiveFile: Handler<'importArchive'> = async (req, ctx) => {
   const user = await requireLead(ctx);
   const files = filesOf(ctx);
-  if (req.check && (req.upload || req.timeZone)) throw new HotlineError('invalid_request', 'A checked file is imported as it was checked (its zone too); name only the check.');
+  if (req.check && (req.upload || req.timeZone)) throw refuse('check_only');
   return oneAtATime(user.id, 'import', async (control) => {
     // A paper record sheet has no desk column: its rows are this desk's.
     const desk = await requireDesk(ctx.db);
@@ -120,7 +121,7 @@ async function chosen(files: FileHost, upload: string | undefined, timeZone: str
 }
 
 function zoneOf(zone: string): string {
-  if (!isValidTimeZone(zone)) throw new HotlineError('invalid_request', `"${zone}" is not a time zone name (e.g. Asia/Shanghai).`, 'timeZone');
+  if (!isValidTimeZone(zone)) throw refuse('not_a_time_zone', { zone }, 'timeZone');
   return canonicalTimeZone(zone);
 }
 

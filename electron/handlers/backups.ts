@@ -7,6 +7,7 @@ import { BackupFolderError } from '../durability/backupDir';
 import { listBackups } from '../durability/backupFiles';
 import { log } from '../log';
 import { requireRole, type Handler, type HandlerContext } from './context';
+import { refuse } from '../../shared/i18n/refusals';
 
 /**
  * The admin's Backups card: where the automatic backups go (and why there),
@@ -42,7 +43,7 @@ export const backupNow: Handler<'backupNow'> = async (_req, ctx) => {
 };
 
 function controlOf(ctx: HandlerContext): BackupControl {
-  if (!ctx.backups) throw new HotlineError('invalid_request', 'Automatic backups do not run here; use hotline backup --backup-dir DIR.');
+  if (!ctx.backups) throw refuse('backups_unavailable');
   return ctx.backups;
 }
 

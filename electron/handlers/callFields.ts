@@ -8,6 +8,7 @@ import { changeRecord } from './callRecord';
 import { deadlineOf, type Handler } from './context';
 import { policyOf } from './policy';
 import type { CallRow } from '../store/schema';
+import { refuse } from '../../shared/i18n/refusals';
 
 /** Free text: cleaned (controls, bidi overrides, long digit runs), and empty means cleared. */
 const textOrNull = (value: string | null): string | null => {
@@ -49,7 +50,7 @@ export const updateCallFields: Handler<'updateCall'> = (req, ctx) =>
     if (req.patch.priority) {
       const { policy } = await policyOf(trx, row.policy_id);
       if (!policy.priorities.some((level) => level.key === req.patch.priority)) {
-        throw new HotlineError('invalid_request', `"${req.patch.priority}" is not a priority of this record's policy.`, 'priority');
+        throw refuse('unknown_priority', { priority: req.patch.priority }, 'priority');
       }
     }
     const columns = toColumns(req.patch);

@@ -16,6 +16,7 @@ import { inWriteTransaction } from '../store/writeTransaction';
 import { changeRecord, loadRecord, refreshDueTimes, refuseIfBefore, refuseIfClosed, refuseIfReasonsMissing } from './callRecord';
 import { momentOf, requireDesk, requireUser, type Handler } from './context';
 import { currentPolicy } from './policy';
+import { refuse } from '../../shared/i18n/refusals';
 
 /** The one-click moments of a call: came in, answered, transferred, transfer answered, step, closed. */
 
@@ -60,7 +61,7 @@ export const transferCall: Handler<'transferCall'> = (req, ctx) =>
     refuseIfClosed(row);
     if (row.answered_at === null) throw new HotlineError('not_answered', 'Answer the call before transferring it.');
     const to = cleanText(req.to);
-    if (to === '') throw new HotlineError('invalid_request', 'Say whom the call goes to (a department or a person).', 'transferTo');
+    if (to === '') throw refuse('transfer_to_required', {}, 'transferTo');
     const transfers = await listTransfers(trx, row.id);
     if (transfers.some((t) => t.answered_at === null)) {
       throw new HotlineError('transfer_pending', 'The previous transfer has not been answered yet.', 'transferTo');
@@ -82,7 +83,7 @@ export const answerTransfer: Handler<'answerTransfer'> = (req, ctx) =>
 export const addStep: Handler<'addStep'> = (req, ctx) =>
   changeRecord(ctx, req, async ({ trx, row, user, now }) => {
     const text = cleanText(req.text);
-    if (text === '') throw new HotlineError('invalid_request', 'Describe the step.', 'step');
+    if (text === '') throw refuse('step_required', {}, 'step');
     await insertStep(trx, row.id, now, user.name, text);
   });
 

@@ -1,10 +1,10 @@
-import { HotlineError } from '../../shared/api/result';
 import { localDate } from '../../shared/timing/localTime';
 import { lastStepTimes, listCallsOfDay, listTransfersOf, suggestReasons as suggest } from '../store/calls';
 import { listMissReasons } from '../store/missReasons';
 import { loadRecord } from './callRecord';
 import { toCallSummary } from './callView';
 import { requireDesk, type Handler } from './context';
+import { refuse } from '../../shared/i18n/refusals';
 
 export const getCall: Handler<'getCall'> = (req, { db }) => loadRecord(db, req.id);
 
@@ -13,7 +13,7 @@ export const listDay: Handler<'listDay'> = async (req, { db, now }) => {
   const desk = await requireDesk(db);
   const date = req.date ?? localDate(now(), desk.time_zone);
   if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new HotlineError('invalid_request', `"${date}" is not a date.`, 'date');
+    throw refuse('not_a_date', { date }, 'date');
   }
   const rows = await listCallsOfDay(db, desk.code, date);
   const ids = rows.map((r) => r.id);

@@ -14,6 +14,7 @@ import { diffRecords } from './auditDiff';
 import { timingOf, toCallRecord } from './callView';
 import { policyOf } from './policy';
 import { isLead, requireDesk, requireUser, type HandlerContext } from './context';
+import { refuse } from '../../shared/i18n/refusals';
 
 /** Loads one whole record (row, transfers, steps) as the renderer sees it. */
 export async function loadRecord(db: Kysely<Database>, id: number): Promise<CallRecord> {
@@ -60,7 +61,7 @@ export async function changeRecord(
     if (row.voided_at !== null) throw new HotlineError('record_voided', `Call ${row.record_no} was voided; it cannot be changed.`, undefined, [row.record_no]);
     const own = row.agent_id === user.id || (row.agent_id === null && row.agent === user.name);
     if (!own && !isLead(user)) {
-      throw new HotlineError('forbidden', `Call ${row.record_no} was logged by ${row.agent}; only a team lead may change it.`);
+      throw refuse('not_own_call', { recordNo: row.record_no, agent: row.agent }, undefined, 'forbidden');
     }
     const reason = changeReason === undefined ? null : cleanText(changeReason) || null;
     if (reason === null && (await isSignedOff(trx, row.desk_code, row.local_date))) {

@@ -1,3 +1,4 @@
+import { readStepText } from '../../shared/domain/followUpStep';
 import type { CallRecord, CallSummary, MissReasonView } from '../../shared/api/records';
 import type { CallResult, Category, CustomerType, Feedback, MissReasonCode, RequestType } from '../../shared/domain/fields';
 import { TARGET_KINDS, type TargetKind, type TimingInput } from '../../shared/timing/compliance';
@@ -60,7 +61,7 @@ export function toCallRecord(row: CallRow, transfers: TransferRow[], steps: Step
       answeredAt: t.answered_at,
       secondResponseMinutes: minutesBetween(t.transferred_at, t.answered_at),
     })),
-    steps: steps.map((s) => ({ n: s.n, at: s.at, author: s.author, text: s.text })),
+    steps: steps.map((s) => ({ n: s.n, at: s.at, author: s.author, ...readStepText(s.text) })),
     followUpDueAt: row.follow_up_due_at,
     followUpOwner: row.follow_up_owner,
     resultNote: row.result_note,

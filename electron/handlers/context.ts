@@ -10,6 +10,7 @@ import { rawConnectionOf } from '../store/openDb';
 import { InProcessRunner, type BulkRunner } from '../worker/bulkRunner';
 import { findDesk } from '../store/desk';
 import { findUser } from '../store/users';
+import { refuse } from '../../shared/i18n/refusals';
 
 /**
  * Who is signed in, per window: each Electron window (webContents) and each
@@ -71,7 +72,7 @@ export interface FileHost {
 
 /** The window's way to files; the CLI and tests without one are told to use the commands. */
 export function filesOf(ctx: HandlerContext): FileHost {
-  if (!ctx.files) throw new HotlineError('invalid_request', 'This window cannot save or open files; use hotline export / hotline import.');
+  if (!ctx.files) throw refuse('files_unavailable');
   return ctx.files;
 }
 
@@ -121,7 +122,7 @@ export function atClick(ctx: HandlerContext, clickedAt: number | undefined): Han
   if (clickedAt === undefined) return ctx;
   const now = ctx.now();
   if (clickedAt < now - MAX_CLICK_AGE_MS) {
-    throw new HotlineError('invalid_request', 'That click is too old to be logged at its time; click again.', 'clickedAt');
+    throw refuse('click_too_old', {}, 'clickedAt');
   }
   const at = Math.min(clickedAt, now);
   return { ...ctx, now: () => at };

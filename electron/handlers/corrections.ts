@@ -4,6 +4,7 @@ import { listTransfers, updateCall } from '../store/calls';
 import { listAudit } from '../store/audit';
 import { changeRecord, refuseIfBefore } from './callRecord';
 import { momentOf, type Handler } from './context';
+import { refuse } from '../../shared/i18n/refusals';
 
 /**
  * Corrects a timestamp that feeds the targets (a click made at the wrong
@@ -13,12 +14,12 @@ import { momentOf, type Handler } from './context';
  */
 export const correctMoment: Handler<'correctMoment'> = (req, ctx) =>
   changeRecord(ctx, req, async ({ trx, row, desk, ctx: click }) => {
-    if (req.changeReason.trim() === '') throw new HotlineError('invalid_request', 'Say why the time is corrected.', 'changeReason');
+    if (req.changeReason.trim() === '') throw refuse('correction_reason_required', {}, 'changeReason');
     const at = momentOf(req.at, desk.time_zone, click);
     const transfers = await listTransfers(trx, row.id);
     const transfer = transfers[req.index ?? 0];
     const needTransfer = () => {
-      if (!transfer) throw new HotlineError('invalid_request', 'This call has no such transfer.', 'index');
+      if (!transfer) throw refuse('no_such_transfer', {}, 'index');
       return transfer;
     };
     const notAfter = (limit: number | null | undefined) => {
@@ -29,7 +30,7 @@ export const correctMoment: Handler<'correctMoment'> = (req, ctx) =>
     switch (req.moment) {
       case 'call':
         if (localDate(at, row.time_zone) !== row.local_date) {
-          throw new HotlineError('invalid_request', `The call time must stay on ${row.local_date}, the date in its record number.`, 'at');
+          throw refuse('call_date_fixed', { date: row.local_date }, 'at');
         }
         notAfter(row.answered_at);
         return updateCall(trx, row.id, { call_at: at, local_hour: localHour(at, row.time_zone) });
@@ -54,7 +55,7 @@ export const correctMoment: Handler<'correctMoment'> = (req, ctx) =>
         return;
       }
       case 'close': {
-        if (row.closed_at === null) throw new HotlineError('invalid_request', 'This call is not closed yet.');
+        if (row.closed_at === null) throw refuse('not_closed');
         const latest = Math.max(row.answered_at ?? row.call_at, ...transfers.map((t) => t.answered_at ?? t.transferred_at));
         refuseIfBefore(at, latest, 'before_previous_step');
         return updateCall(trx, row.id, { closed_at: at });

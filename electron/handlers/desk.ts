@@ -11,6 +11,7 @@ import { insertUser } from '../store/users';
 import { checkedPin } from './users';
 import { defaultPolicy } from '../../shared/policy/defaults';
 import type { Handler } from './context';
+import { refuse } from '../../shared/i18n/refusals';
 
 /** A short desk code such as A03: letters, digits and hyphens, up to 12. */
 const DESK_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,11}$/;
@@ -27,13 +28,13 @@ export const setupDesk: Handler<'setupDesk'> = async (req, { db, now, session })
   const code = req.code.trim().toUpperCase();
   // Eleven digits pass the pattern but are a phone number, which goes on no record in full.
   if (!DESK_CODE.test(code) || hasLongDigitRun(code)) {
-    throw new HotlineError('invalid_request', 'A desk code is 1–12 letters, digits or hyphens, e.g. A03.', 'code');
+    throw refuse('desk_code_format', {}, 'code');
   }
   if (!isValidTimeZone(req.timeZone)) {
     throw new HotlineError('unknown_time_zone', `Unknown time zone "${req.timeZone}".`, 'timeZone', [req.timeZone]);
   }
   const agentName = cleanText(req.agentName);
-  if (agentName === '') throw new HotlineError('invalid_request', 'Type your name.', 'agentName');
+  if (agentName === '') throw refuse('agent_name_required', {}, 'agentName');
   const pinHash = await checkedPin(req.pin);
   return inWriteTransaction(db, async (trx) => {
     if (await findDesk(trx)) throw new HotlineError('desk_already_set_up', 'This desk is already set up.');

@@ -1,3 +1,4 @@
+import { followUpStepText } from '../../shared/domain/followUpStep';
 import type { FollowUpItem, FollowUpKind } from '../../shared/api/records';
 import { HotlineError } from '../../shared/api/result';
 import { cleanText } from '../../shared/domain/text';
@@ -52,15 +53,6 @@ export const listFollowUps: Handler<'listFollowUps'> = async (_req, { db, now })
   return items.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.dueAt - b.dueAt);
 };
 
-/** The step each completed follow-up leaves on its record, in both languages (records are shared across desks). */
-export const STEP_LABEL: Record<FollowUpKind, string> = {
-  resolution: '已解决 Resolved',
-  progressUpdate: '进展同步 Progress update',
-  resultTold: '已告知客户结果 Result told',
-  callback: '回访 Callback',
-  leadFollowUp: '主管跟进 Team-lead follow-up',
-};
-
 /** Completing a follow-up logs a step on the same record and stops that target's clock. */
 export const completeFollowUp: Handler<'completeFollowUp'> = (req, ctx) =>
   changeRecord(ctx, req, async ({ trx, row, user, now }) => {
@@ -78,5 +70,5 @@ export const completeFollowUp: Handler<'completeFollowUp'> = (req, ctx) =>
     };
     const update = changes[req.kind];
     if (Object.keys(update).length > 0) await updateCall(trx, row.id, update);
-    await insertStep(trx, row.id, now, user.name, `${STEP_LABEL[req.kind]}: ${outcome}`);
+    await insertStep(trx, row.id, now, user.name, followUpStepText(req.kind, outcome));
   });

@@ -8,6 +8,7 @@ import type { Database, MeasureRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { kpis } from '../stats/kpis';
 import { requireDesk, requireRole, type Handler } from './context';
+import { refuse } from '../../shared/i18n/refusals';
 
 /** How long each side of an improvement's before/after comparison runs, at most. */
 const WINDOW_DAYS = 30;
@@ -72,9 +73,9 @@ export const saveMeasure: Handler<'saveMeasure'> = async (req, { db, now, sessio
   const lead = await requireRole(db, session, ['team_lead', 'admin']);
   const fields = { problem: cleanText(req.problem), root_cause: cleanText(req.rootCause), measure: cleanText(req.measure), owner: cleanText(req.owner) };
   for (const [key, value] of Object.entries({ problem: fields.problem, rootCause: fields.root_cause, measure: fields.measure, owner: fields.owner })) {
-    if (value === '') throw new HotlineError('invalid_request', 'This field is needed.', key);
+    if (value === '') throw refuse('field_required', {}, key);
   }
-  if (req.deadline < req.startDate) throw new HotlineError('invalid_request', 'The deadline is before the start.', 'deadline');
+  if (req.deadline < req.startDate) throw refuse('deadline_before_start', {}, 'deadline');
   const values = { ...fields, deadline: req.deadline, start_date: req.startDate, metric: req.metric };
   await inWriteTransaction(db, async (trx) => {
     if (req.id === undefined) await trx.insertInto('improvement_measures').values({ ...values, created_by: lead.name, created_at: now() }).execute();

@@ -10,6 +10,7 @@ import { policyTrail, previewVersion, saveVersion, type SaveVersionOptions } fro
 import { findPolicy, insertPolicy, policyInForceAt } from '../store/policies';
 import type { Database, PolicyRow } from '../store/schema';
 import { requireDesk, requireRole, type Handler } from './context';
+import { refuse } from '../../shared/i18n/refusals';
 
 /**
  * Policy versions never change once written, so each is parsed once per
@@ -61,9 +62,13 @@ export const getPolicy: Handler<'getPolicy'> = async (req, { db, now }) => {
  */
 export function checkedPolicy(candidate: unknown): Policy {
   const problems = policyProblems(candidate);
-  if (problems.length === 0) problems.push(...phoneLikeText(candidate));
   if (problems.length > 0) {
     throw new HotlineError('invalid_policy', `The policy was not saved: ${problems.join('; ')}`, undefined, problems);
+  }
+  // The Policy screen checks the schema as it is typed; a phone-like number it cannot see is said as a refusal in the page's language.
+  const phoneLike = phoneLikeText(candidate);
+  if (phoneLike.length > 0) {
+    throw new HotlineError('invalid_policy', `The policy was not saved: ${phoneLike.join('; ')}`, undefined, phoneLike, undefined, { code: 'phone_in_policy', params: { n: phoneLike.length } });
   }
   return policySchema.parse(candidate);
 }
@@ -122,7 +127,7 @@ export const policyHistory: Handler<'policyHistory'> = async (_req, { db, sessio
  */
 export const suggestHolidays: Handler<'suggestHolidays'> = async (req) => {
   if (!(req.country in new Holidays().getCountries())) {
-    throw new HotlineError('invalid_request', `No holiday data for "${req.country}".`, 'country');
+    throw refuse('no_holiday_data', { country: req.country }, 'country');
   }
   return new Holidays(req.country)
     .getHolidays(req.year)

@@ -4,6 +4,7 @@ import { breachesOf, desksInRange } from '../stats/breaches';
 import { requireDesk, requireRole, type Handler } from './context';
 import { effectUntil, measureViews } from './measures';
 import { currentPolicy } from './policy';
+import { refuse } from '../../shared/i18n/refusals';
 
 /** The report goes to management: team leads and admins make it, as they sign days off and record measures. */
 const LEADS = ['team_lead', 'admin'] as const;
@@ -15,9 +16,9 @@ const LEADS = ['team_lead', 'admin'] as const;
 export const getReport: Handler<'getReport'> = async (req, { db, now, session }) => {
   const lead = await requireRole(db, session, LEADS);
   const desk = await requireDesk(db);
-  if (req.to < req.from) throw new HotlineError('invalid_request', 'The range ends before it starts.', 'to');
+  if (req.to < req.from) throw refuse('range_reversed', {}, 'to');
   if (req.compareFrom !== undefined && req.compareTo !== undefined && req.compareTo < req.compareFrom) {
-    throw new HotlineError('invalid_request', 'The compared range ends before it starts.', 'compareTo');
+    throw refuse('compared_range_reversed', {}, 'compareTo');
   }
   const at = now();
   // The version in force at the report's own instant, as Statistics judges by (stats.ts).
@@ -55,7 +56,7 @@ export const getReport: Handler<'getReport'> = async (req, { db, now, session })
 /** Saves the window's report view as an A4 PDF where the person chooses (desktop app); null when they cancelled. */
 export const printReport: Handler<'printReport'> = async (req, { db, session, printer }) => {
   await requireRole(db, session, LEADS);
-  if (req.to < req.from) throw new HotlineError('invalid_request', 'The range ends before it starts.', 'to');
+  if (req.to < req.from) throw refuse('range_reversed', {}, 'to');
   if (!printer) throw new HotlineError('cannot_print', 'This window cannot save a PDF; print from the browser instead.');
   return printer.savePdf(`hotline-report-${req.from}_${req.to}.pdf`);
 };

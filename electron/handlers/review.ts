@@ -7,14 +7,14 @@ import { listMissReasons } from '../store/missReasons';
 import { reviewQuery, sortExpression, stateExpression } from '../store/review';
 import type { Handler } from './context';
 import { visibleCalls } from '../store/visibility';
-import { HotlineError } from '../../shared/api/result';
+import { refuse } from '../../shared/i18n/refusals';
 
 /**
  * The Review screen: any day or range, filtered, searched and sorted in SQL,
  * one page at a time (the screen's virtualised list asks for the pages it shows).
  */
 export const reviewRecords: Handler<'reviewRecords'> = async (req, { db, now }) => {
-  if (req.to < req.from) throw new HotlineError('invalid_request', 'The range ends before it starts.', 'to');
+  if (req.to < req.from) throw refuse('range_reversed', {}, 'to');
   const at = now();
   const filtered = reviewQuery(db, req, at);
   const [{ total }] = (await filtered.select(sql<number>`count(*)`.as('total')).execute()) as [{ total: number }];

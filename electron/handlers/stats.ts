@@ -1,11 +1,11 @@
-import { HotlineError } from '../../shared/api/result';
 import { computeStats } from '../stats';
 import type { Handler } from './context';
 import { currentPolicy } from './policy';
+import { refuse } from '../../shared/i18n/refusals';
 
 /** The figures of a period; the screen asks twice to show two periods side by side. */
 export const getStats: Handler<'getStats'> = async (req, { db, now }) => {
-  if (req.to < req.from) throw new HotlineError('invalid_request', 'The range ends before it starts.', 'to');
+  if (req.to < req.from) throw refuse('range_reversed', {}, 'to');
   const { policy } = await currentPolicy(db, now());
   return computeStats(db, { from: req.from, to: req.to, now: now() }, policy);
 };

@@ -8,6 +8,7 @@ import { inWriteTransaction } from '../store/writeTransaction';
 import { requireRole, requireUser, type Handler } from './context';
 import { hashPin, PIN_PATTERN } from './pin';
 import { checkPinThrottled } from './pinLockout';
+import { refuse } from '../../shared/i18n/refusals';
 
 export const toUserView = (u: UserRow): UserView => ({ id: u.id, name: u.name, role: u.role, hasPin: u.pin_hash !== null, active: u.active === 1 });
 
@@ -17,19 +18,19 @@ export const toUserView = (u: UserRow): UserView => ({ id: u.id, name: u.name, r
  */
 export async function checkedPin(pin: string | undefined | null): Promise<string | null> {
   if (pin === undefined || pin === null || pin === '') return null;
-  if (!PIN_PATTERN.test(pin)) throw new HotlineError('invalid_request', 'A PIN is 4 to 8 digits.', 'pin');
+  if (!PIN_PATTERN.test(pin)) throw refuse('pin_format', {}, 'pin');
   return hashPin(pin);
 }
 
 function profileName(typed: string): string {
   const name = cleanText(typed);
-  if (name === '') throw new HotlineError('invalid_request', 'Type a name.', 'name');
+  if (name === '') throw refuse('name_required', {}, 'name');
   return name;
 }
 
 async function refuseNameClash(db: Kysely<Database>, name: string, id: number | undefined): Promise<void> {
   const clash = await findUserByName(db, name);
-  if (clash && clash.id !== id) throw new HotlineError('invalid_request', `There is already a profile named "${name}".`, 'name');
+  if (clash && clash.id !== id) throw refuse('name_taken', { name }, 'name');
 }
 
 /**
@@ -105,5 +106,5 @@ export const saveUser: Handler<'saveUser'> = async (req, { db, session, now }) =
 async function refuseLosingLastAdmin(db: Kysely<Database>, user: UserRow, role: UserRow['role'], active: boolean | undefined): Promise<void> {
   if (user.role !== 'admin' || (role === 'admin' && active !== false)) return;
   const admins = (await listUserRows(db)).filter((u) => u.role === 'admin' && u.active === 1);
-  if (admins.length <= 1) throw new HotlineError('invalid_request', 'Keep at least one active admin profile.', 'role');
+  if (admins.length <= 1) throw refuse('last_admin', {}, 'role');
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, type WebContents } from 'electron';
 import { HotlineError } from '../../shared/api/result';
+import { refuse } from '../../shared/i18n/refusals';
 import type { ReportPrinter } from '../handlers/context';
 
 /**
@@ -27,7 +28,7 @@ export function reportPrinterFor(contents: WebContents): ReportPrinter {
         // The page's @page rules set A4, the margins and the footer; Chromium's own header and footer would cover them.
         pdf = await contents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false });
       } catch (error) {
-        throw new HotlineError('print_failed', `The report could not be made into a PDF (${error instanceof Error ? error.message : String(error)}).`);
+        throw refuse('pdf_not_made', { detail: error instanceof Error ? error.message : String(error) }, undefined, 'print_failed');
       }
       // Written beside the target and renamed over it: a failed write never leaves half a PDF in place of an older report.
       const partial = `${file}.${process.pid}.partial`;
@@ -37,7 +38,7 @@ export function reportPrinterFor(contents: WebContents): ReportPrinter {
       } catch (error) {
         await fs.rm(partial, { force: true });
         const code = (error as { code?: unknown }).code;
-        throw new HotlineError('print_failed', `The PDF could not be written to ${file} (${typeof code === 'string' ? code : String(error)}).`);
+        throw refuse('pdf_not_written', { file, detail: typeof code === 'string' ? code : String(error) }, undefined, 'print_failed');
       }
       return { file, bytes: pdf.length };
     },

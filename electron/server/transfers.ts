@@ -10,6 +10,7 @@ import { HotlineError } from '../../shared/api/result';
 import type { FileHost } from '../handlers/context';
 import { exportJobs } from '../handlers/exportJobs';
 import { sendJson } from './respond';
+import { refuse } from '../../shared/i18n/refusals';
 
 /** A year of a busy desk exports to about 30 MiB of xlsx; a quarter of a GiB leaves room and still bounds the disk a page can fill. */
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
@@ -39,7 +40,7 @@ export class BrowserFiles implements FileHost {
   }
 
   async importSource(upload: string | undefined): Promise<{ file: string; fileName: string }> {
-    if (upload === undefined) throw new HotlineError('invalid_request', 'Choose the file to import first.');
+    if (upload === undefined) throw refuse('upload_missing');
     const file = path.join(this.dir, upload);
     if (!fs.existsSync(file)) throw new HotlineError('not_found', 'That upload is gone; choose the file again.');
     return { file, fileName: this.uploadNames.get(upload) ?? upload };

@@ -14,6 +14,7 @@ import { SetupScreen } from './features/setup/SetupScreen';
 import { StatsScreen } from './features/stats/StatsScreen';
 import { TeamScreen } from './features/team/TeamScreen';
 import { useI18n } from './i18n';
+import { screenShortcut, useScreenKeys } from './keyboard/useScreenKeys';
 import { useWindowTitle } from './useWindowTitle';
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; desk: DeskInfo | null; user: UserView | null };
@@ -46,6 +47,8 @@ export function App() {
   const desk = state.status === 'ready' ? state.desk : null;
   const user = state.status === 'ready' ? state.user : null;
   useWindowTitle(t('app.title'), desk, user);
+  const tabs = desk && user ? tabsFor(user) : [];
+  useScreenKeys(tabs, setTab);
   const openOnDesk = (id: number) => {
     setOpenRequest({ id });
     setTab('desk');
@@ -61,8 +64,16 @@ export function App() {
         <h1>{t('app.title')}</h1>
         {desk && user && (
           <nav className="tabs" aria-label={t('app.title')}>
-            {tabsFor(user).map((name) => (
-              <button key={name} type="button" className={tab === name ? 'tab active' : 'tab'} aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)}>
+            {tabs.map((name, index) => (
+              <button
+                key={name}
+                type="button"
+                className={tab === name ? 'tab active' : 'tab'}
+                aria-current={tab === name ? 'page' : undefined}
+                title={t('nav.shortcut', { keys: screenShortcut(index) })}
+                aria-keyshortcuts={screenShortcut(index)}
+                onClick={() => setTab(name)}
+              >
                 {t(`nav.${name}` as MessageKey)}
               </button>
             ))}

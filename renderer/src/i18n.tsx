@@ -70,6 +70,8 @@ const PARAM_CODES = new Set<ApiError['code']>(['day_not_over', 'already_signed_o
 
 /** The variable part of an error in the reader's language where the API gives it as data (missed targets by kind). */
 function errorDetail(error: ApiError, lang: Lang, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+  // What exactly was refused, as a code and its data: said in the page's language, never the main process's English.
+  if (error.refusal) return t(`refusal.${error.refusal.code}` as MessageKey, error.refusal.params);
   // An import file that cannot be read says why through the import's reason table (no known header row, …);
   // the English message already is that reason as a whole sentence, with the file's name.
   if (error.reason && lang !== 'en') return importReasonText(lang, error.reason);

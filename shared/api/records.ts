@@ -79,7 +79,10 @@ export interface StepView {
   n: number;
   at: number;
   author: string;
+  /** The step's own words (for a follow-up's step, what came of it). */
   text: string;
+  /** The follow-up this step completed: the page labels it in its language ('进展同步：…'). */
+  followUp?: FollowUpKind;
 }
 
 export interface CallRecord {

@@ -8,11 +8,12 @@ import { stats } from './en/stats';
 import { team } from './en/team';
 import { layout } from './en/layout';
 import { workspace } from './en/workspace';
+import { refusals } from './en/refusals';
 
 /**
  * English dictionary: every string the renderer shows, one file per part of the app (./en/).
  * Button names are fixed by the spec (tests find them).
  */
-export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace } as const;
+export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,8 +9,11 @@
 export interface ParsedSchedule {
   holidays: string[];
   makeUpDays: string[];
-  problems: string[];
+  /** As codes with their data: the Policy screen says them in its language (policy.schedule.<code>). */
+  problems: ScheduleProblem[];
 }
+
+export type ScheduleProblem = { code: 'unreadableLine'; line: number; text: string } | { code: 'holidayAndWorkday'; date: string };
 
 const LINE = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:~|～|至|to|–|-{1,2})\s*(\d{4}-\d{2}-\d{2}))?\s+(放假|休|假|holiday|off|上班|班|workday|work)(?:\s|$)/i;
 const MAX_RANGE_DAYS = 31;
@@ -18,20 +21,20 @@ const MAX_RANGE_DAYS = 31;
 export function parseOfficialSchedule(text: string): ParsedSchedule {
   const holidays = new Set<string>();
   const makeUpDays = new Set<string>();
-  const problems: string[] = [];
+  const problems: ScheduleProblem[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const m = LINE.exec(line);
     const days = m ? dateRange(m[1]!, m[2] ?? m[1]!) : null;
     if (!m || !days) {
-      problems.push(`line ${i + 1}: "${line.slice(0, 60)}" is not "YYYY-MM-DD[~YYYY-MM-DD] 休|班"`);
+      problems.push({ code: 'unreadableLine', line: i + 1, text: line.slice(0, 60) });
       return;
     }
     const target = /^(上班|班|workday|work)$/i.test(m[3]!) ? makeUpDays : holidays;
     for (const day of days) target.add(day);
   });
-  for (const day of holidays) if (makeUpDays.has(day)) problems.push(`${day} is listed both as a holiday and as a working day`);
+  for (const day of holidays) if (makeUpDays.has(day)) problems.push({ code: 'holidayAndWorkday', date: day });
   return { holidays: [...holidays].sort(), makeUpDays: [...makeUpDays].sort(), problems };
 }
 

@@ -20,19 +20,19 @@ export type PolicyDuration = z.infer<typeof durationSchema>;
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is HH:MM, 00:00–24:00');
 const interval = z
   .tuple([clock, clock])
-  .refine(([start, end]) => start < end, { message: 'a working period must end after it starts' });
-const intervals = z.array(interval).max(6).refine(noOverlap, { message: 'working periods of one day must not overlap' });
+  .refine(([start, end]) => start < end, { message: 'a working period must end after it starts', params: { issue: 'periodOrder' } });
+const intervals = z.array(interval).max(6).refine(noOverlap, { message: 'working periods of one day must not overlap', params: { issue: 'periodsOverlap' } });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD').refine((d) => {
     const t = Date.parse(`${d}T00:00:00Z`);
     return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
-  }, 'not a real date');
+  }, { message: 'not a real date', params: { issue: 'notARealDate' } });
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 export const calendarSchema = z
   .strictObject({
-    timeZone: z.string().refine(isValidTimeZone, 'unknown IANA time zone'),
+    timeZone: z.string().refine(isValidTimeZone, { message: 'unknown IANA time zone', params: { issue: 'unknownZone' } }),
     week: z.strictObject({ mon: intervals, tue: intervals, wed: intervals, thu: intervals, fri: intervals, sat: intervals, sun: intervals }),
     /** Public holidays: no working time that day. */
     holidays: z.array(isoDate).max(2000),
@@ -40,8 +40,8 @@ export const calendarSchema = z
     makeUpDays: z.array(isoDate).max(2000),
     makeUpHours: intervals,
   })
-  .refine((c) => WEEKDAYS.some((d) => c.week[d].length > 0), { message: 'the week needs at least one working period', path: ['week'] })
-  .refine((c) => !c.holidays.some((d) => c.makeUpDays.includes(d)), { message: 'a date cannot be both a holiday and a make-up working day', path: ['makeUpDays'] });
+  .refine((c) => WEEKDAYS.some((d) => c.week[d].length > 0), { message: 'the week needs at least one working period', path: ['week'], params: { issue: 'noWorkingWeek' } })
+  .refine((c) => !c.holidays.some((d) => c.makeUpDays.includes(d)), { message: 'a date cannot be both a holiday and a make-up working day', path: ['makeUpDays'], params: { issue: 'holidayAndWorkday' } });
 export type WorkCalendar = z.infer<typeof calendarSchema>;
 
 const label = z.strictObject({ zh: z.string().min(1).max(40), en: z.string().min(1).max(40) });
@@ -74,11 +74,18 @@ export const policySchema = z
     warningAt: z.number().gt(0).lt(1),
     calendar: calendarSchema,
   })
-  .refine((p) => new Set(p.priorities.map((l) => l.key)).size === p.priorities.length, { message: 'priority keys must be unique', path: ['priorities'] })
-  .refine((p) => p.priorities.some((l) => l.key === p.defaultPriority), { message: 'the default priority must be one of the levels', path: ['defaultPriority'] });
+  .refine((p) => new Set(p.priorities.map((l) => l.key)).size === p.priorities.length, { message: 'priority keys must be unique', path: ['priorities'], params: { issue: 'duplicateKeys' } })
+  .refine((p) => p.priorities.some((l) => l.key === p.defaultPriority), { message: 'the default priority must be one of the levels', path: ['defaultPriority'], params: { issue: 'defaultNotALevel' } });
 export type Policy = z.infer<typeof policySchema>;
 
 /** Every problem in a policy file, as "path: message" lines; empty when it is valid. */
+/**
+ * What the schema's own checks (refine) say, by code: the Policy screen says them in its
+ * language (policy.issue.<code>), the CLI and the store's refusal in these English words.
+ */
+export const POLICY_ISSUES = ['periodOrder', 'periodsOverlap', 'noWorkingWeek', 'holidayAndWorkday', 'duplicateKeys', 'defaultNotALevel', 'notARealDate', 'unknownZone'] as const;
+export type PolicyIssue = (typeof POLICY_ISSUES)[number];
+
 export function policyProblems(candidate: unknown): string[] {
   const parsed = policySchema.safeParse(candidate);
   if (parsed.success) return [];

@@ -138,7 +138,10 @@ test.describe('bad input and the keyboard', () => {
     await page.getByLabel('Result').selectOption({ label: 'In progress (follow-up)' });
     // "Required" waits until the agent has left the due field or tried to close; the header says the result is not saved yet.
     await expect(page.getByText('Not saved: Phone (last 4 digits kept), Result', { exact: true })).toBeVisible();
+    await expect(page.getByLabel('Follow-up due')).toBeVisible();
     await expect(page.locator('#f-follow-up-due-error')).toHaveCount(0);
+    await page.getByLabel('Follow-up due').press('Tab');
+    await expect(page.locator('#f-follow-up-due-error')).toHaveText('A call in progress needs a follow-up due time.');
     await page.keyboard.press('Alt+C');
     // The box shows a result the store refused: closing now would close with another one, so it is refused here.
     await expect(page.getByRole('alert').filter({ hasText: 'The result shown is not saved yet' })).toBeVisible();

@@ -4,15 +4,19 @@ import type { Page } from '@playwright/test';
  * Latin-script words in a page's visible text (innerText leaves out what is hidden), for the
  * Chinese UI, which should have none but the tokens that are the same in every language:
  * record numbers (CS…), desk codes, zone names (Asia/Shanghai) and offsets (UTC+08:00),
- * Alt+letter shortcuts, VIP, p90, PIN, file formats (Excel, xlsx, CSV, UTF-8, PDF), and the
- * language switch's "English".
+ * Alt+letter shortcuts and key names (Ctrl, Shift), VIP, p90, PIN, file formats (Excel, xlsx, CSV, UTF-8, PDF), and the
+ * language switch's "English", folder paths, ISO (country codes), MiB, and the CLI's
+ * `hotline users unlock` and the default "backups" folder named on the Team screen.
  */
 export async function latinWords(page: Page, allowed: readonly string[] = []): Promise<string[]> {
   const text = await page.locator('body').innerText();
   const stripped = text
     .replace(/\b[A-Z][A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+/g, ' ')
     .replace(/\bAlt\+[A-Z0-9]\b/g, ' ')
+    // Folder and file paths, backup files' names: data, the same in every language.
+    .replace(/(?:[A-Z]:\\|\/)[\w\\/.:-]+/g, ' ')
+    .replace(/[\w.-]+\.db\b/g, ' ')
     .replace(/\bCS\d+\b/g, ' ');
-  const ok = new Set(['Alt', 'VIP', 'p90', 'PIN', 'UTC', 'GMT', 'English', 'Excel', 'xlsx', 'CSV', 'UTF', 'PDF', ...allowed]);
+  const ok = new Set(['Alt', 'Ctrl', 'Shift', 'VIP', 'p90', 'PIN', 'UTC', 'GMT', 'English', 'Excel', 'xlsx', 'CSV', 'UTF', 'PDF', 'P90', 'MiB', 'ISO', 'hotline', 'users', 'unlock', 'backups', ...allowed]);
   return (stripped.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).filter((word) => !ok.has(word));
 }

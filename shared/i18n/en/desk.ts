@@ -108,4 +108,14 @@ export const desk = {
   'zone.system': 'this computer',
   'chart.notSet': 'not set',
   'forbidden.only': 'only {roles} profiles may.',
+  // — Issue 12 (wt/keys): keyboard first —
+  'desk.stepKeys': 'Alt+S goes here · Enter adds the step · Shift+Enter new line · Ctrl+Enter adds it and closes the call',
+  'nav.shortcut': 'Shortcut: {keys}',
+  /** A completed follow-up's step, labelled when shown (stored as its kind's code). */
+  'step.followUp': '{label}: {text}',
+  'step.followUp.resolution': 'Resolved',
+  'step.followUp.progressUpdate': 'Progress update',
+  'step.followUp.resultTold': 'Result told',
+  'step.followUp.callback': 'Callback',
+  'step.followUp.leadFollowUp': 'Team-lead follow-up',
 } as const;

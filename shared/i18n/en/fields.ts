@@ -18,6 +18,7 @@ export const fields = {
   'field.result': 'Result',
   'field.followUpDue': 'Follow-up due',
   'field.followUpDueHint': 'YYYY-MM-DD HH:MM',
+  'field.pickDateTime': 'Pick a date and time',
   'field.followUpOwner': 'Follow-up owner',
   'field.resultNote': 'Explanation',
   'field.feedback': 'Customer feedback',

@@ -109,4 +109,13 @@ export const desk: Record<keyof typeof en, string> = {
   'zone.system': '本机',
   'chart.notSet': '未填',
   'forbidden.only': '仅限{roles}。',
+  // — 第 12 号问题（wt/keys）：键盘优先 —
+  'desk.stepKeys': 'Alt+S 跳到此处 · 回车 添加步骤 · Shift+回车 换行 · Ctrl+回车 添加并结束通话',
+  'nav.shortcut': '快捷键：{keys}',
+  'step.followUp': '{label}：{text}',
+  'step.followUp.resolution': '已解决',
+  'step.followUp.progressUpdate': '进展同步',
+  'step.followUp.resultTold': '已告知客户结果',
+  'step.followUp.callback': '回访',
+  'step.followUp.leadFollowUp': '主管跟进',
 };

@@ -20,6 +20,7 @@ export const fields: Record<keyof typeof en, string> = {
   'field.result': '处理结果',
   'field.followUpDue': '跟进截止时间',
   'field.followUpDueHint': '年-月-日 时:分',
+  'field.pickDateTime': '选择日期和时间',
   'field.followUpOwner': '跟进负责人',
   'field.resultNote': '解释说明',
   'field.feedback': '客户反馈',

@@ -115,7 +115,8 @@ describe('follow-ups', () => {
 
     const called = await desk.ok('completeFollowUp', { id: complaint.id, kind: 'callback', outcome: '客户确认已解决' });
     expect(called.callbackDoneAt).toBe(desk.clock.ms);
-    expect(called.steps.at(-1)?.text).toBe('回访 Callback: 客户确认已解决');
+    // Stored language-neutral: the kind as a code, the words as typed; labelled when shown.
+    expect(called.steps.at(-1)).toMatchObject({ followUp: 'callback', text: '客户确认已解决' });
     const resolved = await desk.ok('completeFollowUp', { id: progress.id, kind: 'resolution', outcome: '上门更换主板' });
     expect(resolved.result).toBe('resolved');
     expect(resolved.resultToldAt).toBe(desk.clock.ms);

@@ -52,7 +52,13 @@ describe('a person’s edits on the record panel', () => {
 
   it('reads transfers, steps, miss reasons and the clock flag', () => {
     expect(line('zh', 'transfer#1', null, `技术部 @ ${SH('2026-10-05', '09:10')}`)).toBe('转接 1: — → 转至 技术部，2026-10-05 09:10');
+    // On the record's own date the transfer reads by its time alone.
+    const onItsDay = auditLine({ field: 'transfer#1', oldValue: null, newValue: `技术部 @ ${SH('2026-10-05', '10:32')}` }, { ...ctx('zh'), date: '2026-10-05' });
+    expect(onItsDay.to).toBe('转至 技术部，10:32');
     expect(line('zh', 'step#2', null, '查询订单物流状态')).toBe('处理步骤 2: — → 查询订单物流状态');
+    // A completed follow-up's step, stored with its kind as a code, reads with the kind's label.
+    expect(line('zh', 'step#3', null, '⟦followUp:callback⟧ 客户确认已解决')).toBe('处理步骤 3: — → 回访：客户确认已解决');
+    expect(line('en', 'step#3', null, '⟦followUp:callback⟧ fixed')).toBe('Step 3: — → Callback: fixed');
     expect(line('zh', 'missReason.resolution#0', null, 'other: 等待厂家')).toBe('未达标原因（解决）: — → 其他 — 等待厂家');
     expect(line('zh', 'clockBehind', null, '3725000')).toBe('系统时钟偏慢: — → 62 分 5 秒');
     expect(line('en', 'clockBehind', null, '3725000')).toBe('System clock behind: — → 62 min 5 s');

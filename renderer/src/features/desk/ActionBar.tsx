@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -6,6 +6,8 @@ import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { RESULT_FIELDS } from './fieldPlaces';
 import { NO_CALL } from './useCallDrafts';
+import { focusCallField, type FieldFocus } from '../../keyboard/focusCallField';
+import { stepKey } from '../../keyboard/stepKeys';
 import type { Desk } from './useDesk';
 import { useShortcuts } from './useShortcuts';
 
@@ -34,6 +36,15 @@ export function ActionBar({ desk }: { desk: Desk }) {
   /** The answer to "start a new call?", while it is asked. */
   const [asking, setAsking] = useState<((confirmed: boolean) => void) | null>(null);
   const ask = () => new Promise<boolean>((resolve) => setAsking(() => resolve));
+  const stepBox = useRef<HTMLTextAreaElement>(null);
+  /** Where the keyboard goes once the record a moment returned is on screen. */
+  const [focusAfter, setFocusAfter] = useState<{ id: number; mode: FieldFocus } | null>(null);
+  useEffect(() => {
+    if (focusAfter && record?.id === focusAfter.id) {
+      focusCallField(focusAfter.mode);
+      setFocusAfter(null);
+    }
+  }, [focusAfter, record]);
   /** One action at a time: a double click on New call must not log two calls. */
   const busy = useRef(false);
   const once = async (run: (clickedAt: number) => Promise<unknown>) => {
@@ -61,6 +72,16 @@ export function ActionBar({ desk }: { desk: Desk }) {
   const open = record !== null && record.closedAt === null && !voided;
   const pendingTransfer = record?.transfers.some((tr) => tr.answeredAt === null) ?? false;
   const timeFields = ['at', 'actions'];
+  const addStep = async (c: number) => {
+    // The step typed for this call, sent to this call: never to one opened since.
+    const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r, clickedAt: c }), 'step');
+    if (saved) {
+      drafts.drop(id, 'step', step);
+      // The next step is typed straight away.
+      stepBox.current?.focus();
+    }
+    return saved;
+  };
 
   const actions: Action[] = [
     {
@@ -71,7 +92,11 @@ export function ActionBar({ desk }: { desk: Desk }) {
       run: async (c) => {
         // The open call's work is not to slip onto a new record unseen: ask first; the open call stays open.
         if (open && !(await ask())) return;
-        await timed((a) => perform(timeFields, 'at', () => api.startCall({ at: a, clickedAt: c }), 'new'));
+        await timed(async (a) => {
+          const saved = await perform(timeFields, 'at', () => api.startCall({ at: a, clickedAt: c }), 'new');
+          if (saved) setFocusAfter({ id: saved.id, mode: 'first' });
+          return saved;
+        });
       },
     },
     {
@@ -79,7 +104,12 @@ export function ActionBar({ desk }: { desk: Desk }) {
       label: 'desk.answer',
       letter: 'A',
       enabled: open && record.answeredAt === null,
-      run: (c) => timed((a) => perform(timeFields, 'at', (r) => api.answerCall({ id, at: a, changeReason: r, clickedAt: c }), 'answer')),
+      run: (c) =>
+        timed(async (a) => {
+          const saved = await perform(timeFields, 'at', (r) => api.answerCall({ id, at: a, changeReason: r, clickedAt: c }), 'answer');
+          if (saved) setFocusAfter({ id: saved.id, mode: 'firstEmpty' });
+          return saved;
+        }),
     },
     {
       key: 'transfer',
@@ -105,10 +135,10 @@ export function ActionBar({ desk }: { desk: Desk }) {
       label: 'desk.addStep',
       letter: 'S',
       enabled: record !== null && !voided,
+      // With nothing typed yet, Alt+S only takes the keyboard to the step box.
       run: async (c) => {
-        // The step typed for this call, sent to this call: never to one opened since.
-        const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r, clickedAt: c }), 'step');
-        if (saved) drafts.drop(id, 'step', step);
+        if (step.trim() === '') return stepBox.current?.focus();
+        await addStep(c);
       },
     },
     {
@@ -127,6 +157,20 @@ export function ActionBar({ desk }: { desk: Desk }) {
       },
     },
   ];
+
+  const closeAction = actions.find((a) => a.key === 'close')!;
+  /** Ctrl+Enter in the step box: the step typed (if any), then the call closed when it may be. */
+  const addStepAndClose = async (c: number) => {
+    if (step.trim() !== '' && !(await addStep(c))) return;
+    if (closeAction.enabled) await closeAction.run(c);
+  };
+  const onStepKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    const key = stepKey(event);
+    if (key === 'newline') return;
+    event.preventDefault();
+    if (key === 'addAndClose') void once(addStepAndClose);
+    else if (step.trim() !== '') void once(addStep);
+  };
 
   useShortcuts(Object.fromEntries(actions.map((a) => [a.letter, () => (a.enabled ? void once(a.run) : undefined)])));
 
@@ -181,7 +225,21 @@ export function ActionBar({ desk }: { desk: Desk }) {
           <input id="action-transfer-to" value={transferTo} disabled={voided} onChange={(e) => drafts.set(id, 'transferTo', e.target.value)} autoComplete="off" />
         </Field>
         <Field id="action-step" label={t('desk.stepText')} error={errors.step}>
-          <textarea id="action-step" value={step} rows={2} placeholder={t('desk.stepHint')} disabled={voided} onChange={(e) => drafts.set(id, 'step', e.target.value)} />
+          <textarea
+            id="action-step"
+            ref={stepBox}
+            value={step}
+            rows={2}
+            placeholder={t('desk.stepHint')}
+            aria-describedby="action-step-keys"
+            aria-keyshortcuts="Alt+S"
+            disabled={voided}
+            onChange={(e) => drafts.set(id, 'step', e.target.value)}
+            onKeyDown={onStepKey}
+          />
+          <p className="field-hint" id="action-step-keys">
+            {t('desk.stepKeys')}
+          </p>
         </Field>
       </div>
       {asking && record && (

@@ -6,6 +6,7 @@ import type { Policy } from '../../../../shared/policy/schema';
 import { Field } from '../../components/Field';
 import { api } from '../../api';
 import { ChoiceField } from '../../components/ChoiceField';
+import { SavedSelect } from '../../components/SavedSelect';
 import { SavedTextField } from '../../components/SavedTextField';
 import { useI18n } from '../../i18n';
 import type { Desk } from './useDesk';
@@ -26,7 +27,7 @@ export function CallFields({ record, desk, policy }: { record: CallRecord; desk:
   const choose =
     <K extends 'customerType' | 'requestType' | 'category'>(key: K) =>
     (value: UpdatePatch[K]) =>
-      void savePatch(key, { [key]: value } as UpdatePatch);
+      savePatch(key, { [key]: value } as UpdatePatch);
   const suggest = (prefix: string) =>
     void api.suggestReasons({ prefix }).then((r) => {
       if (r.ok) setReasons(r.value);
@@ -41,14 +42,14 @@ export function CallFields({ record, desk, policy }: { record: CallRecord; desk:
       <ChoiceField id="f-category" label={t('field.category')} options={CATEGORIES} vocabulary="category" value={record.category} error={errors.category} onChange={choose('category')} />
       {/* Priority levels come from the policy the record is judged by. */}
       <Field id="f-priority" label={t('field.priority')} error={errors.priority}>
-        <select id="f-priority" value={record.priority ?? ''} onChange={(e) => void savePatch('priority', { priority: e.target.value === '' ? null : e.target.value })}>
+        <SavedSelect id="f-priority" value={record.priority ?? ''} invalid={Boolean(errors.priority)} onSave={(value) => savePatch('priority', { priority: value === '' ? null : value })}>
           <option value="">{t('field.none')}</option>
           {policy?.priorities.map((level) => (
             <option key={level.key} value={level.key}>
               {level.label[lang]}
             </option>
           ))}
-        </select>
+        </SavedSelect>
       </Field>
       <SavedTextField id="f-reason" label={t('field.reason')} placeholder={t('field.reasonHint')} value={record.reason} error={errors.reason} onSave={text('reason')} {...keep('reason')} list="reason-suggestions" onType={suggest} wide />
       <datalist id="reason-suggestions">

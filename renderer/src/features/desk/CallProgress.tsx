@@ -1,11 +1,12 @@
 import type { CallRecord } from '../../../../shared/api/records';
 import { localClock, localDate, localDateTime } from '../../../../shared/timing/localTime';
 import { Clamp } from '../../components/Clamp';
+import { stepText } from '../../../../shared/i18n/stepText';
 import { useI18n } from '../../i18n';
 
 /** Transfers with their second-response durations, and the numbered handling steps. */
 export function CallProgress({ record }: { record: CallRecord }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const zone = record.timeZone;
   // A moment on another day than the call's (a step logged the next morning) says its date, not only its time.
   const stamp = (at: number) => (localDate(at, zone) === record.localDate ? localClock(at, zone) : localDateTime(at, zone));
@@ -39,7 +40,7 @@ export function CallProgress({ record }: { record: CallRecord }) {
                 <span className="step-meta">
                   {s.n}. {stamp(s.at)} · {s.author}
                 </span>
-                <Clamp className="step-text" text={s.text} lines={3} />
+                <Clamp className="step-text" text={stepText(lang, s)} lines={3} />
               </li>
             ))}
           </ol>

@@ -3,6 +3,7 @@ import type { CallRecord } from '../../../../shared/api/records';
 import { FEEDBACKS, type Feedback } from '../../../../shared/domain/fields';
 import { Field } from '../../components/Field';
 import { ChoiceField } from '../../components/ChoiceField';
+import { SavedSelect } from '../../components/SavedSelect';
 import { SavedTextField } from '../../components/SavedTextField';
 import { useI18n } from '../../i18n';
 import type { Desk } from './useDesk';
@@ -26,7 +27,7 @@ export function FeedbackFields({ record, desk }: { record: CallRecord; desk: Des
         vocabulary="feedback"
         value={record.feedback}
         error={errors.feedback}
-        onChange={(value) => void savePatch('feedback', { feedback: value })}
+        onChange={(value) => savePatch('feedback', { feedback: value })}
       />
       {(record.feedback === 'unsatisfied' || record.feedbackReason !== null) && (
         <SavedTextField
@@ -50,10 +51,11 @@ export function FeedbackFields({ record, desk }: { record: CallRecord; desk: Des
         </legend>
         {SCORES.map(([key, label]) => (
           <Field key={key} id={`f-${key}`} label={t(label)} error={errors[key]}>
-            <select
+            <SavedSelect
               id={`f-${key}`}
-              value={record[key] ?? ''}
-              onChange={(e) => void savePatch(key, { [key]: e.target.value === '' ? null : Number(e.target.value) } as UpdatePatch)}
+              value={String(record[key] ?? '')}
+              invalid={Boolean(errors[key])}
+              onSave={(value) => savePatch(key, { [key]: value === '' ? null : Number(value) } as UpdatePatch)}
             >
               <option value="">{t('field.none')}</option>
               {[1, 2, 3, 4, 5].map((n) => (
@@ -61,7 +63,7 @@ export function FeedbackFields({ record, desk }: { record: CallRecord; desk: Des
                   {n}
                 </option>
               ))}
-            </select>
+            </SavedSelect>
           </Field>
         ))}
       </fieldset>

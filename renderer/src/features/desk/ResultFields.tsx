@@ -4,6 +4,7 @@ import { RESULTS, type CallResult } from '../../../../shared/domain/fields';
 import { localDateTime } from '../../../../shared/timing/localTime';
 import { api } from '../../api';
 import { ChoiceField } from '../../components/ChoiceField';
+import { DateTimeInput } from '../../components/DateTimeInput';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import type { Desk } from './useDesk';
@@ -72,10 +73,26 @@ export function ResultFields({ record, desk }: { record: CallRecord; desk: Desk 
       {result === 'in_progress' && (
         <>
           <Field id="f-follow-up-due" label={t('field.followUpDue')} error={shown('followUpDue')}>
-            <input id="f-follow-up-due" value={due} placeholder={t('field.followUpDueHint')} onChange={(e) => setDue(e.target.value)} onBlur={() => leave('followUpDue')} />
+            <DateTimeInput
+              id="f-follow-up-due"
+              value={due}
+              placeholder={t('field.followUpDueHint')}
+              invalid={Boolean(shown('followUpDue'))}
+              onChange={setDue}
+              onDone={(typed) => {
+                setLeft((prev) => new Set(prev).add('followUpDue'));
+                save({ due: typed });
+              }}
+            />
           </Field>
           <Field id="f-follow-up-owner" label={t('field.followUpOwner')} error={shown('followUpOwner')}>
-            <input id="f-follow-up-owner" value={owner} onChange={(e) => setOwner(e.target.value)} onBlur={() => leave('followUpOwner')} />
+            <input
+              id="f-follow-up-owner"
+              value={owner}
+              aria-invalid={shown('followUpOwner') ? true : undefined}
+              onChange={(e) => setOwner(e.target.value)}
+              onBlur={() => leave('followUpOwner')}
+            />
           </Field>
         </>
       )}

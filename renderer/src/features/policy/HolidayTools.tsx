@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { parseOfficialSchedule } from '../../../../shared/policy/schedule';
+import { parseOfficialSchedule, type ScheduleProblem } from '../../../../shared/policy/schedule';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
@@ -16,7 +16,7 @@ export function HolidayTools({ onAdd }: { onAdd: (holidays: string[], makeUpDays
   const [suggested, setSuggested] = useState<Array<{ date: string; name: string; chosen: boolean }>>([]);
   const [suggestError, setSuggestError] = useState<string | undefined>();
   const [schedule, setSchedule] = useState('');
-  const [scheduleProblems, setScheduleProblems] = useState<string[]>([]);
+  const [scheduleProblems, setScheduleProblems] = useState<ScheduleProblem[]>([]);
 
   const suggest = async () => {
     const r = await api.suggestHolidays({ country: country.toUpperCase(), year });
@@ -74,7 +74,7 @@ export function HolidayTools({ onAdd }: { onAdd: (holidays: string[], makeUpDays
       </fieldset>
       <fieldset>
         <legend>{t('policy.officialSchedule')}</legend>
-        <Field id="schedule-text" label={t('policy.scheduleHint')} error={scheduleProblems.length > 0 ? scheduleProblems.join(' · ') : undefined}>
+        <Field id="schedule-text" label={t('policy.scheduleHint')} error={scheduleProblems.length > 0 ? scheduleProblems.map((p) => (p.code === 'unreadableLine' ? t('policy.schedule.unreadableLine', { line: p.line, text: p.text }) : t('policy.schedule.holidayAndWorkday', { date: p.date }))).join(' · ') : undefined}>
           <textarea id="schedule-text" rows={4} value={schedule} placeholder={'2025-10-01~2025-10-08 休\n2025-09-28 班'} onChange={(e) => setSchedule(e.target.value)} />
         </Field>
         <button type="button" onClick={importSchedule}>

@@ -12,6 +12,7 @@ import { DurationInput } from './DurationInput';
 import { PolicyHistory } from './PolicyHistory';
 import { PolicyPreview } from './PolicyPreview';
 import { SaveVersion } from './SaveVersion';
+import { policyIssueText } from './issueText';
 import { startText } from './spanText';
 import { PriorityLevels } from './PriorityLevels';
 import { usePolicies } from './usePolicies';
@@ -32,14 +33,14 @@ export function PolicyScreen() {
 }
 
 function PolicyForm({ initial, version }: { initial: Policy; version: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { setCurrent } = usePolicies();
   const [draft, setDraft] = useState<Policy>(initial);
   // What was saved, kept as data so the note follows a change of language.
   const [saved, setSaved] = useState<{ value: SavedPolicy; backdated: boolean } | null>(null);
   const [history, setHistory] = useState<PolicyTrailEntry[]>([]);
   const check = policySchema.safeParse(draft);
-  const problems = check.success ? [] : check.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const problems = check.success ? [] : check.error.issues.map((i) => ({ path: i.path.join('.'), ...policyIssueText(i, draft, t, lang) }));
   const invalid = (path: string) => problems.some((p) => p.path === path || p.path.startsWith(`${path}.`));
   const edit = (next: Policy) => {
     setDraft(next);
@@ -89,7 +90,8 @@ function PolicyForm({ initial, version }: { initial: Policy; version: number }) 
             <select id="default-priority" value={draft.defaultPriority} onChange={(e) => edit({ ...draft, defaultPriority: e.target.value })}>
               {draft.priorities.map((l) => (
                 <option key={l.key} value={l.key}>
-                  {l.key}
+                  {/* The level's name in the page's language; its key is data (urgent, important…). */}
+                  {l.label[lang]}
                 </option>
               ))}
             </select>
@@ -141,8 +143,10 @@ function PolicyForm({ initial, version }: { initial: Policy; version: number }) 
               <strong>{t('policy.problems')}</strong>
               <ul>
                 {problems.map((p) => (
-                  <li key={p.path + p.message}>
-                    <code>{p.path || t('policy.title', { version })}</code>: {p.message}
+                  <li key={p.path + p.what}>
+                    <strong>{p.where || t('policy.title', { version })}</strong>
+                    {t('policy.issueSeparator')}
+                    {p.what}
                   </li>
                 ))}
               </ul>

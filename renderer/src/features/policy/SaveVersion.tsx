@@ -140,5 +140,6 @@ function ImpactText({ impact }: { impact: PolicyImpact }) {
 function placed(error: ApiError, errorText: (e: ApiError) => string): Errors {
   if (error.field === 'effectiveFrom') return { effectiveFrom: errorText(error), other: [] };
   if (error.field === 'reason') return { reason: errorText(error), other: [] };
-  return { other: error.problems ?? [errorText(error)] };
+  // A refusal with its code is said whole in the page's language; the schema's problem lines are the file's own words.
+  return { other: error.refusal || !error.problems ? [errorText(error)] : error.problems };
 }

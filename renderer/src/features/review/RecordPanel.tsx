@@ -29,7 +29,7 @@ export function RecordPanel({ id, onEdit }: { id: number; onEdit: (id: number) =
   const when = (ms: number | null) => (ms === null ? '—' : localDateTime(ms, zone));
   const priorityLabel = (key: string) => policy?.priorities.find((l) => l.key === key)?.label[lang] ?? key;
   // Audit rows keep keys and values as data: labelled here, in the reader's language and the record's zone.
-  const audited: AuditContext = { t, zone, priorityLabel };
+  const audited: AuditContext = { t, zone, priorityLabel, date: record.localDate };
   const vocab = (prefix: string, value: string | null) => (value ? t(`${prefix}.${value}` as MessageKey) : '—');
   // Free text (a note can run to thousands of characters) takes the panel's width and is clamped.
   const fields: Array<[MessageKey, string, 'long'?]> = [

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../../../shared/api/records';
 import type { MessageKey } from '../../../../shared/i18n';
-import { localDateTime } from '../../../../shared/timing/localTime';
+import { readStepText } from '../../../../shared/domain/followUpStep';
+import { localClock, localDate, localDateTime } from '../../../../shared/timing/localTime';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -10,6 +11,8 @@ export interface AuditContext {
   zone: string;
   /** A priority key's label in the record's policy, or the key itself. */
   priorityLabel(key: string): string;
+  /** The record's own local date: a transfer on it reads by its time alone ("转至 技术部，10:32"). */
+  date?: string;
 }
 
 /** One audit row as the reader sees it: "解决截止时间: 10-05 17:00 → 10-10 17:00". */
@@ -19,7 +22,7 @@ export interface AuditLine {
   to: string;
 }
 
-type Kind = 'text' | 'time' | 'version' | 'yesNo' | 'priority' | 'clockLag' | `vocab:${string}`;
+type Kind = 'text' | 'step' | 'time' | 'version' | 'yesNo' | 'priority' | 'clockLag' | `vocab:${string}`;
 
 /**
  * Audit rows keep field keys and values as data (diffRecords, judgementChanges):
@@ -94,7 +97,7 @@ export function auditLine(entry: Pick<AuditEntry, 'field' | 'oldValue' | 'newVal
     if (key) return { label: `${t('audit.transfer', { n: seq })} · ${t(key)}`, from: valueText(entry.oldValue, 'time', ctx), to: valueText(entry.newValue, 'time', ctx) };
   }
   const step = /^step#(\d+)$/.exec(entry.field);
-  if (step) return { label: t('audit.step', { n: Number(step[1]) }), from: valueText(entry.oldValue, 'text', ctx), to: valueText(entry.newValue, 'text', ctx) };
+  if (step) return { label: t('audit.step', { n: Number(step[1]) }), from: valueText(entry.oldValue, 'step', ctx), to: valueText(entry.newValue, 'step', ctx) };
   const miss = /^missReason\.(\w+)#(\d+)$/.exec(entry.field);
   if (miss) {
     const target = t(`target.${miss[1]}` as MessageKey);
@@ -125,6 +128,11 @@ function valueText(value: string | null, kind: Kind, ctx: AuditContext): string 
   switch (kind) {
     case 'text':
       return value;
+    case 'step': {
+      // A completed follow-up's step keeps its kind as a code (shared/domain/followUpStep.ts).
+      const step = readStepText(value);
+      return step.followUp === undefined ? value : t('step.followUp', { label: t(`step.followUp.${step.followUp}` as MessageKey), text: step.text });
+    }
     case 'time':
       // Epoch ms as written since values are data; older rows carry the local time as text already.
       return /^\d+$/.test(value) ? localDateTime(Number(value), zone) : value;
@@ -150,7 +158,8 @@ function valueText(value: string | null, kind: Kind, ctx: AuditContext): string 
 function transferText(value: string | null, ctx: AuditContext): string {
   const parts = value === null ? null : /^([\s\S]*) @ (\d+)$/.exec(value);
   if (!parts) return valueText(value, 'text', ctx);
-  return ctx.t('audit.transferTo', { to: parts[1]!, at: localDateTime(Number(parts[2]), ctx.zone) });
+  const at = Number(parts[2]);
+  return ctx.t('audit.transferTo', { to: parts[1]!, at: localDate(at, ctx.zone) === ctx.date ? localClock(at, ctx.zone) : localDateTime(at, ctx.zone) });
 }
 
 /** A miss reason as diffRecords keeps it: "<code>" or "<code>: <text>". */

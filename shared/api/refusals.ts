@@ -1,0 +1,64 @@
+/**
+ * What a request was refused for, beyond its error code: a code and its data (a name, a
+ * date, the zone typed), so the page says it in its own language (`refusal.<code>` in
+ * shared/i18n) instead of showing the main process's English (issue 12, "Chinese throughout").
+ */
+export const REFUSAL_CODES = [
+  // — The desk, its people and their profiles —
+  'desk_code_format',
+  'agent_name_required',
+  'name_required',
+  /** params: name */
+  'name_taken',
+  'pin_format',
+  'last_admin',
+  // — A call's moments and fields —
+  'click_too_old',
+  'transfer_to_required',
+  'step_required',
+  /** params: priority */
+  'unknown_priority',
+  /** params: recordNo, agent */
+  'not_own_call',
+  // — Corrections of logged times —
+  'correction_reason_required',
+  'no_such_transfer',
+  /** params: date */
+  'call_date_fixed',
+  'not_closed',
+  // — Missed targets —
+  'target_not_missed',
+  'other_reason_required',
+  // — Dates, ranges and queries —
+  /** params: date */
+  'not_a_date',
+  'range_reversed',
+  'compared_range_reversed',
+  'deadline_before_start',
+  'field_required',
+  /** params: country */
+  'no_holiday_data',
+  /** A policy text holding a phone- or ID-like number (params: n, how many places). */
+  'phone_in_policy',
+  // — Files, imports and backups —
+  'files_unavailable',
+  'backups_unavailable',
+  'upload_missing',
+  'check_or_upload',
+  'check_only',
+  /** params: zone */
+  'not_a_time_zone',
+  // — The period report's PDF —
+  /** params: detail (the engine's own words) */
+  'pdf_not_made',
+  /** params: file, detail (the system's code, e.g. EACCES) */
+  'pdf_not_written',
+] as const;
+
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+export type RefusalParams = Record<string, string | number>;
+
+export interface Refusal {
+  code: RefusalCode;
+  params: RefusalParams;
+}
