@@ -20,8 +20,8 @@ export const importLockOf = (dbFile: string): string => `${dbFile}.import-lock`;
  * database across processes, the CLI included (within one process the Import
  * card already takes one at a time). The lock is a file created exclusively,
  * naming its host, process and the machine's boot time. A lock left by a process
- * that is gone (killed, a power cut) is taken over; its import wrote nothing,
- * being one transaction. After a reboot a process id is soon used again, so a
+ * that is gone (killed, a power cut) is taken over; what its import wrote is
+ * an unpublished batch, hidden, which the next import removes first. After a reboot a process id is soon used again, so a
  * lock from an earlier boot is gone whatever its process id now names.
  */
 export async function withImportLock<T>(dbFile: string, write: () => Promise<T>): Promise<T> {

@@ -51,7 +51,7 @@ it shows the rows read; Ctrl+C while it reads stops it, nothing imported.
     const lang = values.lang ?? 'en';
     if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang is zh or en');
     const dryRun = values['dry-run'] === true;
-    // Ctrl+C while the file is read stops the import with nothing written (the write itself is all or nothing).
+    // Ctrl+C stops the import with nothing of it left: while the file is read, or while its records are staged (unseen) before they are published.
     const cancel = new AbortController();
     const onInterrupt = () => cancel.abort();
     process.once('SIGINT', onInterrupt);
