@@ -199,7 +199,9 @@ export async function importArchive(db: Kysely<Database>, options: ImportOptions
   const steps = stepSheet.seen ? stepSheet.finish() : null;
   const ready: ReadyCall[] = calls.map((parsed) => ({ parsed, steps: steps ? (steps.get(parsed) ?? []) : cellSteps(parsed) }));
   // Every row read: a `total` says so (the records to write, at most the rows read), and from here the import writes.
-  await tick(options, 0, report.rows);
+  // (A dry run writes nothing: it goes on saying the rows read.)
+  if (dryRun) await tick(options, report.rows);
+  else await tick(options, 0, report.rows);
   const status = new Map<ParsedCall, ImportRowStatus>();
   // A dry run plans also a file with problems, so that it says how many rows are already here, as the import would.
   if (dryRun) {

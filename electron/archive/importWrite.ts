@@ -92,8 +92,12 @@ export async function writeImport(
     return { imported: fresh.length, skipped, steps, clashes };
   } catch (error) {
     // Nothing of the file stays: its staged rows, and the default policy made for it alone.
-    await removeBatch(sqlite, opened.batchId);
-    if (opened.createdPolicy !== null) timedTransaction(sqlite, () => removeUnusedPolicy(sqlite, opened.createdPolicy!));
+    try {
+      await removeBatch(sqlite, opened.batchId);
+      if (opened.createdPolicy !== null) timedTransaction(sqlite, () => removeUnusedPolicy(sqlite, opened.createdPolicy!));
+    } catch {
+      // The disk that failed the import may fail this too: the batch stays hidden, and the next start or import removes it.
+    }
     throw error;
   } finally {
     sqlite.pragma(`cache_size = ${Number(cache)}`);
