@@ -80,21 +80,26 @@ export async function writeImport(
   // (a quarter of the write time). The connection is the app's, so its own size is put back after.
   const cache = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma('cache_size = -65536');
-  const opened = await openImport(db, plan, fresh, who);
+  let opened: { batchId: number; createdPolicy: number | null } | null = null;
   try {
+    const started = await openImport(db, plan, fresh, who);
+    if ('clashes' in started) return { imported: 0, skipped, steps: 0, clashes: started.clashes };
+    const batch = (opened = started);
     const policies = new Map(plan.versions.map((v) => [v.id, v.policy]));
-    const steps = await stageRows(sqlite, fresh, { batchId: opened.batchId, policies, policyId: opened.policyId, actor: who.actor, now: who.now }, control);
+    const steps = await stageRows(sqlite, fresh, { batchId: batch.batchId, policies, policyId: batch.policyId, actor: who.actor, now: who.now }, control);
     control.signal?.throwIfAborted();
     timedTransaction(sqlite, () => {
       checkPolicyCount(sqlite, plan.versions.length);
-      publishBatch(sqlite, opened.batchId, who.now);
+      publishBatch(sqlite, batch.batchId, who.now);
     });
     return { imported: fresh.length, skipped, steps, clashes };
   } catch (error) {
+    if (opened === null) throw error;
+    const batch = opened;
     // Nothing of the file stays: its staged rows, and the default policy made for it alone.
     try {
-      await removeBatch(sqlite, opened.batchId);
-      if (opened.createdPolicy !== null) timedTransaction(sqlite, () => removeUnusedPolicy(sqlite, opened.createdPolicy!));
+      await removeBatch(sqlite, batch.batchId);
+      if (batch.createdPolicy !== null) timedTransaction(sqlite, () => removeUnusedPolicy(sqlite, batch.createdPolicy!));
     } catch {
       // The disk that failed the import may fail this too: the batch stays hidden, and the next start or import removes it.
     }
@@ -110,7 +115,7 @@ async function openImport(
   plan: PolicyPlan,
   fresh: readonly ReadyCall[],
   who: { actor: string; now: number; file: string },
-): Promise<{ batchId: number; policyId: (id: number) => number; createdPolicy: number | null }> {
+): Promise<{ batchId: number; policyId: (id: number) => number; createdPolicy: number | null } | { clashes: Clash[] }> {
   const sqlite = rawConnectionOf(db);
   // Gathered before the lock is taken: a hundred thousand rows are many milliseconds of work.
   const days = serialDays(fresh);
@@ -121,8 +126,11 @@ async function openImport(
     for (const day of days.values()) {
       if (day.numbered.length === 0 || ((counter.get(day.desk, day.date) as number | undefined) ?? 0) < day.firstNumbered) continue;
       await assignSerials(trx, day.numbered);
-      day.highest = Math.max(day.highest, ...day.numbered.map((p) => p.serial!));
+      for (const p of day.numbered) day.highest = Math.max(day.highest, p.serial!);
     }
+    // A file's own numbers (an archive's) a call logged since the plan took: refused as clashes, nothing written.
+    const clashes = takenSincePlan(sqlite, days.values(), counter);
+    if (clashes.length > 0) return { clashes };
     raiseSerials(sqlite, days.values());
     return { batchId: openBatch(sqlite, who), policyId, createdPolicy: created };
   }));
@@ -136,6 +144,27 @@ interface SerialDay {
   /** Rows the plan numbered (seed sheets'), and the lowest serial it gave them. */
   numbered: ParsedCall[];
   firstNumbered: number;
+  /** Rows that bring their own record number (an archive's), by number, and the lowest of their serials. */
+  own: Map<string, ParsedCall>;
+  firstOwn: number;
+}
+
+/**
+ * The plan found none of the file's own numbers taken, but it ran before the lock: a
+ * call logged since may have taken one. Only a day whose counter has reached the
+ * lowest of them can hold such a call, so only those days are read.
+ */
+function takenSincePlan(sqlite: BetterSqlite3.Database, days: Iterable<SerialDay>, counter: BetterSqlite3.Statement): Clash[] {
+  const clashes: Clash[] = [];
+  const stored = sqlite.prepare('SELECT record_no, source_ref, call_at, time_zone FROM calls WHERE desk_code = ? AND local_date = ? AND import_batch IS NULL');
+  for (const day of days) {
+    if (day.own.size === 0 || ((counter.get(day.desk, day.date) as number | undefined) ?? 0) < day.firstOwn) continue;
+    for (const other of stored.all(day.desk, day.date) as StoredRecord[]) {
+      const parsed = day.own.get(other.record_no);
+      if (parsed) clashes.push({ parsed, other });
+    }
+  }
+  return clashes;
 }
 
 /** The batch's rows by desk and day, with the serials they use. */
@@ -144,11 +173,14 @@ function serialDays(fresh: readonly ReadyCall[]): Map<string, SerialDay> {
   for (const { parsed } of fresh) {
     const key = `${parsed.call.desk_code}\u0000${parsed.call.local_date}`;
     let day = days.get(key);
-    if (!day) days.set(key, (day = { desk: parsed.call.desk_code, date: parsed.call.local_date, highest: 0, numbered: [], firstNumbered: Infinity }));
+    if (!day) days.set(key, (day = { desk: parsed.call.desk_code, date: parsed.call.local_date, highest: 0, numbered: [], firstNumbered: Infinity, own: new Map(), firstOwn: Infinity }));
     day.highest = Math.max(day.highest, parsed.serial!);
     if (parsed.serialAssigned) {
       day.numbered.push(parsed);
       day.firstNumbered = Math.min(day.firstNumbered, parsed.serial!);
+    } else {
+      day.own.set(parsed.call.record_no, parsed);
+      day.firstOwn = Math.min(day.firstOwn, parsed.serial!);
     }
   }
   return days;

@@ -61,9 +61,14 @@ const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 function snapshotOf(sqlite: BetterSqlite3.Database, options: RawOptions): BetterSqlite3.Database | null {
   if (sqlite.memory || sqlite.name === '') return null;
   const source = openReadOnly(sqlite.name, options);
-  source.exec('BEGIN');
-  source.prepare('SELECT count(*) FROM sqlite_master').get();
-  return source;
+  try {
+    source.exec('BEGIN');
+    source.prepare('SELECT count(*) FROM sqlite_master').get();
+    return source;
+  } catch (error) {
+    source.close();
+    throw error;
+  }
 }
 
 export async function writeBackup(sqlite: BetterSqlite3.Database, dest: string, options: BackupOptions = {}): Promise<{ file: string; bytes: number }> {
@@ -71,9 +76,12 @@ export async function writeBackup(sqlite: BetterSqlite3.Database, dest: string, 
   const partial = `${dest}.partial-${process.pid}`;
   ensurePrivateFolder(path.dirname(dest));
   createPrivateFile(partial);
-  const snapshot = snapshotOf(sqlite, options);
-  const flushed = fs.openSync(partial, 'r+');
+  let snapshot: BetterSqlite3.Database | null = null;
+  let flushed: number | null = null;
   try {
+    snapshot = snapshotOf(sqlite, options);
+    flushed = fs.openSync(partial, 'r+');
+    const fd = flushed;
     let remaining = Infinity;
     await (snapshot ?? sqlite).backup(partial, {
       progress: ({ remainingPages }) => {
@@ -81,13 +89,14 @@ export async function writeBackup(sqlite: BetterSqlite3.Database, dest: string, 
         remaining = remainingPages;
         if (restarted) options.onRestart?.();
         if (restarted) return 0x7fffffff;
-        fs.fdatasyncSync(flushed);
+        fs.fdatasyncSync(fd);
         requestsAnsweredSync();
         pause(STEP_PAUSE_MS);
         return options.pagesPerStep ?? PAGES_PER_STEP;
       },
     });
     closeSnapshot(snapshot);
+    snapshot = null;
     sealCopy(partial, options);
     fsyncFile(partial);
     if (fs.existsSync(dest)) throw new BackupTargetExistsError(dest);
@@ -95,18 +104,26 @@ export async function writeBackup(sqlite: BetterSqlite3.Database, dest: string, 
     fsyncFolder(path.dirname(dest));
     return { file: dest, bytes: fs.statSync(dest).size };
   } catch (error) {
-    closeSnapshot(snapshot);
+    try {
+      closeSnapshot(snapshot);
+    } catch {
+      // Closing is best effort here: the copy's own error is the one to report.
+    }
     for (const f of [partial, ...Object.values(sideFilesOf(partial)), `${partial}-journal`]) fs.rmSync(f, { force: true });
     throw error;
   } finally {
-    fs.closeSync(flushed);
+    if (flushed !== null) fs.closeSync(flushed);
   }
 }
 
+/** Ends the snapshot's read transaction and closes its connection; never throws over the error being handled. */
 function closeSnapshot(snapshot: BetterSqlite3.Database | null): void {
   if (!snapshot?.open) return;
-  snapshot.exec('COMMIT');
-  snapshot.close();
+  try {
+    if (snapshot.inTransaction) snapshot.exec('COMMIT');
+  } finally {
+    snapshot.close();
+  }
 }
 
 /**

@@ -28,13 +28,21 @@ export async function runJob<J extends BulkJob>(store: JobStore, job: J, control
     case 'export':
       return (await exportArchive(store.db, { ...job.options, signal: control.signal, onProgress: control.progress })) as BulkValue<J>;
     case 'import':
+      // An import waits for the start-up sweep: both take the import lock, and this is one process.
+      await sweeping;
       return (await importArchive(store.db, { ...job.options, signal: control.signal, onProgress: control.progress })) as BulkValue<J>;
-    case 'sweepImports':
-      return (await sweepImports(store)) as BulkValue<J>;
+    case 'sweepImports': {
+      const swept = sweepImports(store);
+      sweeping = swept.catch(() => undefined);
+      return (await swept) as BulkValue<J>;
+    }
     case 'rejudge':
       return (await rejudgeSpan(store.db, job.job, ({ done, total }) => control.progress(done, total))) as BulkValue<J>;
   }
 }
+
+/** The sweep running, if any: imports in this process wait for it. */
+let sweeping: Promise<unknown> = Promise.resolve();
 
 /**
  * At start: the staged rows of an import whose process was killed are removed,

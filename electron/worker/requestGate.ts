@@ -32,15 +32,27 @@ export function adoptRequestGate(buffer: SharedArrayBuffer): void {
   counts = new Int32Array(buffer);
 }
 
-/** In the main thread, around each request it answers. Returns the release. */
+/**
+ * How long a request holds bulk work back. A click's write is over well within
+ * it; a request still running after it is itself waiting for something long (an
+ * import or a re-judge it asked the worker for, a file dialog) and must not hold
+ * back the very work it waits for.
+ */
+export const REQUEST_HOLDS_MS = 50;
+
+/** In the main thread, around each request it answers: counted until answered, or for REQUEST_HOLDS_MS at most. Returns the release. */
 export function enterRequest(): () => void {
   Atomics.add(counts, 0, 1);
   let released = false;
-  return () => {
+  const release = () => {
     if (released) return;
     released = true;
+    clearTimeout(timer);
     Atomics.sub(counts, 0, 1);
   };
+  const timer = setTimeout(release, REQUEST_HOLDS_MS);
+  timer.unref?.();
+  return release;
 }
 
 /**
@@ -48,7 +60,7 @@ export function enterRequest(): () => void {
  * being answered, or `atMostMs` has passed: a request that never ends must
  * not stop the bulk work for good.
  */
-export async function requestsAnswered(atMostMs = 250): Promise<void> {
+export async function requestsAnswered(atMostMs = 2 * REQUEST_HOLDS_MS): Promise<void> {
   const until = Date.now() + atMostMs;
   while (Atomics.load(counts, 0) > 0 && Date.now() < until) await new Promise<void>((resolve) => setTimeout(resolve, 1));
 }
@@ -58,7 +70,7 @@ export async function requestsAnswered(atMostMs = 250): Promise<void> {
  * thread sleeps. Only off the main thread: there, the requests counted are the
  * thread's own, which cannot go on while it sleeps.
  */
-export function requestsAnsweredSync(atMostMs = 250): void {
+export function requestsAnsweredSync(atMostMs = 2 * REQUEST_HOLDS_MS): void {
   if (isMainThread) return;
   const until = Date.now() + atMostMs;
   for (let n = Atomics.load(counts, 0); n > 0 && Date.now() < until; n = Atomics.load(counts, 0)) Atomics.wait(counts, 0, n, 1);

@@ -29,4 +29,11 @@ describe('the request gate', () => {
     await bulk;
     expect(waited).toBe(true);
   });
+
+  it('does not let a long request (an import it waits for, a file dialog) hold back the very bulk work it waits for', async () => {
+    const answered = enterRequest();
+    // Never released while the bulk work runs: a request awaiting that work. The wait ends all the same, long before its cap.
+    await requestsAnswered(60_000);
+    answered();
+  });
 });
