@@ -90,6 +90,24 @@ test.describe.serial('one call, one workspace', () => {
     await expect(page.getByTestId('export-panel')).toHaveText('Voided records are not exported: a sheet lists only calls that happened.');
   });
 
+  test('a reload (F5, the page crashing) loses nothing typed: the record on screen comes back with its unsent step and its remark not yet left', async ({ page }) => {
+    await page.goto(served.url);
+    await button(page, 'New call').click();
+    const recordNo = page.getByTestId('record-no');
+    await expect(recordNo).toHaveText(/^CS\d{11}$/);
+    const open = (await recordNo.textContent())!;
+    await page.getByLabel('Handling step').fill('Called the courier');
+    // Typed, the field not left yet: nothing is saved of it.
+    await page.getByLabel('Remarks').fill('Invoice to the company');
+    await page.reload();
+    await expect(recordNo).toHaveText(open);
+    await expect(page.getByLabel('Handling step')).toHaveValue('Called the courier');
+    await expect(page.getByLabel('Remarks')).toHaveValue('Invoice to the company');
+    // Leaving the field now saves it.
+    await page.getByLabel('Remarks').press('Tab');
+    await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  });
+
   test('in Chinese: the question, its answers and the reason required are said in the page’s language', async ({ page }) => {
     await page.goto(served.url);
     await page.getByLabel('Language').selectOption('zh');

@@ -204,7 +204,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
           </button>
         ))}
       </div>
-      {refusal && (
+      {refusal && actions.some((a) => a.key === refusal.action) && (
         // Announced here unless the field beside its cause shows the same message (that one is the alert then).
         <p
           className="error action-refusal"
@@ -219,10 +219,16 @@ export function ActionBar({ desk }: { desk: Desk }) {
       )}
       <div className="action-inputs">
         <Field id="action-at" label={t('desk.at')} error={errors.at}>
-          <input id="action-at" value={at} placeholder={t('desk.atHint')} onChange={(e) => drafts.set(id, 'at', e.target.value)} autoComplete="off" />
+          <input id="action-at" value={at} placeholder={t('desk.atHint')} onChange={(e) => {
+              drafts.set(id, 'at', e.target.value);
+              desk.clearError('at');
+            }} autoComplete="off" />
         </Field>
         <Field id="action-transfer-to" label={t('desk.transferTo')} error={errors.transferTo}>
-          <input id="action-transfer-to" value={transferTo} disabled={voided} onChange={(e) => drafts.set(id, 'transferTo', e.target.value)} autoComplete="off" />
+          <input id="action-transfer-to" value={transferTo} disabled={voided} onChange={(e) => {
+              drafts.set(id, 'transferTo', e.target.value);
+              desk.clearError('transferTo');
+            }} autoComplete="off" />
         </Field>
         <Field id="action-step" label={t('desk.stepText')} error={errors.step}>
           <textarea
@@ -234,7 +240,10 @@ export function ActionBar({ desk }: { desk: Desk }) {
             aria-describedby="action-step-keys"
             aria-keyshortcuts="Alt+S"
             disabled={voided}
-            onChange={(e) => drafts.set(id, 'step', e.target.value)}
+            onChange={(e) => {
+              drafts.set(id, 'step', e.target.value);
+              desk.clearError('step');
+            }}
             onKeyDown={onStepKey}
           />
           <p className="field-hint" id="action-step-keys">

@@ -27,7 +27,8 @@ export function VoidRecord({ record, desk }: { record: CallRecord; desk: Desk })
   }
   const confirm = async () => {
     const clickedAt = Date.now();
-    const saved = await desk.perform(['voidReason'], 'voidReason', () => api.voidCall({ id: record.id, reason, clickedAt }));
+    // A refused void is the void's refusal, beside its reason: nothing typed was lost, so no "Not saved".
+    const saved = await desk.perform(['voidReason'], 'voidReason', () => api.voidCall({ id: record.id, reason, clickedAt }), 'void');
     if (saved) desk.drafts.drop(record.id, 'voidReason', reason);
   };
   const cancel = () => {
@@ -46,7 +47,25 @@ export function VoidRecord({ record, desk }: { record: CallRecord; desk: Desk })
           placeholder={t('void.reasonHint')}
           aria-invalid={desk.errors.voidReason ? true : undefined}
           aria-describedby={desk.errors.voidReason ? 'void-reason-error' : undefined}
-          onChange={(e) => desk.drafts.set(record.id, 'voidReason', e.target.value)}
+          // Opened below the fold: brought into view, the keyboard in it; Ctrl+Enter voids as the button does.
+          ref={(el) => {
+            if (el && !el.dataset.shown) {
+              el.dataset.shown = '1';
+              el.scrollIntoView({ block: 'center' });
+              el.focus({ preventScroll: true });
+            }
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void confirm();
+            }
+          }}
+          onChange={(e) => {
+            desk.drafts.set(record.id, 'voidReason', e.target.value);
+            // The reason is being given: "required" gives way at once.
+            desk.clearError('voidReason');
+          }}
         />
       </Field>
       <div className="buttons">

@@ -29,6 +29,7 @@ const PLACES: Record<string, { selector: string; label: MessageKey }> = {
   at: { selector: '#action-at', label: 'desk.at' },
   transferTo: { selector: '#action-transfer-to', label: 'desk.transferTo' },
   step: { selector: '#action-step', label: 'desk.stepText' },
+  voidReason: { selector: '#void-reason', label: 'void.reason' },
 };
 
 /** A miss reason's row files its errors as `missReason-<kind>-<index>`. */
@@ -50,9 +51,10 @@ export function fieldLabel(key: string): MessageKey | null {
  * what "Not saved: …" lists.
  */
 export function unsavedLabels(keys: readonly string[], t: (key: MessageKey) => string): string[] {
-  const labels = keys.map((k) => {
+  // A key with no label is not shown raw (an internal name would reach the page): the header then just says "Not saved".
+  const labels = keys.flatMap((k) => {
     const label = fieldLabel(k);
-    return label ? t(label) : k;
+    return label ? [t(label)] : [];
   });
   return [...new Set(labels)];
 }

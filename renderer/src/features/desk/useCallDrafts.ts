@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /** The workspace of no call: what is typed while no call is open (a time for the next New call). */
 export const NO_CALL = 0;
@@ -10,10 +10,14 @@ type Drafts = ReadonlyMap<number, Readonly<Record<string, string>>>;
  * step box, the transfer target, the time for the next click, a result's
  * follow-up, a reason. Each belongs to its call: opening another call shows
  * that call's drafts, and going back shows these again (issue 12: a step typed
- * during one call was added to the next one). Kept in memory for the shift.
+ * during one call was added to the next one). Kept for the shift in the tab's
+ * sessionStorage, so a reload (F5, a crash of the page) loses none of it; a
+ * phone number typed is never kept there (only its last four digits are ever
+ * stored, SPEC Privacy), and the tab's close forgets the rest.
  */
 export function useCallDrafts() {
-  const [drafts, setDrafts] = useState<Drafts>(new Map());
+  const [drafts, setDrafts] = useState<Drafts>(readStored);
+  useEffect(() => writeStored(drafts), [drafts]);
   const get = useCallback((callId: number, key: string): string | undefined => drafts.get(callId)?.[key], [drafts]);
   /** Sets one box's draft of one call; undefined (or '') drops it: the box shows what is stored. */
   const set = useCallback((callId: number, key: string, value: string | undefined) => {
@@ -41,3 +45,27 @@ export function useCallDrafts() {
 }
 
 export type CallDrafts = ReturnType<typeof useCallDrafts>;
+
+const STORAGE_KEY = 'hotline-call-drafts';
+/** Boxes whose drafts are never written to the browser's storage. */
+const NOT_STORED = new Set(['phone']);
+
+function readStored(): Drafts {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(STORAGE_KEY);
+    if (!raw) return new Map();
+    const parsed = JSON.parse(raw) as Array<[number, Record<string, string>]>;
+    return new Map(parsed.filter(([id, boxes]) => Number.isInteger(id) && boxes !== null && typeof boxes === 'object'));
+  } catch {
+    return new Map();
+  }
+}
+
+function writeStored(drafts: Drafts): void {
+  try {
+    const kept = [...drafts].map(([id, boxes]) => [id, Object.fromEntries(Object.entries(boxes).filter(([key]) => !NOT_STORED.has(key)))] as const);
+    globalThis.sessionStorage?.setItem(STORAGE_KEY, JSON.stringify(kept.filter(([, boxes]) => Object.keys(boxes).length > 0)));
+  } catch {
+    // Storage full or disabled: the drafts stay in memory for this page.
+  }
+}

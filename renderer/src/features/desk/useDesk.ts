@@ -9,6 +9,9 @@ import { NO_CALL, useCallDrafts } from './useCallDrafts';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
 
+/** The tab's sessionStorage key of the record on screen. */
+const OPEN_RECORD_KEY = 'hotline-open-record';
+
 /**
  * An action the store (or the desk) refused, shown beside the button pressed. `field` is the
  * input the cause is in, when there is one on the page: it is focused and carries the message too,
@@ -125,6 +128,25 @@ export function useDesk() {
     }
   }, []);
 
+  // The record on screen is remembered for the tab: after a reload the desk shows it again, with its drafts.
+  useEffect(() => {
+    try {
+      if (record) globalThis.sessionStorage?.setItem(OPEN_RECORD_KEY, String(record.id));
+    } catch {
+      // Storage disabled: a reload then starts on the empty desk.
+    }
+  }, [record]);
+  useEffect(() => {
+    const stored = Number(globalThis.sessionStorage?.getItem(OPEN_RECORD_KEY) ?? '');
+    if (Number.isInteger(stored) && stored > 0) void open(stored);
+  }, [open]);
+
+  /** The person is fixing `key` (typing in it): its message, and a refusal caused there, give way at once. */
+  const clearError = useCallback((key: string) => {
+    setErrors((prev) => (key in prev ? Object.fromEntries(Object.entries(prev).filter(([k]) => k !== key)) : prev));
+    setRefusal((prev) => (prev?.field === key ? null : prev));
+  }, []);
+
   const savePatch = useCallback(
     (field: keyof UpdatePatch & string, patch: UpdatePatch) =>
       record ? perform([field], field, (changeReason) => api.updateCall({ id: record.id, patch, changeReason })) : Promise.resolve(null),
@@ -132,7 +154,7 @@ export function useDesk() {
   );
 
   const saveState: SaveState = inFlight ? 'saving' : unsaved.length > 0 ? 'failed' : lastSave;
-  return { record, day, errors, saveState, unsaved, refusal, refuse, submitAttempts, perform, open, savePatch, setErrors, changeReason, setChangeReason, drafts, keep };
+  return { record, day, errors, saveState, unsaved, refusal, refuse, submitAttempts, perform, open, savePatch, setErrors, changeReason, setChangeReason, drafts, keep, clearError };
 }
 
 export type Desk = ReturnType<typeof useDesk>;
