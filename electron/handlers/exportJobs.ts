@@ -4,15 +4,21 @@ import path from 'node:path';
 import type { ExportJob } from '../../shared/api/archive';
 import { HotlineError } from '../../shared/api/result';
 import { maskDigitRuns } from '../../shared/domain/privacy';
+import { eventHub, type EventHub } from './eventHub';
 
 /** A finished job's outcome stays readable this long, then it is forgotten (and an unfetched download deleted). */
 const KEEP_FINISHED_MS = 15 * 60_000;
+/** Progress is pushed at most this often: a page's bar needs no more, and a year's export reports thousands of pages. */
+export const PROGRESS_EVERY_MS = 100;
 
 interface Job {
   view: ExportJob;
   userId: number;
   file: string;
   controller: AbortController;
+  /** When progress was last pushed, and the push held back to keep that pace. */
+  pushedAt: number;
+  heldBack: NodeJS.Timeout | null;
 }
 
 export interface JobRun {
@@ -22,13 +28,16 @@ export interface JobRun {
 
 /**
  * The exports running in this process. An export of a year takes a while, so
- * the request that starts it returns at once and the page polls the job for
- * its progress, may cancel it, and (browser mode) downloads the file once.
+ * the request that starts it returns at once; the job pushes its progress and
+ * its end as events (shared/api/events.ts) to its profile's pages, which may
+ * re-read it (`exportStatus`), cancel it, and (browser mode) download the file once.
  * One export at a time: two would compete for the one disk and the CPU the
  * desk needs.
  */
 export class ExportJobs {
   private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly events: EventHub = eventHub) {}
 
   start(userId: number, target: { file: string; download: boolean }, run: (job: JobRun) => Promise<{ rows: number; steps: number }>): ExportJob {
     if ([...this.jobs.values()].some((j) => j.view.state === 'running')) {
@@ -39,6 +48,8 @@ export class ExportJobs {
       userId,
       file: target.file,
       controller: new AbortController(),
+      pushedAt: 0,
+      heldBack: null,
       view: {
         job: id,
         state: 'running',
@@ -52,7 +63,10 @@ export class ExportJobs {
       },
     };
     this.jobs.set(id, job);
-    const progress = (done: number, total: number) => Object.assign(job.view, { done, total });
+    const progress = (done: number, total: number) => {
+      Object.assign(job.view, { done, total });
+      this.pushProgress(job);
+    };
     run({ signal: job.controller.signal, progress }).then(
       (written) => this.finish(job, { state: 'done', ...written }),
       (error: unknown) => this.finish(job, outcomeOfFailure(error, job.controller.signal.aborted)),
@@ -85,8 +99,25 @@ export class ExportJobs {
     return job;
   }
 
+  /** Pushes the job's progress now, or once the pace allows (the latest figures then). */
+  private pushProgress(job: Job): void {
+    if (job.heldBack) return;
+    const wait = job.pushedAt + PROGRESS_EVERY_MS - Date.now();
+    const push = () => {
+      job.heldBack = null;
+      if (job.view.state !== 'running') return;
+      job.pushedAt = Date.now();
+      this.events.emit('exportProgress', { ...job.view }, job.userId);
+    };
+    if (wait <= 0) push();
+    else job.heldBack = setTimeout(push, wait);
+  }
+
   private finish(job: Job, outcome: Partial<ExportJob>): void {
     Object.assign(job.view, outcome);
+    if (job.heldBack) clearTimeout(job.heldBack);
+    job.heldBack = null;
+    this.events.emit('exportFinished', { ...job.view }, job.userId);
     setTimeout(() => {
       this.jobs.delete(job.view.job);
       if (job.view.download) fs.rmSync(job.file, { force: true });

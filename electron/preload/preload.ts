@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { HotlineClient, MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
+import { eventChannelOf, isEventName, type EventSubscribe } from '../../shared/api/events';
 import { channelOf } from '../../shared/api/methods';
 import type { ApiResult } from '../../shared/api/result';
 
@@ -68,4 +69,20 @@ export const hotlineBridge = {
   clearLockout: invoke('clearLockout'),
 } satisfies HotlineClient;
 
+/**
+ * The events main pushes (shared/api/events.ts), one narrow `on` per event
+ * name: the listener gets the payload only (never the IPC event, whose sender
+ * would reach ipcRenderer), and the returned function stops it.
+ */
+const on: EventSubscribe = (name, listener) => {
+  if (!isEventName(name)) throw new Error(`No such event: ${String(name)}`);
+  const channel = eventChannelOf(name);
+  const forward = (_event: unknown, payload: unknown) => listener(payload as Parameters<typeof listener>[0]);
+  ipcRenderer.on(channel, forward);
+  return () => void ipcRenderer.removeListener(channel, forward);
+};
+
+export const eventBridge = { on };
+
 contextBridge.exposeInMainWorld('hotline', hotlineBridge);
+contextBridge.exposeInMainWorld('hotlineEvents', eventBridge);

@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
+import { eventHub, type EventHub } from '../handlers/eventHub';
+import { streamEvents } from './eventStream';
 import { checkHostAndOrigin, checkToken, guardFor, newToken, type Guard } from './guard';
 import { sendJson } from './respond';
 import { serveStatic } from './static';
@@ -17,6 +19,8 @@ export interface ServeOptions {
   lang?: 'en' | 'zh';
   /** Tests may fix the token; otherwise a fresh secret per run. */
   token?: string;
+  /** Where the pushes of GET /events come from; the process's hub unless a test brings its own. */
+  events?: EventHub;
 }
 
 export interface RunningServer {
@@ -31,7 +35,8 @@ export interface RunningServer {
 /**
  * Browser mode: the built renderer and the very same handlers as the desktop
  * app, over HTTP on 127.0.0.1 only. POST /api/<method> with a JSON body answers
- * with the same result envelope IPC returns.
+ * with the same result envelope IPC returns; GET /events streams the pushes
+ * IPC sends the desktop windows (eventStream.ts).
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
@@ -76,6 +81,7 @@ const GUARDED = [
   { prefix: '/api/', method: 'POST' },
   { prefix: '/upload', method: 'POST' },
   { prefix: '/download/', method: 'GET' },
+  { prefix: '/events', method: 'GET' },
 ] as const;
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse, guard: Guard, options: Served): Promise<void> {
@@ -92,6 +98,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, guard
   if (!tokenOk.ok) return refuse(res, tokenOk.status, tokenOk.reason);
   if (route.prefix === '/upload') return options.files.receive(req, res);
   if (route.prefix === '/download/') return options.files.send(url.pathname.slice('/download/'.length), res);
+  if (route.prefix === '/events') return streamEvents(res, options.events ?? eventHub, options.ctx.session);
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'JSON only');
   const body = await readBody(req);
   if (body === null) return refuse(res, 413, 'request too large');

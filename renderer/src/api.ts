@@ -1,17 +1,22 @@
 import type { ExportJob } from '../../shared/api/archive';
 import type { HotlineClient, MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
+import type { EventSubscribe } from '../../shared/api/events';
 import { METHOD_NAMES } from '../../shared/api/methods';
 import type { ApiResult } from '../../shared/api/result';
+import { EventStream, type EventsClient } from './eventStream';
 import { retryingBusy } from './retryBusy';
 
 /**
  * The only module that touches the transport. In the desktop app the preload
  * has put the contract on `window.hotline` (IPC); in browser mode the same
  * contract goes over loopback HTTP with the run's token. Screens never know which.
+ * The same holds for the events main pushes (`events`): IPC through the
+ * preload's `window.hotlineEvents.on`, or browser mode's stream (eventStream.ts).
  */
 declare global {
   interface Window {
     hotline?: HotlineClient;
+    hotlineEvents?: { on: EventSubscribe };
   }
 }
 
@@ -66,6 +71,15 @@ function httpClient(): HotlineClient {
 
 /** A click that meets a store busy with bulk work is sent again, at its own instant (retryBusy.ts). */
 export const api: HotlineClient = retryingBusy(window.hotline ?? httpClient());
+
+/**
+ * The pushes from main (shared/api/events.ts). Browser mode reads them from a
+ * streamed GET /events that carries the token header like every other request
+ * (EventSource cannot, and the token never goes into a URL).
+ */
+export const events: EventsClient = window.hotlineEvents
+  ? { on: window.hotlineEvents.on, onReconnect: () => () => undefined }
+  : new EventStream((signal) => fetch('events', { headers: { 'x-hotline-token': token }, cache: 'no-store', signal }));
 
 /**
  * Moving whole files. The desktop app picks paths with its own dialogs in the

@@ -55,14 +55,32 @@ test.describe('review of 100,000 records', () => {
     await expect(page.getByTestId('review-count')).toHaveText('100,000 records');
     let downloads = 0;
     page.on('download', () => downloads++);
+    // The progress is pushed down the event stream, not polled: exportStatus is read once, as the panel starts following.
+    let statusReads = 0;
+    const streams: Array<{ url: string; token: string | undefined }> = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.endsWith('/api/exportStatus')) statusReads++;
+      if (url.pathname === '/events') streams.push({ url: r.url(), token: r.headers()['x-hotline-token'] });
+    });
     await page.getByRole('button', { name: 'Export what the list shows' }).click();
     const bar = page.getByRole('progressbar', { name: 'Exporting…' });
     await expect(bar).toBeVisible();
     // The bar moves before the cancel.
     await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
+    // And moves again: with polling that would take a second read of exportStatus.
+    const first = Number(await bar.getAttribute('value'));
+    await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(first);
     await page.getByRole('button', { name: 'Cancel export' }).click();
     await expect(page.getByText('Export cancelled; no file was written.')).toBeVisible();
     await expect(bar).toBeHidden();
     expect(downloads).toBe(0);
+    expect(statusReads).toBeLessThanOrEqual(1);
+    // The stream carries the token in its header; the token never goes into a URL.
+    expect(streams.length).toBeGreaterThan(0);
+    for (const stream of streams) {
+      expect(stream.token).toBeTruthy();
+      expect(stream.url).not.toContain('token');
+    }
   });
 });

@@ -1,12 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ArchiveFormat, ArchiveLang, ExportJob } from '../../../../shared/api/archive';
 import type { RequestOf } from '../../../../shared/api/contract';
-import { api, files } from '../../api';
+import { api, events, files } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
-
-/** How often a running export is asked for its progress. */
-const POLL_MS = 300;
 
 export type ExportFilter = Omit<RequestOf<'startExport'>, 'format' | 'lang'>;
 
@@ -23,6 +20,7 @@ export function ExportPanel({ filter }: { filter: ExportFilter }) {
   const [error, setError] = useState<string | null>(null);
   const delivered = useRef<string | null>(null);
   const running = job?.state === 'running';
+  const followed = running ? job.job : null;
   const filterKey = JSON.stringify(filter);
 
   // The file's headers follow the screen's language until chosen otherwise.
@@ -33,16 +31,22 @@ export function ExportPanel({ filter }: { filter: ExportFilter }) {
     setError(null);
   }, [filterKey]);
 
+  // A running export is followed by its pushed events; it is read once when followed and again
+  // whenever the event channel comes back, so an event missed meanwhile loses nothing.
   useEffect(() => {
-    if (!job || job.state !== 'running') return;
-    const timer = setTimeout(() => {
-      void api.exportStatus({ job: job.job }).then((r) => {
-        if (r.ok) setJob(r.value);
+    if (followed === null) return;
+    const take = (next: ExportJob) => {
+      if (next.job === followed) setJob((current) => laterOf(current, next));
+    };
+    const reread = () =>
+      void api.exportStatus({ job: followed }).then((r) => {
+        if (r.ok) take(r.value);
         else setError(errorText(r.error));
       });
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [job, errorText]);
+    const stops = [events.on('exportProgress', take), events.on('exportFinished', take), events.onReconnect(reread)];
+    reread();
+    return () => stops.forEach((stop) => stop());
+  }, [followed, errorText]);
 
   // Browser mode: the finished file is downloaded once, as soon as it is done.
   useEffect(() => {
@@ -60,7 +64,8 @@ export function ExportPanel({ filter }: { filter: ExportFilter }) {
   const cancel = async () => {
     if (!job) return;
     const r = await api.cancelExport({ job: job.job });
-    if (r.ok) setJob(r.value);
+    // The answer may come after the job's end was pushed: it must not bring the job back to running.
+    if (r.ok) setJob((current) => laterOf(current, r.value));
   };
 
   // Voided records are never exported (the store refuses too): say so where the Export button would be.
@@ -104,6 +109,17 @@ export function ExportPanel({ filter }: { filter: ExportFilter }) {
       )}
     </div>
   );
+}
+
+/**
+ * Of two views of one job, the later: an end is never undone by a progress
+ * view that was on its way meanwhile (an event, or a re-read's answer).
+ */
+function laterOf(current: ExportJob | null, next: ExportJob): ExportJob {
+  if (!current || current.job !== next.job) return next;
+  if (current.state !== 'running') return current;
+  if (next.state !== 'running') return next;
+  return next.done >= current.done ? next : current;
 }
 
 function ExportProgress({ job }: { job: ExportJob }) {
