@@ -221,7 +221,8 @@ export function ActionBar({ desk }: { desk: Desk }) {
             type="button"
             className={a.key === 'start' ? 'primary' : undefined}
             disabled={!a.enabled}
-            title={a.why ?? `${t('desk.shortcut')}: Alt+${a.letter}`}
+            // A disabled button says why first, then its shortcut (Alt+C still says why beside it).
+            title={`${a.why === null ? '' : `${a.why}\n`}${t('desk.shortcut')}: Alt+${a.letter}`}
             aria-keyshortcuts={`Alt+${a.letter}`}
             aria-describedby={refusal?.action === a.key ? 'action-refusal' : undefined}
             onClick={() => void once(a.run)}
