@@ -29,7 +29,6 @@ export const desk = {
   'desk.answered': 'Answered',
   'desk.waiting': 'Waiting',
   'desk.onCall': 'On call',
-  'desk.noCallOpen': 'No call is open: start a new call or open one from Today\'s calls.',
   'desk.resultUnsaved': 'The result shown is not saved yet: fix it (see its message) before closing.',
   'desk.closed': 'Closed',
   'desk.responseDuration': 'Response duration',

@@ -30,7 +30,6 @@ export const desk: Record<keyof typeof en, string> = {
   'desk.answered': '首次接听',
   'desk.waiting': '等待中',
   'desk.onCall': '通话中',
-  'desk.noCallOpen': '没有打开的来电：请新建来电，或从今日来电中打开一条。',
   'desk.resultUnsaved': '显示的处理结果尚未保存：请先按提示修正，再结束通话。',
   'desk.closed': '已结束',
   'desk.responseDuration': '响应时长',

@@ -76,7 +76,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
   const open = record !== null && record.closedAt === null && !voided;
   /** Which moments the record on screen allows now: the same rule the handlers refuse with. */
   const flow = record ? callFlowOf(record) : null;
-  // With no call open only New call may be pressed (the others say so: desk.noCallOpen, not this code).
+  // With no call open only New call may be pressed (the others say so: desk.noCall, not this code).
   const verdictOf = (moment: CallMoment): MomentVerdict => (flow ? flow[moment] : moment === 'start' ? { allowed: true } : { allowed: false, code: 'not_answered' });
   const refusalOf = (code: FlowRefusalCode) => {
     const refused = flowRefusal(record!, code);
@@ -85,7 +85,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
   const whyNot = (moment: CallMoment): string | null => {
     const verdict = verdictOf(moment);
     if (verdict.allowed) return null;
-    return record ? refusalOf(verdict.code).message : t('desk.noCallOpen');
+    return record ? refusalOf(verdict.code).message : t('desk.noCall');
   };
   const rule = (moment: CallMoment) => ({ enabled: verdictOf(moment).allowed, why: whyNot(moment) });
   const timeFields = ['at', 'actions'];
