@@ -1,4 +1,3 @@
-import { HotlineError } from '../../shared/api/result';
 import { cleanText } from '../../shared/domain/text';
 import { localDate, localHour } from '../../shared/timing/localTime';
 import { formatRecordNo } from '../../shared/timing/recordNo';
@@ -13,12 +12,16 @@ import {
 } from '../store/calls';
 import { policyInForceAt } from '../store/policies';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { changeRecord, loadRecord, refreshDueTimes, refuseIfBefore, refuseIfClosed, refuseIfReasonsMissing } from './callRecord';
+import { changeRecord, loadRecord, refreshDueTimes, refuseIfBefore, refuseIfReasonsMissing, refuseUnlessAllowed } from './callRecord';
 import { momentOf, requireDesk, requireUser, type Handler } from './context';
 import { currentPolicy } from './policy';
 import { refuse } from '../../shared/i18n/refusals';
 
-/** The one-click moments of a call: came in, answered, transferred, transfer answered, step, closed. */
+/**
+ * The one-click moments of a call: came in, answered, transferred, transfer answered, step, closed.
+ * Which may follow which, and what closing needs, is the call-flow rule's (refuseUnlessAllowed);
+ * each handler then checks what the rule cannot know beforehand: the text and time typed, missed targets' reasons.
+ */
 
 export const startCall: Handler<'startCall'> = async (req, ctx) =>
   inWriteTransaction(ctx.db, async (trx) => {
@@ -49,57 +52,45 @@ export const startCall: Handler<'startCall'> = async (req, ctx) =>
   });
 
 export const answerCall: Handler<'answerCall'> = (req, ctx) =>
-  changeRecord(ctx, req, async ({ trx, row, desk, ctx: click }) => {
-    refuseIfClosed(row);
-    if (row.answered_at !== null) throw new HotlineError('already_answered', 'This call was already answered.');
+  changeRecord(ctx, req, async ({ trx, row, desk, record, ctx: click }) => {
+    refuseUnlessAllowed(record, 'answer');
     const at = refuseIfBefore(momentOf(req.at, desk.time_zone, click), row.call_at, 'answer_before_call');
     await updateCall(trx, row.id, { answered_at: at });
   });
 
 export const transferCall: Handler<'transferCall'> = (req, ctx) =>
-  changeRecord(ctx, req, async ({ trx, row, desk, ctx: click }) => {
-    refuseIfClosed(row);
-    if (row.answered_at === null) throw new HotlineError('not_answered', 'Answer the call before transferring it.');
+  changeRecord(ctx, req, async ({ trx, row, desk, record, ctx: click }) => {
+    refuseUnlessAllowed(record, 'transfer');
     const to = cleanText(req.to);
     if (to === '') throw refuse('transfer_to_required', {}, 'transferTo');
     const transfers = await listTransfers(trx, row.id);
-    if (transfers.some((t) => t.answered_at === null)) {
-      throw new HotlineError('transfer_pending', 'The previous transfer has not been answered yet.', 'transferTo');
-    }
-    const earliest = Math.max(row.answered_at, ...transfers.map((t) => t.answered_at ?? 0));
+    const earliest = Math.max(row.answered_at!, ...transfers.map((t) => t.answered_at ?? 0));
     const at = refuseIfBefore(momentOf(req.at, desk.time_zone, click), earliest, 'before_previous_step');
     await insertTransfer(trx, row.id, to, at);
   });
 
 export const answerTransfer: Handler<'answerTransfer'> = (req, ctx) =>
-  changeRecord(ctx, req, async ({ trx, row, desk, ctx: click }) => {
-    const pending = (await listTransfers(trx, row.id)).find((t) => t.answered_at === null);
-    if (!pending) throw new HotlineError('no_open_transfer', 'There is no transfer waiting to be answered.');
+  changeRecord(ctx, req, async ({ trx, row, desk, record, ctx: click }) => {
+    refuseUnlessAllowed(record, 'answerTransfer');
+    const pending = (await listTransfers(trx, row.id)).find((t) => t.answered_at === null)!;
     const at = refuseIfBefore(momentOf(req.at, desk.time_zone, click), pending.transferred_at, 'before_previous_step');
     await markTransferAnswered(trx, pending.id, at);
   });
 
 /** Steps may be added after the call is closed: a follow-up is logged on the same record. */
 export const addStep: Handler<'addStep'> = (req, ctx) =>
-  changeRecord(ctx, req, async ({ trx, row, user, now }) => {
+  changeRecord(ctx, req, async ({ trx, row, user, record, now }) => {
+    refuseUnlessAllowed(record, 'addStep');
     const text = cleanText(req.text);
     if (text === '') throw refuse('step_required', {}, 'step');
     await insertStep(trx, row.id, now, user.name, text);
   });
 
 export const closeCall: Handler<'closeCall'> = (req, ctx) =>
-  changeRecord(ctx, req, async ({ trx, row, desk, ctx: click }) => {
-    refuseIfClosed(row);
-    if (row.answered_at === null) throw new HotlineError('not_answered', 'Answer the call before closing it.');
+  changeRecord(ctx, req, async ({ trx, row, desk, record, ctx: click }) => {
+    refuseUnlessAllowed(record, 'close');
     const transfers = await listTransfers(trx, row.id);
-    if (transfers.some((t) => t.answered_at === null)) {
-      throw new HotlineError('transfer_pending', 'Log when the transfer was answered before closing.', 'transferTo');
-    }
-    if (row.result === null) throw new HotlineError('result_required', 'Choose the result before closing.', 'result');
-    if (row.feedback === 'unsatisfied' && !row.feedback_reason) {
-      throw new HotlineError('feedback_reason_required', 'Say why the customer was unsatisfied.', 'feedbackReason');
-    }
-    const latest = Math.max(row.answered_at, ...transfers.map((t) => t.answered_at ?? t.transferred_at));
+    const latest = Math.max(row.answered_at!, ...transfers.map((t) => t.answered_at ?? t.transferred_at));
     const at = refuseIfBefore(momentOf(req.at, desk.time_zone, click), latest, 'before_previous_step');
     await refuseIfReasonsMissing(trx, { ...row, closed_at: at }, at);
     await updateCall(trx, row.id, { closed_at: at });

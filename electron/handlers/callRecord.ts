@@ -15,6 +15,10 @@ import { timingOf, toCallRecord } from './callView';
 import { policyOf } from './policy';
 import { isLead, requireDesk, requireUser, type HandlerContext } from './context';
 import { refuse } from '../../shared/i18n/refusals';
+import { flowRefusal, momentVerdict, type CallMoment } from '../../shared/domain/callFlow';
+import { en } from '../../shared/i18n/en';
+import { fillParams } from '../../shared/i18n';
+import { errorParams } from '../../shared/i18n/errorParams';
 
 /** Loads one whole record (row, transfers, steps) as the renderer sees it. */
 export async function loadRecord(db: Kysely<Database>, id: number): Promise<CallRecord> {
@@ -29,6 +33,8 @@ export interface Change {
   desk: DeskRow;
   /** Who makes the change. */
   user: UserRow;
+  /** The record as it stood before this click, as the renderer holds it: what the call-flow rule judges. */
+  record: CallRecord;
   /** The click's moment: the clock's now, but never earlier than a moment already logged on the record. */
   now: number;
   /** The handler's context with its clock reading `now`: `momentOf(req.at, zone, change.ctx)` for a clicked moment. */
@@ -70,7 +76,7 @@ export async function changeRecord(
     const before = await loadRecord(trx, id);
     const guarded = guardClickedMoment(ctx.now(), latestMomentOf(before));
     const now = guarded.at;
-    await apply({ trx, row, desk, user, now, ctx: { ...ctx, now: () => now } });
+    await apply({ trx, row, desk, user, record: before, now, ctx: { ...ctx, now: () => now } });
     const behind = guarded.clockBehindMs > 0;
     await updateCall(trx, id, { updated_at: now, ...(behind ? { clock_behind_ms: Math.max(row.clock_behind_ms ?? 0, guarded.clockBehindMs) } : {}) });
     await refreshDueTimes(trx, id, now);
@@ -97,10 +103,15 @@ export async function refreshDueTimes(db: Kysely<Database>, id: number, now: num
   }
 }
 
-export function refuseIfClosed(row: CallRow): void {
-  if (row.closed_at !== null) {
-    throw new HotlineError('already_closed', `Call ${row.record_no} is already closed.`);
-  }
+/**
+ * Refuses `moment` with the call-flow rule's own code (shared/domain/callFlow.ts), the one the
+ * desk's disabled button shows: the handler accepts exactly what the rule allows.
+ */
+export function refuseUnlessAllowed(record: CallRecord, moment: CallMoment): void {
+  const verdict = momentVerdict(record, moment);
+  if (verdict.allowed) return;
+  const refusal = flowRefusal(record, verdict.code);
+  throw new HotlineError(refusal.code, fillParams(en[`error.${refusal.code}`], errorParams({ ...refusal, message: '' })), refusal.field, refusal.problems);
 }
 
 /**

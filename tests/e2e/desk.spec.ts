@@ -155,8 +155,12 @@ test.describe('bad input and the keyboard', () => {
     await expect(page.getByTestId('response-minutes')).not.toHaveText('—');
   });
 
-  test('every button names its shortcut in its tooltip', async ({ page }) => {
+  test('every button names its shortcut in its tooltip, a disabled one says first why', async ({ page }) => {
     await page.goto(served.url);
+    // No call is open: only New call may be pressed, and the others say so.
+    await expect(button(page, 'New call')).toHaveAttribute('title', 'Shortcut: Alt+N');
+    await expect(button(page, 'Answer')).toBeDisabled();
+    await expect(button(page, 'Answer')).toHaveAttribute('title', /^No call open\. Press New call when the phone rings\.\nShortcut: Alt\+A$/);
     for (const [name, key] of [
       ['New call', 'Alt+N'],
       ['Answer', 'Alt+A'],
@@ -165,7 +169,7 @@ test.describe('bad input and the keyboard', () => {
       ['Add step', 'Alt+S'],
       ['Close call', 'Alt+C'],
     ]) {
-      await expect(button(page, name!)).toHaveAttribute('title', `Shortcut: ${key}`);
+      await expect(button(page, name!)).toHaveAttribute('title', new RegExp(`(^|\\n)Shortcut: ${key!.replace('+', '\\+')}$`));
       await expect(button(page, name!)).toHaveAttribute('aria-keyshortcuts', key!);
     }
   });

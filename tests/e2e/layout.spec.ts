@@ -4,8 +4,8 @@ import { daytimeZone, serveForSuite, typedTime } from './serve';
 
 /**
  * Issue 12 (part): errors where the eyes are, and everything at hand, at 1366×768 and
- * 1920×1080 in the Chinese UI. A call answered late is closed without a result (refused
- * beside the button, the result field focused), scrolled to its end (the buttons, timer and
+ * 1920×1080 in the Chinese UI. A call answered late cannot close without a result (Close is
+ * disabled and says why; Alt+C says it beside the button, the result field focused), scrolled to its end (the buttons, timer and
  * targets stay), alerted (the alert moves nothing and goes once the call closes with its
  * reason); Today's list and Review fit without scrolling sideways; a 2,000-character note
  * is clamped with 展开全部, in the record and in its audit trail.
@@ -58,7 +58,7 @@ for (const size of SIZES) {
       await page.context().close();
     });
 
-    test('不填处理结果就结束：拒绝出现在按钮旁的视口内，处理结果获得焦点，选好结果后提示消失；没有“未保存”', async () => {
+    test('不填处理结果不能结束：结束按钮禁用并说明原因，Alt+C 在按钮旁的视口内说明，处理结果获得焦点，选好结果后提示消失；没有“未保存”', async () => {
       const at = page.getByLabel('时间（留空＝现在）');
       // Answered 70 minutes late: the response target is breached, so the call needs a miss reason too.
       await at.fill(typedTime(zone, 75));
@@ -76,8 +76,14 @@ for (const size of SIZES) {
       await page.getByLabel('备注').press('Tab');
       await expect(page.getByText('已保存', { exact: true })).toBeVisible();
 
+      // Close waits for the result: disabled, and it says why in view, in its tooltip and its description.
       const close = button(page, '结束通话');
-      await close.click();
+      await expect(close).toBeDisabled();
+      await expect(close).toBeInViewport();
+      await expect(close).toHaveAttribute('title', /^结束前请选择处理结果。\n快捷键: Alt\+C$/);
+      await expect(close).toHaveAccessibleDescription(/结束前请选择处理结果。/);
+      // The keyboard cannot hover: Alt+C says why beside the button, and takes the keyboard to the result.
+      await page.keyboard.press('Alt+C');
       const refusal = page.getByTestId('action-refusal');
       await expect(refusal).toHaveText('结束前请选择处理结果。');
       await expect(refusal).toBeInViewport();
@@ -99,6 +105,8 @@ for (const size of SIZES) {
       await result.selectOption({ label: '已解决' });
       await expect(refusal).toHaveCount(0);
       await expect(page.locator('#f-result-error')).toHaveCount(0);
+      await expect(close).toBeEnabled();
+      await expect(close).toHaveAttribute('title', '快捷键: Alt+C');
     });
 
     test('滚动到底部：操作栏、计时器与时效目标仍在视口内；预警不移动操作栏', async () => {

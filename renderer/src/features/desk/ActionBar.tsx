@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { MessageKey } from '../../../../shared/i18n';
+import { callFlowOf, flowRefusal, type CallMoment, type FlowRefusalCode, type MomentVerdict } from '../../../../shared/domain/callFlow';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
@@ -12,10 +13,13 @@ import type { Desk } from './useDesk';
 import { useShortcuts } from './useShortcuts';
 
 interface Action {
-  key: string;
+  key: CallMoment;
   label: MessageKey;
   letter: string;
+  /** The call-flow rule's verdict for the record on screen: the button is enabled exactly when the handler would accept it. */
   enabled: boolean;
+  /** Why it is disabled, in the page's language (its tooltip); null when enabled. */
+  why: string | null;
   /** `clickedAt`: when the button was pressed; the store logs the moment then, also when it had to retry. */
   run: (clickedAt: number) => Promise<unknown>;
 }
@@ -27,7 +31,7 @@ interface Action {
  * call (useCallDrafts), and New call while a call is open asks first.
  */
 export function ActionBar({ desk }: { desk: Desk }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const { record, errors, perform, drafts, refusal } = desk;
   const id = record?.id ?? NO_CALL;
   const at = drafts.get(id, 'at') ?? '';
@@ -70,11 +74,24 @@ export function ActionBar({ desk }: { desk: Desk }) {
   /** A voided record is read-only: only New call is left. */
   const voided = record?.voided != null;
   const open = record !== null && record.closedAt === null && !voided;
-  const pendingTransfer = record?.transfers.some((tr) => tr.answeredAt === null) ?? false;
+  /** Which moments the record on screen allows now: the same rule the handlers refuse with. */
+  const flow = record ? callFlowOf(record) : null;
+  // With no call open only New call may be pressed (the others say so: desk.noCall, not this code).
+  const verdictOf = (moment: CallMoment): MomentVerdict => (flow ? flow[moment] : moment === 'start' ? { allowed: true } : { allowed: false, code: 'not_answered' });
+  const refusalOf = (code: FlowRefusalCode) => {
+    const refused = flowRefusal(record!, code);
+    return { field: refused.field ?? null, message: errorText({ ...refused, message: '' }) };
+  };
+  const whyNot = (moment: CallMoment): string | null => {
+    const verdict = verdictOf(moment);
+    if (verdict.allowed) return null;
+    return record ? refusalOf(verdict.code).message : t('desk.noCall');
+  };
+  const rule = (moment: CallMoment) => ({ enabled: verdictOf(moment).allowed, why: whyNot(moment) });
   const timeFields = ['at', 'actions'];
   const addStep = async (c: number) => {
     // The step typed for this call, sent to this call: never to one opened since.
-    const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r, clickedAt: c }), 'step');
+    const saved = await perform(['step'], 'step', (r) => api.addStep({ id, text: step, changeReason: r, clickedAt: c }), 'addStep');
     if (saved) {
       drafts.drop(id, 'step', step);
       // The next step is typed straight away.
@@ -85,15 +102,15 @@ export function ActionBar({ desk }: { desk: Desk }) {
 
   const actions: Action[] = [
     {
-      key: 'new',
+      key: 'start',
       label: 'desk.newCall',
       letter: 'N',
-      enabled: true,
+      ...rule('start'),
       run: async (c) => {
         // The open call's work is not to slip onto a new record unseen: ask first; the open call stays open.
         if (open && !(await ask())) return;
         await timed(async (a) => {
-          const saved = await perform(timeFields, 'at', () => api.startCall({ at: a, clickedAt: c }), 'new');
+          const saved = await perform(timeFields, 'at', () => api.startCall({ at: a, clickedAt: c }), 'start');
           if (saved) setFocusAfter({ id: saved.id, mode: 'first' });
           return saved;
         });
@@ -103,7 +120,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
       key: 'answer',
       label: 'desk.answer',
       letter: 'A',
-      enabled: open && record.answeredAt === null,
+      ...rule('answer'),
       run: (c) =>
         timed(async (a) => {
           const saved = await perform(timeFields, 'at', (r) => api.answerCall({ id, at: a, changeReason: r, clickedAt: c }), 'answer');
@@ -115,7 +132,7 @@ export function ActionBar({ desk }: { desk: Desk }) {
       key: 'transfer',
       label: 'desk.transfer',
       letter: 'T',
-      enabled: open && record.answeredAt !== null && !pendingTransfer,
+      ...rule('transfer'),
       run: (c) =>
         timed(async (a) => {
           const saved = await perform([...timeFields, 'transferTo'], 'transferTo', (r) => api.transferCall({ id, to: transferTo, at: a, changeReason: r, clickedAt: c }), 'transfer');
@@ -124,17 +141,17 @@ export function ActionBar({ desk }: { desk: Desk }) {
         }),
     },
     {
-      key: 'transferAnswered',
+      key: 'answerTransfer',
       label: 'desk.transferAnswered',
       letter: 'R',
-      enabled: pendingTransfer,
-      run: (c) => timed((a) => perform([...timeFields, 'transferTo'], 'at', (r) => api.answerTransfer({ id, at: a, changeReason: r, clickedAt: c }), 'transferAnswered')),
+      ...rule('answerTransfer'),
+      run: (c) => timed((a) => perform([...timeFields, 'transferTo'], 'at', (r) => api.answerTransfer({ id, at: a, changeReason: r, clickedAt: c }), 'answerTransfer')),
     },
     {
-      key: 'step',
+      key: 'addStep',
       label: 'desk.addStep',
       letter: 'S',
-      enabled: record !== null && !voided,
+      ...rule('addStep'),
       // With nothing typed yet, Alt+S only takes the keyboard to the step box.
       run: async (c) => {
         if (step.trim() === '') return stepBox.current?.focus();
@@ -145,10 +162,18 @@ export function ActionBar({ desk }: { desk: Desk }) {
       key: 'close',
       label: 'desk.closeCall',
       letter: 'C',
-      enabled: open && record.answeredAt !== null,
+      ...rule('close'),
       run: async (c) => {
         if (resultUnsaved) {
           desk.refuse('close', resultUnsaved, t('desk.resultUnsaved'));
+          return;
+        }
+        // Reached by Alt+C or Ctrl+Enter while the button is disabled: say why beside it, as a refused press did.
+        const verdict = verdictOf('close');
+        if (!verdict.allowed) {
+          const { field, message } = refusalOf(verdict.code);
+          if (field !== null) desk.setErrors((prev) => ({ ...prev, [field]: message }));
+          desk.refuse('close', field, message, field !== null);
           return;
         }
         await timed((a) =>
@@ -159,10 +184,10 @@ export function ActionBar({ desk }: { desk: Desk }) {
   ];
 
   const closeAction = actions.find((a) => a.key === 'close')!;
-  /** Ctrl+Enter in the step box: the step typed (if any), then the call closed when it may be. */
+  /** Ctrl+Enter in the step box: the step typed (if any), then the call closed, or why it may not be yet. */
   const addStepAndClose = async (c: number) => {
     if (step.trim() !== '' && !(await addStep(c))) return;
-    if (closeAction.enabled) await closeAction.run(c);
+    if (open) await closeAction.run(c);
   };
   const onStepKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     const key = stepKey(event);
@@ -172,7 +197,9 @@ export function ActionBar({ desk }: { desk: Desk }) {
     else if (step.trim() !== '') void once(addStep);
   };
 
-  useShortcuts(Object.fromEntries(actions.map((a) => [a.letter, () => (a.enabled ? void once(a.run) : undefined)])));
+  // Alt+C on a disabled Close still answers: the keyboard cannot hover for the tooltip, so it says why beside the button.
+  const pressable = (a: Action) => a.enabled || (a.key === 'close' && open);
+  useShortcuts(Object.fromEntries(actions.map((a) => [a.letter, () => (pressable(a) ? void once(a.run) : undefined)])));
 
   const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
   const [refusalInset, setRefusalInset] = useState(0);
@@ -193,9 +220,10 @@ export function ActionBar({ desk }: { desk: Desk }) {
               buttons.current[a.key] = el;
             }}
             type="button"
-            className={a.key === 'new' ? 'primary' : undefined}
+            className={a.key === 'start' ? 'primary' : undefined}
             disabled={!a.enabled}
-            title={`${t('desk.shortcut')}: Alt+${a.letter}`}
+            // A disabled button says why first, then its shortcut (Alt+C still says why beside it).
+            title={`${a.why === null ? '' : `${a.why}\n`}${t('desk.shortcut')}: Alt+${a.letter}`}
             aria-keyshortcuts={`Alt+${a.letter}`}
             aria-describedby={refusal?.action === a.key ? 'action-refusal' : undefined}
             onClick={() => void once(a.run)}
