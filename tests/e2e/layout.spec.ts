@@ -131,11 +131,14 @@ for (const size of SIZES) {
 
     test('原因填好并结束后预警自动消失；今日来电不横向滚动，表头一行，称呼不被挤成竖排', async () => {
       const at = page.getByLabel('时间（留空＝现在）');
+      const earlier = await page.getByTestId('record-no').textContent();
       await at.fill(typedTime(zone, 72));
       await button(page, '新来电').click();
       // The first test's call is still open: New call asks first, and Enter confirms.
       await expect(page.getByRole('dialog')).toContainText('开始新的来电？');
       await page.keyboard.press('Enter');
+      // The new call is on screen before its fields are filled.
+      await expect(page.getByTestId('record-no')).not.toHaveText(earlier ?? '');
       await page.getByLabel('优先级').selectOption({ label: '重要' });
       await page.getByLabel('客户称呼').fill('司马女士');
       await page.getByLabel('客户称呼').press('Tab');
