@@ -45,8 +45,20 @@ const PAST_ROLLBACK_MS = 12 * 3_600_000;
 const TYPED = /^\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})[ T]+)?(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?\s*$/;
 
 /**
+ * The other ways a time gets typed while the phone rings, made HH:MM first:
+ * '2115' and '915' (no separator), '21.05', '21点05', '21点05分', '21时05分', '21点' (on the hour).
+ */
+function asClock(text: string): string {
+  return text
+    .replace(/(\d{1,2})\s*[点时]\s*(\d{1,2})?\s*分?\s*$/, (_, h: string, m?: string) => `${h}:${(m ?? '0').padStart(2, '0')}`)
+    .replace(/(^|[ T])(\d{1,2})\.(\d{2})\s*$/, '$1$2:$3')
+    .replace(/(^|[ T])(\d{1,2})(\d{2})\s*$/, '$1$2:$3');
+}
+
+/**
  * Reads a time typed by a person as local time in `zone`: 'HH:MM[:SS]' or
- * 'YYYY-MM-DD HH:MM[:SS]' (full-width digits and colons too). A moment that
+ * 'YYYY-MM-DD HH:MM[:SS]' (full-width digits and colons too; '2115', '21.05' and
+ * '21点05' are read as 21:05). A moment that
  * already happened (`expect: 'past'`, e.g. a call time read off the phone's
  * display) may not lie in the future, and a bare time means its latest
  * occurrence within half a day (just after midnight, '23:58' is yesterday). A deadline
@@ -55,7 +67,7 @@ const TYPED = /^\s*(?:(\d{4})-(\d{1,2})-(\d{1,2})[ T]+)?(\d{1,2})[:：](\d{2})(?
  * @example parseTypedTime('14:23', 'Asia/Shanghai', now, 'past')
  */
 export function parseTypedTime(text: string, zone: string, now: number, expect: 'past' | 'future'): ParsedTime {
-  const m = TYPED.exec(text.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)));
+  const m = TYPED.exec(asClock(text.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim()));
   if (!m) return { ok: false, error: 'format' };
   const today = DateTime.fromMillis(now, { zone });
   const parts = {

@@ -152,7 +152,9 @@ for (const size of SIZES) {
       await expect(page.getByTestId('action-refusal')).toContainText('请先为每个未达标目标填写原因');
       await expect(page.getByLabel('响应未达标原因')).toBeFocused();
       await page.getByLabel('响应原因说明').fill('高峰时段排队 12 通');
-      await page.getByRole('button', { name: '保存原因' }).click();
+      // Enter in the reason's text saves it, as its button does.
+      await page.getByLabel('响应原因说明').press('Enter');
+      await expect(page.getByTestId('miss-response-0')).toContainText('已填写原因');
       await expect(page.getByTestId('action-refusal')).toHaveCount(0);
       await button(page, '结束通话').click();
       await expect(page.locator('.badge')).toContainText('已结束');

@@ -17,6 +17,15 @@ describe('parseTypedTime reads a time off the phone display in the desk zone', (
     expect(parseTypedTime('１４：１５', SH, NOW, 'past')).toEqual({ ok: true, epochMs: Date.UTC(2024, 4, 20, 6, 15) });
   });
 
+  it.each(['1415', '14.15', '14点15', '14点15分', '14时15分', '１４１５', '2024-05-20 1415'])('reads %s, typed in a hurry, as 14:15', (typed) => {
+    expect(parseTypedTime(typed, SH, NOW, 'past')).toEqual({ ok: true, epochMs: Date.UTC(2024, 4, 20, 6, 15) });
+  });
+
+  it('reads 915 as 09:15 and 14点 as 14:00', () => {
+    expect(parseTypedTime('915', SH, NOW, 'past')).toEqual({ ok: true, epochMs: Date.UTC(2024, 4, 20, 1, 15) });
+    expect(parseTypedTime('14点', SH, NOW, 'past')).toEqual({ ok: true, epochMs: Date.UTC(2024, 4, 20, 6, 0) });
+  });
+
   it('reads a bare time after "now" as yesterday for a moment that already happened', () => {
     const justAfterMidnight = Date.UTC(2024, 4, 19, 16, 5); // 00:05 on the 20th in Shanghai
     expect(parseTypedTime('23:58', SH, justAfterMidnight, 'past')).toEqual({ ok: true, epochMs: Date.UTC(2024, 4, 19, 15, 58) });

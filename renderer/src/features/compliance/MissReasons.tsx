@@ -64,7 +64,23 @@ function MissReasonRow({ record, target, desk }: { record: CallRecord; target: T
           </option>
         ))}
       </select>
-      <input aria-label={t('miss.textFor', { target: name })} value={text} placeholder={t('miss.textHint')} onChange={(e) => setText(e.target.value)} />
+      <input
+        aria-label={t('miss.textFor', { target: name })}
+        value={text}
+        placeholder={t('miss.textHint')}
+        onChange={(e) => {
+          setText(e.target.value);
+          // The reason is being given: "describe it" gives way at once.
+          desk.clearError(errorKey);
+        }}
+        // Enter saves the reason, as its button does: typed and left unsaved, it would not count at close.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      />
       <button type="button" onClick={() => void save()}>
         {t('miss.save')}
       </button>
