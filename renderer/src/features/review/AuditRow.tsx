@@ -16,7 +16,8 @@ export function AuditRow({ entry, ctx, zone }: { entry: AuditEntry; ctx: AuditCo
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const line = auditLine(entry, ctx);
-  const why = auditReason(entry.reason, t);
+  // A change whose new value is its own reason (a void's reason) says it once.
+  const why = entry.reason !== null && entry.reason === entry.newValue ? null : auditReason(entry.reason, t);
   const from = oneLine(line.from, VALUE_CHARS);
   const to = oneLine(line.to, VALUE_CHARS);
   const cut = from.cut || to.cut;

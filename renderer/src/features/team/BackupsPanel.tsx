@@ -21,6 +21,13 @@ export function BackupsPanel() {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
+  /** The desk's zone: a backup's time reads as every other time of the desk does, not in the browser's zone. */
+  const [zone, setZone] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    void api.getDesk({}).then((r) => {
+      if (r.ok && r.value) setZone(r.value.timeZone);
+    });
+  }, []);
 
   const load = useCallback(async () => {
     const r = await api.getBackups({});
@@ -53,7 +60,7 @@ export function BackupsPanel() {
   };
 
   const locked = view?.source === 'flag' || view?.source === 'env';
-  const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+  const when = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', ...(zone ? { timeZone: zone } : {}) });
   const mib = (bytes: number) => t('backups.mib', { n: (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 1) });
   const last = view?.lastOutcome;
   return (
