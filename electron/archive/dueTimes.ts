@@ -1,8 +1,8 @@
 import type { Policy } from '../../shared/policy/schema';
 import { evaluateTargets } from '../../shared/timing/compliance';
-import { dueColumnsOf as dueColumnsFromTargets, NO_DUE_TIMES, type DueColumns } from '../handlers/dueColumns';
+import { dueColumnsOf as dueColumnsFromTargets, NO_DUE_TIMES, type DueColumns } from '../records/dueColumns';
 import type { CallRow } from '../store/schema';
-import { timingOf } from '../handlers/callView';
+import { timingOf } from '../records/callView';
 import type { CallColumns, ParsedCall } from './importRow';
 
 export type { DueColumns };

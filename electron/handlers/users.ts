@@ -6,7 +6,7 @@ import type { Database, UserRow } from '../store/schema';
 import { findUser, findUserByName, insertUser, listUsers as listUserRows, updateUser } from '../store/users';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { requireRole, requireUser, type Handler } from './context';
-import { hashPin, PIN_PATTERN } from './pin';
+import { hashPin, PIN_PATTERN } from '../records/pin';
 import { checkPinThrottled } from './pinLockout';
 import { refuse } from '../../shared/i18n/refusals';
 

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Policy } from '../../shared/policy/schema';
 import { evaluateTargets } from '../../shared/timing/compliance';
-import { timingOf } from '../handlers/callView';
-import { dueColumnsOf, type DueColumns } from '../handlers/dueColumns';
+import { timingOf } from './callView';
+import { dueColumnsOf, type DueColumns } from './dueColumns';
 import { callsByIds } from '../store/policySpans';
 import { lastStepTimes, listTransfersOf } from '../store/calls';
 import type { CallRow, Database, TransferRow } from '../store/schema';
