@@ -9,7 +9,7 @@ export type { DueColumns };
 
 /**
  * The stored due times of an imported record, by the rule of refreshDueTimes
- * (handlers/callRecord.ts), worked out in memory: that function reads the
+ * (records/callRecord.ts), worked out in memory: that function reads the
  * record back through five queries, a minute of a 100,000-record import.
  * Due and end times do not depend on `now`, so the targets are judged at the
  * call's own start, which spares walking the working calendar of an old open

@@ -45,7 +45,7 @@ export function verdictOf(c: Pick<CallRow, 'answered_at' | 'resolved_at'> & DueC
 
 /**
  * Judges a chunk of calls by `policy` with the timing core, exactly as
- * refreshDueTimes (handlers/callRecord.ts) would, with three queries for the
+ * refreshDueTimes (records/callRecord.ts) would, with three queries for the
  * whole chunk instead of five per call.
  * @example const judged = await judgeCalls(trx, [1, 2, 3], policy, Date.now())
  */
