@@ -5,7 +5,7 @@ import type { SavedReport } from '../../shared/api/report';
 import { HotlineError } from '../../shared/api/result';
 import type { Lang } from '../../shared/i18n';
 import { parseTypedTime } from '../../shared/timing/localTime';
-import type { Database, DeskRow, UserRow } from '../store/schema';
+import type { Database, UserRow } from '../store/schema';
 import { rawConnectionOf } from '../store/openDb';
 import { InProcessRunner, type BulkRunner } from '../worker/bulkRunner';
 import { requireUser, type Session } from '../records/deskAndUser';
