@@ -4,7 +4,7 @@ import { findUser } from '../store/users';
 import { appendPinLockAudit, setPinState } from '../store/pinLockout';
 import type { Database, UserRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { pinMatches } from '../records/pin';
+import { pinMatches } from './pin';
 
 /**
  * Throttling PIN guesses (issue 11, OWASP's authentication guidance): a 4-digit
