@@ -1,15 +1,15 @@
 import type { Policy } from '../../shared/policy/schema';
 import { evaluateTargets } from '../../shared/timing/compliance';
-import { dueColumnsOf as dueColumnsFromTargets, NO_DUE_TIMES, type DueColumns } from '../handlers/dueColumns';
+import { dueColumnsOf as dueColumnsFromTargets, NO_DUE_TIMES, type DueColumns } from '../records/dueColumns';
 import type { CallRow } from '../store/schema';
-import { timingOf } from '../handlers/callView';
+import { timingOf } from '../records/callView';
 import type { CallColumns, ParsedCall } from './importRow';
 
 export type { DueColumns };
 
 /**
  * The stored due times of an imported record, by the rule of refreshDueTimes
- * (handlers/callRecord.ts), worked out in memory: that function reads the
+ * (records/callRecord.ts), worked out in memory: that function reads the
  * record back through five queries, a minute of a 100,000-record import.
  * Due and end times do not depend on `now`, so the targets are judged at the
  * call's own start, which spares walking the working calendar of an old open

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { currentPolicy } from '../handlers/policy';
+import { currentPolicy } from '../records/policies';
 import type { Database } from '../store/schema';
 import { countRecords, loadPolicies } from './pages';
 import type { ExportOptions, ExportResult } from './types';

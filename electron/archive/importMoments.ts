@@ -1,6 +1,6 @@
 import type { ImportMoment } from '../../shared/api/archive';
 import type { RecordColumnKey } from './columns';
-import type { CallColumns, Fail } from './importRow';
+import type { CallColumns, Fail } from './importShapes';
 
 /**
  * The moments a sheet leaves out, worked out from those it gives. A time the

@@ -6,15 +6,8 @@ import { sheetRows, type SheetBook } from './importSheet';
 import { decodeCsv, parseCsv, type CsvEncoding } from './csv';
 import { ArchiveFileError, type ArchiveFormat } from './types';
 
-/** A cell as read from a file: what a spreadsheet can hold, formulas already replaced by their cached results. */
-export type RawCell = string | number | boolean | Date | null;
-
-export interface RawRow {
-  /** The row number a spreadsheet shows (1-based). */
-  row: number;
-  /** cells[0] is column A. */
-  cells: RawCell[];
-}
+export type { RawCell, RawRow } from './rawCells';
+import type { RawRow } from './rawCells';
 
 export interface RawSheet {
   /** Sheet name (xlsx); undefined for CSV. */

@@ -1,17 +1,17 @@
-import type { ImportLayout, ImportMoment, ImportReasonCode, ImportReasonParams } from '../../shared/api/archive';
+import type { ImportLayout, ImportMoment } from '../../shared/api/archive';
 import { MAX_LABEL, MAX_TEXT } from '../../shared/domain/fields';
 import { hasLongDigitRun, lastFourDigits } from '../../shared/domain/privacy';
 import type { Policy } from '../../shared/policy/schema';
 import type { TargetKind } from '../../shared/timing/compliance';
 import { RECORD_NO_PATTERN } from '../../shared/timing/recordNo';
-import type { CallRow } from '../store/schema';
 import type { RecordColumnKey, RowKey } from './columns';
-import { feedbackOfCell, reasonsOfCell, stepsOfCell, type ReasonInput } from './importCells';
+import { feedbackOfCell, reasonsOfCell, stepsOfCell } from './importCells';
 import { checkFuture, checkOrder, inferMoments } from './importMoments';
 import type { RawCell } from './importRead';
 import { sourceRefOf } from './importSourceRef';
 import { untrackedOfCell } from './importTracked';
 import { readTransfers } from './importTransfers';
+import type { CallColumns, Fail, ParsedCall, RowCells, RowIssue } from './importShapes';
 import { durationMinutesOf } from './sheetFigures';
 import { CellProblem, cleanOf, dateOf, minutesOf, scoreOf, textOf, timeAfter, timeOf } from './importValues';
 import { readPriority, readVocab, type Vocabulary } from './vocab';
@@ -37,45 +37,7 @@ export interface RowContext {
   policyAt(at: number, zone: string): PolicyVersionRef;
 }
 
-export interface RowCells {
-  /** undefined when the file has no such column. */
-  get(key: RowKey): RawCell | undefined;
-  has(key: RowKey): boolean;
-  /** The column's header as the file writes it. */
-  header(key: RowKey): string;
-  /** A seed layout's work once the call is built (its priority, checks against it); returns notes. */
-  finish?(call: CallColumns, policy: Policy): RowIssue[];
-}
-
-/** Every column of an imported call but its id and the due times (worked out at insert, see dueTimes.ts). */
-export type CallColumns = Omit<CallRow, 'id' | 'response_due_at' | 'resolution_due_at' | 'transfer_due_at' | 'told_due_at' | 'callback_due_at' | 'lead_due_at' | 'ended_breach' | 'next_due_at'>;
-
-export interface ParsedCall {
-  sheet?: string;
-  row: number;
-  /** The serial of the record number the file gives; null: the record takes the desk's next serial of its date (seed sheets). */
-  serial: number | null;
-  /** The serial was given here (assignSerials), not by the file: a later assignment may change it. */
-  serialAssigned?: true;
-  call: CallColumns;
-  transfers: Array<{ to_owner: string; transferred_at: number; answered_at: number | null }>;
-  /** Steps read from the 处理步骤 cell (used when the file has no steps sheet), with the time and author they get. */
-  cellSteps: { texts: string[]; at: number; author: string };
-  reasons: ReasonInput[];
-  /** A miss-reason text that names no target (seed 000's 备注(未达标原因)): given to the targets found missed, else kept as remarks. */
-  reasonText: string | null;
-  /** Moments worked out from others, not read. */
-  inferred: ImportMoment[];
-}
-
-/** A problem or a note of one row: the column's header ('' for the row), a reason code and its params. */
-export interface RowIssue {
-  column: string;
-  code: ImportReasonCode;
-  params: ImportReasonParams;
-}
-
-export type Fail = (key: RowKey | '', code: ImportReasonCode, params?: ImportReasonParams) => void;
+export type { CallColumns, Fail, ParsedCall, RowCells, RowIssue } from './importShapes';
 
 const DESK_CODE = /^[A-Za-z0-9][A-Za-z0-9-]{0,11}$/;
 

@@ -1,4 +1,4 @@
-import type { RawCell, RawRow } from './importRead';
+import type { RawCell, RawRow } from './rawCells';
 
 /**
  * A worksheet's rows straight from its XML text. exceljs' streaming reader

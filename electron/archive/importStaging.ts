@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
 import { removeBatchChunk, unpublishedBatches } from '../store/importBatches';
-import { holdingWrite } from '../worker/requestGate';
-import { betweenChunks, ChunkSizer } from '../worker/rhythm';
+import { holdingWrite } from '../store/requestGate';
+import { betweenChunks, ChunkSizer } from '../store/rhythm';
 
 /**
  * Runs `work` in one BEGIN IMMEDIATE transaction on the raw connection and

@@ -1,7 +1,7 @@
 import { MAX_LABEL } from '../../shared/domain/fields';
 import type { RecordColumnKey } from './columns';
 import type { RawCell } from './importRead';
-import type { Fail, ParsedCall, RowCells } from './importRow';
+import type { Fail, ParsedCall, RowCells } from './importShapes';
 import { CellProblem, cleanOf, linesOf, minutesOf, timeAfter } from './importValues';
 
 /**

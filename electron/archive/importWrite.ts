@@ -9,8 +9,8 @@ import { inWriteTransaction } from '../store/writeTransaction';
 import { dueColumnsOf } from './dueTimes';
 import type { ParsedCall, PolicyVersionRef } from './importRow';
 import { assignSerials } from './importSerials';
-import { holdingWriteAsync } from '../worker/requestGate';
-import { betweenChunks, ChunkSizer } from '../worker/rhythm';
+import { holdingWriteAsync } from '../store/requestGate';
+import { betweenChunks, ChunkSizer } from '../store/rhythm';
 import { removeBatch, removeUnpublishedImports, timedTransaction } from './importStaging';
 
 /**

@@ -1,6 +1,6 @@
 import { storedStepText } from '../../shared/i18n/stepText';
 import type { Policy } from '../../shared/policy/schema';
-import { untrackedOf } from '../handlers/callView';
+import { untrackedOf } from '../records/callView';
 import { TARGET_KINDS } from '../../shared/timing/compliance';
 import { minutesBetween, overallScore } from '../../shared/timing/durations';
 import type { CallRow } from '../store/schema';

@@ -6,7 +6,7 @@ import { HotlineError } from '../../shared/api/result';
 import { defaultPolicy } from '../../shared/policy/defaults';
 import type { Policy } from '../../shared/policy/schema';
 import { canonicalTimeZone, isValidTimeZone } from '../../shared/timing/localTime';
-import { checkedPolicy, currentPolicy, policyOf, savePolicyVersion } from '../handlers/policy';
+import { checkedPolicy, currentPolicy, policyOf, savePolicyVersion } from '../records/policies';
 import { policyTrail, previewVersion } from '../records/policyVersions';
 import { findDesk } from '../store/desk';
 import { hasPolicy } from '../store/policies';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { backfillDerivedColumns } from '../handlers/startup';
+import { backfillDerivedColumns } from '../records/startup';
 import { BackupRunner } from '../durability/backupControl';
 import { resolveBackupDir } from '../durability/backupDir';
 import { detectNetworkShare } from '../durability/networkShare';

@@ -1,6 +1,6 @@
 import type { ResponseOf } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
-import { currentPolicy } from '../handlers/policy';
+import { currentPolicy } from '../records/policies';
 import { dispatch } from '../handlers/dispatch';
 import { writeUiLang } from '../durability/settings';
 import { findDesk } from '../store/desk';

@@ -1,6 +1,6 @@
 import type { StatsReport } from '../../shared/api/stats';
 import { computeStats } from '../stats';
-import { currentPolicy } from '../handlers/policy';
+import { currentPolicy } from '../records/policies';
 import { DB_HELP, UsageError, type Command } from './args';
 import { withStore } from './withStore';
 

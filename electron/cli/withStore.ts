@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { backfillDerivedColumns } from '../handlers/startup';
+import { backfillDerivedColumns } from '../records/startup';
 import { openStore, type Store } from '../store/openDb';
 import { defaultDbPath } from '../store/paths';
 import { UsageError } from './args';

@@ -1,7 +1,7 @@
 import type { Policy } from '../../shared/policy/schema';
 import { isLowSatisfaction, needsCallback, REASON_REQUIRED } from '../../shared/timing/compliance';
 import type { JudgedTarget } from './dueColumns';
-import { timingOf } from '../handlers/callView';
+import { timingOf } from '../records/callView';
 import { MIN, type CallColumns, type DemoCall, type Outcome, type Person } from './callStory';
 import { Weighted, type Rng } from './random';
 import { FOLLOW_UP_OUTCOMES, MISS_REASONS_BY_KIND, OTHER_MISS_TEXTS } from './vocabulary';

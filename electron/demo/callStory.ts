@@ -1,7 +1,7 @@
 import type { CallResult, CustomerType, Feedback, MissReasonCode, RequestType } from '../../shared/domain/fields';
 import type { Policy } from '../../shared/policy/schema';
 import type { TargetKind } from '../../shared/timing/compliance';
-import { NO_DUE_TIMES } from '../handlers/dueColumns';
+import { NO_DUE_TIMES } from '../records/dueColumns';
 import type { CallRow } from '../store/schema';
 import { Weighted, type Rng } from './random';
 import { DEPARTMENTS, FEEDBACK_REASONS, REMARKS, RESULT_NOTES, SALUTATION_SURNAMES, STEP_PHRASES, TOPICS, type Topic } from './vocabulary';

@@ -1,9 +1,9 @@
 import type { Policy } from '../../shared/policy/schema';
 import { evaluateTargets } from '../../shared/timing/compliance';
-import { dueColumnsOf, type DueColumns, type JudgedTarget } from '../handlers/dueColumns';
+import { dueColumnsOf, type DueColumns, type JudgedTarget } from '../records/dueColumns';
 
 export type { DueColumns, JudgedTarget };
-import { timingOf } from '../handlers/callView';
+import { timingOf } from '../records/callView';
 import type { DemoCall } from './callStory';
 
 /**

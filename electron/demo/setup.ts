@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { defaultPolicy } from '../../shared/policy/defaults';
 import { policySchema, type Policy } from '../../shared/policy/schema';
-import { currentPolicy } from '../handlers/policy';
+import { currentPolicy } from '../records/policies';
 import { findDesk, insertDesk } from '../store/desk';
 import { insertPolicy } from '../store/policies';
 import type { Database, DeskRow } from '../store/schema';

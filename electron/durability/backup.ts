@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { removeBatchChunk, unpublishedBatches } from '../store/importBatches';
-import { requestsAnsweredSync } from '../worker/requestGate';
+import { requestsAnsweredSync } from '../store/requestGate';
 import { backupName, leftoverPartials, listBackups } from './backupFiles';
 import { createPrivateFile, ensurePrivateFolder, fsyncFile, fsyncFolder, sideFilesOf } from './files';
 import { openReadOnly, type RawOptions } from './integrity';

@@ -1,10 +1,9 @@
 import type { BackupOutcomeView } from '../../shared/api/backups';
 import type { Store } from '../store/openDb';
-import type { BulkRunner } from '../worker/bulkRunner';
 import { besideDatabase, BackupFolderError, prepareBackupFolder, writeChosenBackupDir, type BackupDirChoice } from './backupDir';
 import type { RawOptions } from './integrity';
 import type { RotationPolicy } from './rotation';
-import { scheduleBackups, type BackupOutcome, type BackupSchedule } from './schedule';
+import { scheduleBackups, type BackupOutcome, type BackupSchedule, type BackupWorker } from './schedule';
 
 /**
  * What the admin's Backups card reaches in the running app: the folder in use,
@@ -39,7 +38,7 @@ export interface BackupRunnerOptions extends RawOptions {
   everyMs?: number;
   rotation?: RotationPolicy;
   /** The bulk worker the copies are made in (see ScheduleOptions.runner). */
-  runner?: BulkRunner;
+  runner?: BackupWorker;
 }
 
 /**

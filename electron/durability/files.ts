@@ -93,28 +93,5 @@ export function createPrivateFile(file: string): void {
   fs.closeSync(fs.openSync(file, 'wx', 0o600));
 }
 
-/**
- * Creates a folder (and its parents) only its owner can enter; an existing
- * folder is left as it is. One level at a time rather than `recursive: true`:
- * Node 20's recursive mkdir loops for ever under /proc (a person can type
- * /proc/backups as the backup folder), where each mkdir says ENOENT.
- */
-export function ensurePrivateFolder(folder: string): void {
-  const missing: string[] = [];
-  let at = path.resolve(folder);
-  while (!fs.existsSync(at)) {
-    missing.unshift(at);
-    const parent = path.dirname(at);
-    if (parent === at) break;
-    at = parent;
-  }
-  for (const dir of missing) {
-    try {
-      fs.mkdirSync(dir, { mode: 0o700 });
-    } catch (error) {
-      // Another process may have made it meanwhile.
-      if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
-    }
-  }
-  if (!fs.statSync(folder).isDirectory()) throw Object.assign(new Error(`${folder} is not a folder`), { code: 'ENOTDIR' });
-}
+/** Lives in the store, which makes the database's own folder with it; the backups use it from here. */
+export { ensurePrivateFolder } from '../store/privateFolder';

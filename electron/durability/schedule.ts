@@ -1,6 +1,5 @@
 import type { Store } from '../store/openDb';
-import type { BulkRunner } from '../worker/bulkRunner';
-import { backupIntoFolder, type FolderBackup } from './backup';
+import { backupIntoFolder, type FolderBackup, type FolderBackupOptions } from './backup';
 import type { RawOptions } from './integrity';
 import type { RotationPolicy } from './rotation';
 
@@ -28,7 +27,16 @@ export interface ScheduleOptions extends RawOptions {
    * Where the copy is made: the bulk worker, on its own connection, so that the
    * copy's steps never run on the thread that answers clicks. Absent: here.
    */
-  runner?: BulkRunner;
+  runner?: BackupWorker;
+}
+
+/**
+ * Where a backup can run: the bulk worker's runner (worker/bulkRunner.ts) is one.
+ * Named here by what it is asked, because the worker imports durability and not
+ * the other way round.
+ */
+export interface BackupWorker {
+  run(job: { kind: 'backup'; options: Omit<FolderBackupOptions, 'dbFile' | 'nativeBinding' | 'calendar'> }): Promise<FolderBackup>;
 }
 
 export interface BackupSchedule {

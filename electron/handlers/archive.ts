@@ -1,7 +1,6 @@
 import { HotlineError } from '../../shared/api/result';
 import { countRecords } from '../archive/pages';
-import { bulkOf, filesOf, requireUser, type Handler } from './context';
-import { exportJobs } from './exportJobs';
+import { bulkOf, exportsOf, filesOf, requireUser, type Handler } from './context';
 import { refuse } from '../../shared/i18n/refusals';
 
 /**
@@ -23,19 +22,19 @@ export const startExport: Handler<'startExport'> = async (req, ctx) => {
   const target = await filesOf(ctx).exportTarget(suggestedName(filter.from, filter.to, format));
   if (!target) return null;
   // In the bulk worker: a year's export reads for seconds, and the desk must keep answering clicks meanwhile.
-  return exportJobs.start(user.id, target, ({ signal, progress }) =>
+  return exportsOf(ctx).start(user.id, target, ({ signal, progress }) =>
     bulkOf(ctx).run({ kind: 'export', options: { filter, format, lang: lang ?? 'zh', file: target.file, now } }, { signal, onProgress: progress }),
   );
 };
 
 export const exportStatus: Handler<'exportStatus'> = async (req, ctx) => {
   const user = await requireUser(ctx.db, ctx.session);
-  return exportJobs.status(req.job, user.id);
+  return exportsOf(ctx).status(req.job, user.id);
 };
 
 export const cancelExport: Handler<'cancelExport'> = async (req, ctx) => {
   const user = await requireUser(ctx.db, ctx.session);
-  return exportJobs.cancel(req.job, user.id);
+  return exportsOf(ctx).cancel(req.job, user.id);
 };
 
 /** e.g. hotline-2024-05-01_2024-05-31.xlsx, or hotline-2024-05-20.csv for one day. */

@@ -4,9 +4,9 @@ import { lastFourDigits } from '../../shared/domain/privacy';
 import { cleanText } from '../../shared/domain/text';
 import { updateCall } from '../store/calls';
 import type { CallUpdate } from '../store/schema';
-import { changeRecord } from './callRecord';
+import { changeRecord } from '../records/callRecord';
 import { deadlineOf, type Handler } from './context';
-import { policyOf } from './policy';
+import { policyOf } from '../records/policies';
 import type { CallRow } from '../store/schema';
 import { refuse } from '../../shared/i18n/refusals';
 

@@ -12,9 +12,9 @@ import {
 } from '../store/calls';
 import { policyInForceAt } from '../store/policies';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { changeRecord, loadRecord, refreshDueTimes, refuseIfBefore, refuseIfReasonsMissing, refuseUnlessAllowed } from './callRecord';
+import { changeRecord, loadRecord, refreshDueTimes, refuseIfBefore, refuseIfReasonsMissing, refuseUnlessAllowed } from '../records/callRecord';
 import { momentOf, requireDesk, requireUser, type Handler } from './context';
-import { currentPolicy } from './policy';
+import { currentPolicy } from '../records/policies';
 import { refuse } from '../../shared/i18n/refusals';
 
 /**

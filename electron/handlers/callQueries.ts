@@ -1,8 +1,8 @@
 import { localDate } from '../../shared/timing/localTime';
 import { lastStepTimes, listCallsOfDay, listTransfersOf, suggestReasons as suggest } from '../store/calls';
 import { listMissReasons } from '../store/missReasons';
-import { loadRecord } from './callRecord';
-import { toCallSummary } from './callView';
+import { loadRecord } from '../records/callRecord';
+import { toCallSummary } from '../records/callView';
 import { requireDesk, type Handler } from './context';
 import { refuse } from '../../shared/i18n/refusals';
 

@@ -5,20 +5,19 @@ import type { SavedReport } from '../../shared/api/report';
 import { HotlineError } from '../../shared/api/result';
 import type { Lang } from '../../shared/i18n';
 import { parseTypedTime } from '../../shared/timing/localTime';
-import type { Database, DeskRow, UserRow } from '../store/schema';
+import type { Database, UserRow } from '../store/schema';
 import { rawConnectionOf } from '../store/openDb';
 import { InProcessRunner, type BulkRunner } from '../worker/bulkRunner';
-import { findDesk } from '../store/desk';
-import { findUser } from '../store/users';
+import { requireUser, type Session } from '../records/deskAndUser';
+import { ExportJobs } from '../records/exportJobs';
 import { refuse } from '../../shared/i18n/refusals';
 
 /**
  * Who is signed in, per window: each Electron window (webContents) and each
  * browser-mode server run has its own. Records carry who did what from it.
+ * Defined in records/deskAndUser.ts, which reads it.
  */
-export interface Session {
-  userId: number | null;
-}
+export type { Session } from '../records/deskAndUser';
 
 /** What every handler gets: the store, the clock (injected so tests control time) and the window's session. */
 export interface HandlerContext {
@@ -40,6 +39,21 @@ export interface HandlerContext {
    * so that no click waits behind them. Absent in handler tests: then on this connection.
    */
   bulk?: BulkRunner;
+  /**
+   * The app's running exports: browser mode's download route reads the same object.
+   * Absent in handler tests: then one per connection (`exportsOf`).
+   */
+  exports?: ExportJobs;
+}
+
+const exportsByConnection = new WeakMap<Kysely<Database>, ExportJobs>();
+
+/** The context's export jobs, or the connection's own where the context brings none. */
+export function exportsOf(ctx: Pick<HandlerContext, 'db' | 'exports'>): ExportJobs {
+  if (ctx.exports) return ctx.exports;
+  let jobs = exportsByConnection.get(ctx.db);
+  if (!jobs) exportsByConnection.set(ctx.db, (jobs = new ExportJobs()));
+  return jobs;
 }
 
 /** The context's bulk runner, or one on the context's own connection. */
@@ -81,23 +95,10 @@ export interface DeskSettings {
   rememberLang(lang: Lang): void;
 }
 
+export { isLead, requireDesk, requireUser } from '../records/deskAndUser';
+
 export type Handler<K extends MethodName> = (req: RequestOf<K>, ctx: HandlerContext) => Promise<ResponseOf<K>>;
 export type HandlerTable = { [K in MethodName]: Handler<K> };
-
-export async function requireDesk(db: Kysely<Database>): Promise<DeskRow> {
-  const desk = await findDesk(db);
-  if (!desk) throw new HotlineError('desk_not_set_up', 'Set up this desk first (desk code and your name).');
-  return desk;
-}
-
-/** The signed-in profile; every change is made by someone. */
-export async function requireUser(db: Kysely<Database>, session: Session): Promise<UserRow> {
-  const user = session.userId === null ? undefined : await findUser(db, session.userId);
-  if (!user || !user.active) throw new HotlineError('not_signed_in', 'Sign in first.');
-  return user;
-}
-
-export const isLead = (user: UserRow): boolean => user.role === 'team_lead' || user.role === 'admin';
 
 /** Team-lead and admin actions: sign-off, editing someone else's record, the policy, the profiles. */
 export async function requireRole(db: Kysely<Database>, session: Session, roles: ReadonlyArray<UserRow['role']>): Promise<UserRow> {

@@ -2,7 +2,7 @@ import { HotlineError } from '../../shared/api/result';
 import { localDate, localHour } from '../../shared/timing/localTime';
 import { listTransfers, updateCall } from '../store/calls';
 import { listAudit } from '../store/audit';
-import { changeRecord, refuseIfBefore } from './callRecord';
+import { changeRecord, refuseIfBefore } from '../records/callRecord';
 import { momentOf, type Handler } from './context';
 import { refuse } from '../../shared/i18n/refusals';
 

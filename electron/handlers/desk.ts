@@ -8,7 +8,7 @@ import type { DeskRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { hasPolicy, insertPolicy } from '../store/policies';
 import { insertUser } from '../store/users';
-import { checkedPin } from './users';
+import { checkedPin } from '../records/profiles';
 import { defaultPolicy } from '../../shared/policy/defaults';
 import type { Handler } from './context';
 import { refuse } from '../../shared/i18n/refusals';

@@ -2,7 +2,7 @@ import { requestSchemas, type MethodName, type ResponseOf } from '../../shared/a
 import { isMethodName } from '../../shared/api/methods';
 import { HotlineError, type ApiResult } from '../../shared/api/result';
 import { describeError, log } from '../log';
-import { bulkWriteEnded, enterRequest } from '../worker/requestGate';
+import { bulkWriteEnded, enterRequest } from '../store/requestGate';
 import { atClick, type HandlerContext, type HandlerTable } from './context';
 import { handlers as defaultHandlers } from './index';
 

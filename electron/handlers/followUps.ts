@@ -5,10 +5,10 @@ import { cleanText } from '../../shared/domain/text';
 import { evaluateTargets } from '../../shared/timing/compliance';
 import { insertStep, lastStepTimes, listOpenWork, listTransfersOf, updateCall } from '../store/calls';
 import type { CallUpdate } from '../store/schema';
-import { changeRecord, targetsOf } from './callRecord';
-import { timingOf } from './callView';
+import { changeRecord, targetsOf } from '../records/callRecord';
+import { timingOf } from '../records/callView';
 import { requireDesk, type Handler } from './context';
-import { currentPolicy, policyOf } from './policy';
+import { currentPolicy, policyOf } from '../records/policies';
 
 const KINDS: readonly FollowUpKind[] = ['resolution', 'progressUpdate', 'resultTold', 'callback', 'leadFollowUp'];
 const STATE_ORDER = { breached: 0, near: 1, running: 2 } as const;

@@ -3,7 +3,7 @@ import { LOCKOUT_TRAIL_LIMIT, type LockoutsView } from '../../shared/api/lockout
 import type { Database } from '../store/schema';
 import { listLockedUsers, listPinLockAudit } from '../store/pinLockout';
 import { requireRole, type Handler } from './context';
-import { clearPinLock } from './pinLockout';
+import { clearPinLock } from '../records/pinLockout';
 
 /** Who is locked out now and the lock-out trail: the admin's part of the Team screen. */
 export async function lockoutsView(db: Kysely<Database>, now: number): Promise<LockoutsView> {

@@ -1,6 +1,6 @@
 import { cleanText } from '../../shared/domain/text';
 import { saveMissReason } from '../store/missReasons';
-import { changeRecord, targetsOf } from './callRecord';
+import { changeRecord, targetsOf } from '../records/callRecord';
 import type { Handler } from './context';
 import { refuse } from '../../shared/i18n/refusals';
 

@@ -3,7 +3,7 @@ import { computeStats } from '../stats';
 import { breachesOf, desksInRange } from '../stats/breaches';
 import { requireDesk, requireRole, type Handler } from './context';
 import { effectUntil, measureViews } from './measures';
-import { currentPolicy } from './policy';
+import { currentPolicy } from '../records/policies';
 import { refuse } from '../../shared/i18n/refusals';
 
 /** The report goes to management: team leads and admins make it, as they sign days off and record measures. */

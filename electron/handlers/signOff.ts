@@ -8,7 +8,7 @@ import { listMissReasons } from '../store/missReasons';
 import { policyAuditAfter } from '../store/policyAudit';
 import type { Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { targetsOf } from './callRecord';
+import { targetsOf } from '../records/callRecord';
 import { requireDesk, requireRole, type Handler } from './context';
 
 /**

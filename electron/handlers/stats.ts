@@ -1,6 +1,6 @@
 import { computeStats } from '../stats';
 import type { Handler } from './context';
-import { currentPolicy } from './policy';
+import { currentPolicy } from '../records/policies';
 import { refuse } from '../../shared/i18n/refusals';
 
 /** The figures of a period; the screen asks twice to show two periods side by side. */

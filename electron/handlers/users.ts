@@ -1,51 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { UserView } from '../../shared/api/records';
 import { HotlineError } from '../../shared/api/result';
-import { cleanText } from '../../shared/domain/text';
 import type { Database, UserRow } from '../store/schema';
-import { findUser, findUserByName, insertUser, listUsers as listUserRows, updateUser } from '../store/users';
+import { findUser, listUsers as listUserRows, updateUser } from '../store/users';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { requireRole, requireUser, type Handler } from './context';
-import { hashPin, PIN_PATTERN } from './pin';
-import { checkPinThrottled } from './pinLockout';
+import { addProfile, checkedPin, profileName, refuseNameClash } from '../records/profiles';
+import { checkPinThrottled } from '../records/pinLockout';
 import { refuse } from '../../shared/i18n/refusals';
 
 export const toUserView = (u: UserRow): UserView => ({ id: u.id, name: u.name, role: u.role, hasPin: u.pin_hash !== null, active: u.active === 1 });
-
-/**
- * A PIN as typed, checked and hashed; null for none. Hash before a write
- * transaction, never inside one: hashing takes tens of milliseconds.
- */
-export async function checkedPin(pin: string | undefined | null): Promise<string | null> {
-  if (pin === undefined || pin === null || pin === '') return null;
-  if (!PIN_PATTERN.test(pin)) throw refuse('pin_format', {}, 'pin');
-  return hashPin(pin);
-}
-
-function profileName(typed: string): string {
-  const name = cleanText(typed);
-  if (name === '') throw refuse('name_required', {}, 'name');
-  return name;
-}
-
-async function refuseNameClash(db: Kysely<Database>, name: string, id: number | undefined): Promise<void> {
-  const clash = await findUserByName(db, name);
-  if (clash && clash.id !== id) throw refuse('name_taken', { name }, 'name');
-}
-
-/**
- * A new profile under the same rules wherever it is added: the Team screen
- * (by an admin) and `hotline users add` (on the desk's own machine).
- */
-export async function addProfile(db: Kysely<Database>, profile: { name: string; role: UserRow['role']; pin?: string | null | undefined }, now: number): Promise<UserRow> {
-  const name = profileName(profile.name);
-  const pinHash = await checkedPin(profile.pin);
-  const id = await inWriteTransaction(db, async (trx) => {
-    await refuseNameClash(trx, name, undefined);
-    return insertUser(trx, { name, role: profile.role, pin_hash: pinHash, created_at: now });
-  });
-  return (await findUser(db, id))!;
-}
 
 /** A desk with a single profile and no PIN needs no sign-in: it is signed in by itself. */
 export const whoAmI: Handler<'whoAmI'> = async (_req, { db, session }) => {

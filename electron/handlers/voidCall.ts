@@ -2,7 +2,7 @@ import { HotlineError } from '../../shared/api/result';
 import { cleanText } from '../../shared/domain/text';
 import { agentMayVoid, VOID_WINDOW_MINUTES } from '../../shared/domain/voiding';
 import { updateCall } from '../store/calls';
-import { changeRecord } from './callRecord';
+import { changeRecord } from '../records/callRecord';
 import { isLead, type Handler } from './context';
 
 /**

@@ -4,7 +4,7 @@ import { eventChannelOf } from '../../shared/api/events';
 import { channelOf, METHOD_NAMES } from '../../shared/api/methods';
 import type { FileHost, HandlerContext, ReportPrinter, Session } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
-import { eventHub, type EventHub } from '../handlers/eventHub';
+import { eventHub, type EventHub } from '../records/eventHub';
 
 /**
  * One IPC channel per contract method, each answering through the same

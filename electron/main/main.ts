@@ -8,7 +8,7 @@ import { readUiLang, writeUiLang } from '../durability/settings';
 import { openStoreSafely } from '../durability/openSafely';
 import type { BackupOutcome } from '../durability/schedule';
 import { backupOutcomeLine, startupLang } from '../durability/startupReport';
-import { backfillDerivedColumns } from '../handlers/startup';
+import { backfillDerivedColumns } from '../records/startup';
 import { log } from '../log';
 import { serveRequestsFrom, type OpenOptions, type Store } from '../store/openDb';
 import { WorkerRunner } from '../worker/bulkRunner';
@@ -16,6 +16,7 @@ import { sweepImportsAtStart } from '../worker/sweepAtStart';
 import { defaultDbPath } from '../store/paths';
 import { dialogFilesFor } from './dialogFiles';
 import { registerIpc } from './ipc';
+import { ExportJobs } from '../records/exportJobs';
 import { reportPrinterFor } from './reportPdf';
 import { lockDownWebContents } from './security';
 import { reportStartup } from './startupDialogs';
@@ -87,7 +88,7 @@ async function start(): Promise<void> {
   const backups = new BackupRunner({ store, where, keepExisting, ...options, report, runner: bulk }).start();
   app.on('will-quit', () => void backups.stop().then(() => bulk.close()).then(() => store.close()));
   const settings = { rememberLang: (next: Lang) => writeUiLang(store.file, next) };
-  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, bulk, settings }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
+  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, bulk, settings, exports: new ExportJobs() }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
   let win = createDeskWindow(distDir, readUiLang(store.file));
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Policy } from '../../shared/policy/schema';
 import { evaluateTargets } from '../../shared/timing/compliance';
-import { timingOf } from '../handlers/callView';
-import { dueColumnsOf, type DueColumns } from '../handlers/dueColumns';
+import { timingOf } from './callView';
+import { dueColumnsOf, type DueColumns } from './dueColumns';
 import { callsByIds } from '../store/policySpans';
 import { lastStepTimes, listTransfersOf } from '../store/calls';
 import type { CallRow, Database, TransferRow } from '../store/schema';
@@ -45,7 +45,7 @@ export function verdictOf(c: Pick<CallRow, 'answered_at' | 'resolved_at'> & DueC
 
 /**
  * Judges a chunk of calls by `policy` with the timing core, exactly as
- * refreshDueTimes (handlers/callRecord.ts) would, with three queries for the
+ * refreshDueTimes (records/callRecord.ts) would, with three queries for the
  * whole chunk instead of five per call.
  * @example const judged = await judgeCalls(trx, [1, 2, 3], policy, Date.now())
  */

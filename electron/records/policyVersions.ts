@@ -10,8 +10,16 @@ import { findPolicy, insertPolicy, listPolicies, policyInForceAt } from '../stor
 import { nextVersionStart, signedOffDaysInSpan, type PolicySpan, type SignedOffDay } from '../store/policySpans';
 import type { Database, PolicyAuditRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { previewRejudge, rejudgeSpan, signedOffChanges, type RejudgeProgress } from './rejudge';
-import type { BulkRunner } from '../worker/bulkRunner';
+import { previewRejudge, rejudgeSpan, signedOffChanges, type RejudgeJob, type RejudgeProgress } from './rejudge';
+
+/**
+ * Where a re-judge can run: the bulk worker's runner (worker/bulkRunner.ts) is one.
+ * Named here by what it is asked, because the worker imports the records and
+ * not the other way round.
+ */
+export interface RejudgeRunner {
+  run(job: { kind: 'rejudge'; job: RejudgeJob }, control?: { onProgress?: (done: number, total: number) => void }): Promise<unknown>;
+}
 
 /** Who saves a version, from where, and from when it is in force. */
 export interface SaveVersionOptions {
@@ -25,7 +33,7 @@ export interface SaveVersionOptions {
   reason?: string | undefined;
   onProgress?: (p: RejudgeProgress) => void;
   /** Where the re-judge runs: the bulk worker when the app serves clicks; absent: on `db`. */
-  runner?: BulkRunner;
+  runner?: RejudgeRunner;
 }
 
 /**
@@ -127,7 +135,7 @@ async function finishRejudge(
   db: Kysely<Database>,
   job: { trailId: number; policyId: number; policy: Policy; span: PolicySpan; actor: string; actorId: number | null; reason: string | null; now: number },
   onProgress?: (p: RejudgeProgress) => void,
-  runner?: BulkRunner,
+  runner?: RejudgeRunner,
 ): Promise<{ records: number; verdictsChanged: number }> {
   // The record's own 'policy' row names the version; the reason is the admin's words only, so the trail reads in any language.
   const { trailId, policyId, policy, span, actor, actorId, now, reason } = job;

@@ -11,12 +11,12 @@ import type { TouchedDay } from '../store/rollups';
 import type { Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { judgeCalls, judgementChanges, type Rejudged } from './judgeCalls';
-import { holdingWriteAsync } from '../worker/requestGate';
-import { betweenChunks, ChunkSizer } from '../worker/rhythm';
+import { holdingWriteAsync } from '../store/requestGate';
+import { betweenChunks, ChunkSizer } from '../store/rhythm';
 
 /**
  * Records per read of the impact, and the first write transaction's size: the
- * writes then follow what their transactions took (worker/rhythm.ts), about
+ * writes then follow what their transactions took (store/rhythm.ts), about
  * 15 ms each, so an agent's click never waits long behind a re-judge of a
  * year of history.
  */
@@ -113,7 +113,7 @@ export interface RejudgeJob {
  * Re-judges every call of the span by the job's version: its policy_id, all
  * due columns, the breach summary and its transfers' due times, by the same
  * timing core the app uses, in chunks sized to hold the lock about 15 ms
- * (worker/rhythm.ts), each its own short write transaction that re-reads its
+ * (store/rhythm.ts), each its own short write transaction that re-reads its
  * records under the lock, with the requests being answered let in between. Each
  * record that changes gets its audit rows in the same transaction. The rollups
  * of the chunk's days are rebuilt in it too (store/judgementWrites.ts), so the

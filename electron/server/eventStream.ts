@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { EVENT_HEARTBEAT_MS, type EventMessage } from '../../shared/api/events';
 import type { Session } from '../handlers/context';
-import type { EventHub } from '../handlers/eventHub';
+import type { EventHub } from '../records/eventHub';
 
 /**
  * GET /events (token-guarded like every route with records): a long-lived

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HandlerContext } from '../handlers/context';
+import { exportsOf, type HandlerContext } from '../handlers/context';
 import { dispatch } from '../handlers/dispatch';
-import { eventHub, type EventHub } from '../handlers/eventHub';
+import { eventHub, type EventHub } from '../records/eventHub';
 import { streamEvents } from './eventStream';
 import { checkHostAndOrigin, checkToken, guardFor, newToken, type Guard } from './guard';
 import { sendJson } from './respond';
@@ -42,8 +42,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const token = options.token ?? newToken();
   let guard: Guard = guardFor(token, 0);
   // Exports to download and uploads to import live in a private folder for this run only.
-  const files = new BrowserFiles();
-  const served: Served = { ...options, ctx: { ...options.ctx, files }, files };
+  // The page's exports and their downloads are one set: the handlers start them, the download route takes them.
+  const exports = exportsOf(options.ctx);
+  const files = new BrowserFiles(exports);
+  const served: Served = { ...options, ctx: { ...options.ctx, files, exports }, files };
   const server = http.createServer((req, res) => {
     void handle(req, res, guard, served).catch(() => {
       if (!res.headersSent) res.writeHead(500);

@@ -8,7 +8,7 @@ import type { ApiResult } from '../../shared/api/result';
 import { UPLOAD_ID } from '../../shared/api/archive';
 import { HotlineError } from '../../shared/api/result';
 import type { FileHost } from '../handlers/context';
-import { exportJobs } from '../handlers/exportJobs';
+import type { ExportJobs } from '../records/exportJobs';
 import { sendJson } from './respond';
 import { refuse } from '../../shared/i18n/refusals';
 
@@ -28,7 +28,8 @@ export class BrowserFiles implements FileHost {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-files-'));
   private readonly uploadNames = new Map<string, string>();
 
-  constructor() {
+  /** `exports`: the handler context's export jobs, whose finished files this run downloads. */
+  constructor(private readonly exports: ExportJobs) {
     fs.chmodSync(this.dir, 0o700);
   }
 
@@ -85,7 +86,7 @@ export class BrowserFiles implements FileHost {
 
   /** GET /download/<job>: a finished export, once; the file is deleted after it was sent. */
   async send(jobId: string, res: http.ServerResponse): Promise<void> {
-    const found = exportJobs.takeDownload(jobId);
+    const found = this.exports.takeDownload(jobId);
     if (!found) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No such export, or it was already downloaded.');
       return;

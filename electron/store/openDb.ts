@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { ensurePrivateFolder } from '../durability/files';
+import { ensurePrivateFolder } from './privateFolder';
 import { migrateToLatest } from './migrate';
 import { MIGRATIONS } from './migrations';
 import type { Database } from './schema';

@@ -3,7 +3,7 @@ import type { Database, NewPinLockAudit, PinLockAuditRow, UserRow } from './sche
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** A profile's run of wrong PINs and its lock; the rules that set them are electron/handlers/pinLockout.ts. */
+/** A profile's run of wrong PINs and its lock; the rules that set them are electron/records/pinLockout.ts. */
 export async function setPinState(db: Db, userId: number, failures: number, lockedUntil: number | null): Promise<void> {
   await db.updateTable('users').set({ pin_failures: failures, pin_locked_until: lockedUntil }).where('id', '=', userId).execute();
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { receivedError } from './errors';
-import { requestGateBuffer } from './requestGate';
+import { requestGateBuffer } from '../store/requestGate';
 import { runJob, type JobStore } from './jobs';
 import type { BulkJob, BulkValue, FromWorker, ToWorker, WorkerStart } from './protocol';
 

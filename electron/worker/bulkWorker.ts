@@ -2,7 +2,7 @@ import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore, type Store } from '../store/openDb';
 import { sendableError } from './errors';
-import { adoptRequestGate } from './requestGate';
+import { adoptRequestGate } from '../store/requestGate';
 import { runJob } from './jobs';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol';
 

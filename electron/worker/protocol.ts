@@ -52,6 +52,6 @@ export interface SentError {
 export interface WorkerStart {
   file: string;
   nativeBinding?: string;
-  /** The main thread's count of requests being answered (worker/requestGate.ts). */
+  /** The main thread's count of requests being answered (store/requestGate.ts). */
   requestGate?: SharedArrayBuffer;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../timing/localTime';
+import { isValidTimeZone } from '../domain/timeZone';
 
 /**
  * The timing policy an admin edits (SPEC "Timing rules"; seeds 000, 001, 002, 004).

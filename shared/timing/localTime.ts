@@ -1,15 +1,9 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 
 /** Pure conversions between UTC epoch milliseconds and a desk's local time. No I/O; `now` is always passed in. */
 
-export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
-}
-
-/** The canonical spelling of a zone name ('asia/shanghai' → 'Asia/Shanghai'). */
-export function canonicalTimeZone(zone: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
-}
+/** Zone names are the domain's (the policy's schema checks them too): kept there so that shared/policy never imports the timing core, which imports it. */
+export { canonicalTimeZone, isValidTimeZone } from '../domain/timeZone';
 
 /**
  * The local calendar date of an instant in a zone.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_COLUMNS, STEP_COLUMNS } from '../../../electron/archive/columns';
 import { exportArchive } from '../../../electron/archive/export';
-import { currentPolicy } from '../../../electron/handlers/policy';
+import { currentPolicy } from '../../../electron/records/policies';
 import { computeStats } from '../../../electron/stats';
 import type { TestDesk } from '../../helpers/tempStore';
 import { tempDir } from '../../helpers/tempStore';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportArchive } from '../../../electron/archive/export';
 import { importArchive } from '../../../electron/archive/import';
 import { ArchiveFileError } from '../../../electron/archive/types';
-import { refreshDueTimes } from '../../../electron/handlers/callRecord';
+import { refreshDueTimes } from '../../../electron/records/callRecord';
 import { inWriteTransaction } from '../../../electron/store/writeTransaction';
 import { openTestDesk, tempDir, type TestDesk } from '../../helpers/tempStore';
 import { deskWithRecords, RANGE, readXlsx } from './fixtures';

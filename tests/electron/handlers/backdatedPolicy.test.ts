@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importArchive } from '../../../electron/archive/import';
-import { refreshDueTimes } from '../../../electron/handlers/callRecord';
+import { refreshDueTimes } from '../../../electron/records/callRecord';
 import { rebuildRollups, type TouchedDay } from '../../../electron/store/rollups';
 import { defaultPolicy } from '../../../shared/policy/defaults';
 import type { Policy } from '../../../shared/policy/schema';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
-import { pinMatches } from '../../../electron/handlers/pin';
+import { pinMatches } from '../../../electron/records/pin';
 import type { MethodName, RequestOf, ResponseOf } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/result';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemo } from '../../../electron/demo/generate';
-import { refreshDueTimes } from '../../../electron/handlers/callRecord';
+import { refreshDueTimes } from '../../../electron/records/callRecord';
 import { resumeRejudges, saveVersion } from '../../../electron/records/policyVersions';
 import { REJUDGE_CHUNK, rejudgeSpan } from '../../../electron/records/rejudge';
 import { versionInForceAt } from '../../../shared/policy/inForce';

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { EventHub } from '../../../electron/handlers/eventHub';
+import { EventHub } from '../../../electron/records/eventHub';
 import { streamEvents } from '../../../electron/server/eventStream';
 
 /** The part of a ServerResponse the stream uses: what it wrote, and a way to close it as a page that goes away would. */

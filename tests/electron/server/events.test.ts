@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventHub } from '../../../electron/handlers/eventHub';
+import { EventHub } from '../../../electron/records/eventHub';
 import { startServer, type RunningServer } from '../../../electron/server/server';
 import type { EventMessage } from '../../../shared/api/events';
 import type { ExportJob } from '../../../shared/api/archive';

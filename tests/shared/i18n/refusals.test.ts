@@ -5,7 +5,7 @@ import { REFUSAL_CODES } from '../../../shared/api/refusals';
 import { ERROR_CODES } from '../../../shared/api/result';
 import { DICTIONARIES, type MessageKey } from '../../../shared/i18n';
 import { refuse } from '../../../shared/i18n/refusals';
-import { checkedPolicy } from '../../../electron/handlers/policy';
+import { checkedPolicy } from '../../../electron/records/policies';
 import { defaultPolicy } from '../../../shared/policy/defaults';
 import { HotlineError } from '../../../shared/api/result';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';

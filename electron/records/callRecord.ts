@@ -9,11 +9,11 @@ import { cleanText } from '../../shared/domain/text';
 import { evaluateTargets, missingReasons, type TargetStatus } from '../../shared/timing/compliance';
 import { dueColumnsOf } from './dueColumns';
 import { appendAudit, isSignedOff } from '../store/audit';
-import { guardClickedMoment, latestMomentOf } from '../durability/clockGuard';
+import { guardClickedMoment, latestMomentOf } from '../../shared/timing/clockGuard';
 import { diffRecords } from './auditDiff';
 import { timingOf, toCallRecord } from './callView';
-import { policyOf } from './policy';
-import { isLead, requireDesk, requireUser, type HandlerContext } from './context';
+import { policyOf } from './policies';
+import { isLead, requireDesk, requireUser, type Session } from './deskAndUser';
 import { refuse } from '../../shared/i18n/refusals';
 import { flowRefusal, momentVerdict, type CallMoment } from '../../shared/domain/callFlow';
 import { en } from '../../shared/i18n/en';
@@ -27,7 +27,17 @@ export async function loadRecord(db: Kysely<Database>, id: number): Promise<Call
   return toCallRecord(row, await listTransfers(db, id), await listSteps(db, id), await listMissReasons(db, [id]));
 }
 
-export interface Change {
+/**
+ * What a change needs of the asking context: the store, the clock and who
+ * asks. A handler passes its whole context and gets it back in `Change.ctx`.
+ */
+export interface RecordContext {
+  db: Kysely<Database>;
+  now: () => number;
+  session: Session;
+}
+
+export interface Change<C extends RecordContext = RecordContext> {
   trx: Kysely<Database>;
   row: CallRow;
   desk: DeskRow;
@@ -38,7 +48,7 @@ export interface Change {
   /** The click's moment: the clock's now, but never earlier than a moment already logged on the record. */
   now: number;
   /** The handler's context with its clock reading `now`: `momentOf(req.at, zone, change.ctx)` for a clicked moment. */
-  ctx: HandlerContext;
+  ctx: C;
 }
 
 /**
@@ -52,10 +62,10 @@ export interface Change {
  * (docs/durability.md): the click is logged at that moment, so no duration goes
  * negative, and the record is flagged for review (`clock_behind_ms`, an audit row).
  */
-export async function changeRecord(
-  ctx: HandlerContext,
+export async function changeRecord<C extends RecordContext>(
+  ctx: C,
   request: { id: number; changeReason?: string | undefined },
-  apply: (change: Change) => Promise<void>,
+  apply: (change: Change<C>) => Promise<void>,
 ): Promise<CallRecord> {
   const { id, changeReason } = request;
   return inWriteTransaction(ctx.db, async (trx) => {

@@ -1,8 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EventHub, type AddressedEvent } from '../../../electron/handlers/eventHub';
-import { ExportJobs, PROGRESS_EVERY_MS, type JobRun } from '../../../electron/handlers/exportJobs';
+import { EventHub, type AddressedEvent } from '../../../electron/records/eventHub';
+import { ExportJobs, PROGRESS_EVERY_MS, type JobRun } from '../../../electron/records/exportJobs';
 
 describe('EventHub', () => {
   it('hands each event with its profile to every subscriber until it unsubscribes', () => {

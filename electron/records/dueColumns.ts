@@ -21,7 +21,7 @@ export const NO_DUE_TIMES: DueColumns = {
 
 /**
  * A record's stored due times from its targets, as a pure function: refreshDueTimes
- * (handlers/callRecord.ts) writes them after every change, the demo filler in bulk.
+ * (records/callRecord.ts) writes them after every change, the demo filler in bulk.
  * `transferDueAt[i]` is the due time of transfer seq i + 1.
  * @example dueColumnsOf(evaluateTargets(timing, policy, now)).columns.response_due_at
  */

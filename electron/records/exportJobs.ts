@@ -27,10 +27,12 @@ export interface JobRun {
 }
 
 /**
- * The exports running in this process. An export of a year takes a while, so
- * the request that starts it returns at once; the job pushes its progress and
- * its end as events (shared/api/events.ts) to its profile's pages, which may
- * re-read it (`exportStatus`), cancel it, and (browser mode) download the file once.
+ * The exports of one running app (one per handler context's base, handed to
+ * the transports with it: handlers/context.ts, `exportsOf`). An export of a year
+ * takes a while, so the request that starts it returns at once; the job pushes its
+ * progress and its end as events (shared/api/events.ts) to its profile's pages,
+ * which may re-read it (`exportStatus`), cancel it, and (browser mode) download
+ * the file once.
  * One export at a time: two would compete for the one disk and the CPU the
  * desk needs.
  */
@@ -139,5 +141,3 @@ function outcomeOfFailure(error: unknown, aborted: boolean): Partial<ExportJob> 
           : 'an unexpected error';
   return { state: 'failed', error: { code: 'storage_failed', message: `The export was not saved: ${why}. No file was left behind; try again.` } };
 }
-
-export const exportJobs = new ExportJobs();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkSizer } from '../../../electron/worker/rhythm';
+import { ChunkSizer } from '../../../electron/store/rhythm';
 
 describe('the staged import’s chunk size', () => {
   it('grows towards what fits in the target time, at most doubling, and shrinks when a chunk took too long', () => {

@@ -1,4 +1,4 @@
-import type { CallRecord } from '../../shared/api/records';
+import type { CallRecord } from '../api/records';
 
 /**
  * The system clock can jump backwards while a call is open (an NTP correction,

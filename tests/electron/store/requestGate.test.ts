@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulkWriteEnded, enterRequest, holdingWriteAsync, requestsAnswered } from '../../../electron/worker/requestGate';
+import { bulkWriteEnded, enterRequest, holdingWriteAsync, requestsAnswered } from '../../../electron/store/requestGate';
 
 /** The request gate both ways: bulk work waits for the requests being answered, a request waits for the bulk transaction running. */
 describe('the request gate', () => {

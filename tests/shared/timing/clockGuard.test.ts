@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClockStepWatch, guardClickedMoment, latestMomentOf } from '../../../electron/durability/clockGuard';
+import { ClockStepWatch, guardClickedMoment, latestMomentOf } from '../../../shared/timing/clockGuard';
 import { formatElapsed, minutesBetween } from '../../../shared/timing/durations';
 
 describe('a clock that jumps backwards while a call is open', () => {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { localHour } from '../../shared/timing/localTime';
 import type { Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { resumeRejudges } from '../records/policyVersions';
+import { resumeRejudges } from './policyVersions';
 import { refreshDueTimes } from './callRecord';
 
 /** Rows per transaction: large enough to be quick, small enough not to hold the write lock for long. */
