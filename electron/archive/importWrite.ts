@@ -4,7 +4,8 @@ import type { Policy } from '../../shared/policy/schema';
 import { openBatch, publishBatch } from '../store/importBatches';
 import { rawConnectionOf } from '../store/openDb';
 import { stageRollups } from '../store/rollups';
-import type { CallRow, Database } from '../store/schema';
+import { BulkCallWriter, serialRaiser, type BulkCall } from '../store/bulkCalls';
+import type { Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { dueColumnsOf } from './dueTimes';
 import type { ParsedCall, PolicyVersionRef } from './importRow';
@@ -209,10 +210,8 @@ async function stageRows(sqlite: BetterSqlite3.Database, fresh: readonly ReadyCa
 
 /** A serial once used is never handed out again: each day's counter goes up to the highest the batch uses. */
 function raiseSerials(sqlite: BetterSqlite3.Database, days: Iterable<SerialDay>): void {
-  const raise = sqlite.prepare(
-    'INSERT INTO daily_serials (desk_code, local_date, last_serial) VALUES (?, ?, ?) ON CONFLICT (desk_code, local_date) DO UPDATE SET last_serial = max(daily_serials.last_serial, excluded.last_serial)',
-  );
-  for (const d of days) raise.run(d.desk, d.date, d.highest);
+  const raise = serialRaiser(sqlite);
+  for (const d of days) raise(d.desk, d.date, d.highest);
 }
 
 /** Refuses a policy table changed since the file was read; creates the default policy when planned. Returns the id mapping. */
@@ -250,65 +249,26 @@ interface RowContext {
   now: number;
 }
 
-/** Every call with its children, one prepared statement per table; returns the number of steps written. */
+/** Every call with its children, through the store's bulk insert; returns the number of steps written. */
 function insertRows(sqlite: BetterSqlite3.Database, fresh: readonly ReadyCall[], ctx: RowContext): { steps: number; firstId: number; lastId: number } {
   let firstId = 0;
   let lastId = 0;
-  // Columns named after the first row's own keys: the statement follows the schema type.
-  let callColumns: Array<keyof Omit<CallRow, 'id'>> | undefined;
-  let insertCall: BetterSqlite3.Statement | undefined;
-  const insertTransfer = sqlite.prepare('INSERT INTO transfers (call_id, seq, to_owner, transferred_at, answered_at, due_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const steps = new StepWriter(sqlite);
-  const insertReason = sqlite.prepare('INSERT INTO miss_reasons (call_id, kind, idx, code, text, author, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const writer = new BulkCallWriter(sqlite);
   for (const { parsed, steps: callSteps } of fresh) {
     const policy = ctx.policies.get(parsed.call.policy_id!)!;
     const { columns, transferDueAt } = dueColumnsOf(parsed.call, parsed.transfers, callSteps.map((s) => s.at), policy);
     // The parsed call becomes the row in place: copying 100,000 objects of fifty fields cost more than inserting them.
-    const row: Omit<CallRow, 'id'> = Object.assign(parsed.call, columns, { policy_id: ctx.policyId(parsed.call.policy_id!), import_batch: ctx.batchId });
-    callColumns ??= Object.keys(row) as Array<keyof typeof row>;
-    insertCall ??= sqlite.prepare(`INSERT INTO calls (${callColumns.join(', ')}) VALUES (${callColumns.map(() => '?').join(', ')})`);
-    const id = Number(insertCall.run(callColumns.map((c) => row[c])).lastInsertRowid);
+    const row: BulkCall = Object.assign(parsed.call, columns, { policy_id: ctx.policyId(parsed.call.policy_id!), import_batch: ctx.batchId });
+    const id = writer.call(row);
     firstId ||= id;
     lastId = id;
-    parsed.transfers.forEach((t, n) => insertTransfer.run(id, n + 1, t.to_owner, t.transferred_at, t.answered_at, transferDueAt[n] ?? null));
-    for (const s of callSteps) steps.add(id, s);
-    for (const r of parsed.reasons) insertReason.run(id, r.kind, r.idx, r.code, r.text, ctx.actor, ctx.now);
+    parsed.transfers.forEach((t, n) =>
+      writer.transfer(id, { seq: n + 1, to_owner: t.to_owner, transferred_at: t.transferred_at, answered_at: t.answered_at, due_at: transferDueAt[n] ?? null }),
+    );
+    for (const s of callSteps) writer.step(id, s);
+    for (const r of parsed.reasons) writer.reason(id, r, ctx.actor, ctx.now);
   }
-  return { steps: steps.finish(), firstId, lastId };
-}
-
-/** Steps go in sixteen rows a statement: half the time of a statement per row, for three steps a call. */
-class StepWriter {
-  private static readonly BATCH = 16;
-  private readonly one: BetterSqlite3.Statement;
-  private readonly batch: BetterSqlite3.Statement;
-  private readonly pending: Array<number | string> = [];
-  private written = 0;
-
-  constructor(sqlite: BetterSqlite3.Database) {
-    const row = '(?, ?, ?, ?, ?)';
-    this.one = sqlite.prepare(`INSERT INTO steps (call_id, n, at, author, text) VALUES ${row}`);
-    this.batch = sqlite.prepare(`INSERT INTO steps (call_id, n, at, author, text) VALUES ${Array<string>(StepWriter.BATCH).fill(row).join(', ')}`);
-  }
-
-  add(callId: number, s: ReadyStep): void {
-    this.pending.push(callId, s.n, s.at, s.author, s.text);
-    if (this.pending.length === StepWriter.BATCH * 5) this.flush();
-  }
-
-  private flush(): void {
-    this.batch.run(this.pending);
-    this.written += StepWriter.BATCH;
-    this.pending.length = 0;
-  }
-
-  /** Writes what is left; returns the number of steps written. */
-  finish(): number {
-    for (let i = 0; i < this.pending.length; i += 5) this.one.run(this.pending.slice(i, i + 5));
-    this.written += this.pending.length / 5;
-    this.pending.length = 0;
-    return this.written;
-  }
+  return { steps: writer.flush(), firstId, lastId };
 }
 
 /** A stored record as the plan compares it with a row of the file. */
