@@ -41,21 +41,24 @@ only, and prints the address to open (it carries a secret token for this run).
     const file = dbFileOf(values);
     const flag = values['backup-dir'];
     const where = resolveBackupDir(file, { flag: typeof flag === 'string' ? flag : undefined });
+    const pageLang = lang ?? readUiLang(file);
+    // Start-up's warnings: in the page's language (--lang), else the desk's last UI language, else the system's.
+    const say = pageLang ?? startupLang(file, systemLocale());
     // The same start-up as the desktop app (electron/startup): integrity check, backfill, the bulk worker, backups.
-    const started = await startUp({
+    const { store, bulk, backups } = await startUp({
       file,
       where,
       // Backups, exports and imports run in the bulk worker, on its own connection (dist/electron/worker.cjs).
       workerFile: path.join(__dirname, 'electron', 'worker.cjs'),
+      // What opening found, said as log lines before anything else can fail (browser mode cannot ask: it says how to restore).
+      settle: async (opened, share) => {
+        const movedAside = movedAsideMessage(opened, say);
+        if (movedAside) log.error(opened.newestBackup ? `${movedAside}\n${restoreHint(opened.newestBackup, file, say)}` : movedAside);
+        if (share) log.warn(networkShareMessage(file, share, say));
+        return { store: opened.store, restored: false };
+      },
       report: (outcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
     });
-    const { store, bulk, backups } = started;
-    const pageLang = lang ?? readUiLang(file);
-    // What start-up found, as log lines: the page's language (--lang), else the desk's last UI language, else the system's.
-    const say = pageLang ?? startupLang(file, systemLocale());
-    const movedAside = movedAsideMessage(started, say);
-    if (movedAside) log.error(started.newestBackup ? `${movedAside}\n${restoreHint(started.newestBackup, file, say)}` : movedAside);
-    if (started.networkShare) log.warn(networkShareMessage(file, started.networkShare, say));
     let server: RunningServer;
     try {
       server = await startServer({

@@ -23,8 +23,9 @@ export interface StartUpOptions extends OpenOptions {
   workerFile: string;
   /**
    * The shell's say on what opening found, before the store is backfilled and
-   * served: the desktop app offers the newest good backup in a dialog. Default:
-   * keep the store as opened (browser mode prints a hint to restore by hand).
+   * served, and before the worker can fail to start: the desktop app offers the
+   * newest good backup in a dialog, browser mode logs how to restore by hand.
+   * Default: keep the store as opened.
    */
   settle?: (opened: SafeOpen, share: NetworkShare | null) => Promise<Settled>;
   /** Where the backups' outcomes go (a log line in both shells). */
