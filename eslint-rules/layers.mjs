@@ -3,7 +3,7 @@
 // eslint.config.mjs turns this into `no-restricted-imports` per folder;
 // tests/architecture/layering.test.ts checks the resolved graph against it.
 // docs/architecture.md, "Layers", draws it.
-const ENTRY = ['handlers', 'worker', 'records', 'store', 'archive', 'stats', 'durability', 'log'];
+const ENTRY = ['startup', 'handlers', 'worker', 'records', 'store', 'archive', 'stats', 'durability', 'log'];
 
 export const ELECTRON_LAYERS = {
   // Entry points: the desktop app, browser mode's server, the CLI (which may start the server and fill a demo).
@@ -12,6 +12,8 @@ export const ELECTRON_LAYERS = {
   cli: [...ENTRY, 'server', 'demo'],
   // The sandboxed preload runs beside the page: it knows the contract and nothing of the main process.
   preload: [],
+  // The one start-up sequence of the desktop app and browser mode (open safely, backfill, worker, backups); it shows nothing.
+  startup: ['durability', 'records', 'worker', 'store', 'log'],
   // Requests: validate, then records and the store, then plain data.
   handlers: ['records', 'store', 'archive', 'stats', 'durability', 'worker', 'log'],
   // Bulk jobs (exports, imports, backups, re-judges) in a worker thread.

@@ -1,16 +1,10 @@
 import path from 'node:path';
-import { backfillDerivedColumns } from '../records/startup';
-import { BackupRunner } from '../durability/backupControl';
 import { resolveBackupDir } from '../durability/backupDir';
-import { detectNetworkShare } from '../durability/networkShare';
-import { openStoreSafely } from '../durability/openSafely';
 import { readUiLang, writeUiLang } from '../durability/settings';
 import { backupOutcomeLine, movedAsideMessage, networkShareMessage, restoreHint, startupLang } from '../durability/startupReport';
 import { log } from '../log';
 import { startServer, type RunningServer } from '../server/server';
-import { serveRequestsFrom } from '../store/openDb';
-import { WorkerRunner } from '../worker/bulkRunner';
-import { sweepImportsAtStart } from '../worker/sweepAtStart';
+import { startUp } from '../startup/startUp';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
 
@@ -47,27 +41,22 @@ only, and prints the address to open (it carries a secret token for this run).
     const file = dbFileOf(values);
     const flag = values['backup-dir'];
     const where = resolveBackupDir(file, { flag: typeof flag === 'string' ? flag : undefined });
-    // The same start-up as the desktop app: integrity check, network-share warning, backups.
-    const opened = await openStoreSafely(file, { backupDir: where.dir });
-    const store = opened.store;
     const pageLang = lang ?? readUiLang(file);
-    // The page's language (--lang), else the desk's last UI language, else the system's.
+    // Start-up's warnings: in the page's language (--lang), else the desk's last UI language, else the system's.
     const say = pageLang ?? startupLang(file, systemLocale());
-    const movedAside = movedAsideMessage(opened, say);
-    if (movedAside) log.error(opened.newestBackup ? `${movedAside}\n${restoreHint(opened.newestBackup, file, say)}` : movedAside);
-    const share = detectNetworkShare(file);
-    if (share) log.warn(networkShareMessage(file, share, say));
-    await backfillDerivedColumns(store.db, Date.now());
-    serveRequestsFrom(store);
-    // Backups, exports and imports run in the bulk worker, on its own connection (dist/electron/worker.cjs).
-    const bulk = new WorkerRunner(path.join(__dirname, 'electron', 'worker.cjs'), { file });
-    sweepImportsAtStart(bulk);
-    // Started once the server is up: a taken port should not cost a backup first.
-    const backups = new BackupRunner({
-      store,
+    // The same start-up as the desktop app (electron/startup): integrity check, backfill, the bulk worker, backups.
+    const { store, bulk, backups } = await startUp({
+      file,
       where,
-      runner: bulk,
-      keepExisting: opened.movedAside !== undefined,
+      // Backups, exports and imports run in the bulk worker, on its own connection (dist/electron/worker.cjs).
+      workerFile: path.join(__dirname, 'electron', 'worker.cjs'),
+      // What opening found, said as log lines before anything else can fail (browser mode cannot ask: it says how to restore).
+      settle: async (opened, share) => {
+        const movedAside = movedAsideMessage(opened, say);
+        if (movedAside) log.error(opened.newestBackup ? `${movedAside}\n${restoreHint(opened.newestBackup, file, say)}` : movedAside);
+        if (share) log.warn(networkShareMessage(file, share, say));
+        return { store: opened.store, restored: false };
+      },
       report: (outcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
     });
     let server: RunningServer;

@@ -2,17 +2,13 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Notification } from 'electron';
 import type { Lang } from '../../shared/i18n';
 import { startupText } from '../../shared/i18n/startup';
-import { BackupRunner } from '../durability/backupControl';
 import { resolveBackupDir } from '../durability/backupDir';
 import { readUiLang, writeUiLang } from '../durability/settings';
-import { openStoreSafely } from '../durability/openSafely';
 import type { BackupOutcome } from '../durability/schedule';
 import { backupOutcomeLine, startupLang } from '../durability/startupReport';
-import { backfillDerivedColumns } from '../records/startup';
 import { log } from '../log';
-import { serveRequestsFrom, type OpenOptions, type Store } from '../store/openDb';
-import { WorkerRunner } from '../worker/bulkRunner';
-import { sweepImportsAtStart } from '../worker/sweepAtStart';
+import type { OpenOptions } from '../store/openDb';
+import { startUp, type StartedUp } from '../startup/startUp';
 import { defaultDbPath } from '../store/paths';
 import { dialogFilesFor } from './dialogFiles';
 import { registerIpc } from './ipc';
@@ -61,31 +57,30 @@ async function start(): Promise<void> {
   }
   lockDownWebContents();
   await app.whenReady();
-  let store: Store;
-  let keepExisting = false;
   const binding = nativeBinding();
   const options: OpenOptions = binding ? { nativeBinding: binding } : {};
   // HOTLINE_BACKUP_DIR, else the folder the admin chose on the Team screen, else beside the database.
   const where = resolveBackupDir(defaultDbPath());
   // The desk's last UI language, kept beside the database: it holds even when the database cannot be read.
   const lang = startupLang(defaultDbPath(), app.getLocale());
+  let started: StartedUp;
   try {
-    const opened = await openStoreSafely(defaultDbPath(), { ...options, backupDir: where.dir });
-    const started = await reportStartup(opened, options, lang);
-    store = started.store;
-    // A fresh database after a damaged one: its backups must not rotate away the older, good ones.
-    keepExisting = opened.movedAside !== undefined && !started.restored;
-    await backfillDerivedColumns(store.db, Date.now());
+    started = await startUp({
+      file: defaultDbPath(),
+      where,
+      workerFile: workerFile(),
+      ...options,
+      // This shell's way of saying it: a dialog offers the newest good backup, another warns of a network share.
+      settle: (opened, share) => reportStartup(opened, options, lang, () => share),
+      report: (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
+    });
   } catch (error) {
     dialog.showErrorBox(startupText(lang, 'cannotOpenTitle'), error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
-  serveRequestsFrom(store);
-  const bulk = new WorkerRunner(workerFile(), { file: store.file, ...options });
-  sweepImportsAtStart(bulk);
-  const report = (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome));
-  const backups = new BackupRunner({ store, where, keepExisting, ...options, report, runner: bulk }).start();
+  const { store, bulk } = started;
+  const backups = started.backups.start();
   app.on('will-quit', () => void backups.stop().then(() => bulk.close()).then(() => store.close()));
   const settings = { rememberLang: (next: Lang) => writeUiLang(store.file, next) };
   registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, bulk, settings, exports: new ExportJobs() }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
