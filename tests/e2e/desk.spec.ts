@@ -121,6 +121,8 @@ test.describe('bad input and the keyboard', () => {
     await at.fill('tomorrow');
     await button(page, 'Answer').click();
     await expect(page.locator('#action-at-error')).toHaveText('Type the time as HH:MM or YYYY-MM-DD HH:MM.');
+    // The refusal takes the keyboard to the field at fault (the next field is typed only once it has).
+    await expect(at).toBeFocused();
 
     const phone = page.getByLabel('Phone (last 4 digits kept)');
     await phone.fill('12');
