@@ -83,7 +83,7 @@ export const ROLLUPS: readonly Rollup[] = [
 
 export const at = (expression: string, alias: 'NEW' | 'OLD' | 'calls') => expression.replace(/\bR\./g, `${alias}.`);
 
-/** Adds (sign +) or removes (sign −) one call's contribution to a rollup. Exported for 0009, which re-creates the triggers guarded. */
+/** Adds (sign +) or removes (sign −) one call's contribution to a rollup. Exported for 0009 and 0010, which re-create the triggers guarded. */
 export function applySql(r: Rollup, alias: 'NEW' | 'OLD', sign: '+' | '-'): string {
   const keyNames = ['desk_code', 'local_date', ...r.keys.map(([k]) => k)];
   const keyValues = [`${alias}.desk_code`, `${alias}.local_date`, ...r.keys.map(([, , e]) => at(e, alias))];

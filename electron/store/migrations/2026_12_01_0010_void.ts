@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { ROLLUPS as UNGUARDED } from './2026_11_23_0004_rollups';
+import { applySql, at, ROLLUPS as UNGUARDED, type Rollup as Unguarded } from './2026_11_23_0004_rollups';
 import { visibleRow } from './2026_12_01_0009_import_batches';
 
 /**
@@ -11,109 +11,23 @@ import { visibleRow } from './2026_12_01_0009_import_batches';
  * change can put it back. Frozen: never import app code here (0004 is frozen too).
  */
 
-/** One rollup: its key columns (over calls, NULL stored as '') and its measures (SQL over a calls row alias R). */
-export interface Rollup {
-  table: string;
-  keys: Array<[name: string, type: 'text' | 'integer', expression: string]>;
-  measures: Array<[name: string, expression: string]>;
-  /** Only rows for which this holds are counted: never a voided call, and e.g. answered calls for the response distribution. */
-  where: string;
-}
-
 /** What a call must be to count in any figure. */
 const COUNTED = 'R.voided_at IS NULL';
 
+/** 0004's rollups, each guarded: only rows for which `where` holds are counted, never a voided call. */
+export type Rollup = Omit<Unguarded, 'where'> & { where: string };
+
 /**
- * The rollups as the triggers keep them from this migration on. Exported for
+ * The rollups as the triggers keep them from this migration on: 0004's, each with
+ * the guard first (0004 is frozen too, so these never change). Exported for
  * store/rollups.ts, which rebuilds a bulk write's days by these very definitions.
  */
-export const ROLLUPS: readonly Rollup[] = [
-  {
-    table: 'stats_day',
-    keys: [],
-    measures: [
-      ['calls', '1'],
-      ['answered', 'R.answered_at IS NOT NULL'],
-      ['response_ms_sum', 'coalesce(R.answered_at - R.call_at, 0)'],
-      ['response_met', 'coalesce(R.answered_at <= R.response_due_at, 0)'],
-      ['response_late', 'coalesce(R.answered_at > R.response_due_at, 0)'],
-      ['resolved_in_target', 'coalesce(R.resolved_at <= R.resolution_due_at, 0)'],
-      ['resolution_settled', "(R.resolved_at IS NOT NULL OR coalesce(R.result = 'cannot_resolve', 0))"],
-      ['ended_breach', 'coalesce(R.ended_breach, 0)'],
-      ['fb_satisfied', "coalesce(R.feedback = 'satisfied', 0)"],
-      ['fb_basic', "coalesce(R.feedback = 'basically_satisfied', 0)"],
-      ['fb_unsatisfied', "coalesce(R.feedback = 'unsatisfied', 0)"],
-      ['speed_sum', 'coalesce(R.score_speed, 0)'],
-      ['speed_n', 'R.score_speed IS NOT NULL'],
-      ['prof_sum', 'coalesce(R.score_professionalism, 0)'],
-      ['prof_n', 'R.score_professionalism IS NOT NULL'],
-      ['res_sum', 'coalesce(R.score_resolution, 0)'],
-      ['res_n', 'R.score_resolution IS NOT NULL'],
-    ],
-    where: COUNTED,
-  },
-  { table: 'stats_hour', keys: [['hour', 'integer', 'coalesce(R.local_hour, -1)']], measures: [['calls', '1']], where: COUNTED },
-  {
-    table: 'stats_dim',
-    keys: [
-      ['priority', 'text', "coalesce(R.priority, '')"],
-      ['category', 'text', "coalesce(R.category, '')"],
-      ['result', 'text', "coalesce(R.result, '')"],
-    ],
-    measures: [
-      ['calls', '1'],
-      ['response_met', 'coalesce(R.answered_at <= R.response_due_at, 0)'],
-      ['response_late', 'coalesce(R.answered_at > R.response_due_at, 0)'],
-      ['has_response_target', 'R.response_due_at IS NOT NULL'],
-      ['resolved_in_target', 'coalesce(R.resolved_at <= R.resolution_due_at, 0)'],
-      ['resolution_settled', "(R.resolved_at IS NOT NULL OR coalesce(R.result = 'cannot_resolve', 0))"],
-    ],
-    where: COUNTED,
-  },
-  {
-    table: 'stats_agent',
-    keys: [['agent', 'text', 'R.agent']],
-    measures: [
-      ['calls', '1'],
-      ['answered', 'R.answered_at IS NOT NULL'],
-      ['response_ms_sum', 'coalesce(R.answered_at - R.call_at, 0)'],
-      ['ended_breach', 'coalesce(R.ended_breach, 0)'],
-    ],
-    where: COUNTED,
-  },
-  { table: 'stats_reason', keys: [['reason', 'text', 'R.reason']], measures: [['calls', '1']], where: `${COUNTED} AND R.reason IS NOT NULL` },
-  {
-    table: 'stats_response',
-    // Tenths of a minute, floored: whole-minute histogram bounds are exact, quantiles to the 0.1 minute shown.
-    keys: [['tenth', 'integer', '(R.answered_at - R.call_at) / 6000']],
-    measures: [['calls', '1']],
-    where: `${COUNTED} AND R.answered_at IS NOT NULL`,
-  },
-];
+export const ROLLUPS: readonly Rollup[] = UNGUARDED.map((r) => ({ ...r, where: r.where ? `${COUNTED} AND ${r.where}` : COUNTED }));
 
-/** A definition's SQL over the given row alias (the triggers' NEW and OLD, a query's calls). */
-export const at = (expression: string, alias: 'NEW' | 'OLD' | 'calls') => expression.replace(/\bR\./g, `${alias}.`);
-
-interface Definition {
-  table: string;
-  keys: Rollup['keys'];
-  measures: Rollup['measures'];
-  where?: string | undefined;
-}
-
-/** Adds (sign +) or removes (sign −) one call's contribution to a rollup. */
-function applySql(r: Definition, alias: 'NEW' | 'OLD', sign: '+' | '-'): string {
-  const keyNames = ['desk_code', 'local_date', ...r.keys.map(([k]) => k)];
-  const keyValues = [`${alias}.desk_code`, `${alias}.local_date`, ...r.keys.map(([, , e]) => at(e, alias))];
-  const values = r.measures.map(([, e]) => `${sign === '-' ? '-' : ''}(${at(e, alias)})`);
-  const guard = r.where ? ` WHERE ${at(r.where, alias)}` : '';
-  return `INSERT INTO ${r.table} (${[...keyNames, ...r.measures.map(([m]) => m)].join(', ')})
-    SELECT ${[...keyValues, ...values].join(', ')}${guard}
-    ON CONFLICT (${keyNames.join(', ')}) DO UPDATE SET ${r.measures.map(([m]) => `${m} = ${m} + excluded.${m}`).join(', ')};`;
-}
+export { at };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are typed against no particular schema version
-async function remakeRollups(db: Kysely<any>, definitions: readonly Definition[]): Promise<void> {
+async function remakeRollups(db: Kysely<any>, definitions: readonly Unguarded[]): Promise<void> {
   for (const r of definitions) {
     for (const event of ['insert', 'update', 'delete']) await sql.raw(`DROP TRIGGER IF EXISTS ${r.table}_on_${event}`).execute(db);
     // From scratch by these definitions (the visible calls): the figures then agree with what the triggers keep from here on.
