@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { visibleRow } from './migrations/2026_12_01_0009_import_batches';
 
 /**
  * Which calls a reader may see: those logged here, and those brought by an
@@ -8,10 +9,11 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
  * it, no review, statistic, follow-up, sign-off, export or re-judge sees any of
  * them, so the import is all or nothing as people see it. The subquery does
  * not depend on the row: SQLite evaluates it once per statement, and it is
- * empty whenever no import is running.
+ * empty whenever no import is running. It is the very rule the rollup triggers
+ * are guarded by (migration 0009's visibleRow), so a figure and a list never
+ * disagree on which calls exist.
  */
-export const visibleCallsSql = (alias = 'calls'): string =>
-  `(${alias}.import_batch IS NULL OR ${alias}.import_batch NOT IN (SELECT id FROM import_batches WHERE published_at IS NULL))`;
+export const visibleCallsSql = (): string => visibleRow('calls');
 
 /** visibleCallsSql as a kysely condition: `.where(visibleCalls())`. */
-export const visibleCalls = (alias = 'calls'): RawBuilder<SqlBool> => sql.raw<SqlBool>(visibleCallsSql(alias));
+export const visibleCalls = (): RawBuilder<SqlBool> => sql.raw<SqlBool>(visibleCallsSql());

@@ -19,7 +19,7 @@ import { applySql, ROLLUPS } from './2026_11_23_0004_rollups';
  * Frozen: never import app code here.
  */
 
-/** A calls row (alias NEW or OLD in a trigger, calls in a query) is visible: logged here, or brought by a published import. Exported for 0010, which re-makes the triggers. */
+/** A calls row (alias NEW or OLD in a trigger, calls in a query) is visible: logged here, or brought by a published import. Exported for 0010, which re-makes the triggers, and for store/visibility.ts, every reader's rule. */
 export const visibleRow = (alias: 'NEW' | 'OLD' | 'calls') =>
   `(${alias}.import_batch IS NULL OR ${alias}.import_batch NOT IN (SELECT id FROM import_batches WHERE published_at IS NULL))`;
 
