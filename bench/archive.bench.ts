@@ -12,6 +12,7 @@ import { recordCells, stepRows, type CellContext } from '../electron/archive/rec
 import { dateCell, wallClockDate, wallClockText } from '../electron/archive/wallClock';
 import { ZLIB_LEVEL } from '../electron/archive/xlsxWriter';
 import { openStore } from '../electron/store/openDb';
+import { lastDays } from './timing';
 
 /**
  * The Excel archive at 100,000 records (issue 5): export to .xlsx (time and
@@ -130,18 +131,13 @@ async function roundTrip(db: string, range: Range, dir: string): Promise<string>
 }
 
 /** The last days of the demo database that hold at least WANTED calls. */
-function lastDays(db: string, until: string): Range & { calls: number } {
+function lastDaysOf(db: string, until: string): Range & { calls: number } {
   const raw = new BetterSqlite3(db, { readonly: true });
-  const days = raw.prepare('SELECT local_date AS day, count(*) AS n FROM calls WHERE local_date <= ? GROUP BY local_date ORDER BY local_date DESC').all(until) as Array<{ day: string; n: number }>;
-  raw.close();
-  let calls = 0;
-  let from = until;
-  for (const { day, n } of days) {
-    calls += n;
-    from = day;
-    if (calls >= WANTED) break;
+  try {
+    return lastDays(raw, until, WANTED);
+  } finally {
+    raw.close();
   }
-  return { from, to: until, calls };
 }
 
 function child(name: string, db: string, range: Range, dir: string): Measure {
@@ -167,7 +163,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(await phase(name, db, { from: from!, to: until }, dir))}\n`);
     return;
   }
-  const range = lastDays(db, until);
+  const range = lastDaysOf(db, until);
   const exports = measure('export', 'floor-write', db, range, dir);
   const imports = measure('import', 'floor-read', db, range, dir);
   const trip = child('round-trip', db, range, dir);

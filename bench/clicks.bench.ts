@@ -10,6 +10,7 @@ import type { HandlerContext } from '../electron/handlers/context';
 import { openStore, serveRequestsFrom } from '../electron/store/openDb';
 import { WorkerRunner } from '../electron/worker/bulkRunner';
 import { retryingBusy } from '../renderer/src/retryBusy';
+import { lastDays } from './timing';
 
 /**
  * An agent's clicks while bulk work runs (issue 11 part 1): New call and Add
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const ctx: HandlerContext = { db: store.db, now: () => Date.now(), session: { userId: agent } };
   const bulk = new WorkerRunner(path.resolve('dist/electron/worker.cjs'), { file: work });
   const api = retryingBusy(Object.fromEntries(METHOD_NAMES.map((m) => [m, (req: RequestOf<MethodName>) => dispatch(m, req, ctx)])) as unknown as HotlineClient);
-  const range = lastDays(store.sqlite, until);
+  const range = lastDays(store.sqlite, until, WANTED);
   const out = path.join(dir, 'clicks-export.csv');
   const backups = path.join(dir, 'clicks-backups');
   const results: Figures[] = [];
@@ -141,19 +142,6 @@ function importSource(dir: string): string {
   fs.renameSync(`${file}.partial.csv`, file);
   for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
   return file;
-}
-
-/** The last days of the database that hold at least WANTED calls. */
-function lastDays(sqlite: BetterSqlite3.Database, until: string): { from: string; to: string; calls: number } {
-  const days = sqlite.prepare('SELECT local_date AS day, count(*) AS n FROM calls WHERE local_date <= ? GROUP BY local_date ORDER BY local_date DESC').all(until) as Array<{ day: string; n: number }>;
-  let calls = 0;
-  let from = until;
-  for (const { day, n } of days) {
-    calls += n;
-    from = day;
-    if (calls >= WANTED) break;
-  }
-  return { from, to: until, calls };
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type BetterSqlite3 from 'better-sqlite3';
 
 /** One benchmark line: the code under test against its floor, measured alternately in the same run. */
 export interface Figure {
@@ -42,4 +43,17 @@ export function report(title: string, figures: Figure[]): void {
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+/** The last days up to `until` that hold at least `wanted` calls, newest first: the period the export and import benches take. */
+export function lastDays(sqlite: BetterSqlite3.Database, until: string, wanted: number): { from: string; to: string; calls: number } {
+  const days = sqlite.prepare('SELECT local_date AS day, count(*) AS n FROM calls WHERE local_date <= ? GROUP BY local_date ORDER BY local_date DESC').all(until) as Array<{ day: string; n: number }>;
+  let calls = 0;
+  let from = until;
+  for (const { day, n } of days) {
+    calls += n;
+    from = day;
+    if (calls >= wanted) break;
+  }
+  return { from, to: until, calls };
 }
