@@ -1,9 +1,6 @@
-import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, staticMigrationProvider } from '../../../electron/store/migrations';
-import { tempDir } from '../../helpers/tempStore';
+import { migratingDatabase, migrationBefore } from '../../helpers/migrating';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -11,7 +8,7 @@ afterEach(async () => {
 });
 
 const THIS = '2026_12_01_0009_import_batches';
-const BEFORE = Object.keys(MIGRATIONS)[Object.keys(MIGRATIONS).indexOf(THIS) - 1]!;
+const BEFORE = migrationBefore(THIS);
 
 /** One answered call of 2024-05-20, as the desk would store it (only the columns the rollups read matter here). */
 const insertCall = (sqlite: BetterSqlite3.Database, recordNo: string, batch?: number) =>
@@ -24,12 +21,7 @@ const insertCall = (sqlite: BetterSqlite3.Database, recordNo: string, batch?: nu
 
 describe('migration 0009 (staged import batches)', () => {
   it('keeps the figures of the calls before it; afterwards a staged call adds nothing until published, and down puts the triggers back', async () => {
-    const tmp = tempDir();
-    cleanups.push(tmp.remove);
-    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    cleanups.push(() => db.destroy());
-    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    const { sqlite, migrator } = migratingDatabase(cleanups);
     expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
     insertCall(sqlite, 'CS20240520001');
     const calls = () => sqlite.prepare("SELECT coalesce(sum(calls), 0) FROM stats_day WHERE local_date = '2024-05-20'").pluck().get();

@@ -1,9 +1,5 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, staticMigrationProvider } from '../../../electron/store/migrations';
-import { tempDir } from '../../helpers/tempStore';
+import { migratingDatabase, migrationBefore } from '../../helpers/migrating';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -11,17 +7,11 @@ afterEach(async () => {
 });
 
 const THIS = '2026_12_01_0008_pin_lockout';
-/** Whichever migration runs just before this one (other branches add theirs in between). */
-const BEFORE = Object.keys(MIGRATIONS)[Object.keys(MIGRATIONS).indexOf(THIS) - 1]!;
+const BEFORE = migrationBefore(THIS);
 
 describe('migration 0008 (PIN lock-out)', () => {
   it('gives the profiles made before it a clean slate and an empty, append-only lock-out trail; down keeps the profiles', async () => {
-    const tmp = tempDir();
-    cleanups.push(tmp.remove);
-    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    cleanups.push(() => db.destroy());
-    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    const { sqlite, migrator } = migratingDatabase(cleanups);
     expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
     sqlite.prepare("INSERT INTO users (name, role, pin_hash, created_at) VALUES ('李娜', 'admin', NULL, 1), ('王芳', 'agent', 'scrypt$c2FsdA==$aGFzaA==', 2)").run();
 

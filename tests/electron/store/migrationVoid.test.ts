@@ -1,9 +1,5 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, staticMigrationProvider } from '../../../electron/store/migrations';
-import { tempDir } from '../../helpers/tempStore';
+import { migratingDatabase, migrationBefore } from '../../helpers/migrating';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -11,17 +7,11 @@ afterEach(async () => {
 });
 
 const THIS = '2026_12_01_0010_void';
-/** Whichever migration runs just before this one (other branches add theirs in between). */
-const BEFORE = Object.keys(MIGRATIONS)[Object.keys(MIGRATIONS).indexOf(THIS) - 1]!;
+const BEFORE = migrationBefore(THIS);
 
 describe('migration 0010 (void)', () => {
   it('keeps the calls logged before it as real ones, and from then on a voided call counts in no rollup; down counts it again', async () => {
-    const tmp = tempDir();
-    cleanups.push(tmp.remove);
-    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    cleanups.push(() => db.destroy());
-    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    const { sqlite, migrator } = migratingDatabase(cleanups);
     expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
     const insert = sqlite.prepare(
       `INSERT INTO calls (desk_code, record_no, local_date, time_zone, agent, call_at, answered_at, created_at, updated_at, reason, local_hour)

@@ -1,9 +1,6 @@
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, staticMigrationProvider } from '../../../electron/store/migrations';
-import { tempDir } from '../../helpers/tempStore';
+import { MIGRATIONS } from '../../../electron/store/migrations';
+import { migratingDatabase } from '../../helpers/migrating';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -18,12 +15,7 @@ describe('migrations', () => {
   });
 
   it('go all the way down and up again', async () => {
-    const tmp = tempDir();
-    cleanups.push(tmp.remove);
-    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    cleanups.push(() => db.destroy());
-    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    const { sqlite, migrator } = migratingDatabase(cleanups);
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     const { NO_MIGRATIONS } = await import('kysely');
     expect((await migrator.migrateTo(NO_MIGRATIONS)).error).toBeUndefined();
@@ -35,12 +27,7 @@ describe('migrations', () => {
 
 describe('migration 0002 (policy)', () => {
   it('keeps the calls logged before it and leaves them unjudged until a policy exists', async () => {
-    const tmp = tempDir();
-    cleanups.push(tmp.remove);
-    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    cleanups.push(() => db.destroy());
-    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    const { sqlite, migrator } = migratingDatabase(cleanups);
     expect((await migrator.migrateTo('2026_11_23_0001_desk')).error).toBeUndefined();
     sqlite
       .prepare(
@@ -57,12 +44,7 @@ describe('migration 0002 (policy)', () => {
 
 describe('migration 0005 (clock flag)', () => {
   it('adds an empty clock_behind_ms to the calls logged before it, and leaves the rollups exact', async () => {
-    const tmp = tempDir();
-    cleanups.push(tmp.remove);
-    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    cleanups.push(() => db.destroy());
-    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    const { sqlite, migrator } = migratingDatabase(cleanups);
     expect((await migrator.migrateTo('2026_11_23_0004_rollups')).error).toBeUndefined();
     sqlite
       .prepare(
@@ -93,12 +75,7 @@ describe('migration 0005 (clock flag)', () => {
 
 describe('migration 0006 (source reference)', () => {
   it('adds an empty source_ref to the calls logged before it, unique per desk once given', async () => {
-    const tmp = tempDir();
-    cleanups.push(tmp.remove);
-    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    cleanups.push(() => db.destroy());
-    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    const { sqlite, migrator } = migratingDatabase(cleanups);
     expect((await migrator.migrateTo('2026_11_23_0005_clock_flag')).error).toBeUndefined();
     const insert = (desk: string, recordNo: string) =>
       sqlite
@@ -129,12 +106,7 @@ describe('migration 0006 (source reference)', () => {
 
 describe('migration 0007 (policy trail)', () => {
   it('gives each version saved before it a trail row, and keeps the trail append-only', async () => {
-    const tmp = tempDir();
-    cleanups.push(tmp.remove);
-    const sqlite = new BetterSqlite3(path.join(tmp.dir, 'm.db'));
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
-    cleanups.push(() => db.destroy());
-    const migrator = new Migrator({ db, provider: staticMigrationProvider });
+    const { sqlite, migrator } = migratingDatabase(cleanups);
     expect((await migrator.migrateTo('2026_11_23_0005_clock_flag')).error).toBeUndefined();
     const insert = sqlite.prepare('INSERT INTO policies (effective_from, created_at, created_by, json) VALUES (?, ?, ?, ?)');
     insert.run(0, 1_000, '李娜', '{"v":1}');
