@@ -11,11 +11,13 @@ import type { Page } from '@playwright/test';
 export async function latinWords(page: Page, allowed: readonly string[] = []): Promise<string[]> {
   const text = await page.locator('body').innerText();
   const stripped = text
+    // Folder and file paths (a slash with no word before it), backup files' names: data, the same in every
+    // language. Taken first: a temp folder named like GGadKz/backups/… would otherwise be read as a zone
+    // name (Asia/Shanghai, below) and leave a lone ".db".
+    .replace(/(?:[A-Z]:\\|(?<!\w)\/)[\w\\/.:-]+/g, ' ')
+    .replace(/[\w.-]+\.db\b/g, ' ')
     .replace(/\b[A-Z][A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+/g, ' ')
     .replace(/\bAlt\+[A-Z0-9]\b/g, ' ')
-    // Folder and file paths, backup files' names: data, the same in every language.
-    .replace(/(?:[A-Z]:\\|\/)[\w\\/.:-]+/g, ' ')
-    .replace(/[\w.-]+\.db\b/g, ' ')
     .replace(/\bCS\d+\b/g, ' ');
   const ok = new Set(['Alt', 'Ctrl', 'Shift', 'VIP', 'p90', 'PIN', 'UTC', 'GMT', 'English', 'Excel', 'xlsx', 'CSV', 'UTF', 'PDF', 'P90', 'MiB', 'ISO', 'hotline', 'users', 'unlock', 'backups', ...allowed]);
   return (stripped.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).filter((word) => !ok.has(word));
