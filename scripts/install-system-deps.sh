@@ -5,7 +5,7 @@
 # archive tests; poppler-utils (pdftotext, pdfinfo) to read the printed report.
 # Uses sudo when not run as root.
 set -e
-PACKAGES="chromium fonts-noto-cjk python3-openpyxl poppler-utils"
+PACKAGES="chromium fonts-noto-cjk python3-openpyxl poppler-utils postgresql"
 missing=""
 for p in $PACKAGES; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
