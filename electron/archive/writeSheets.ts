@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Policy } from '../../shared/policy/schema';
 import { computeStats } from '../stats';
+import { sqliteStatsQueries } from '../store/statsQueries';
 import type { ReviewFilter } from '../store/review';
 import type { Database } from '../store/schema';
 import { csvField, cutToCellLimit, defuseFormula, type CellValue } from './cells';
@@ -60,7 +61,7 @@ export async function writeXlsxSheets(job: SheetJob, book: XlsxBook): Promise<{ 
   }
   steps.commit();
 
-  const stats = await computeStats(job.db, { from: job.filter.from, to: job.filter.to, now: job.now }, job.policy);
+  const stats = await computeStats(sqliteStatsQueries(job.db), { from: job.filter.from, to: job.filter.to, now: job.now }, job.policy);
   const summary = book.sheet(names.summary, false);
   summary.columns = [{ width: 40 }, ...Array.from({ length: 5 }, () => ({ width: 16 }))];
   for (const line of summaryRows(stats, job.lang, job.policy)) {

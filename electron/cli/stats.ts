@@ -1,5 +1,6 @@
 import type { StatsReport } from '../../shared/api/stats';
 import { computeStats } from '../stats';
+import { sqliteStatsQueries } from '../store/statsQueries';
 import { currentPolicy } from '../records/policies';
 import { DB_HELP, UsageError, type Command } from './args';
 import { withStore } from './withStore';
@@ -71,7 +72,7 @@ the local dates from --from to --to inclusive.
     if (typeof from !== 'string' || !DATE.test(from)) throw new UsageError('--from YYYY-MM-DD is needed');
     if (typeof to !== 'string' || !DATE.test(to)) throw new UsageError('--to YYYY-MM-DD is needed');
     if (to < from) throw new UsageError('--to is before --from');
-    const report = await withStore(values, async (store) => computeStats(store.db, { from, to, now: Date.now() }, (await currentPolicy(store.db)).policy));
+    const report = await withStore(values, async (store) => computeStats(sqliteStatsQueries(store.db), { from, to, now: Date.now() }, (await currentPolicy(store.db)).policy));
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStats(report)}\n`);
     return 0;
   },

@@ -1,6 +1,6 @@
 import { HotlineError } from '../../shared/api/result';
 import { localDate, localHour } from '../../shared/timing/localTime';
-import { listTransfers, updateCall } from '../store/calls';
+import { listTransfers, markTransferAnswered, moveTransferHandover, updateCall } from '../store/calls';
 import { listAudit } from '../store/audit';
 import { changeRecord, refuseIfBefore } from '../records/callRecord';
 import { momentOf, type Handler } from './context';
@@ -43,16 +43,14 @@ export const correctMoment: Handler<'correctMoment'> = (req, ctx) =>
         const t = needTransfer();
         refuseIfBefore(at, row.answered_at ?? row.call_at, 'before_previous_step');
         notAfter(t.answered_at);
-        await trx.updateTable('transfers').set({ transferred_at: at }).where('id', '=', t.id).execute();
-        return;
+        return moveTransferHandover(trx, t.id, at);
       }
       case 'transferAnswer': {
         const t = needTransfer();
         if (t.answered_at === null) throw new HotlineError('no_open_transfer', 'That transfer was not answered yet.');
         refuseIfBefore(at, t.transferred_at, 'before_previous_step');
         notAfter(transfers[(req.index ?? 0) + 1]?.transferred_at ?? row.closed_at);
-        await trx.updateTable('transfers').set({ answered_at: at }).where('id', '=', t.id).execute();
-        return;
+        return markTransferAnswered(trx, t.id, at);
       }
       case 'close': {
         if (row.closed_at === null) throw refuse('not_closed');

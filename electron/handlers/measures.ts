@@ -4,7 +4,9 @@ import { HotlineError } from '../../shared/api/result';
 import type { MeasureMetric, MeasureView } from '../../shared/api/stats';
 import { cleanText } from '../../shared/domain/text';
 import { localDate } from '../../shared/timing/localTime';
+import { insertMeasure, listMeasureRows, updateMeasure } from '../store/measures';
 import type { Database, MeasureRow } from '../store/schema';
+import { sqliteStatsQueries, type StatsQueries } from '../store/statsQueries';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { kpis } from '../stats/kpis';
 import { requireDesk, requireRole, type Handler } from './context';
@@ -20,14 +22,14 @@ const shift = (date: string, days: number) => DateTime.fromISO(date, { zone: 'UT
  * at most) against the same number of days just before the start. `until` is
  * today, or a report's last day: a report of November judges by November.
  */
-async function effectOf(db: Kysely<Database>, row: MeasureRow, until: string, now: number): Promise<MeasureView['effect']> {
+async function effectOf(q: StatsQueries, row: MeasureRow, until: string, now: number): Promise<MeasureView['effect']> {
   const lastAfter = [shift(row.start_date, WINDOW_DAYS - 1), until].sort()[0]!;
   const afterDays = Math.max(1, DateTime.fromISO(lastAfter).diff(DateTime.fromISO(row.start_date), 'days').days + 1);
   const beforeRange: [string, string] = [shift(row.start_date, -afterDays), shift(row.start_date, -1)];
   const afterRange: [string, string] = [row.start_date, lastAfter < row.start_date ? row.start_date : lastAfter];
   const metric = row.metric as MeasureMetric;
-  const before = (await kpis(db, { from: beforeRange[0], to: beforeRange[1], now }))[metric];
-  const after = row.start_date > until ? null : (await kpis(db, { from: afterRange[0], to: afterRange[1], now }))[metric];
+  const before = (await kpis(q, { from: beforeRange[0], to: beforeRange[1], now }))[metric];
+  const after = row.start_date > until ? null : (await kpis(q, { from: afterRange[0], to: afterRange[1], now }))[metric];
   return { before, after, beforeRange, afterRange };
 }
 
@@ -56,10 +58,8 @@ export function effectUntil(zone: string, at: number, period?: { to: string }): 
  */
 export async function measureViews(db: Kysely<Database>, zone: string, at: number, inForce?: { from: string; to: string }): Promise<MeasureView[]> {
   const until = effectUntil(zone, at, inForce);
-  let query = db.selectFrom('improvement_measures').selectAll();
-  if (inForce) query = query.where('start_date', '<=', inForce.to).where('deadline', '>=', inForce.from);
-  const rows = await query.orderBy('start_date', 'desc').orderBy('id', 'desc').execute();
-  return Promise.all(rows.map(async (row) => toView(row, await effectOf(db, row, until, at))));
+  const q = sqliteStatsQueries(db);
+  return Promise.all((await listMeasureRows(db, inForce)).map(async (row) => toView(row, await effectOf(q, row, until, at))));
 }
 
 /** The improvement measures table (优化措施表), each with its effect measured from the records. */
@@ -78,11 +78,8 @@ export const saveMeasure: Handler<'saveMeasure'> = async (req, { db, now, sessio
   if (req.deadline < req.startDate) throw refuse('deadline_before_start', {}, 'deadline');
   const values = { ...fields, deadline: req.deadline, start_date: req.startDate, metric: req.metric };
   await inWriteTransaction(db, async (trx) => {
-    if (req.id === undefined) await trx.insertInto('improvement_measures').values({ ...values, created_by: lead.name, created_at: now() }).execute();
-    else {
-      const updated = await trx.updateTable('improvement_measures').set(values).where('id', '=', req.id).executeTakeFirst();
-      if (updated.numUpdatedRows === 0n) throw new HotlineError('not_found', 'There is no such measure.');
-    }
+    if (req.id === undefined) await insertMeasure(trx, values, lead.name, now());
+    else if (!(await updateMeasure(trx, req.id, values))) throw new HotlineError('not_found', 'There is no such measure.');
   });
   return listMeasures({}, { db, now, session });
 };

@@ -1,6 +1,7 @@
 import { HotlineError } from '../../shared/api/result';
 import { computeStats } from '../stats';
 import { breachesOf, desksInRange } from '../stats/breaches';
+import { sqliteStatsQueries } from '../store/statsQueries';
 import { requireDesk, requireRole, type Handler } from './context';
 import { effectUntil, measureViews } from './measures';
 import { currentPolicy } from '../records/policies';
@@ -26,13 +27,14 @@ export const getReport: Handler<'getReport'> = async (req, { db, now, session })
   const period = { from: req.from, to: req.to };
   const range = { ...period, now: at };
   const compared = req.compareFrom !== undefined && req.compareTo !== undefined ? { from: req.compareFrom, to: req.compareTo } : null;
+  const q = sqliteStatsQueries(db);
   const [stats, breaches, measures, scope, compare] = await Promise.all([
-    computeStats(db, range, policy),
-    breachesOf(db, range),
+    computeStats(q, range, policy),
+    breachesOf(q, range),
     measureViews(db, desk.time_zone, at, period),
-    desksInRange(db, period),
+    desksInRange(q, period),
     compared
-      ? Promise.all([computeStats(db, { ...compared, now: at }, policy), breachesOf(db, { ...compared, now: at }, 0)]).then(([s, b]) => ({
+      ? Promise.all([computeStats(q, { ...compared, now: at }, policy), breachesOf(q, { ...compared, now: at }, 0)]).then(([s, b]) => ({
           period: compared,
           stats: s,
           breachTotal: b.total,

@@ -1,12 +1,10 @@
-import { sql } from 'kysely';
 import type { ReviewMissReason, ReviewRow } from '../../shared/api/review';
 import type { CallResult, Category, CustomerType, MissReasonCode, RequestType } from '../../shared/domain/fields';
 import type { TargetKind } from '../../shared/timing/compliance';
 import { minutesBetween } from '../../shared/timing/durations';
 import { listMissReasons } from '../store/missReasons';
-import { reviewQuery, sortExpression, stateExpression } from '../store/review';
+import { agentsInRange, reviewPage } from '../store/review';
 import type { Handler } from './context';
-import { visibleCalls } from '../store/visibility';
 import { refuse } from '../../shared/i18n/refusals';
 
 /**
@@ -16,35 +14,7 @@ import { refuse } from '../../shared/i18n/refusals';
 export const reviewRecords: Handler<'reviewRecords'> = async (req, { db, now }) => {
   if (req.to < req.from) throw refuse('range_reversed', {}, 'to');
   const at = now();
-  const filtered = reviewQuery(db, req, at);
-  const [{ total }] = (await filtered.select(sql<number>`count(*)`.as('total')).execute()) as [{ total: number }];
-  const rows = await filtered
-    .select([
-      'calls.id',
-      'calls.desk_code',
-      'calls.record_no',
-      'calls.local_date',
-      'calls.time_zone',
-      'calls.call_at',
-      'calls.answered_at',
-      'calls.agent',
-      'calls.priority',
-      'calls.category',
-      'calls.request_type',
-      'calls.customer_type',
-      'calls.salutation',
-      'calls.reason',
-      'calls.result',
-      'calls.closed_at',
-      'calls.voided_at',
-      stateExpression(at).as('state'),
-    ])
-    .orderBy(sortExpression(req.sort ?? 'callAt', at), req.dir ?? 'desc')
-    .orderBy('calls.call_at', req.dir ?? 'desc')
-    .orderBy('calls.id', req.dir ?? 'desc')
-    .limit(req.limit ?? 200)
-    .offset(req.offset ?? 0)
-    .execute();
+  const { total, rows } = await reviewPage(db, req, { sort: req.sort ?? 'callAt', dir: req.dir ?? 'desc', limit: req.limit ?? 200, offset: req.offset ?? 0 }, at);
   // One query for the page's reasons (at most `limit` records), not one per row.
   const reasons = new Map<number, ReviewMissReason[]>();
   for (const m of await listMissReasons(db, rows.map((r) => r.id))) {
@@ -82,15 +52,4 @@ export const reviewRecords: Handler<'reviewRecords'> = async (req, { db, now }) 
 };
 
 /** Everyone who logged calls in the range, for the agent filter (imported desks included). */
-export const reviewAgents: Handler<'reviewAgents'> = async (req, { db }) => {
-  const rows = await db
-    .selectFrom('calls')
-    .select('agent')
-    .distinct()
-    .where('local_date', '>=', req.from)
-    .where('local_date', '<=', req.to)
-    .where(visibleCalls())
-    .orderBy('agent')
-    .execute();
-  return rows.map((r) => r.agent);
-};
+export const reviewAgents: Handler<'reviewAgents'> = async (req, { db }) => agentsInRange(db, req.from, req.to);

@@ -7,6 +7,7 @@ import { listCallsOfDay } from '../store/calls';
 import { listMissReasons } from '../store/missReasons';
 import { policyAuditAfter } from '../store/policyAudit';
 import type { Database } from '../store/schema';
+import { findSignOff, insertSignOff } from '../store/signOffs';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { targetsOf } from '../records/callRecord';
 import { requireDesk, requireRole, type Handler } from './context';
@@ -29,7 +30,7 @@ async function statusOf(db: Kysely<Database>, desk: { code: string; time_zone: s
       blockers.push({ callId: row.id, recordNo: row.record_no, problem: 'reason', target: t.kind, index: t.index });
     }
   }
-  const signed = await db.selectFrom('day_signoffs').selectAll().where('desk_code', '=', deskCode).where('local_date', '=', date).executeTakeFirst();
+  const signed = await findSignOff(db, deskCode, date);
   const rejudgedAfter = signed ? await rejudgesOf(db, deskCode, date, signed.signed_at) : [];
   return { date, over: date < localDate(now, desk.time_zone), records: rows.length, blockers, signedOff: signed ? { by: signed.signed_by, at: signed.signed_at } : null, rejudgedAfter };
 }
@@ -60,7 +61,7 @@ export const signOffDay: Handler<'signOffDay'> = async (req, { db, now, session 
       const problems = status.blockers.map((b) => `${b.recordNo}: ${b.problem === 'open' ? 'not closed and no follow-up owner' : `${b.target} missed without a reason`}`);
       throw new HotlineError('sign_off_blocked', `${req.date} cannot be signed off yet: ${problems.join('; ')}`, 'date', problems);
     }
-    await trx.insertInto('day_signoffs').values({ desk_code: desk.code, local_date: req.date, signed_by: lead.name, signed_by_id: lead.id, signed_at: at }).execute();
+    await insertSignOff(trx, { desk_code: desk.code, local_date: req.date, signed_by: lead.name, signed_by_id: lead.id, signed_at: at });
     return { ...status, signedOff: { by: lead.name, at } };
   });
 };

@@ -1,4 +1,5 @@
 import { computeStats } from '../stats';
+import { sqliteStatsQueries } from '../store/statsQueries';
 import type { Handler } from './context';
 import { currentPolicy } from '../records/policies';
 import { refuse } from '../../shared/i18n/refusals';
@@ -7,5 +8,5 @@ import { refuse } from '../../shared/i18n/refusals';
 export const getStats: Handler<'getStats'> = async (req, { db, now }) => {
   if (req.to < req.from) throw refuse('range_reversed', {}, 'to');
   const { policy } = await currentPolicy(db, now());
-  return computeStats(db, { from: req.from, to: req.to, now: now() }, policy);
+  return computeStats(sqliteStatsQueries(db), { from: req.from, to: req.to, now: now() }, policy);
 };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CallRecord } from '../../shared/api/records';
 import { HotlineError } from '../../shared/api/result';
-import { findCall, listSteps, listTransfers, updateCall } from '../store/calls';
+import { findCall, listSteps, listTransfers, setTransferDue, updateCall } from '../store/calls';
 import { listMissReasons } from '../store/missReasons';
 import type { CallRow, Database, DeskRow, UserRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
@@ -109,7 +109,7 @@ export async function refreshDueTimes(db: Kysely<Database>, id: number, now: num
   const { columns, transferDueAt } = dueColumnsOf(await targetsOf(db, row, now));
   await updateCall(db, id, columns);
   for (const [index, dueAt] of transferDueAt.entries()) {
-    await db.updateTable('transfers').set({ due_at: dueAt ?? null }).where('call_id', '=', id).where('seq', '=', index + 1).execute();
+    await setTransferDue(db, id, index + 1, dueAt ?? null);
   }
 }
 

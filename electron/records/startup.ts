@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { localHour } from '../../shared/timing/localTime';
+import { callsMissingDerived, updateCall } from '../store/calls';
 import type { Database } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { resumeRejudges } from './policyVersions';
@@ -18,19 +19,14 @@ const BATCH = 2_000;
 export async function backfillDerivedColumns(db: Kysely<Database>, now: number): Promise<number> {
   let done = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('calls')
-      .select(['id', 'call_at', 'time_zone'])
-      .where((eb) => eb.or([eb('local_hour', 'is', null), eb('ended_breach', 'is', null)]))
-      .limit(BATCH)
-      .execute();
+    const rows = await callsMissingDerived(db, BATCH);
     if (rows.length === 0) {
       await resumeRejudges(db, now);
       return done;
     }
     await inWriteTransaction(db, async (trx) => {
       for (const row of rows) {
-        await trx.updateTable('calls').set({ local_hour: localHour(row.call_at, row.time_zone) }).where('id', '=', row.id).execute();
+        await updateCall(trx, row.id, { local_hour: localHour(row.call_at, row.time_zone) });
         await refreshDueTimes(trx, row.id, now);
       }
     });

@@ -1,42 +1,8 @@
-import { sql, type Kysely } from 'kysely';
 import { REPORT_BREACH_LIMIT, type BreachItem, type BreachList, type MissedTarget } from '../../shared/api/report';
 import type { Category, MissReasonCode } from '../../shared/domain/fields';
 import type { TargetKind } from '../../shared/timing/compliance';
-import type { Database } from '../store/schema';
-import { visibleCalls } from '../store/visibility';
-import { breachedSql, inRange, type StatsRange } from './range';
-
-/** The columns a breached record's missed targets are read from: its stored due times and the moments that end them. */
-interface BreachRow {
-  id: number;
-  desk_code: string;
-  record_no: string;
-  call_at: number;
-  time_zone: string;
-  agent: string;
-  priority: string | null;
-  category: string | null;
-  reason: string | null;
-  answered_at: number | null;
-  response_due_at: number | null;
-  resolved_at: number | null;
-  resolution_due_at: number | null;
-  result_told_at: number | null;
-  told_due_at: number | null;
-  callback_done_at: number | null;
-  callback_due_at: number | null;
-  lead_follow_up_done_at: number | null;
-  lead_due_at: number | null;
-  transfer_due_at: number | null;
-}
-
-interface TransferDue {
-  call_id: number;
-  seq: number;
-  transferred_at: number;
-  answered_at: number | null;
-  due_at: number | null;
-}
+import type { BreachRow, StatsQueries, TransferDue } from '../store/statsQueries';
+import type { StatsRange } from './range';
 
 /** A target ending at `end` (null: still running) missed its due time, as the timing core judges it. */
 const missed = (due: number | null, end: number | null, now: number) => due !== null && (end ?? now) > due;
@@ -66,28 +32,9 @@ export function missedTargets(row: BreachRow, transfers: readonly TransferDue[],
  * missed, or a running one is past due at `now`): how many, the reasons given,
  * and the most recent ones with their missed targets and reasons.
  */
-export async function breachesOf(db: Kysely<Database>, r: StatsRange, limit = REPORT_BREACH_LIMIT): Promise<BreachList> {
-  const where = sql`${inRange(r)} AND ${breachedSql(r.now)}`;
-  const [total, byReason, withoutReason, rows] = await Promise.all([
-    sql<{ n: number }>`SELECT count(*) AS n FROM calls WHERE ${where}`.execute(db),
-    sql<{ code: string; n: number }>`
-      SELECT m.code AS code, count(*) AS n FROM miss_reasons m JOIN calls ON calls.id = m.call_id
-      WHERE ${where} GROUP BY m.code ORDER BY n DESC, m.code`.execute(db),
-    sql<{ n: number }>`SELECT count(*) AS n FROM calls WHERE ${where} AND NOT EXISTS (SELECT 1 FROM miss_reasons m WHERE m.call_id = calls.id)`.execute(db),
-    sql<BreachRow>`
-      SELECT id, desk_code, record_no, call_at, time_zone, agent, priority, category, reason, answered_at, response_due_at,
-        resolved_at, resolution_due_at, result_told_at, told_due_at, callback_done_at, callback_due_at,
-        lead_follow_up_done_at, lead_due_at, transfer_due_at
-      FROM calls WHERE ${where} ORDER BY call_at DESC, id DESC LIMIT ${limit}`.execute(db),
-  ]);
-  const ids = rows.rows.map((row) => row.id);
-  const [transfers, reasons] = ids.length === 0
-    ? [[], []]
-    : await Promise.all([
-        db.selectFrom('transfers').select(['call_id', 'seq', 'transferred_at', 'answered_at', 'due_at']).where('call_id', 'in', ids).execute(),
-        db.selectFrom('miss_reasons').select(['call_id', 'kind', 'idx', 'code', 'text']).where('call_id', 'in', ids).execute(),
-      ]);
-  const recent = rows.rows.map((row): BreachItem => {
+export async function breachesOf(q: StatsQueries, r: StatsRange, limit = REPORT_BREACH_LIMIT): Promise<BreachList> {
+  const { total, byReason, withoutReason, recent: rows, transfers, reasons } = await q.breaches(r, limit);
+  const recent = rows.map((row): BreachItem => {
     const given = reasons.filter((m) => m.call_id === row.id);
     const reasonOf = (kind: TargetKind, index: number): MissedTarget['reason'] => {
       const found = given.find((m) => m.kind === kind && m.idx === index);
@@ -107,15 +54,14 @@ export async function breachesOf(db: Kysely<Database>, r: StatsRange, limit = RE
     };
   });
   return {
-    total: total.rows[0]?.n ?? 0,
-    byReason: byReason.rows.map((row) => ({ code: row.code as MissReasonCode, targets: row.n })),
-    withoutReason: withoutReason.rows[0]?.n ?? 0,
+    total,
+    byReason: byReason.map((row) => ({ code: row.code as MissReasonCode, targets: row.n })),
+    withoutReason,
     recent,
   };
 }
 
 /** The desk codes whose records fall in the period: a database can hold several desks' merged records. */
-export async function desksInRange(db: Kysely<Database>, r: Pick<StatsRange, 'from' | 'to'>): Promise<string[]> {
-  const rows = await db.selectFrom('calls').select('desk_code').distinct().where('local_date', '>=', r.from).where('local_date', '<=', r.to).where(visibleCalls()).orderBy('desk_code').execute();
-  return rows.map((row) => row.desk_code);
+export async function desksInRange(q: StatsQueries, r: Pick<StatsRange, 'from' | 'to'>): Promise<string[]> {
+  return q.desksInRange(r);
 }

@@ -1,31 +1,8 @@
-import { sql, type Kysely } from 'kysely';
 import type { StatsReport } from '../../shared/api/stats';
 import type { Policy } from '../../shared/policy/schema';
-import type { Database } from '../store/schema';
+import type { DimRow } from '../store/statsQueries';
 import { countBy, resolutionMissedOpen, responseMissedUnanswered, type RunningRow } from './live';
-import { ratio, type StatsRange } from './range';
-
-interface DimRow {
-  priority: string;
-  category: string;
-  result: string;
-  calls: number;
-  response_met: number;
-  response_late: number;
-  has_response_target: number;
-  resolved_in_target: number;
-  resolution_settled: number;
-}
-
-/** The range's rollup by priority, category and result. */
-export async function dimensions(db: Kysely<Database>, r: StatsRange): Promise<DimRow[]> {
-  return (
-    await sql<DimRow>`
-    SELECT priority, category, result, sum(calls) AS calls, sum(response_met) AS response_met, sum(response_late) AS response_late,
-      sum(has_response_target) AS has_response_target, sum(resolved_in_target) AS resolved_in_target, sum(resolution_settled) AS resolution_settled
-    FROM stats_dim WHERE local_date BETWEEN ${r.from} AND ${r.to} GROUP BY priority, category, result`.execute(db)
-  ).rows;
-}
+import { ratio } from './range';
 
 function group(rows: readonly DimRow[], key: (row: DimRow) => string): Map<string, DimRow> {
   const totals = new Map<string, DimRow>();

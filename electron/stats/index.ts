@@ -1,10 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { StatsReport } from '../../shared/api/stats';
 import type { Policy } from '../../shared/policy/schema';
-import type { Database } from '../store/schema';
-import { complianceByPriority, dimensions, resolutionByCategory, results } from './compliance';
-import { dayTotals, kpisOf } from './kpis';
-import { runningRows } from './live';
+import type { StatsQueries } from '../store/statsQueries';
+import { complianceByPriority, resolutionByCategory, results } from './compliance';
+import { kpisOf } from './kpis';
 import { satisfaction, topReasons } from './outcomes';
 import { agents, followUps, transfers } from './people';
 import type { StatsRange } from './range';
@@ -17,16 +15,16 @@ import { volume } from './volume';
  * few records with a running target. The Statistics screen, `hotline stats` and
  * the Excel summary sheet all call this.
  */
-export async function computeStats(db: Kysely<Database>, range: StatsRange, policy: Policy): Promise<StatsReport> {
-  const running = await runningRows(db, range);
+export async function computeStats(q: StatsQueries, range: StatsRange, policy: Policy): Promise<StatsReport> {
+  const running = await q.runningRows(range);
   const [totals, v, response, dims, reasons, people, transferred] = await Promise.all([
-    dayTotals(db, range),
-    volume(db, range),
-    responseDistribution(db, range),
-    dimensions(db, range),
-    topReasons(db, range),
-    agents(db, range, running),
-    transfers(db, range),
+    q.dayTotals(range),
+    volume(q, range),
+    responseDistribution(q, range),
+    q.dimensions(range),
+    topReasons(q, range),
+    agents(q, range, running),
+    transfers(q, range),
   ]);
   return {
     from: range.from,

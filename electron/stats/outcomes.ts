@@ -1,8 +1,6 @@
 import { byKey } from './compliance';
-import { sql, type Kysely } from 'kysely';
 import type { StatsReport } from '../../shared/api/stats';
-import type { Database } from '../store/schema';
-import type { DayTotals } from './kpis';
+import type { DayTotals, StatsQueries } from '../store/statsQueries';
 import type { StatsRange } from './range';
 
 /** Customer feedback shares, from the day totals. */
@@ -17,10 +15,6 @@ export function satisfaction(t: DayTotals): StatsReport['satisfaction'] {
 }
 
 /** The most frequent call reasons. */
-export async function topReasons(db: Kysely<Database>, r: StatsRange): Promise<StatsReport['topReasons']> {
-  return (
-    await sql<{ reason: string; calls: number }>`
-    SELECT reason, sum(calls) AS calls FROM stats_reason WHERE local_date BETWEEN ${r.from} AND ${r.to}
-    GROUP BY reason HAVING sum(calls) > 0 ORDER BY calls DESC, reason LIMIT 10`.execute(db)
-  ).rows;
+export async function topReasons(q: StatsQueries, r: StatsRange): Promise<StatsReport['topReasons']> {
+  return q.topReasons(r);
 }

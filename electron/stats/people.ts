@@ -1,17 +1,14 @@
-import { sql, type Kysely } from 'kysely';
 import type { StatsReport } from '../../shared/api/stats';
-import type { Database } from '../store/schema';
+import type { StatsQueries } from '../store/statsQueries';
 import { countBy, inProgressOpen, runningBreach, type RunningRow } from './live';
-import { inRange, minutes, type StatsRange } from './range';
+import { minutes, type StatsRange } from './range';
 
 /** Per agent: calls, average response, records with a missed target, open follow-ups. */
-export async function agents(db: Kysely<Database>, r: StatsRange, running: readonly RunningRow[]): Promise<StatsReport['agents']> {
-  const rows = await sql<{ agent: string; calls: number; answered: number; response_ms_sum: number; ended_breach: number }>`
-    SELECT agent, sum(calls) AS calls, sum(answered) AS answered, sum(response_ms_sum) AS response_ms_sum, sum(ended_breach) AS ended_breach
-    FROM stats_agent WHERE local_date BETWEEN ${r.from} AND ${r.to} GROUP BY agent HAVING sum(calls) > 0 ORDER BY calls DESC, agent`.execute(db);
+export async function agents(q: StatsQueries, r: StatsRange, running: readonly RunningRow[]): Promise<StatsReport['agents']> {
+  const rows = await q.agentTotals(r);
   const breaching = countBy(running, (row) => row.agent, (row) => runningBreach(row, r.now));
   const open = countBy(running, (row) => row.agent, inProgressOpen);
-  return rows.rows.map((row) => ({
+  return rows.map((row) => ({
     agent: row.agent,
     calls: row.calls,
     avgResponseMin: row.answered > 0 ? minutes(row.response_ms_sum / row.answered) : null,
@@ -21,13 +18,9 @@ export async function agents(db: Kysely<Database>, r: StatsRange, running: reado
 }
 
 /** Transfers by department with their second-response times and misses. */
-export async function transfers(db: Kysely<Database>, r: StatsRange): Promise<StatsReport['transfers']> {
-  const rows = await sql<{ department: string; transfers: number; avg: number | null; breached: number }>`
-    SELECT t.to_owner AS department, count(*) AS transfers, avg(t.answered_at - t.transferred_at) AS avg,
-      sum((t.answered_at IS NOT NULL AND t.answered_at > t.due_at) OR (t.answered_at IS NULL AND t.due_at < ${r.now})) AS breached
-    FROM transfers t JOIN calls ON calls.id = t.call_id
-    WHERE ${inRange(r)} GROUP BY t.to_owner ORDER BY transfers DESC, department`.execute(db);
-  return rows.rows.map((row) => ({ department: row.department, transfers: row.transfers, avgSecondResponseMin: minutes(row.avg), breached: row.breached ?? 0 }));
+export async function transfers(q: StatsQueries, r: StatsRange): Promise<StatsReport['transfers']> {
+  const rows = await q.departmentTransfers(r);
+  return rows.map((row) => ({ department: row.department, transfers: row.transfers, avgSecondResponseMin: minutes(row.avg), breached: row.breached ?? 0 }));
 }
 
 /** Open and overdue follow-ups of the range's calls, as of now: all of them have a running target. */

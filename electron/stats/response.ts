@@ -1,6 +1,5 @@
-import { sql, type Kysely } from 'kysely';
 import type { StatsReport } from '../../shared/api/stats';
-import type { Database } from '../store/schema';
+import type { StatsQueries } from '../store/statsQueries';
 import type { StatsRange } from './range';
 
 /** Response-duration buckets in minutes: fine where most calls fall, coarse in the tail. */
@@ -12,11 +11,8 @@ const BUCKETS: Array<[number, number | null]> = [
  * The distribution of response durations (answer − call) from the rollup of
  * tenths of a minute: histogram, and median, p90 and max to the 0.1 minute shown.
  */
-export async function responseDistribution(db: Kysely<Database>, r: StatsRange): Promise<StatsReport['response']> {
-  const tenths = (
-    await sql<{ tenth: number; calls: number }>`
-    SELECT tenth, sum(calls) AS calls FROM stats_response WHERE local_date BETWEEN ${r.from} AND ${r.to} GROUP BY tenth HAVING sum(calls) > 0 ORDER BY tenth`.execute(db)
-  ).rows;
+export async function responseDistribution(q: StatsQueries, r: StatsRange): Promise<StatsReport['response']> {
+  const tenths = await q.responseTenths(r);
   const answered = tenths.reduce((n, t) => n + t.calls, 0);
   /** The value at a 0-based rank of the sorted durations, in minutes. */
   const at = (rank: number): number | null => {

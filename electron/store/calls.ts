@@ -55,6 +55,30 @@ export async function markTransferAnswered(db: Db, transferId: number, at: numbe
   await db.updateTable('transfers').set({ answered_at: at }).where('id', '=', transferId).execute();
 }
 
+/** Moves a transfer's handover to `at` (a correction with a reason; its answer moves with markTransferAnswered). */
+export async function moveTransferHandover(db: Db, transferId: number, at: number): Promise<void> {
+  await db.updateTable('transfers').set({ transferred_at: at }).where('id', '=', transferId).execute();
+}
+
+/** Stores the due time of a call's `seq`-th transfer (1-based), as the timing core worked it out. */
+export async function setTransferDue(db: Db, callId: number, seq: number, dueAt: number | null): Promise<void> {
+  await db.updateTable('transfers').set({ due_at: dueAt }).where('call_id', '=', callId).where('seq', '=', seq).execute();
+}
+
+/**
+ * Records written before a version that stores the hour of day and the due
+ * times (their columns are still null), at most `limit` of them: the start-up
+ * backfill fills them a batch at a time.
+ */
+export async function callsMissingDerived(db: Db, limit: number): Promise<Array<Pick<CallRow, 'id' | 'call_at' | 'time_zone'>>> {
+  return db
+    .selectFrom('calls')
+    .select(['id', 'call_at', 'time_zone'])
+    .where((eb) => eb.or([eb('local_hour', 'is', null), eb('ended_breach', 'is', null)]))
+    .limit(limit)
+    .execute();
+}
+
 export async function listSteps(db: Db, callId: number): Promise<StepRow[]> {
   return db.selectFrom('steps').selectAll().where('call_id', '=', callId).orderBy('n').execute();
 }

@@ -79,3 +79,55 @@ export function sortExpression(sort: ReviewSort, now: number): Expression<unknow
       return stateExpression(now);
   }
 }
+
+/** How a page of the review list is cut: the sort (whitelisted), its direction, and the window. */
+export interface ReviewPaging {
+  sort: ReviewSort;
+  dir: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/**
+ * One page of the filtered records with the count of all of them, the state
+ * worked out in SQL at `now`: the list is virtualised, so only the rows shown
+ * are read, and ties go by call time and id so that pages never overlap.
+ */
+export async function reviewPage(db: Kysely<Database>, filter: ReviewFilter, paging: ReviewPaging, now: number) {
+  const filtered = reviewQuery(db, filter, now);
+  const [{ total }] = (await filtered.select(sql<number>`count(*)`.as('total')).execute()) as [{ total: number }];
+  const rows = await filtered
+    .select([
+      'calls.id',
+      'calls.desk_code',
+      'calls.record_no',
+      'calls.local_date',
+      'calls.time_zone',
+      'calls.call_at',
+      'calls.answered_at',
+      'calls.agent',
+      'calls.priority',
+      'calls.category',
+      'calls.request_type',
+      'calls.customer_type',
+      'calls.salutation',
+      'calls.reason',
+      'calls.result',
+      'calls.closed_at',
+      'calls.voided_at',
+      stateExpression(now).as('state'),
+    ])
+    .orderBy(sortExpression(paging.sort, now), paging.dir)
+    .orderBy('calls.call_at', paging.dir)
+    .orderBy('calls.id', paging.dir)
+    .limit(paging.limit)
+    .offset(paging.offset)
+    .execute();
+  return { total, rows };
+}
+
+/** Everyone who logged calls in the range, for the agent filter (imported desks included). */
+export async function agentsInRange(db: Kysely<Database>, from: string, to: string): Promise<string[]> {
+  const rows = await db.selectFrom('calls').select('agent').distinct().where('local_date', '>=', from).where('local_date', '<=', to).where(visibleCalls()).orderBy('agent').execute();
+  return rows.map((r) => r.agent);
+}

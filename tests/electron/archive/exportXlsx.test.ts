@@ -5,6 +5,7 @@ import { RECORD_COLUMNS, STEP_COLUMNS } from '../../../electron/archive/columns'
 import { exportArchive } from '../../../electron/archive/export';
 import { currentPolicy } from '../../../electron/records/policies';
 import { computeStats } from '../../../electron/stats';
+import { sqliteStatsQueries } from '../../../electron/store/statsQueries';
 import type { TestDesk } from '../../helpers/tempStore';
 import { tempDir } from '../../helpers/tempStore';
 import { deskWithRecords, FORMULA, RANGE, readXlsx, rowsByHeader, type XlsxSheet } from './fixtures';
@@ -112,7 +113,7 @@ describe('the xlsx export, read back by openpyxl', () => {
   });
 
   it('summarises the range with the numbers of hotline stats', async () => {
-    const stats = await computeStats(desk.store.db, { ...RANGE, now: desk.clock.ms }, (await currentPolicy(desk.store.db)).policy);
+    const stats = await computeStats(sqliteStatsQueries(desk.store.db), { ...RANGE, now: desk.clock.ms }, (await currentPolicy(desk.store.db)).policy);
     const summary = zh[2]!.rows.map((r) => r.map((c) => c.v));
     const value = (label: string) => summary.find((r) => r[0] === label)?.[1];
     expect(value('来电量')).toBe(stats.kpis.calls);
