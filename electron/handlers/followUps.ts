@@ -3,15 +3,13 @@ import type { FollowUpItem, FollowUpKind } from '../../shared/api/records';
 import { HotlineError } from '../../shared/api/result';
 import { cleanText } from '../../shared/domain/text';
 import { evaluateTargets } from '../../shared/timing/compliance';
+import { byUrgency, followUpsOf } from '../../shared/timing/followUps';
 import { insertStep, lastStepTimes, listOpenWork, listTransfersOf, updateCall } from '../store/calls';
 import type { CallUpdate } from '../store/schema';
 import { changeRecord, targetsOf } from '../records/callRecord';
 import { timingOf } from '../records/callView';
 import { requireDesk, type Handler } from './context';
 import { currentPolicy, policyOf } from '../records/policies';
-
-const KINDS: readonly FollowUpKind[] = ['resolution', 'progressUpdate', 'resultTold', 'callback', 'leadFollowUp'];
-const STATE_ORDER = { breached: 0, near: 1, running: 2 } as const;
 
 /**
  * The Follow-ups view: in-progress records by resolution due time, progress
@@ -29,30 +27,11 @@ export const listFollowUps: Handler<'listFollowUps'> = async (_req, { db, now })
   for (const row of rows) {
     const { policy } = await policyOf(db, row.policy_id);
     const timing = timingOf(row, transfers.filter((t) => t.call_id === row.id), lastSteps.get(row.id) ?? null);
-    for (const target of evaluateTargets(timing, policy, at)) {
-      const kind = target.kind as FollowUpKind;
-      if (!KINDS.includes(kind) || target.dueAt === null || target.endAt !== null) continue;
-      if (target.state !== 'running' && target.state !== 'near' && target.state !== 'breached') continue;
-      // The time promised to the customer comes first when it is earlier than the policy's.
-      const promised = kind === 'resolution' ? row.follow_up_due_at : null;
-      const promiseMissed = promised !== null && promised < target.dueAt && at > promised;
-      items.push({
-        callId: row.id,
-        recordNo: row.record_no,
-        salutation: row.salutation,
-        reason: row.reason,
-        kind,
-        dueAt: promised !== null && promised < target.dueAt ? promised : target.dueAt,
-        state: promiseMissed ? 'breached' : target.state,
-        remainingMs: promised !== null && promised < target.dueAt ? promised - at : target.remainingMs,
-        owner: kind === 'resolution' || kind === 'progressUpdate' ? (row.follow_up_owner ?? row.handler) : null,
-        promisedAt: promised,
-      });
-    }
+    const subject = { callId: row.id, recordNo: row.record_no, salutation: row.salutation, reason: row.reason, promisedAt: row.follow_up_due_at, owner: row.follow_up_owner ?? row.handler };
+    items.push(...followUpsOf(subject, evaluateTargets(timing, policy, at), at));
   }
-  return items.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.dueAt - b.dueAt);
+  return items.sort(byUrgency);
 };
-
 /** Completing a follow-up logs a step on the same record and stops that target's clock. */
 export const completeFollowUp: Handler<'completeFollowUp'> = (req, ctx) =>
   changeRecord(ctx, req, async ({ trx, row, user, now }) => {
