@@ -20,6 +20,9 @@ export interface Database {
   policy_audit: PolicyAuditTable;
   pin_lock_audit: PinLockAuditTable;
   import_batches: ImportBatchesTable;
+  team_link: TeamLinkTable;
+  outbox: OutboxTable;
+  outbox_parked: OutboxParkedTable;
 }
 
 interface DeskTable {
@@ -129,6 +132,42 @@ interface ImportBatchesTable {
   actor: string;
   started_at: number;
   published_at: number | null;
+}
+
+/** The desk's link to a team server (migration 0011): one row while linked. No URL or secret: those stay out of the database and its backups. */
+interface TeamLinkTable {
+  id: number;
+  linked_at: number;
+  /** The role of the URL the desk joined with: a lead's or admin's desk still pushes its own calls. */
+  role: 'desk' | 'team_lead' | 'admin';
+  /** This installation's random id: the server's lease refuses a second live instance of the desk code. */
+  instance: string;
+  /** The server's count of this desk's incarnations; a desk found behind the server takes the next. */
+  epoch: number;
+  incarnation: string | null;
+  /** The change sequence: each mark of the outbox takes the next. */
+  last_seq: number;
+  /** The highest sequence the server has acknowledged. */
+  pushed_seq: number;
+  last_push_at: number | null;
+  /** 'ok', or the reason of the last failure, as the status line shows it. */
+  last_outcome: string | null;
+  unreachable_since: number | null;
+  server_policy_version: number | null;
+}
+
+/** One entry per record with changes the server has not acknowledged: its newest change sequence. */
+interface OutboxTable {
+  call_id: number;
+  seq: number;
+}
+
+/** An entry the server refused for good: shown on the desk, and out of the queue's way. */
+interface OutboxParkedTable {
+  call_id: number;
+  seq: number;
+  parked_at: number;
+  reason: string;
 }
 
 interface TransfersTable {
@@ -273,6 +312,7 @@ export type PinLockAuditRow = Selectable<PinLockAuditTable>;
 export type NewPinLockAudit = Insertable<PinLockAuditTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type MeasureRow = Selectable<ImprovementMeasuresTable>;
+export type TeamLinkRow = Selectable<TeamLinkTable>;
 export type DaySignoffRow = Selectable<DaySignoffsTable>;
 export type NewDaySignoff = Insertable<DaySignoffsTable>;
 export type PolicyRow = Selectable<PoliciesTable>;

@@ -9,6 +9,7 @@ import * as m0007 from './2026_12_01_0007_policy_audit';
 import * as m0008 from './2026_12_01_0008_pin_lockout';
 import * as m0009 from './2026_12_01_0009_import_batches';
 import * as m0010 from './2026_12_01_0010_void';
+import * as m0011 from './2026_12_01_0011_team_outbox';
 
 /**
  * Every migration, imported statically: a bundled main process has no
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0008_pin_lockout': m0008,
   '2026_12_01_0009_import_batches': m0009,
   '2026_12_01_0010_void': m0010,
+  '2026_12_01_0011_team_outbox': m0011,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -1,0 +1,122 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, TeamLinkRow } from './schema';
+import { visibleCallsSql } from './visibility';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The team server's outbox (migration 0011). Triggers mark a record whenever
+ * it or one of its children changes, in the same transaction; these are the
+ * rest: linking (which queues every record the desk already has), the bulk
+ * marks of a published import, reading the queue and the snapshots the pusher
+ * sends, and clearing what the server acknowledged.
+ */
+
+/** An outbox entry: a record and its newest change sequence. */
+export interface OutboxEntry {
+  call_id: number;
+  seq: number;
+}
+
+/** SQLite-only: the one statement that marks many records with consecutive sequences (row_number over the ids). */
+const MARK_MANY = (where: string) => `
+  INSERT INTO outbox (call_id, seq)
+  SELECT id, (SELECT last_seq FROM team_link) + row_number() OVER (ORDER BY id) FROM calls
+  WHERE ${where} AND desk_code = (SELECT code FROM desk) AND ${visibleCallsSql()}
+  ON CONFLICT (call_id) DO UPDATE SET seq = excluded.seq`;
+
+/** Raises the sequence past the marks just made (their count), so the next trigger's mark comes after them. */
+function raiseSequence(sqlite: BetterSqlite3.Database, marked: number): void {
+  if (marked > 0) sqlite.prepare('UPDATE team_link SET last_seq = last_seq + ?').run(marked);
+}
+
+/**
+ * Links the desk: the link's row, and every record the desk already has of its
+ * own queued (a join pushes the desk's history). Inside a write transaction.
+ */
+export function linkTeam(sqlite: BetterSqlite3.Database, link: { role: TeamLinkRow['role']; instance: string; linkedAt: number }): number {
+  sqlite.prepare('INSERT INTO team_link (id, linked_at, role, instance) VALUES (1, ?, ?, ?)').run(link.linkedAt, link.role, link.instance);
+  const marked = sqlite.prepare(MARK_MANY('true')).run().changes;
+  raiseSequence(sqlite, marked);
+  return marked;
+}
+
+/** Unlinks the desk: the link and its queue go; every record stays. Inside a write transaction. */
+export function unlinkTeam(sqlite: BetterSqlite3.Database): void {
+  sqlite.prepare('DELETE FROM outbox').run();
+  sqlite.prepare('DELETE FROM outbox_parked').run();
+  sqlite.prepare('DELETE FROM team_link').run();
+}
+
+/**
+ * Marks a just-published import's records (their rows went in staged, which no
+ * trigger marks). Inside the publishing transaction; nothing when unlinked.
+ */
+export function markPublishedBatch(sqlite: BetterSqlite3.Database, batchId: number): void {
+  if (sqlite.prepare('SELECT 1 FROM team_link').get() === undefined) return;
+  raiseSequence(sqlite, sqlite.prepare(MARK_MANY('import_batch = ?')).run(batchId).changes);
+}
+
+export async function findTeamLink(db: Db): Promise<TeamLinkRow | undefined> {
+  return db.selectFrom('team_link').selectAll().executeTakeFirst();
+}
+
+export async function updateTeamLink(db: Db, changes: Partial<Omit<TeamLinkRow, 'id'>>): Promise<void> {
+  await db.updateTable('team_link').set(changes).execute();
+}
+
+/** The oldest `limit` entries waiting, parked ones left out: the pusher's next batch. */
+export async function waitingEntries(db: Db, limit: number): Promise<OutboxEntry[]> {
+  return db
+    .selectFrom('outbox')
+    .select(['call_id', 'seq'])
+    .where('call_id', 'not in', (eb) => eb.selectFrom('outbox_parked').select('call_id'))
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+/** How many records wait, and how many of them are parked. */
+export async function outboxCounts(db: Db): Promise<{ waiting: number; parked: number }> {
+  const [waiting, parked] = await Promise.all([
+    db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom('outbox_parked').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { waiting: Number(waiting.n), parked: Number(parked.n) };
+}
+
+/**
+ * Takes the entries the server acknowledged off the queue, each only if its
+ * record did not change again meanwhile (a newer mark keeps its entry for the
+ * next push).
+ */
+export async function clearPushed(db: Db, entries: readonly OutboxEntry[]): Promise<void> {
+  for (const e of entries) await db.deleteFrom('outbox').where('call_id', '=', e.call_id).where('seq', '=', e.seq).execute();
+}
+
+/** Parks an entry the server refused for good, with its reason; a later change of the record (a new mark) unparks it. */
+export async function parkEntry(db: Db, entry: OutboxEntry, reason: string, at: number): Promise<void> {
+  await db
+    .insertInto('outbox_parked')
+    .values({ call_id: entry.call_id, seq: entry.seq, parked_at: at, reason })
+    .onConflict((oc) => oc.column('call_id').doUpdateSet({ seq: entry.seq, parked_at: at, reason }))
+    .execute();
+}
+
+export async function parkedEntries(db: Db): Promise<Array<{ call_id: number; record_no: string; seq: number; parked_at: number; reason: string }>> {
+  return db
+    .selectFrom('outbox_parked')
+    .innerJoin('calls', 'calls.id', 'outbox_parked.call_id')
+    .select(['outbox_parked.call_id', 'calls.record_no', 'outbox_parked.seq', 'outbox_parked.parked_at', 'outbox_parked.reason'])
+    .orderBy('outbox_parked.parked_at')
+    .execute();
+}
+
+/** A parked entry whose record changed since is tried again: its newer snapshot may well be accepted. */
+export async function unparkChanged(db: Db): Promise<void> {
+  await db
+    .deleteFrom('outbox_parked')
+    .where((eb) => eb.exists(eb.selectFrom('outbox').select('outbox.call_id').whereRef('outbox.call_id', '=', 'outbox_parked.call_id').whereRef('outbox.seq', '>', 'outbox_parked.seq')))
+    .execute();
+}
