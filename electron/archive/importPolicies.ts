@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { defaultPolicy } from '../../shared/policy/defaults';
 import { versionInForceAt } from '../../shared/policy/inForce';
 import { policySchema, type Policy } from '../../shared/policy/schema';
+import { listPolicyVersions } from '../store/policies';
 import type { Database } from '../store/schema';
 import type { PolicyVersionRef } from './importRow';
 import type { PolicyPlan } from './importWrite';
@@ -21,7 +22,7 @@ export class PolicyVersions {
   ) {}
 
   static async load(db: Kysely<Database>, actor: string): Promise<PolicyVersions> {
-    const rows = await db.selectFrom('policies').select(['id', 'effective_from', 'json']).orderBy('effective_from').orderBy('id').execute();
+    const rows = await listPolicyVersions(db);
     return new PolicyVersions(rows.map((r) => ({ id: r.id, effectiveFrom: r.effective_from, policy: policySchema.parse(JSON.parse(r.json)) })), actor);
   }
 

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { formatRecordNo } from '../../shared/timing/recordNo';
+import { highestStoredSerial, lastSerialOfDay } from '../store/dailySerials';
 import type { Database } from '../store/schema';
 import type { ParsedCall } from './importRow';
 
@@ -25,15 +26,7 @@ export async function assignSerials(db: Kysely<Database>, calls: readonly Parsed
   }
   for (const day of days.values()) {
     if (day.waiting.length === 0) continue;
-    const counter = await db.selectFrom('daily_serials').select('last_serial').where('desk_code', '=', day.desk).where('local_date', '=', day.date).executeTakeFirst();
-    // CS + the date's eight digits, then the serial; a number that is not one counts as 0.
-    const stored = await db
-      .selectFrom('calls')
-      .select(sql<number | null>`max(CAST(substr(record_no, 11) AS INTEGER))`.as('serial'))
-      .where('desk_code', '=', day.desk)
-      .where('local_date', '=', day.date)
-      .executeTakeFirst();
-    let last = Math.max(counter?.last_serial ?? 0, day.kept, Number(stored?.serial ?? 0));
+    let last = Math.max(await lastSerialOfDay(db, day.desk, day.date), day.kept, await highestStoredSerial(db, day.desk, day.date));
     for (const parsed of day.waiting) {
       parsed.serial = ++last;
       parsed.serialAssigned = true;

@@ -2,6 +2,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Policy } from '../../shared/policy/schema';
 import { openBatch, publishBatch } from '../store/importBatches';
+import { countPoliciesNow, ImportDayReads, recordNosBySourceRef, recordsOfDesksBetween, removePolicyIfUnused, type StoredRecord } from '../store/importChecks';
+import { countPolicies, insertPolicy } from '../store/policies';
+import { widenPageCache } from '../store/sqliteFile';
 import { rawConnectionOf } from '../store/openDb';
 import { stageRollups } from '../store/rollups';
 import { BulkCallWriter, serialRaiser, type BulkCall } from '../store/bulkCalls';
@@ -79,8 +82,7 @@ export async function writeImport(
   control.onProgress?.(0, fresh.length);
   // Eight indexes on calls: a larger page cache keeps their pages in memory while 100,000 rows go in
   // (a quarter of the write time). The connection is the app's, so its own size is put back after.
-  const cache = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma('cache_size = -65536');
+  const restoreCache = widenPageCache(sqlite, 65536);
   let opened: { batchId: number; createdPolicy: number | null } | null = null;
   try {
     const started = await openImport(db, plan, fresh, who);
@@ -90,7 +92,8 @@ export async function writeImport(
     const steps = await stageRows(sqlite, fresh, { batchId: batch.batchId, policies, policyId: batch.policyId, actor: who.actor, now: who.now }, control);
     control.signal?.throwIfAborted();
     timedTransaction(sqlite, () => {
-      checkPolicyCount(sqlite, plan.versions.length);
+      // The policy table is as the rows were judged against (the default made at the start included).
+      if (countPoliciesNow(sqlite) !== plan.versions.length) throw new PolicyChangedError();
       publishBatch(sqlite, batch.batchId, who.now);
     });
     return { imported: fresh.length, skipped, steps, clashes };
@@ -100,13 +103,13 @@ export async function writeImport(
     // Nothing of the file stays: its staged rows, and the default policy made for it alone.
     try {
       await removeBatch(sqlite, batch.batchId);
-      if (batch.createdPolicy !== null) timedTransaction(sqlite, () => removeUnusedPolicy(sqlite, batch.createdPolicy!));
+      if (batch.createdPolicy !== null) timedTransaction(sqlite, () => removePolicyIfUnused(sqlite, batch.createdPolicy!));
     } catch {
       // The disk that failed the import may fail this too: the batch stays hidden, and the next start or import removes it.
     }
     throw error;
   } finally {
-    sqlite.pragma(`cache_size = ${Number(cache)}`);
+    restoreCache();
   }
 }
 
@@ -123,14 +126,14 @@ async function openImport(
   return holdingWriteAsync(() => inWriteTransaction(db, async (trx) => {
     const { policyId, created } = await checkPolicies(trx, plan, who.now);
     // A call logged since the plan took the day's next serial: that day's rows are numbered again, under the lock.
-    const counter = sqlite.prepare('SELECT last_serial FROM daily_serials WHERE desk_code = ? AND local_date = ?').pluck();
+    const reads = new ImportDayReads(sqlite);
     for (const day of days.values()) {
-      if (day.numbered.length === 0 || ((counter.get(day.desk, day.date) as number | undefined) ?? 0) < day.firstNumbered) continue;
+      if (day.numbered.length === 0 || reads.lastSerial(day.desk, day.date) < day.firstNumbered) continue;
       await assignSerials(trx, day.numbered);
       for (const p of day.numbered) day.highest = Math.max(day.highest, p.serial!);
     }
     // A file's own numbers (an archive's) a call logged since the plan took: refused as clashes, nothing written.
-    const clashes = takenSincePlan(sqlite, days.values(), counter);
+    const clashes = takenSincePlan(reads, days.values());
     if (clashes.length > 0) return { clashes };
     raiseSerials(sqlite, days.values());
     return { batchId: openBatch(sqlite, who), policyId, createdPolicy: created };
@@ -155,12 +158,11 @@ interface SerialDay {
  * call logged since may have taken one. Only a day whose counter has reached the
  * lowest of them can hold such a call, so only those days are read.
  */
-function takenSincePlan(sqlite: BetterSqlite3.Database, days: Iterable<SerialDay>, counter: BetterSqlite3.Statement): Clash[] {
+function takenSincePlan(reads: ImportDayReads, days: Iterable<SerialDay>): Clash[] {
   const clashes: Clash[] = [];
-  const stored = sqlite.prepare('SELECT record_no, source_ref, call_at, time_zone FROM calls WHERE desk_code = ? AND local_date = ? AND import_batch IS NULL');
   for (const day of days) {
-    if (day.own.size === 0 || ((counter.get(day.desk, day.date) as number | undefined) ?? 0) < day.firstOwn) continue;
-    for (const other of stored.all(day.desk, day.date) as StoredRecord[]) {
+    if (day.own.size === 0 || reads.lastSerial(day.desk, day.date) < day.firstOwn) continue;
+    for (const other of reads.publishedRecords(day.desk, day.date)) {
       const parsed = day.own.get(other.record_no);
       if (parsed) clashes.push({ parsed, other });
     }
@@ -216,29 +218,17 @@ function raiseSerials(sqlite: BetterSqlite3.Database, days: Iterable<SerialDay>)
 
 /** Refuses a policy table changed since the file was read; creates the default policy when planned. Returns the id mapping. */
 async function checkPolicies(trx: Kysely<Database>, plan: PolicyPlan, now: number): Promise<{ policyId: (id: number) => number; created: number | null }> {
-  const current = await trx.selectFrom('policies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  if (Number(current.n) !== plan.versions.length - (plan.create ? 1 : 0)) throw new PolicyChangedError();
+  if ((await countPolicies(trx)) !== plan.versions.length - (plan.create ? 1 : 0)) throw new PolicyChangedError();
   if (!plan.create) return { policyId: (id) => id, created: null };
   const { placeholderId, json, createdBy } = plan.create;
-  const created = await trx.insertInto('policies').values({ effective_from: 0, created_at: now, created_by: createdBy, json }).returning('id').executeTakeFirstOrThrow();
-  return { policyId: (id) => (id === placeholderId ? created.id : id), created: created.id };
-}
-
-/** At publish: the policy table is as the rows were judged against (the default made at the start included). */
-function checkPolicyCount(sqlite: BetterSqlite3.Database, expected: number): void {
-  if ((sqlite.prepare('SELECT count(*) FROM policies').pluck().get() as number) !== expected) throw new PolicyChangedError();
+  const created = await insertPolicy(trx, { effective_from: 0, created_at: now, created_by: createdBy, json });
+  return { policyId: (id) => (id === placeholderId ? created : id), created };
 }
 
 class PolicyChangedError extends Error {
   constructor() {
     super('The timing policy changed while the file was being imported; import it again.');
   }
-}
-
-/** The default policy an import made, when nothing refers to it (the import failed or was cancelled). */
-function removeUnusedPolicy(sqlite: BetterSqlite3.Database, id: number): void {
-  const used = sqlite.prepare('SELECT 1 FROM calls WHERE policy_id = ? UNION ALL SELECT 1 FROM policy_audit WHERE policy_id = ? LIMIT 1').get(id, id);
-  if (!used) sqlite.prepare('DELETE FROM policies WHERE id = ?').run(id);
 }
 
 interface RowContext {
@@ -269,14 +259,6 @@ function insertRows(sqlite: BetterSqlite3.Database, fresh: readonly ReadyCall[],
     for (const r of parsed.reasons) writer.reason(id, r, ctx.actor, ctx.now);
   }
   return { steps: writer.flush(), firstId, lastId };
-}
-
-/** A stored record as the plan compares it with a row of the file. */
-export interface StoredRecord {
-  record_no: string;
-  source_ref: string | null;
-  call_at: number;
-  time_zone: string;
 }
 
 /** A row whose own record number is, on its desk, another record's (seed 000's row given CS20240501001 before). */
@@ -333,22 +315,11 @@ async function existingKeys(db: Kysely<Database>, calls: ReadonlyArray<{ parsed:
   if (calls.length === 0) return { numbers, refs };
   const desks = [...new Set(calls.map((c) => c.parsed.call.desk_code))];
   const dates = calls.map((c) => c.parsed.call.local_date).sort();
-  const rows = await db
-    .selectFrom('calls')
-    .select(['desk_code', 'record_no', 'source_ref', 'call_at', 'time_zone'])
-    .where('desk_code', 'in', desks)
-    .where('local_date', '>=', dates[0]!)
-    .where('local_date', '<=', dates[dates.length - 1]!)
-    .execute();
+  const rows = await recordsOfDesksBetween(db, desks, dates[0]!, dates[dates.length - 1]!);
   for (const r of rows) numbers.set(`${r.desk_code}\u0000${r.record_no}`, { record_no: r.record_no, source_ref: r.source_ref, call_at: r.call_at, time_zone: r.time_zone });
   const wanted = [...new Set(calls.map((c) => c.parsed.call.source_ref).filter((r): r is string => r !== null))];
   for (let i = 0; i < wanted.length; i += REFS_PER_QUERY) {
-    const found = await db
-      .selectFrom('calls')
-      .select(['desk_code', 'record_no', 'source_ref'])
-      .where('desk_code', 'in', desks)
-      .where('source_ref', 'in', wanted.slice(i, i + REFS_PER_QUERY))
-      .execute();
+    const found = await recordNosBySourceRef(db, desks, wanted.slice(i, i + REFS_PER_QUERY));
     for (const r of found) refs.set(`${r.desk_code}\u0000${r.source_ref}`, r.record_no);
   }
   return { numbers, refs };

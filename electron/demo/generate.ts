@@ -1,5 +1,6 @@
 import type { Policy } from '../../shared/policy/schema';
 import { formatRecordNo } from '../../shared/timing/recordNo';
+import { countCalls } from '../store/calls';
 import { findDesk } from '../store/desk';
 import type { Store } from '../store/openDb';
 import { afterClosing, missReasons } from './afterCall';
@@ -8,7 +9,7 @@ import { callOnTheLine, priorityTable, type Person } from './callStory';
 import { anchorEnd, anchorStart, callsPerDay, callTimesOn, demoDays, hourOn, yesterdayIn, type DemoDay } from './days';
 import { applyDueColumns, judgeCall } from './dueColumns';
 import { Rng, Weighted } from './random';
-import { countCalls, DEMO_ZONE, DemoRefusedError, ensureDesk, ensureProfiles, lastSerials, loadPolicies, type PolicyVersionOf } from './setup';
+import { DEMO_ZONE, DemoRefusedError, ensureDesk, ensureProfiles, lastSerials, loadPolicies, type PolicyVersionOf } from './setup';
 import { versionInForceAt } from '../../shared/policy/inForce';
 
 /**

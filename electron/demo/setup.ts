@@ -3,7 +3,8 @@ import { defaultPolicy } from '../../shared/policy/defaults';
 import { policySchema, type Policy } from '../../shared/policy/schema';
 import { currentPolicy } from '../records/policies';
 import { findDesk, insertDesk } from '../store/desk';
-import { insertPolicy } from '../store/policies';
+import { insertPolicy, listPolicyVersions } from '../store/policies';
+import { lastSerialsOfDesk } from '../store/dailySerials';
 import type { Database, DeskRow } from '../store/schema';
 import { findUserByName, insertUser } from '../store/users';
 import { inWriteTransaction } from '../store/writeTransaction';
@@ -21,11 +22,6 @@ export class DemoRefusedError extends Error {
     super(message);
     this.name = 'DemoRefusedError';
   }
-}
-
-export async function countCalls(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 /**
@@ -71,12 +67,12 @@ export interface PolicyVersionOf {
  * when it came in, and one parsed object per version keeps the calendar cache warm.
  */
 export async function loadPolicies(db: Kysely<Database>): Promise<PolicyVersionOf[]> {
-  const rows = await db.selectFrom('policies').select(['id', 'effective_from', 'json']).orderBy('effective_from').orderBy('id').execute();
+  const rows = await listPolicyVersions(db);
   return rows.map((r) => ({ id: r.id, effectiveFrom: r.effective_from, policy: policySchema.parse(JSON.parse(r.json)) }));
 }
 
 /** The last serial already taken on each local day of the desk (an empty map on a fresh desk). */
 export async function lastSerials(db: Kysely<Database>, deskCode: string): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('daily_serials').select(['local_date', 'last_serial']).where('desk_code', '=', deskCode).execute();
+  const rows = await lastSerialsOfDesk(db, deskCode);
   return new Map(rows.map((r) => [r.local_date, r.last_serial]));
 }

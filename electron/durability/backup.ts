@@ -3,6 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { removeBatchChunk, unpublishedBatches } from '../store/importBatches';
 import { requestsAnsweredSync } from '../store/requestGate';
+import { holdReadSnapshot, releaseReadSnapshot, useRollbackJournal, verdictOf } from '../store/sqliteFile';
 import { backupName, leftoverPartials, listBackups } from './backupFiles';
 import { createPrivateFile, ensurePrivateFolder, fsyncFile, fsyncFolder, sideFilesOf } from './files';
 import { openReadOnly, type RawOptions } from './integrity';
@@ -62,8 +63,7 @@ function snapshotOf(sqlite: BetterSqlite3.Database, options: RawOptions): Better
   if (sqlite.memory || sqlite.name === '') return null;
   const source = openReadOnly(sqlite.name, options);
   try {
-    source.exec('BEGIN');
-    source.prepare('SELECT count(*) FROM sqlite_master').get();
+    holdReadSnapshot(source);
     return source;
   } catch (error) {
     source.close();
@@ -120,7 +120,7 @@ export async function writeBackup(sqlite: BetterSqlite3.Database, dest: string, 
 function closeSnapshot(snapshot: BetterSqlite3.Database | null): void {
   if (!snapshot?.open) return;
   try {
-    if (snapshot.inTransaction) snapshot.exec('COMMIT');
+    releaseReadSnapshot(snapshot);
   } finally {
     snapshot.close();
   }
@@ -141,9 +141,9 @@ function withoutStagedImports(copy: BetterSqlite3.Database): void {
 function sealCopy(file: string, options: RawOptions): void {
   const copy = new BetterSqlite3(file, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
-    copy.pragma('journal_mode = DELETE');
+    useRollbackJournal(copy);
     withoutStagedImports(copy);
-    const verdict = copy.prepare('PRAGMA quick_check').pluck().all() as string[];
+    const verdict = verdictOf(copy, 'quick');
     if (verdict.length !== 1 || verdict[0] !== 'ok') throw new BackupCheckFailedError(verdict.slice(0, 3).join('; '));
   } finally {
     copy.close();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
+import { verdictOf } from '../store/sqliteFile';
 import { sideFilesOf } from './files';
 
 /** How to open a raw connection: Electron needs its own build of the native module (see electron/main/main.ts). */
@@ -69,14 +70,13 @@ function putBackSideFiles(file: string, before: SideFilesBefore): void {
 }
 
 /**
- * `PRAGMA quick_check` (or the full `integrity_check`) on a read-only
- * connection, so that checking a damaged file cannot change it; when it is
- * found damaged, its -wal/-shm are put back exactly as they were, so that what
- * is moved aside is what was found. quick_check skips only the
- * index-against-table comparison and is several times faster: what a start-up
- * check needs.
+ * SQLite's quick check (or the full one) on a read-only connection, so that
+ * checking a damaged file cannot change it; when it is found damaged, its
+ * -wal/-shm are put back exactly as they were, so that what is moved aside is
+ * what was found. The quick check skips only the index-against-table
+ * comparison and is several times faster: what a start-up check needs.
  */
-export function checkFile(file: string, options: RawOptions = {}, pragma: 'quick_check' | 'integrity_check' = 'quick_check'): FileHealth {
+export function checkFile(file: string, options: RawOptions = {}, depth: 'quick' | 'full' = 'quick'): FileHealth {
   if (!fs.existsSync(file)) {
     const { wal } = sideFilesOf(file);
     return fs.existsSync(wal) && fs.statSync(wal).size > 0 ? { state: 'orphanLog' } : { state: 'absent' };
@@ -88,7 +88,7 @@ export function checkFile(file: string, options: RawOptions = {}, pragma: 'quick
   let sqlite: BetterSqlite3.Database | null = null;
   try {
     sqlite = openReadOnly(file, options);
-    const verdict = sqlite.prepare(`PRAGMA ${pragma}`).pluck().all() as string[];
+    const verdict = verdictOf(sqlite, depth);
     health = verdict.length === 1 && verdict[0] === 'ok' ? { state: 'ok' } : { state: 'corrupt', detail: verdict.slice(0, 5).join('; ') };
   } catch (error) {
     if (!isCorruption(error)) throw error;

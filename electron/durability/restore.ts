@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { DatabaseFromFutureError, refuseFutureSchema } from '../store/openDb';
+import { canLockExclusively, hasMigrations, isBusy, verdictOf } from '../store/sqliteFile';
 import { writeBackup } from './backup';
 import { listBackups } from './backupFiles';
 import { fileStamp, fsyncFolder, moveAside, type Moved } from './files';
@@ -10,8 +11,8 @@ import { withReadOnly, type RawOptions } from './integrity';
 export type BackupVerdict = { ok: true } | { ok: false; reason: string };
 
 /**
- * Whether `file` can stand in for the database: it opens, `PRAGMA
- * integrity_check` says ok, it has Hotline Log's schema history, and none of
+ * Whether `file` can stand in for the database: it opens, SQLite's full
+ * integrity check says ok, it has Hotline Log's schema history, and none of
  * its migrations is unknown to this version (the same rule as openStore's
  * DatabaseFromFutureError). Looking never changes the file.
  */
@@ -21,9 +22,9 @@ export async function checkBackup(file: string, options: RawOptions = {}): Promi
   if (fs.statSync(file).size === 0) return { ok: false, reason: `${file} is empty` };
   try {
     return await withReadOnly(file, options, (sqlite): BackupVerdict => {
-      const verdict = sqlite.prepare('PRAGMA integrity_check').pluck().all() as string[];
+      const verdict = verdictOf(sqlite, 'full');
       if (verdict.length !== 1 || verdict[0] !== 'ok') return { ok: false, reason: `it fails SQLite's integrity check (${verdict.slice(0, 3).join('; ')})` };
-      if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'").get()) {
+      if (!hasMigrations(sqlite)) {
         return { ok: false, reason: 'it is a SQLite file but not a Hotline Log database (it has no schema history)' };
       }
       refuseFutureSchema(sqlite);
@@ -100,16 +101,12 @@ export async function restoreBackup(from: string, into: string, options: RawOpti
 function refuseIfInUse(file: string, options: RawOptions): void {
   if (!fs.existsSync(file)) return;
   let probe: BetterSqlite3.Database | null = null;
+  let inUse = false;
   try {
     probe = new BetterSqlite3(file, { fileMustExist: true, timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
-    probe.pragma('locking_mode = EXCLUSIVE');
-    probe.exec('BEGIN EXCLUSIVE');
-    probe.exec('ROLLBACK');
+    inUse = !canLockExclusively(probe);
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
-      throw new RestoreRefusedError(`${file} is in use. Close the Hotline Log app, browser mode and any other hotline command using it, then restore again. Nothing was changed.`);
-    }
+    inUse = isBusy(error);
     // A damaged file cannot be in use; restoring over it (it is kept aside) is the point.
   } finally {
     try {
@@ -118,4 +115,5 @@ function refuseIfInUse(file: string, options: RawOptions): void {
       // Closing a connection to a damaged file may fail; it held no lock worth keeping.
     }
   }
+  if (inUse) throw new RestoreRefusedError(`${file} is in use. Close the Hotline Log app, browser mode and any other hotline command using it, then restore again. Nothing was changed.`);
 }

@@ -37,3 +37,18 @@ export async function policyInForceAt(db: Db, at: number): Promise<PolicyRow | u
     .executeTakeFirst();
   return inForce ?? db.selectFrom('policies').selectAll().orderBy('id').limit(1).executeTakeFirst();
 }
+
+/**
+ * Every version with its policy text, in the order they took effect (ties by
+ * id): the import and the demo judge each call by the version in force when it
+ * came in, and the export labels each record with its own version's names.
+ */
+export async function listPolicyVersions(db: Db): Promise<Array<Pick<PolicyRow, 'id' | 'effective_from' | 'json'>>> {
+  return db.selectFrom('policies').select(['id', 'effective_from', 'json']).orderBy('effective_from').orderBy('id').execute();
+}
+
+/** How many versions exist: an import refuses to go on when the table changed since it read the file's rows against it. */
+export async function countPolicies(db: Db): Promise<number> {
+  const row = await db.selectFrom('policies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
