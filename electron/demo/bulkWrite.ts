@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { BulkCallWriter, serialRaiser } from '../store/bulkCalls';
+import { foldWal, skipSyncForBulkLoad, widenPageCache } from '../store/sqliteFile';
 import type { DemoCall } from './callStory';
 
 /**
@@ -49,14 +50,10 @@ export function writeDemo(sqlite: BetterSqlite3.Database, items: Iterator<DemoIt
     return { calls, done: false };
   });
 
-  const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
-  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-  // A bulk load skips the fsync per commit: a power cut midway leaves a half-filled demo
-  // database, which is disposable (run the demo again on a new file). Restored right after,
-  // to openDb's FULL, before anyone logs a real call on this connection.
-  sqlite.pragma('synchronous = OFF');
+  // The demo's file is disposable: no fsync per commit during the load (restored right after).
+  const restoreSync = skipSyncForBulkLoad(sqlite);
   // Six indexes on calls: a larger page cache keeps their hot pages in memory during the load.
-  sqlite.pragma('cache_size = -131072');
+  const restoreCache = widenPageCache(sqlite, 131072);
   let written = 0;
   try {
     for (;;) {
@@ -66,9 +63,8 @@ export function writeDemo(sqlite: BetterSqlite3.Database, items: Iterator<DemoIt
       if (done) return written;
     }
   } finally {
-    sqlite.pragma(`cache_size = ${cacheSize}`);
-    sqlite.pragma(`synchronous = ${synchronous}`);
-    // Fold the WAL into the file, so it is whole on its own (to copy, or to measure).
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    restoreCache();
+    restoreSync();
+    foldWal(sqlite);
   }
 }

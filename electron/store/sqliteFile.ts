@@ -92,3 +92,24 @@ export function widenPageCache(sqlite: BetterSqlite3.Database, kib: number): () 
   sqlite.pragma(`cache_size = -${kib}`);
   return () => sqlite.pragma(`cache_size = ${Number(own)}`);
 }
+
+/**
+ * Turns off the fsync per commit for a disposable bulk load (the demo: a power
+ * cut midway leaves a half-filled demo file, run the demo again); returns the
+ * function that puts the connection's own setting back, before anyone logs a
+ * real call on it (openDb's FULL).
+ * SQLite-only: the synchronous pragma.
+ */
+export function skipSyncForBulkLoad(sqlite: BetterSqlite3.Database): () => void {
+  const own = sqlite.pragma('synchronous', { simple: true }) as number;
+  sqlite.pragma('synchronous = OFF');
+  return () => sqlite.pragma(`synchronous = ${Number(own)}`);
+}
+
+/**
+ * Folds the write-ahead log into the file, so that the file is whole on its own (to copy, or to measure).
+ * SQLite-only: the wal_checkpoint pragma.
+ */
+export function foldWal(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+}
