@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { markPublishedBatch } from './outbox';
 import { dropStagedRollups, publishStagedRollups } from './rollups';
 
 /**
@@ -18,6 +19,8 @@ export function publishBatch(sqlite: BetterSqlite3.Database, batchId: number, no
   publishStagedRollups(sqlite, batchId);
   const changed = sqlite.prepare('UPDATE import_batches SET published_at = ? WHERE id = ? AND published_at IS NULL').run(now, batchId).changes;
   if (changed !== 1) throw new Error(`Import batch ${batchId} is gone or already published.`);
+  // Visible from this commit on: the team server gets them too (a no-op when the desk is not linked).
+  markPublishedBatch(sqlite, batchId);
 }
 
 /** Batches never published: an import still running, or one whose process was killed. */
