@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, TeamLinkRow } from './schema';
+import type { AuditRow, CallRow, Database, MissReasonRow, StepRow, TeamLinkRow, TransferRow } from './schema';
 import { visibleCallsSql } from './visibility';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -119,4 +119,50 @@ export async function unparkChanged(db: Db): Promise<void> {
     .deleteFrom('outbox_parked')
     .where((eb) => eb.exists(eb.selectFrom('outbox').select('outbox.call_id').whereRef('outbox.call_id', '=', 'outbox_parked.call_id').whereRef('outbox.seq', '>', 'outbox_parked.seq')))
     .execute();
+}
+
+/**
+ * The whole current record the server receives for an entry: the call's
+ * columns (not the local ids, which mean nothing on the server) and all its
+ * children, which the server replaces as a set, so that deletions and
+ * corrections arrive too. Audit rows keep their local id: the server's key for
+ * them, so a row sent twice is stored once.
+ */
+export interface RecordSnapshot {
+  seq: number;
+  call: Omit<CallRow, 'id' | 'import_batch' | 'agent_id'>;
+  transfers: Array<Omit<TransferRow, 'id' | 'call_id'>>;
+  steps: Array<Omit<StepRow, 'id' | 'call_id'>>;
+  missReasons: Array<Omit<MissReasonRow, 'id' | 'call_id'>>;
+  audit: Array<Omit<AuditRow, 'call_id' | 'actor_id'>>;
+}
+
+/** The snapshots of the entries' records, in the entries' order: five reads for the whole batch, not five per record. */
+export async function snapshotsOf(db: Db, entries: readonly OutboxEntry[]): Promise<RecordSnapshot[]> {
+  if (entries.length === 0) return [];
+  const ids = entries.map((e) => e.call_id);
+  const [calls, transfers, steps, reasons, audit] = await Promise.all([
+    db.selectFrom('calls').selectAll().where('id', 'in', ids).execute(),
+    db.selectFrom('transfers').selectAll().where('call_id', 'in', ids).orderBy('seq').execute(),
+    db.selectFrom('steps').selectAll().where('call_id', 'in', ids).orderBy('n').execute(),
+    db.selectFrom('miss_reasons').selectAll().where('call_id', 'in', ids).orderBy('kind').orderBy('idx').execute(),
+    db.selectFrom('audit_log').selectAll().where('call_id', 'in', ids).orderBy('id').execute(),
+  ]);
+  /** Rows per call, each shaped as the server takes it. */
+  const byCall = <T extends { call_id: number }, R>(rows: readonly T[], shape: (row: T) => R): Map<number, R[]> => {
+    const map = new Map<number, R[]>();
+    for (const row of rows) (map.get(row.call_id) ?? map.set(row.call_id, []).get(row.call_id)!).push(shape(row));
+    return map;
+  };
+  const callById = new Map(calls.map((c) => [c.id, c]));
+  const transfersOf = byCall(transfers, ({ id: _id, call_id: _call, ...t }) => t);
+  const stepsOf = byCall(steps, ({ id: _id, call_id: _call, ...t }) => t);
+  const reasonsOf = byCall(reasons, ({ id: _id, call_id: _call, ...t }) => t);
+  const auditOf = byCall(audit, ({ call_id: _call, actor_id: _actor, ...t }) => t);
+  return entries.flatMap((e) => {
+    const found = callById.get(e.call_id);
+    if (!found) return [];
+    const { id: _id, import_batch: _batch, agent_id: _agent, ...call } = found;
+    return [{ seq: e.seq, call, transfers: transfersOf.get(e.call_id) ?? [], steps: stepsOf.get(e.call_id) ?? [], missReasons: reasonsOf.get(e.call_id) ?? [], audit: auditOf.get(e.call_id) ?? [] }];
+  });
 }
