@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { openTestDesk, SEED_MORNING, type TestDesk } from '../../helpers/tempStore';
+import { callAtStage } from '../../helpers/callAtStage';
+import { openDeskWithRecords } from '../../helpers/deskWithRecords';
+import { SEED_MORNING, type TestDesk } from '../../helpers/tempStore';
 
 const run = promisify(execFile);
 const DAY = 24 * 3_600_000;
@@ -45,14 +47,11 @@ export function rowsByHeader(sheet: XlsxSheet): Array<Record<string, XlsxCell>> 
  * 4. CS20240521001: important complaint, resolved, unsatisfied, closed and called back.
  */
 export async function deskWithRecords(options: { file?: string } = {}): Promise<TestDesk> {
-  const desk = await openTestDesk(options.file ? { file: options.file } : {});
-  const one = await desk.ok('startCall', {});
-  await desk.ok('updateCall', {
-    id: one.id,
-    patch: { salutation: '王女士', phone: '138 0013 8000', reason: '订单物流异常', category: 'order', priority: 'important', customerType: 'vip', requestType: 'consultation' },
+  const desk = await openDeskWithRecords(options.file ? { file: options.file } : {});
+  const one = await callAtStage(desk, 'answered', {
+    fields: { salutation: '王女士', phone: '138 0013 8000', reason: '订单物流异常', category: 'order', priority: 'important', customerType: 'vip', requestType: 'consultation' },
+    answerAfter: 2,
   });
-  desk.clock.advance(2);
-  await desk.ok('answerCall', { id: one.id });
   desk.clock.advance(3);
   await desk.ok('addStep', { id: one.id, text: '查询订单号，显示已签收' });
   desk.clock.advance(4);
@@ -62,16 +61,13 @@ export async function deskWithRecords(options: { file?: string } = {}): Promise<
   desk.clock.advance(1);
   await desk.ok('closeCall', { id: one.id });
 
-  desk.clock.ms = SEED_MORNING + 75 * 60_000; // 15:30
-  const two = await desk.ok('startCall', {});
-  await desk.ok('updateCall', { id: two.id, patch: { salutation: '赵先生', phone: '5678', reason: FORMULA, category: 'product', priority: 'urgent', remarks: '+需明日回访' } });
-  desk.clock.advance(20);
-  await desk.ok('answerCall', { id: two.id });
-  await desk.ok('addMissReason', { id: two.id, kind: 'response', index: 0, code: 'overload', text: '当班只有两人' });
-  desk.clock.advance(5);
-  await desk.ok('transferCall', { id: two.id, to: '技术部' });
-  desk.clock.advance(5);
-  await desk.ok('answerTransfer', { id: two.id });
+  const two = await callAtStage(desk, 'breached', {
+    startAt: SEED_MORNING + 75 * 60_000, // 15:30
+    fields: { salutation: '赵先生', phone: '5678', reason: FORMULA, category: 'product', priority: 'urgent', remarks: '+需明日回访' },
+    answerAfter: 20,
+    missReason: { code: 'overload', text: '当班只有两人' },
+    transfer: { to: '技术部', after: 5, answeredAfter: 5 },
+  });
   desk.clock.advance(10);
   await desk.ok('transferCall', { id: two.id, to: '售后部' });
   desk.clock.advance(3);
@@ -79,15 +75,16 @@ export async function deskWithRecords(options: { file?: string } = {}): Promise<
   await desk.ok('addStep', { id: two.id, text: '远程指导客户检查电源连接' });
   await desk.ok('setResult', { id: two.id, result: 'in_progress', followUpDue: '2024-05-21 12:00', followUpOwner: '技术王工' });
 
-  desk.clock.ms = SEED_MORNING + 150 * 60_000; // 16:45
-  const three = await desk.ok('startCall', {});
-  await desk.ok('updateCall', { id: three.id, patch: { salutation: '李女士', reason: '投诉服务态度', category: 'service', priority: 'urgent' } });
+  await callAtStage(desk, 'started', {
+    startAt: SEED_MORNING + 150 * 60_000, // 16:45
+    fields: { salutation: '李女士', reason: '投诉服务态度', category: 'service', priority: 'urgent' },
+  });
 
-  desk.clock.ms = SEED_MORNING + DAY; // 21 May 14:15
-  const four = await desk.ok('startCall', {});
-  await desk.ok('updateCall', { id: four.id, patch: { salutation: '孙先生', reason: '退款进度查询', category: 'service', priority: 'important', requestType: 'complaint', customerType: 'regular' } });
-  desk.clock.advance(4);
-  await desk.ok('answerCall', { id: four.id });
+  const four = await callAtStage(desk, 'answered', {
+    startAt: SEED_MORNING + DAY, // 21 May 14:15
+    fields: { salutation: '孙先生', reason: '退款进度查询', category: 'service', priority: 'important', requestType: 'complaint', customerType: 'regular' },
+    answerAfter: 4,
+  });
   desk.clock.advance(6);
   await desk.ok('setResult', { id: four.id, result: 'resolved' });
   await desk.ok('updateCall', { id: four.id, patch: { feedback: 'unsatisfied', feedbackReason: '退款太慢', scoreSpeed: 2 } });

@@ -6,6 +6,7 @@ import { importArchive } from '../../../electron/archive/import';
 import { defaultPolicy } from '../../../shared/policy/defaults';
 import { importReasonText } from '../../../shared/i18n/importReasons';
 import { evaluateTargets } from '../../../shared/timing/compliance';
+import { callAtStage } from '../../helpers/callAtStage';
 import { openTestDesk, tempDir, type TestDesk } from '../../helpers/tempStore';
 
 /**
@@ -101,11 +102,7 @@ describe('targets a sheet cannot record', () => {
 
   it('leave calls logged at the desk tracked on every target', async () => {
     const desk = await openTestDesk({ file: path.join(tmp.dir, 'live.db') });
-    const live = await desk.ok('startCall', {});
-    await desk.ok('updateCall', { id: live.id, patch: { requestType: 'complaint' } });
-    await desk.ok('answerCall', { id: live.id });
-    await desk.ok('setResult', { id: live.id, result: 'resolved' });
-    await desk.ok('closeCall', { id: live.id });
+    const live = await callAtStage(desk, 'closed', { fields: { requestType: 'complaint' } });
     const record = await desk.ok('getCall', { id: live.id });
     expect(record.timing.untracked).toEqual([]);
     expect((await desk.ok('listFollowUps', {})).map((i) => i.kind)).toContain('callback');

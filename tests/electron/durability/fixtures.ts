@@ -1,17 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { callAtStage } from '../../helpers/callAtStage';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
 
 /** A real database with a desk and `calls` calls (each answered, with a step), closed cleanly unless `keepOpen`. */
 export async function deskWithCalls(file: string, calls = 30, keepOpen = false): Promise<TestDesk> {
   const desk = await openTestDesk({ file });
   for (let i = 0; i < calls; i++) {
-    const { id } = await desk.ok('startCall', {});
-    desk.clock.advance(1);
-    await desk.ok('answerCall', { id });
-    await desk.ok('addStep', { id, text: `Checked the order for caller ${i}; explained the delivery date.` });
-    await desk.ok('updateCall', { id, patch: { remarks: `remark ${i} `.repeat(20) } });
+    await callAtStage(desk, 'answered', {
+      fields: { remarks: `remark ${i} `.repeat(20) },
+      answerAfter: 1,
+      steps: [`Checked the order for caller ${i}; explained the delivery date.`],
+    });
   }
   if (!keepOpen) await desk.store.close();
   return desk;

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDesk, SEED_MORNING, type TestDesk } from '../../helpers/tempStore';
+import { callAtStage } from '../../helpers/callAtStage';
+import { openDeskWithRecords, type StaffedDesk } from '../../helpers/deskWithRecords';
+import { SEED_MORNING } from '../../helpers/tempStore';
 
-let desk: TestDesk;
+let desk: StaffedDesk;
 beforeEach(async () => {
-  desk = await openTestDesk();
+  // Calls are logged by the admin who set the desk up (李娜); the agent and lead sign in when a test asks.
+  desk = await openDeskWithRecords({ agent: '王芳', lead: '张主管', signedIn: 'admin' });
 });
 afterEach(async () => {
   await desk.close();
@@ -11,12 +14,7 @@ afterEach(async () => {
 
 /** A call logged on 20 May, closed; the clock then moves to the next morning. */
 async function yesterdaysCall() {
-  const call = await desk.ok('startCall', {});
-  desk.clock.advance(2);
-  await desk.ok('answerCall', { id: call.id });
-  await desk.ok('updateCall', { id: call.id, patch: { reason: '订单物流异常' } });
-  await desk.ok('setResult', { id: call.id, result: 'resolved' });
-  await desk.ok('closeCall', { id: call.id });
+  const call = await callAtStage(desk, 'closed', { answerAfter: 2, fields: { reason: '订单物流异常' } });
   desk.clock.ms = SEED_MORNING + 24 * 3_600_000;
   return call;
 }
@@ -46,9 +44,7 @@ describe('the audit trail', () => {
   });
 
   it('corrects a timestamp only with a reason, in order, and logs why', async () => {
-    const call = await desk.ok('startCall', {});
-    desk.clock.advance(5);
-    await desk.ok('answerCall', { id: call.id });
+    const call = await callAtStage(desk, 'answered', { answerAfter: 5 });
     expect(await desk.call('correctMoment', { id: call.id, moment: 'answer', at: '14:18', changeReason: ' ' })).toMatchObject({ ok: false, error: { field: 'changeReason' } });
     expect(await desk.call('correctMoment', { id: call.id, moment: 'answer', at: '14:10', changeReason: '点错' })).toMatchObject({ ok: false, error: { code: 'answer_before_call' } });
     const fixed = await desk.ok('correctMoment', { id: call.id, moment: 'answer', at: '14:17', changeReason: '接听时漏点，按通话记录更正' });
@@ -59,12 +55,9 @@ describe('the audit trail', () => {
 
 describe('signing a day off', () => {
   it('lists what is missing, then archives the day; archived records change only with a reason', async () => {
-    const open = await desk.ok('startCall', {});
-    const breached = await desk.ok('startCall', {});
-    await desk.ok('updateCall', { id: breached.id, patch: { priority: 'urgent' } });
-    desk.clock.advance(20);
-    await desk.ok('answerCall', { id: breached.id });
-    await desk.ok('setResult', { id: breached.id, result: 'resolved' });
+    const open = await callAtStage(desk, 'started');
+    // Answered late, its missed response not yet given a reason.
+    const breached = await callAtStage(desk, 'answered', { fields: { priority: 'urgent' }, answerAfter: 20, result: 'resolved' });
     desk.clock.ms = SEED_MORNING + 24 * 3_600_000;
 
     const status = await desk.ok('dayStatus', { date: '2024-05-20' });
@@ -74,8 +67,7 @@ describe('signing a day off', () => {
       { callId: breached.id, recordNo: breached.recordNo, problem: 'open' },
       expect.objectContaining({ callId: breached.id, problem: 'reason', target: 'response' }),
     ]);
-    const lead = await desk.ok('saveUser', { name: '张主管', role: 'team_lead' });
-    await desk.ok('signIn', { userId: lead.id });
+    await desk.signInAs('lead');
     expect(await desk.call('signOffDay', { date: '2024-05-20' })).toMatchObject({ ok: false, error: { code: 'sign_off_blocked' } });
 
     for (const c of [open, breached]) {
@@ -94,11 +86,9 @@ describe('signing a day off', () => {
   it('needs a team lead, and a day that is over', async () => {
     const call = await yesterdaysCall();
     expect(call.localDate).toBe('2024-05-20');
-    const agent = await desk.ok('saveUser', { name: '王芳', role: 'agent' });
-    await desk.ok('signIn', { userId: agent.id });
+    await desk.signInAs('agent');
     expect(await desk.call('signOffDay', { date: '2024-05-20' })).toMatchObject({ ok: false, error: { code: 'forbidden', problems: ['team_lead', 'admin'] } });
-    const admin = (await desk.ok('listUsers', {})).find((u) => u.role === 'admin')!;
-    await desk.ok('signIn', { userId: admin.id });
+    await desk.signInAs('admin');
     // Refusals carry a code and the date as data, for the page to say in its language.
     expect((await desk.ok('dayStatus', { date: '2024-05-21' })).over).toBe(false);
     expect((await desk.ok('dayStatus', { date: '2024-05-20' })).over).toBe(true);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callAtStage } from '../../helpers/callAtStage';
 import { openTestDesk, SEED_MORNING, type TestDesk } from '../../helpers/tempStore';
 
 let desk: TestDesk;
@@ -88,8 +89,7 @@ describe('a whole call, logged through the handlers', () => {
 
   it('lists the day newest first and suggests earlier reasons by frequency', async () => {
     for (const reason of ['订单物流异常', '订单退款', '订单物流异常', '产品无法启动']) {
-      const r = await desk.ok('startCall', {});
-      await desk.ok('updateCall', { id: r.id, patch: { reason } });
+      await callAtStage(desk, 'started', { fields: { reason } });
       desk.clock.advance(1);
     }
     const day = await desk.ok('listDay', {});
@@ -101,10 +101,7 @@ describe('a whole call, logged through the handlers', () => {
   });
 
   it('lets a follow-up be logged on the same record after the call was closed', async () => {
-    const r = await desk.ok('startCall', {});
-    await desk.ok('answerCall', { id: r.id });
-    await desk.ok('setResult', { id: r.id, result: 'resolved' });
-    await desk.ok('closeCall', { id: r.id });
+    const r = await callAtStage(desk, 'closed');
     desk.clock.advance(60 * 20);
     const followed = await desk.ok('addStep', { id: r.id, text: '回访：客户确认问题已解决' });
     expect(followed.steps).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callAtStage } from '../../helpers/callAtStage';
 import { openTestDesk, SEED_MORNING, type TestDesk } from '../../helpers/tempStore';
 
 /**
@@ -86,10 +87,8 @@ describe('a system clock set back while a call is open', () => {
   });
 
   it('leaves a record logged with a sound clock unflagged', async () => {
-    const call = await desk.ok('startCall', {});
-    desk.clock.advance(2);
-    const answered = await desk.ok('answerCall', { id: call.id });
-    expect(answered.clockBehindMs).toBeNull();
+    const call = await callAtStage(desk, 'answered', { answerAfter: 2 });
+    expect(call.clockBehindMs).toBeNull();
     desk.clock.advance(1);
     expect((await desk.ok('addStep', { id: call.id, text: '查询订单' })).clockBehindMs).toBeNull();
     expect(await clockRows(call.id)).toEqual([]);
@@ -98,9 +97,7 @@ describe('a system clock set back while a call is open', () => {
 
 describe('the review of clock problems', () => {
   it('finds exactly the flagged records; statistics and rollups stay sound', async () => {
-    const sound = await desk.ok('startCall', {});
-    desk.clock.advance(2);
-    await desk.ok('answerCall', { id: sound.id });
+    const sound = await callAtStage(desk, 'answered', { answerAfter: 2 });
     desk.clock.advance(10);
     const flagged = await desk.ok('startCall', {});
     desk.clock.ms -= HOUR;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultPolicy, FOUR_LEVELS } from '../../../shared/policy/defaults';
+import { callAtStage } from '../../helpers/callAtStage';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
 
 let desk: TestDesk;
@@ -13,11 +14,7 @@ afterEach(async () => {
 
 describe('a breached record cannot be closed without a reason', () => {
   it('refuses to close a regular complaint answered after 1 h 5 min until its response miss has a reason', async () => {
-    const call = await desk.ok('startCall', {});
-    await desk.ok('updateCall', { id: call.id, patch: { priority: 'important', requestType: 'complaint', customerType: 'regular' } });
-    desk.clock.advance(65);
-    await desk.ok('answerCall', { id: call.id });
-    await desk.ok('setResult', { id: call.id, result: 'resolved' });
+    const call = await callAtStage(desk, 'answered', { fields: { priority: 'important', requestType: 'complaint', customerType: 'regular' }, answerAfter: 65, result: 'resolved' });
     const refused = await desk.call('closeCall', { id: call.id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'miss_reason_required', field: 'missReasons', problems: ['response'] } });
 
@@ -32,12 +29,8 @@ describe('a breached record cannot be closed without a reason', () => {
   });
 
   it('lets a VIP technical fault answered after 12 minutes close without any reason', async () => {
-    const call = await desk.ok('startCall', {});
-    await desk.ok('updateCall', { id: call.id, patch: { priority: 'urgent', category: 'technical', customerType: 'vip' } });
-    desk.clock.advance(12);
-    await desk.ok('answerCall', { id: call.id });
-    await desk.ok('setResult', { id: call.id, result: 'resolved' });
-    expect((await desk.ok('closeCall', { id: call.id })).closedAt).not.toBeNull();
+    const call = await callAtStage(desk, 'closed', { fields: { priority: 'urgent', category: 'technical', customerType: 'vip' }, answerAfter: 12 });
+    expect(call.closedAt).not.toBeNull();
   });
 
   it('refuses a priority the record’s policy does not have', async () => {
@@ -91,17 +84,9 @@ describe('the policy', () => {
 
 describe('follow-ups', () => {
   it('lists open work overdue first, and completing one logs a step on the same record', async () => {
-    const progress = await desk.ok('startCall', {});
-    await desk.ok('updateCall', { id: progress.id, patch: { priority: 'urgent', salutation: '王女士' } });
-    await desk.ok('answerCall', { id: progress.id });
-    await desk.ok('setResult', { id: progress.id, result: 'in_progress', followUpDue: '2024-05-21 10:00', followUpOwner: '张工' });
-    await desk.ok('closeCall', { id: progress.id });
-
-    const complaint = await desk.ok('startCall', {});
-    await desk.ok('updateCall', { id: complaint.id, patch: { requestType: 'complaint', feedback: 'unsatisfied', feedbackReason: '等待时间太长' } });
-    await desk.ok('answerCall', { id: complaint.id });
-    await desk.ok('setResult', { id: complaint.id, result: 'resolved' });
-    await desk.ok('closeCall', { id: complaint.id });
+    const inProgress = { result: 'in_progress', followUpDue: '2024-05-21 10:00', followUpOwner: '张工' } as const;
+    const progress = await callAtStage(desk, 'closed', { fields: { priority: 'urgent', salutation: '王女士' }, ...inProgress });
+    const complaint = await callAtStage(desk, 'closed', { fields: { requestType: 'complaint', feedback: 'unsatisfied', feedbackReason: '等待时间太长' } });
 
     desk.clock.advance(100); // 83 % of the urgent 2-hour resolution target
     const items = await desk.ok('listFollowUps', {});
@@ -127,10 +112,7 @@ describe('follow-ups', () => {
   });
 
   it('asks for the result to be told when a call is resolved after it closed', async () => {
-    const call = await desk.ok('startCall', {});
-    await desk.ok('answerCall', { id: call.id });
-    await desk.ok('setResult', { id: call.id, result: 'in_progress', followUpDue: '2024-05-21 10:00', followUpOwner: '张工' });
-    await desk.ok('closeCall', { id: call.id });
+    const call = await callAtStage(desk, 'closed', { result: 'in_progress', followUpDue: '2024-05-21 10:00', followUpOwner: '张工' });
     const resolved = await desk.ok('setResult', { id: call.id, result: 'resolved' });
     expect(resolved.resolvedAt).toBe(desk.clock.ms);
     expect(resolved.resultToldAt).toBeNull();

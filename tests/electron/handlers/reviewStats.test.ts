@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UpdatePatch } from '../../../shared/api/contract';
+import { callAtStage } from '../../helpers/callAtStage';
 import { openTestDesk, SEED_MORNING, type TestDesk } from '../../helpers/tempStore';
 
 let desk: TestDesk;
@@ -7,13 +8,8 @@ const DAY = 24 * 3_600_000;
 
 /** A call that waits `wait` minutes for an answer, with the given fields and result; the clock moves on 30 minutes. */
 async function logCall(wait: number, patch: UpdatePatch, result: 'resolved' | 'in_progress' | null, step?: string) {
-  const call = await desk.ok('startCall', {});
-  await desk.ok('updateCall', { id: call.id, patch });
-  desk.clock.advance(wait);
-  await desk.ok('answerCall', { id: call.id });
-  if (step) await desk.ok('addStep', { id: call.id, text: step });
-  if (result === 'resolved') await desk.ok('setResult', { id: call.id, result });
-  if (result === 'in_progress') await desk.ok('setResult', { id: call.id, result, followUpDue: '2024-06-30 10:00', followUpOwner: '张工' });
+  const followUp = result === 'in_progress' ? { followUpDue: '2024-06-30 10:00', followUpOwner: '张工' } : {};
+  const call = await callAtStage(desk, 'answered', { fields: patch, answerAfter: wait, ...(step && { steps: [step] }), ...(result && { result }), ...followUp });
   desk.clock.advance(30 - wait);
   return call;
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
+import { callAtStage } from '../../helpers/callAtStage';
+import { openDeskWithRecords, type StaffedDesk } from '../../helpers/deskWithRecords';
 
 /**
  * Issue 12, "one call, one workspace": a record made by mistake (New call
@@ -7,30 +8,16 @@ import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
  * logging it and by a team lead at any time, always with a reason; it is kept,
  * read-only and audited, and counts in no figure and no sign-off.
  */
-let desk: TestDesk;
-let agentId: number;
-let leadId: number;
+let desk: StaffedDesk;
 beforeEach(async () => {
-  desk = await openTestDesk();
-  agentId = (await desk.ok('saveUser', { name: '王芳', role: 'agent' })).id;
-  leadId = (await desk.ok('saveUser', { name: '张主管', role: 'team_lead' })).id;
-  await desk.ok('signIn', { userId: agentId });
+  desk = await openDeskWithRecords({ agent: '王芳', lead: '张主管' });
 });
 afterEach(async () => {
   await desk.close();
 });
 
-const signIn = (userId: number) => desk.ok('signIn', { userId });
-
 /** A call worked through to its close: the real one of the day. */
-async function realCall() {
-  const call = await desk.ok('startCall', {});
-  desk.clock.advance(1);
-  await desk.ok('answerCall', { id: call.id });
-  await desk.ok('updateCall', { id: call.id, patch: { reason: '订单物流异常', category: 'service', feedback: 'satisfied' } });
-  await desk.ok('setResult', { id: call.id, result: 'resolved' });
-  return desk.ok('closeCall', { id: call.id });
-}
+const realCall = () => callAtStage(desk, 'closed', { answerAfter: 1, fields: { reason: '订单物流异常', category: 'service', feedback: 'satisfied' } });
 
 describe('voiding a record logged by mistake', () => {
   it('lets its agent void it within 10 minutes, with the reason kept and audited; then nothing may change it', async () => {
@@ -48,7 +35,7 @@ describe('voiding a record logged by mistake', () => {
     // Read-only from now on, for the lead too.
     expect(await desk.call('addStep', { id: mistake.id, text: '查询物流' })).toMatchObject({ ok: false, error: { code: 'record_voided', problems: [mistake.recordNo] } });
     expect(await desk.call('updateCall', { id: mistake.id, patch: { remarks: '补充' } })).toMatchObject({ ok: false, error: { code: 'record_voided' } });
-    await signIn(leadId);
+    await desk.signInAs('lead');
     expect(await desk.call('voidCall', { id: mistake.id, reason: '再次作废' })).toMatchObject({ ok: false, error: { code: 'record_voided' } });
     expect((await desk.ok('getCall', { id: mistake.id })).voided?.reason).toBe('误按新来电');
     expect(await desk.ok('getAudit', { id: mistake.id })).toHaveLength(audit.length);
@@ -64,7 +51,7 @@ describe('voiding a record logged by mistake', () => {
     expect(await desk.ok('getAudit', { id: mistake.id })).toEqual([]);
 
     desk.clock.advance(3 * 24 * 60);
-    await signIn(leadId);
+    await desk.signInAs('lead');
     const voided = await desk.ok('voidCall', { id: mistake.id, reason: '坐席误操作，已核实' });
     expect(voided.voided).toMatchObject({ by: '张主管', reason: '坐席误操作，已核实' });
   });
@@ -78,9 +65,9 @@ describe('voiding a record logged by mistake', () => {
   });
 
   it("lets no agent void another agent's record", async () => {
-    await signIn(leadId);
+    await desk.signInAs('lead');
     const theirs = await desk.ok('startCall', {});
-    await signIn(agentId);
+    await desk.signInAs('agent');
     expect(await desk.call('voidCall', { id: theirs.id, reason: '误按' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
@@ -89,10 +76,12 @@ describe('a voided record', () => {
   it('counts in no figure: statistics, the period report, follow-ups and the review lists, but is found under Voided', async () => {
     await realCall();
     // The mistake was answered and given a reason and a result in progress before anyone noticed.
-    const mistake = await desk.ok('startCall', {});
-    await desk.ok('answerCall', { id: mistake.id });
-    await desk.ok('updateCall', { id: mistake.id, patch: { reason: '测试来电', priority: 'urgent', feedback: 'unsatisfied', feedbackReason: '测试' } });
-    await desk.ok('setResult', { id: mistake.id, result: 'in_progress', followUpDue: '2024-05-20 18:00', followUpOwner: '王芳' });
+    const mistake = await callAtStage(desk, 'answered', {
+      fields: { reason: '测试来电', priority: 'urgent', feedback: 'unsatisfied', feedbackReason: '测试' },
+      result: 'in_progress',
+      followUpDue: '2024-05-20 18:00',
+      followUpOwner: '王芳',
+    });
     const day = { from: '2024-05-20', to: '2024-05-20' };
     expect((await desk.ok('getStats', day)).kpis.calls).toBe(2);
     expect((await desk.ok('listFollowUps', {})).some((f) => f.callId === mistake.id)).toBe(true);
@@ -107,7 +96,7 @@ describe('a voided record', () => {
     expect(stats.followUps.resolutionsOpen).toBe(0);
     expect(await desk.ok('listFollowUps', {})).toEqual([]);
 
-    await signIn(leadId);
+    await desk.signInAs('lead');
     const report = await desk.ok('getReport', day);
     expect(report.stats.kpis.calls).toBe(1);
     expect(report.breaches.recent.map((b) => b.id)).not.toContain(mistake.id);
@@ -130,7 +119,7 @@ describe('a voided record', () => {
     await realCall();
     const mistake = await desk.ok('startCall', {});
     desk.clock.advance(24 * 60);
-    await signIn(leadId);
+    await desk.signInAs('lead');
     const before = await desk.ok('dayStatus', { date: '2024-05-20' });
     // Never answered: open, and its response target missed without a reason (the trial's record that blocked the day).
     expect(before.blockers.map((b) => [b.callId, b.problem])).toEqual([

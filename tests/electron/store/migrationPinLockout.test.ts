@@ -11,11 +11,11 @@ const BEFORE = migrationBefore(THIS);
 
 describe('migration 0008 (PIN lock-out)', () => {
   it('gives the profiles made before it a clean slate and an empty, append-only lock-out trail; down keeps the profiles', async () => {
-    const { sqlite, migrator } = migratingDatabase(cleanups);
-    expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
+    const { sqlite, migrateTo } = migratingDatabase(cleanups);
+    await migrateTo(BEFORE);
     sqlite.prepare("INSERT INTO users (name, role, pin_hash, created_at) VALUES ('李娜', 'admin', NULL, 1), ('王芳', 'agent', 'scrypt$c2FsdA==$aGFzaA==', 2)").run();
 
-    expect((await migrator.migrateTo(THIS)).error).toBeUndefined();
+    await migrateTo(THIS);
     expect(sqlite.prepare('SELECT name, pin_hash, pin_failures, pin_locked_until FROM users ORDER BY id').all()).toEqual([
       { name: '李娜', pin_hash: null, pin_failures: 0, pin_locked_until: null },
       { name: '王芳', pin_hash: 'scrypt$c2FsdA==$aGFzaA==', pin_failures: 0, pin_locked_until: null },
@@ -30,7 +30,7 @@ describe('migration 0008 (PIN lock-out)', () => {
     expect(() => sqlite.prepare('UPDATE pin_lock_audit SET failures = 0').run()).toThrow(/append-only/);
     expect(() => sqlite.prepare('DELETE FROM pin_lock_audit').run()).toThrow(/append-only/);
 
-    expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
+    await migrateTo(BEFORE);
     expect(sqlite.prepare('SELECT name, pin_hash FROM users ORDER BY id').all()).toEqual([
       { name: '李娜', pin_hash: null },
       { name: '王芳', pin_hash: 'scrypt$c2FsdA==$aGFzaA==' },

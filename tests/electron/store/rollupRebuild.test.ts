@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemo } from '../../../electron/demo/generate';
 import { insertCallsInBulk, rebuildRollups, updateCallsInBulk, type TouchedDay } from '../../../electron/store/rollups';
+import { callAtStage } from '../../helpers/callAtStage';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
 
 let desk: TestDesk;
@@ -31,10 +32,7 @@ beforeAll(async () => {
   desk = await openTestDesk();
   await fillDemo(desk.store, { records: 800, days: 20, seed: 'rebuild', until: '2024-05-19', today: desk.clock.ms, append: true });
   // Updates through the handlers leave rows the triggers moved from one key to another.
-  const call = await desk.ok('startCall', {});
-  await desk.ok('updateCall', { id: call.id, patch: { priority: 'urgent', category: 'technical', reason: '系统宕机', scoreSpeed: 2 } });
-  desk.clock.advance(20);
-  await desk.ok('answerCall', { id: call.id });
+  const call = await callAtStage(desk, 'answered', { fields: { priority: 'urgent', category: 'technical', reason: '系统宕机', scoreSpeed: 2 }, answerAfter: 20 });
   await desk.ok('updateCall', { id: call.id, patch: { priority: 'important', category: 'service' } });
 });
 afterAll(() => desk.close());

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillDemo } from '../../../electron/demo/generate';
+import { callAtStage } from '../../helpers/callAtStage';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
 
 let desk: TestDesk;
@@ -29,11 +30,11 @@ beforeAll(async () => {
   desk = await openTestDesk();
   await fillDemo(desk.store, { records: 1500, days: 30, seed: 'rollups', until: '2024-05-19', today: desk.clock.ms, append: true });
   // Changes through the handlers too: the update and insert triggers must keep every rollup exact.
-  const call = await desk.ok('startCall', {});
-  await desk.ok('updateCall', { id: call.id, patch: { priority: 'urgent', category: 'technical', reason: '系统宕机', scoreSpeed: 2, feedback: 'unsatisfied', feedbackReason: '太慢' } });
-  desk.clock.advance(20);
-  await desk.ok('answerCall', { id: call.id });
-  await desk.ok('setResult', { id: call.id, result: 'resolved' });
+  const call = await callAtStage(desk, 'answered', {
+    fields: { priority: 'urgent', category: 'technical', reason: '系统宕机', scoreSpeed: 2, feedback: 'unsatisfied', feedbackReason: '太慢' },
+    answerAfter: 20,
+    result: 'resolved',
+  });
   await desk.ok('correctMoment', { id: call.id, moment: 'answer', at: '14:33', changeReason: '按通话记录更正' });
   await desk.ok('updateCall', { id: call.id, patch: { priority: 'important', category: 'service' } });
 });
