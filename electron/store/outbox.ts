@@ -123,18 +123,19 @@ export async function unparkChanged(db: Db): Promise<void> {
 
 /**
  * The whole current record the server receives for an entry: the call's
- * columns (not the local ids, which mean nothing on the server) and all its
+ * columns (not its local id nor its import batch, which mean nothing there;
+ * the profile ids go along, mapped by the server's readers) and all its
  * children, which the server replaces as a set, so that deletions and
  * corrections arrive too. Audit rows keep their local id: the server's key for
  * them, so a row sent twice is stored once.
  */
 export interface RecordSnapshot {
   seq: number;
-  call: Omit<CallRow, 'id' | 'import_batch' | 'agent_id'>;
+  call: Omit<CallRow, 'id' | 'import_batch'>;
   transfers: Array<Omit<TransferRow, 'id' | 'call_id'>>;
   steps: Array<Omit<StepRow, 'id' | 'call_id'>>;
   missReasons: Array<Omit<MissReasonRow, 'id' | 'call_id'>>;
-  audit: Array<Omit<AuditRow, 'call_id' | 'actor_id'>>;
+  audit: Array<Omit<AuditRow, 'call_id'>>;
 }
 
 /** The snapshots of the entries' records, in the entries' order: five reads for the whole batch, not five per record. */
@@ -158,11 +159,11 @@ export async function snapshotsOf(db: Db, entries: readonly OutboxEntry[]): Prom
   const transfersOf = byCall(transfers, ({ id: _id, call_id: _call, ...t }) => t);
   const stepsOf = byCall(steps, ({ id: _id, call_id: _call, ...t }) => t);
   const reasonsOf = byCall(reasons, ({ id: _id, call_id: _call, ...t }) => t);
-  const auditOf = byCall(audit, ({ call_id: _call, actor_id: _actor, ...t }) => t);
+  const auditOf = byCall(audit, ({ call_id: _call, ...t }) => t);
   return entries.flatMap((e) => {
     const found = callById.get(e.call_id);
     if (!found) return [];
-    const { id: _id, import_batch: _batch, agent_id: _agent, ...call } = found;
+    const { id: _id, import_batch: _batch, ...call } = found;
     return [{ seq: e.seq, call, transfers: transfersOf.get(e.call_id) ?? [], steps: stepsOf.get(e.call_id) ?? [], missReasons: reasonsOf.get(e.call_id) ?? [], audit: auditOf.get(e.call_id) ?? [] }];
   });
 }
