@@ -1,0 +1,159 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema';
+import { clearPushed, findTeamLink, parkEntry, snapshotsOf, unparkChanged, updateTeamLink, waitingEntries, type OutboxEntry, type RecordSnapshot } from '../store/outbox';
+import { inWriteTransaction } from '../store/writeTransaction';
+import { TeamServerError, type TeamErrorKind } from './errors';
+
+/** One push: who pushes (epoch, incarnation, instance), with which app, at which desk clock, and the snapshots. */
+export interface PushBatch {
+  epoch: number;
+  incarnation: string;
+  instance: string;
+  appVersion: string;
+  deskClock: number;
+  records: RecordSnapshot[];
+}
+
+/** Where batches go: the team server (teamServer.ts), or a test's stand-in. Returns the desk's high-water mark. */
+export interface PushTarget {
+  push(batch: PushBatch): Promise<number>;
+}
+
+/** What one round of the pusher came to, for its loop and the status line. */
+export type PushOutcome =
+  /** Nothing waits. */
+  | { kind: 'idle' }
+  /** The desk is not linked, or not yet compared with the server (no incarnation). */
+  | { kind: 'notReady' }
+  | { kind: 'pushed'; records: number; parked: number; highWater: number }
+  /** The network or the server is down, or too slow: retried with back-off. */
+  | { kind: 'unreachable'; message: string }
+  /** The server refuses this desk as it is (another PC holds its lease, an app out of range, a stale incarnation, a wrong login): pushing waits until that changes. */
+  | { kind: 'refused'; reason: TeamErrorKind; message: string };
+
+/** Records per push: one transaction on the server, well under its statement time-out. */
+export const PUSH_BATCH = 500;
+
+/** Errors that say nothing about the records: the whole push is retried later. */
+const TRANSIENT: ReadonlySet<TeamErrorKind> = new Set(['unreachable', 'timeout']);
+/** Errors about the desk, not a record: no record is parked for them. */
+const DESK_REFUSALS: ReadonlySet<TeamErrorKind> = new Set(['staleIncarnation', 'leaseHeld', 'appVersion', 'authentication', 'notADesk', 'otherDesk']);
+
+export interface PusherOptions {
+  target: PushTarget;
+  appVersion: string;
+  now: () => number;
+  batchSize?: number;
+}
+
+/**
+ * One round: the oldest waiting records, as whole snapshots, in one push. On
+ * success their entries leave the queue (unless changed again meanwhile) and
+ * the link notes the push. A record the server refuses for good (its data,
+ * not the desk or the network) is found by halving the batch and parked, so
+ * that the queue goes on without it; the desk shows it.
+ */
+export async function pushOnce(db: Kysely<Database>, options: PusherOptions): Promise<PushOutcome> {
+  const link = await findTeamLink(db);
+  if (!link || link.incarnation === null) return { kind: 'notReady' };
+  await unparkChanged(db);
+  const entries = await waitingEntries(db, options.batchSize ?? PUSH_BATCH);
+  if (entries.length === 0) return { kind: 'idle' };
+  const identity = { epoch: link.epoch, incarnation: link.incarnation, instance: link.instance, appVersion: options.appVersion };
+  let parked = 0;
+  let highWater = link.pushed_seq;
+
+  /** Pushes `part`; on a refusal of its data, each half on its own, down to the one record to park. */
+  const pushPart = async (part: readonly OutboxEntry[]): Promise<void> => {
+    try {
+      highWater = await options.target.push({ ...identity, deskClock: options.now(), records: await snapshotsOf(db, part) });
+      await inWriteTransaction(db, (trx) => clearPushed(trx, part));
+    } catch (error) {
+      const why = error instanceof TeamServerError ? error : new TeamServerError('server', error instanceof Error ? error.message : String(error));
+      if (TRANSIENT.has(why.kind) || DESK_REFUSALS.has(why.kind)) throw why;
+      if (part.length === 1) {
+        await parkEntry(db, part[0]!, why.message, options.now());
+        parked++;
+        return;
+      }
+      const half = Math.ceil(part.length / 2);
+      await pushPart(part.slice(0, half));
+      await pushPart(part.slice(half));
+    }
+  };
+
+  try {
+    await pushPart(entries);
+  } catch (error) {
+    const why = error as TeamServerError;
+    const at = options.now();
+    await updateTeamLink(db, { last_outcome: why.kind, unreachable_since: TRANSIENT.has(why.kind) ? (link.unreachable_since ?? at) : link.unreachable_since });
+    return TRANSIENT.has(why.kind) ? { kind: 'unreachable', message: why.message } : { kind: 'refused', reason: why.kind, message: why.message };
+  }
+  await updateTeamLink(db, { pushed_seq: Math.max(link.pushed_seq, highWater), last_push_at: options.now(), last_outcome: 'ok', unreachable_since: null });
+  return { kind: 'pushed', records: entries.length - parked, parked, highWater };
+}
+
+/** How long the loop waits before the next round, after each kind of outcome. */
+export interface PushPacing {
+  /** Nothing waited: look again soon (a click shows on the team board within 2 s). */
+  idleMs: number;
+  /** The first retry after a failure; doubled each time, up to maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
+}
+
+export const DEFAULT_PACING: PushPacing = { idleMs: 250, backoffMs: 1_000, maxBackoffMs: 30_000 };
+
+/**
+ * The pusher's loop, until `signal` aborts: a full batch is followed at once by
+ * the next, an empty queue is looked at again after idleMs, and a failure
+ * backs off (doubling, capped) so that a dead server costs the desk nothing.
+ * `before` runs before each round (the lease, comparing with the server);
+ * `onOutcome` tells the status line.
+ */
+export async function runPusher(
+  db: Kysely<Database>,
+  options: PusherOptions & { signal: AbortSignal; pacing?: PushPacing; before?: () => Promise<void>; onOutcome?: (outcome: PushOutcome) => void },
+): Promise<void> {
+  const pacing = options.pacing ?? DEFAULT_PACING;
+  let backoff = pacing.backoffMs;
+  while (!options.signal.aborted) {
+    let outcome: PushOutcome;
+    try {
+      await options.before?.();
+      outcome = await pushOnce(db, options);
+    } catch (error) {
+      const why = error instanceof TeamServerError ? error : new TeamServerError('server', error instanceof Error ? error.message : String(error));
+      outcome = TRANSIENT.has(why.kind) ? { kind: 'unreachable', message: why.message } : { kind: 'refused', reason: why.kind, message: why.message };
+      const at = options.now();
+      const link = await findTeamLink(db);
+      if (link) await updateTeamLink(db, { last_outcome: why.kind, unreachable_since: TRANSIENT.has(why.kind) ? (link.unreachable_since ?? at) : link.unreachable_since });
+    }
+    options.onOutcome?.(outcome);
+    let wait: number;
+    if (outcome.kind === 'pushed') {
+      backoff = pacing.backoffMs;
+      wait = outcome.records + outcome.parked >= (options.batchSize ?? PUSH_BATCH) ? 0 : pacing.idleMs;
+    } else if (outcome.kind === 'idle' || outcome.kind === 'notReady') {
+      backoff = pacing.backoffMs;
+      wait = pacing.idleMs;
+    } else {
+      wait = backoff;
+      backoff = Math.min(backoff * 2, pacing.maxBackoffMs);
+    }
+    if (wait > 0) await sleep(wait, options.signal);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
