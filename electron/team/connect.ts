@@ -21,6 +21,8 @@ export interface TeamConnection {
   pool: pg.Pool;
   /** Typed reads (and the admin's writes) over the same pool. */
   db: Kysely<TeamDatabase>;
+  /** One statement on a pooled connection; a failure comes out as a TeamServerError. */
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,14 @@ export function connectTeam(url: string, options: TeamConnectOptions): TeamConne
     else log.warn(`team server: an idle connection ended (${why.kind}${why.sqlState ? ` ${why.sqlState}` : ''})`);
   });
   const db = new Kysely<TeamDatabase>({ dialect: new PostgresDialect({ pool }) });
-  return { pool, db, close: () => db.destroy() };
+  const query = async <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => {
+    try {
+      return await pool.query<R>(text, values);
+    } catch (error) {
+      throw teamErrorOf(error);
+    }
+  };
+  return { pool, db, query, close: () => db.destroy() };
 }
 
 /** Runs `work` in one transaction on one connection; a failure rolls back and comes out as a TeamServerError. */

@@ -36,7 +36,13 @@ const NOT_INSTALLED = "PostgreSQL's initdb is not installed: apt-get install pos
 const TIMEOUT_MS = 60_000;
 const SUPERUSER = 'postgres';
 
+/** Where initdb and pg_ctl are: HOTLINE_PG_BINDIR if set (and only there), else Debian's folders, else PATH. */
 function findBinDir(): string {
+  const chosen = process.env.HOTLINE_PG_BINDIR;
+  if (chosen !== undefined) {
+    if (fs.existsSync(path.join(chosen, 'initdb'))) return chosen;
+    throw new Error(NOT_INSTALLED);
+  }
   for (const dir of BIN_DIRS) if (fs.existsSync(path.join(dir, 'initdb'))) return dir;
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (dir && fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl'))) return dir;
