@@ -33,7 +33,7 @@ const INT8_OID = 20;
  * pg's string: every int8 here is epoch ms or a count, far below 2^53. Only
  * this pool's parsers, not pg's global ones.
  */
-const teamTypes: pg.CustomTypesConfig = {
+export const teamTypes: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { connectTeam, type TeamConnection } from '../../electron/team/connect';
+import { connectTeam, teamTypes, type TeamConnection } from '../../electron/team/connect';
 import { initTeamSchema } from '../../electron/team/init';
 import { addTeamLogin, type TeamLoginKind } from '../../electron/team/logins';
 import { startCluster, type PgCluster } from './pgCluster';
@@ -23,9 +23,9 @@ export async function teamLogin(cluster: PgCluster, kind: TeamLoginKind, name: s
   return { url, role, conn: connectTeam(url, { kind: kind === 'desk' ? 'desk' : 'lead', connectTimeoutMs: 5_000 }) };
 }
 
-/** The superuser, which row-level security does not hold: what is really stored. */
+/** The superuser, which row-level security does not hold: what is really stored (int8 as numbers, as the app reads them). */
 export async function asSuperuser<T>(cluster: PgCluster, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client(cluster.superUrl);
+  const client = new pg.Client({ connectionString: cluster.superUrl, types: teamTypes });
   await client.connect();
   try {
     return await work(client);
