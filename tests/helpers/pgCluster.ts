@@ -147,12 +147,14 @@ export async function startCluster(): Promise<PgCluster> {
       throw new Error(`PostgreSQL did not start on port ${port} (log: ${logFile}): ${(error as Error).message}\n${tail(logFile)}`);
     }
   };
+  // fsync = off survives a killed PostgreSQL (the OS keeps its writes); synchronous_commit = off would not:
+  // a commit still in WAL buffers dies with the server, and the fault tests would lose what was acknowledged.
   // A free port can be taken between looking and listening: try a few.
   for (let attempt = 1; ; attempt += 1) {
     port = await freePort();
     fs.writeFileSync(
       path.join(data, 'postgresql.auto.conf'),
-      [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${folder}'`, 'fsync = off', 'synchronous_commit = off', 'full_page_writes = off', "password_encryption = 'scram-sha-256'", 'max_connections = 200', ''].join('\n'),
+      [`listen_addresses = '127.0.0.1'`, `port = ${port}`, `unix_socket_directories = '${folder}'`, 'fsync = off', "password_encryption = 'scram-sha-256'", 'max_connections = 200', ''].join('\n'),
     );
     if (asRoot) await run('chown', ['postgres:postgres', path.join(data, 'postgresql.auto.conf')]);
     try {
