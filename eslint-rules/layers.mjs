@@ -3,7 +3,7 @@
 // eslint.config.mjs turns this into `no-restricted-imports` per folder;
 // tests/architecture/layering.test.ts checks the resolved graph against it.
 // docs/architecture.md, "Layers", draws it.
-const ENTRY = ['startup', 'handlers', 'worker', 'records', 'store', 'archive', 'stats', 'durability', 'log'];
+const ENTRY = ['startup', 'handlers', 'worker', 'records', 'store', 'archive', 'stats', 'durability', 'team', 'log'];
 
 export const ELECTRON_LAYERS = {
   // Entry points: the desktop app, browser mode's server, the CLI (which may start the server and fill a demo).
@@ -13,16 +13,18 @@ export const ELECTRON_LAYERS = {
   // The sandboxed preload runs beside the page: it knows the contract and nothing of the main process.
   preload: [],
   // The one start-up sequence of the desktop app and browser mode (open safely, backfill, worker, backups); it shows nothing.
-  startup: ['durability', 'records', 'worker', 'store', 'log'],
+  startup: ['durability', 'records', 'worker', 'store', 'team', 'log'],
   // Requests: validate, then records and the store, then plain data.
-  handlers: ['records', 'store', 'archive', 'stats', 'durability', 'worker', 'log'],
+  handlers: ['records', 'store', 'archive', 'stats', 'durability', 'worker', 'team', 'log'],
   // Bulk jobs (exports, imports, backups, re-judges) in a worker thread.
-  worker: ['archive', 'durability', 'records', 'store', 'log'],
+  worker: ['archive', 'durability', 'records', 'store', 'team', 'log'],
   // Work on many records; the export writes the statistics sheet, so archive may read stats.
   archive: ['records', 'stats', 'store', 'log'],
   stats: ['records', 'store', 'log'],
   demo: ['records', 'store', 'log'],
   // The call record's rules, and the files around the database.
+  // The team server on PostgreSQL: its schema, migrations, pool and admin work.
+  team: ['store', 'records', 'log'],
   records: ['store', 'log'],
   durability: ['store', 'log'],
   // SQL, the schema, the write lock and its pacing.
