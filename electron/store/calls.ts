@@ -196,3 +196,8 @@ export async function countCalls(db: Db): Promise<number> {
   const row = await db.selectFrom('calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Every record number a desk has here, staged imports included (a pulled-back record must not clash with any). */
+export async function localRecordNos(db: Db, deskCode: string): Promise<string[]> {
+  return (await db.selectFrom('calls').select('record_no').where('desk_code', '=', deskCode).execute()).map((r) => r.record_no);
+}

@@ -167,3 +167,8 @@ export async function snapshotsOf(db: Db, entries: readonly OutboxEntry[]): Prom
     return [{ seq: e.seq, call, transfers: transfersOf.get(e.call_id) ?? [], steps: stepsOf.get(e.call_id) ?? [], missReasons: reasonsOf.get(e.call_id) ?? [], audit: auditOf.get(e.call_id) ?? [] }];
   });
 }
+
+/** Notes the incarnation the server gave this desk. On the raw connection, inside the transaction that took the desk's history back. */
+export function setIncarnation(sqlite: BetterSqlite3.Database, epoch: number, incarnation: string): void {
+  sqlite.prepare('UPDATE team_link SET epoch = ?, incarnation = ?').run(epoch, incarnation);
+}

@@ -38,7 +38,7 @@ export interface TestDesk {
 export const SEED_MORNING = Date.UTC(2024, 4, 20, 6, 15);
 
 /** A real temp-file database, migrated to the latest version, with a desk set up (unless `setup` is false). */
-export async function openTestDesk(options: { now?: number; setup?: boolean; file?: string; zone?: string } = {}): Promise<TestDesk> {
+export async function openTestDesk(options: { now?: number; setup?: boolean; file?: string; zone?: string; code?: string } = {}): Promise<TestDesk> {
   const tmp = options.file ? null : tempDir();
   const file = options.file ?? path.join(tmp!.dir, 'hotline.db');
   const store = await openStore(file);
@@ -52,7 +52,7 @@ export async function openTestDesk(options: { now?: number; setup?: boolean; fil
     return result.value;
   };
   if (options.setup !== false) {
-    await ok('setupDesk', { code: 'A03', agentName: '李娜', timeZone: options.zone ?? 'Asia/Shanghai' });
+    await ok('setupDesk', { code: options.code ?? 'A03', agentName: '李娜', timeZone: options.zone ?? 'Asia/Shanghai' });
   } else {
     // Reopening a set-up desk: sign in its first profile, as whoAmI does for a one-profile desk.
     ctx.session.userId = (await store.db.selectFrom('users').select('id').orderBy('id').executeTakeFirst())?.id ?? null;

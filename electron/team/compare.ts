@@ -1,0 +1,57 @@
+import { findDesk } from '../store/desk';
+import type { Store } from '../store/openDb';
+import { findTeamLink, setIncarnation } from '../store/outbox';
+import { pullBackRecords } from '../store/pullBack';
+import { localRecordNos } from '../store/calls';
+import { TeamServerError } from './errors';
+import type { DeskApi } from './server/deskApi';
+
+/** How long a lease holds without a push or a renewal: a PC that died frees its desk code after this. */
+export const LEASE_SECONDS = 60;
+
+/** Records fetched per query when a desk takes its history back. */
+const PULL_CHUNK = 500;
+
+export type Comparison =
+  /** The desk and the server agree: pushing goes on where it was. */
+  | { kind: 'current' }
+  /** The desk was new to the server, or behind it: it took a new incarnation, and back what it lacked. */
+  | { kind: 'began'; epoch: number; pulledBack: number; firstTime: boolean };
+
+/**
+ * Compares the desk with the server, on joining and at every start. A desk is
+ * behind when the server has seen changes it no longer has (its mark is past
+ * the desk's sequence) or another incarnation of it: a restored backup, a
+ * reinstall. It then takes a new incarnation (so the server orders its pushes
+ * after everything before), raises its day serials to the server's largest per
+ * day (so no record number is handed out twice), and takes back its own
+ * records the server has and it lacks. A second PC with the same desk code is
+ * refused by the lease, before anything changes.
+ */
+export async function compareWithServer(store: Pick<Store, 'db' | 'sqlite'>, api: DeskApi): Promise<Comparison> {
+  const link = await findTeamLink(store.db);
+  if (!link) throw new Error('This desk is not linked to a team server.');
+  const server = await api.deskRow();
+  if (!server) throw new TeamServerError('notADesk', 'this login is not a desk of the team: join with the URL `hotline team add-desk` printed for this desk');
+  const desk = await findDesk(store.db);
+  if (desk && desk.code !== server.desk_code) {
+    throw new TeamServerError('otherDesk', `this database is desk ${desk.code}, but the login is desk ${server.desk_code}`);
+  }
+  await api.claimLease(link.instance, LEASE_SECONDS);
+  const sameIncarnation = link.incarnation !== null && link.incarnation === server.incarnation && link.epoch === server.epoch;
+  if (sameIncarnation && link.last_seq >= server.high_water) return { kind: 'current' };
+
+  const began = await api.beginIncarnation(link.instance);
+  const local = new Set(await localRecordNos(store.db, server.desk_code));
+  const missing = (await api.recordMarks()).map((m) => m.record_no).filter((no) => !local.has(no));
+  const records: Awaited<ReturnType<DeskApi['records']>> = [];
+  for (let i = 0; i < missing.length; i += PULL_CHUNK) records.push(...(await api.records(missing.slice(i, i + PULL_CHUNK))));
+  // One transaction: a crash leaves the old incarnation and nothing pulled, and the next start compares again.
+  const pulledBack = store.sqlite
+    .transaction(() => {
+      setIncarnation(store.sqlite, began.epoch, began.incarnation);
+      return pullBackRecords(store.sqlite, records, began.maxSerials, server.desk_code);
+    })
+    .immediate();
+  return { kind: 'began', epoch: began.epoch, pulledBack, firstTime: server.incarnation === null };
+}

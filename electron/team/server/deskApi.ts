@@ -1,0 +1,123 @@
+import type { RecordSnapshot } from '../../store/outbox';
+import type { TeamConnection } from '../connect';
+import type { PushBatch, PushTarget } from '../pusher';
+
+/**
+ * What a desk asks of the team server, each through the functions and
+ * row-level security of migration 0001: the desk is always the login's
+ * (`my_desk()`), never a value the desk sends.
+ */
+
+/** The server's view of this desk: which incarnation pushes, and the mark it pushed up to. */
+export interface DeskOnServer {
+  desk_code: string;
+  epoch: number;
+  incarnation: string | null;
+  high_water: number;
+  lease_instance: string | null;
+  lease_until: number | null;
+}
+
+/** A record the server holds for this desk, with the change that last wrote it. */
+export interface ServerRecordMark {
+  record_no: string;
+  change_epoch: number;
+  change_seq: number;
+}
+
+export interface DeskApi extends PushTarget {
+  /** The login's desk row; undefined when the login is not a desk's (a lead's or an admin's alone). */
+  deskRow(): Promise<DeskOnServer | undefined>;
+  /** Holds the desk's lease for `seconds`; refused (leaseHeld) while another instance holds it. */
+  claimLease(instance: string, seconds: number): Promise<number>;
+  /** Starts the next epoch with a new incarnation, and says the largest serial the server has per local date. */
+  beginIncarnation(instance: string): Promise<{ epoch: number; incarnation: string; maxSerials: Record<string, number> }>;
+  /** Every record the server holds for this desk, by number. */
+  recordMarks(): Promise<ServerRecordMark[]>;
+  /** Whole records by number, as the pusher sent them (children and audit included). */
+  records(recordNos: readonly string[]): Promise<Array<Omit<RecordSnapshot, 'seq'>>>;
+  /** The newest version of the team's policy, if the team has one. */
+  policyVersion(): Promise<number | null>;
+}
+
+/** Server columns that are not the desk's: left out of a record pulled back. */
+const SERVER_ONLY = ['change_epoch', 'change_seq', 'received_at', 'changed_after_signoff'] as const;
+
+export function deskApi(conn: TeamConnection): DeskApi {
+  return {
+    async push(batch: PushBatch) {
+      const { rows } = await conn.query<{ hw: number }>('SELECT hotline_team.push_records($1, $2, $3, $4, $5, $6) AS hw', [
+        batch.epoch,
+        batch.incarnation,
+        batch.instance,
+        batch.appVersion,
+        batch.deskClock,
+        // One jsonb parameter for the whole batch: six bind parameters whatever its size, far below PostgreSQL's 65,535.
+        JSON.stringify(batch.records),
+      ]);
+      return rows[0]!.hw;
+    },
+
+    async deskRow() {
+      const { rows } = await conn.query<DeskOnServer>(
+        'SELECT desk_code, epoch, incarnation, high_water, lease_instance, lease_until FROM hotline_team.desks WHERE desk_code = hotline_team.my_desk()',
+      );
+      return rows[0];
+    },
+
+    async claimLease(instance, seconds) {
+      const { rows } = await conn.query<{ until: number }>('SELECT hotline_team.claim_lease($1, $2) AS until', [instance, seconds]);
+      return rows[0]!.until;
+    },
+
+    async beginIncarnation(instance) {
+      const { rows } = await conn.query<{ epoch: number; incarnation: string; max_serials: Record<string, number> }>('SELECT * FROM hotline_team.begin_incarnation($1)', [instance]);
+      const row = rows[0]!;
+      return { epoch: row.epoch, incarnation: row.incarnation, maxSerials: row.max_serials };
+    },
+
+    async recordMarks() {
+      const { rows } = await conn.query<ServerRecordMark>('SELECT record_no, change_epoch, change_seq FROM hotline_team.calls WHERE desk_code = hotline_team.my_desk() ORDER BY record_no');
+      return rows;
+    },
+
+    async records(recordNos) {
+      if (recordNos.length === 0) return [];
+      const nos = [...recordNos];
+      const mine = 'desk_code = hotline_team.my_desk() AND record_no = ANY($1)';
+      const [calls, transfers, steps, reasons, audit] = await Promise.all([
+        conn.query(`SELECT * FROM hotline_team.calls WHERE ${mine}`, [nos]),
+        conn.query(`SELECT record_no, seq, to_owner, transferred_at, answered_at, due_at FROM hotline_team.transfers WHERE ${mine} ORDER BY record_no, seq`, [nos]),
+        conn.query(`SELECT record_no, n, at, author, text FROM hotline_team.steps WHERE ${mine} ORDER BY record_no, n`, [nos]),
+        conn.query(`SELECT record_no, kind, idx, code, text, author, at FROM hotline_team.miss_reasons WHERE ${mine} ORDER BY record_no, kind, idx`, [nos]),
+        conn.query(`SELECT record_no, audit_id AS id, field, old_value, new_value, actor, actor_id, at, reason FROM hotline_team.audit WHERE ${mine} ORDER BY record_no, audit_id`, [nos]),
+      ]);
+      const byNo = <T extends { record_no: string }>(rows: T[]) => {
+        const map = new Map<string, Array<Omit<T, 'record_no'>>>();
+        for (const { record_no, ...rest } of rows) (map.get(record_no) ?? map.set(record_no, []).get(record_no)!).push(rest);
+        return map;
+      };
+      const t = byNo(transfers.rows as Array<{ record_no: string }>);
+      const s = byNo(steps.rows as Array<{ record_no: string }>);
+      const m = byNo(reasons.rows as Array<{ record_no: string }>);
+      const a = byNo(audit.rows as Array<{ record_no: string }>);
+      return calls.rows.map((row: Record<string, unknown>) => {
+        const call = { ...row };
+        for (const column of SERVER_ONLY) delete call[column];
+        const no = row.record_no as string;
+        return {
+          call: call as unknown as RecordSnapshot['call'],
+          transfers: (t.get(no) ?? []) as unknown as RecordSnapshot['transfers'],
+          steps: (s.get(no) ?? []) as unknown as RecordSnapshot['steps'],
+          missReasons: (m.get(no) ?? []) as unknown as RecordSnapshot['missReasons'],
+          audit: (a.get(no) ?? []) as unknown as RecordSnapshot['audit'],
+        };
+      });
+    },
+
+    async policyVersion() {
+      const { rows } = await conn.query<{ v: number | null }>('SELECT max(version) AS v FROM hotline_team.policy_versions');
+      return rows[0]?.v ?? null;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { Store } from '../store/openDb';
+import { findTeamLink } from '../store/outbox';
+import { compareWithServer, LEASE_SECONDS } from './compare';
+import { connectTeam } from './connect';
+import { runPusher, type PushOutcome, type PushPacing } from './pusher';
+import { deskApi } from './server/deskApi';
+
+export interface TeamSyncOptions {
+  /** The desk's URL (its own login): never logged, never shown. */
+  url: string;
+  appVersion: string;
+  signal: AbortSignal;
+  onOutcome?: (outcome: PushOutcome) => void;
+  pacing?: PushPacing;
+  /** Connection and statement time-outs, ms (defaults: 10 s and 30 s). */
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+}
+
+/** The lease is renewed well before it ends: a third of its length. */
+const RENEW_MS = (LEASE_SECONDS * 1000) / 3;
+
+/**
+ * Keeps the desk in step with the team server until `signal` aborts: compares
+ * it with the server first (and again after the server calls its incarnation
+ * stale), holds its lease, and pushes what waits. Runs in the bulk worker, on
+ * the worker's own SQLite connection and one PostgreSQL connection: nothing of
+ * it is on a click's path, and a dead server only backs it off.
+ */
+export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options: TeamSyncOptions): Promise<void> {
+  const conn = connectTeam(options.url, {
+    kind: 'desk',
+    ...(options.connectTimeoutMs !== undefined ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+    ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+    // An idle connection lost is reported by the next round's failure; nothing to do here.
+    onIdleError: () => undefined,
+  });
+  const api = deskApi(conn);
+  let compared = false;
+  let leaseAt = 0;
+  try {
+    await runPusher(store.db, {
+      target: api,
+      appVersion: options.appVersion,
+      now: Date.now,
+      signal: options.signal,
+      ...(options.pacing ? { pacing: options.pacing } : {}),
+      before: async () => {
+        if (!compared) {
+          await compareWithServer(store, api);
+          compared = true;
+          leaseAt = Date.now();
+        } else if (Date.now() - leaseAt > RENEW_MS) {
+          const link = await findTeamLink(store.db);
+          if (link) await api.claimLease(link.instance, LEASE_SECONDS);
+          leaseAt = Date.now();
+        }
+      },
+      onOutcome: (outcome) => {
+        // A stale incarnation (this desk's history went back while it ran): compare again first.
+        if (outcome.kind === 'refused' && outcome.reason === 'staleIncarnation') compared = false;
+        options.onOutcome?.(outcome);
+      },
+    });
+  } finally {
+    await conn.close();
+  }
+}

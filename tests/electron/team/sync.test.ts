@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addTeamLogin } from '../../../electron/team/logins';
+import { joinTeam } from '../../../electron/team/join';
+import { syncWithTeam } from '../../../electron/team/sync';
+import { teamStatusOf } from '../../../electron/team/status';
+import { callAtStage } from '../../helpers/callAtStage';
+import type { PgCluster } from '../../helpers/pgCluster';
+import { asSuperuser, startTeamServer } from '../../helpers/teamServer';
+import { openTestDesk, tempDir, type TestDesk } from '../../helpers/tempStore';
+
+// Desks (real SQLite files, the real dispatcher) joined to a real PostgreSQL:
+// what the server holds must be exactly each desk's own records, whole.
+const APP = '0.1.0';
+const FAST = { idleMs: 20, backoffMs: 50, maxBackoffMs: 200 };
+
+let cluster: PgCluster;
+beforeAll(async () => {
+  cluster = await startTeamServer();
+}, 120_000);
+afterAll(() => cluster?.stop());
+
+const opened: TestDesk[] = [];
+const folders: Array<() => void> = [];
+afterEach(async () => {
+  for (const d of opened.splice(0)) await d.close().catch(() => undefined);
+  for (const remove of folders.splice(0)) remove();
+});
+
+async function desk(code: string, file?: string): Promise<TestDesk> {
+  const d = await openTestDesk({ code, ...(file ? { file, setup: !fs.existsSync(file) } : {}) });
+  opened.push(d);
+  return d;
+}
+
+/** The desk's own records as the server must hold them: every column but the local ids, and the children. */
+function localRecords(d: TestDesk) {
+  const sqlite = d.store.sqlite;
+  const code = (sqlite.prepare('SELECT code FROM desk').get() as { code: string }).code;
+  return (sqlite.prepare('SELECT * FROM calls WHERE desk_code = ? ORDER BY record_no').all(code) as Array<Record<string, unknown>>).map(({ id, import_batch: _b, ...call }) => ({
+    call,
+    steps: sqlite.prepare('SELECT n, at, author, text FROM steps WHERE call_id = ? ORDER BY n').all(id),
+    transfers: sqlite.prepare('SELECT seq, to_owner, transferred_at, answered_at, due_at FROM transfers WHERE call_id = ? ORDER BY seq').all(id),
+    reasons: sqlite.prepare('SELECT kind, idx, code, text, author, at FROM miss_reasons WHERE call_id = ? ORDER BY kind, idx').all(id),
+    audit: sqlite.prepare('SELECT id, field, old_value, new_value, actor, at, reason FROM audit_log WHERE call_id = ? ORDER BY id').all(id),
+  }));
+}
+
+async function serverRecords(code: string) {
+  return asSuperuser(cluster, async (c) => {
+    const calls = (await c.query('SELECT * FROM hotline_team.calls WHERE desk_code = $1 ORDER BY record_no', [code])).rows as Array<Record<string, unknown>>;
+    const of = async (sql: string, no: unknown) => (await c.query(sql, [code, no])).rows;
+    const out = [];
+    for (const { change_epoch: _e, change_seq: _s, received_at: _r, changed_after_signoff: _c, ...call } of calls) {
+      out.push({
+        call,
+        steps: await of('SELECT n, at, author, text FROM hotline_team.steps WHERE desk_code = $1 AND record_no = $2 ORDER BY n', call.record_no),
+        transfers: await of('SELECT seq, to_owner, transferred_at, answered_at, due_at FROM hotline_team.transfers WHERE desk_code = $1 AND record_no = $2 ORDER BY seq', call.record_no),
+        reasons: await of('SELECT kind, idx, code, text, author, at FROM hotline_team.miss_reasons WHERE desk_code = $1 AND record_no = $2 ORDER BY kind, idx', call.record_no),
+        audit: await of('SELECT audit_id AS id, field, old_value, new_value, actor, at, reason FROM hotline_team.audit WHERE desk_code = $1 AND record_no = $2 ORDER BY audit_id', call.record_no),
+      });
+    }
+    return out;
+  });
+}
+
+/** Runs the desk's pusher until its queue is empty (or `until` holds), then stops it. */
+async function syncUntil(d: TestDesk, url: string, until: () => Promise<boolean> = async () => (await teamStatusOf(d.store.db)).linked && ((await teamStatusOf(d.store.db)) as { waiting: number }).waiting === 0) {
+  const stop = new AbortController();
+  const running = syncWithTeam(d.store, { url, appVersion: APP, signal: stop.signal, pacing: FAST, connectTimeoutMs: 2_000, statementTimeoutMs: 5_000 });
+  try {
+    for (let i = 0; i < 600 && !(await until()); i++) await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    stop.abort();
+    await running;
+  }
+  expect(await until()).toBe(true);
+}
+
+describe('desks and the team server', { timeout: 120_000 }, () => {
+  it('a join pushes the desk history; the pusher then sends each change; the server holds exactly the union of two desks, equal in content', async () => {
+    const a = await desk('A11');
+    const b = await desk('B11');
+    const urlA = (await addTeamLogin(cluster.superUrl, 'desk', 'A11')).url;
+    const urlB = (await addTeamLogin(cluster.superUrl, 'desk', 'B11')).url;
+    await callAtStage(a, 'closed', { steps: ['已联系维修班组'] });
+    await callAtStage(a, 'breached');
+    await callAtStage(b, 'transferred');
+
+    const progress: Array<[number, number]> = [];
+    const joined = await joinTeam(a.store, urlA, { appVersion: APP, onProgress: (done, total) => progress.push([done, total]) });
+    expect(joined).toMatchObject({ deskCode: 'A11', pushed: 2, waiting: 0, comparison: { kind: 'began', firstTime: true, pulledBack: 0 } });
+    expect(progress.at(-1)).toEqual([2, 2]);
+    await joinTeam(b.store, urlB, { appVersion: APP });
+
+    // Changes after the join go with the pusher: a new call, a step on an old one.
+    await callAtStage(a, 'answered');
+    const first = localRecords(a)[0]!;
+    await a.ok('addStep', { id: Number((a.store.sqlite.prepare('SELECT id FROM calls WHERE record_no = ?').get(first.call.record_no) as { id: number }).id), text: '回访客户' });
+    await syncUntil(a, urlA);
+
+    expect(await serverRecords('A11')).toEqual(localRecords(a));
+    expect(await serverRecords('B11')).toEqual(localRecords(b));
+    const status = await teamStatusOf(a.store.db);
+    expect(status).toMatchObject({ linked: true, waiting: 0, lastOutcome: 'ok', unreachableSince: null, parked: [] });
+  });
+
+  it('PostgreSQL killed while the desk logs, then started: the desk says unreachable, keeps logging, and everything arrives once', async () => {
+    const a = await desk('A12');
+    const url = (await addTeamLogin(cluster.superUrl, 'desk', 'A12')).url;
+    await joinTeam(a.store, url, { appVersion: APP });
+    await cluster.kill();
+    const stop = new AbortController();
+    const running = syncWithTeam(a.store, { url, appVersion: APP, signal: stop.signal, pacing: FAST, connectTimeoutMs: 1_000, statementTimeoutMs: 2_000 });
+    try {
+      for (let i = 0; i < 5; i++) await callAtStage(a, 'closed');
+      let status = await teamStatusOf(a.store.db);
+      for (let i = 0; i < 200 && !(status.linked && status.unreachableSince !== null); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        status = await teamStatusOf(a.store.db);
+      }
+      expect(status).toMatchObject({ linked: true, waiting: 5, lastOutcome: 'unreachable' });
+      await cluster.start();
+      for (let i = 0; i < 400 && ((await teamStatusOf(a.store.db)) as { waiting: number }).waiting > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      stop.abort();
+      await running;
+    }
+    expect(await teamStatusOf(a.store.db)).toMatchObject({ waiting: 0, lastOutcome: 'ok', unreachableSince: null });
+    expect(await serverRecords('A12')).toEqual(localRecords(a));
+  });
+
+  it('a desk restored from an older backup takes a new incarnation, takes back what it lost, and never hands out a record number twice', async () => {
+    const tmp = tempDir();
+    folders.push(tmp.remove);
+    const file = path.join(tmp.dir, 'desk.db');
+    let a = await desk('A13', file);
+    const url = (await addTeamLogin(cluster.superUrl, 'desk', 'A13')).url;
+    await callAtStage(a, 'closed');
+    await joinTeam(a.store, url, { appVersion: APP });
+    // The backup: the file as it was then.
+    a.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    fs.copyFileSync(file, path.join(tmp.dir, 'backup.db'));
+    const lost = await callAtStage(a, 'closed', { steps: ['备份之后的记录'] });
+    await syncUntil(a, url);
+    const before = localRecords(a);
+    await a.close();
+    opened.splice(opened.indexOf(a), 1);
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    fs.copyFileSync(path.join(tmp.dir, 'backup.db'), file);
+
+    a = await desk('A13', file);
+    expect(localRecords(a).map((r) => r.call.record_no)).not.toContain(lost.recordNo);
+    await syncUntil(a, url, async () => localRecords(a).some((r) => r.call.record_no === lost.recordNo));
+    expect(localRecords(a)).toEqual(before);
+    const next = await callAtStage(a, 'started');
+    expect(next.recordNo > lost.recordNo).toBe(true);
+    await syncUntil(a, url);
+    expect(await serverRecords('A13')).toEqual(localRecords(a));
+    expect((await teamStatusOf(a.store.db)) as { epoch: number }).toMatchObject({ epoch: 2 });
+  });
+
+  it('a second PC with the same desk code is refused while the first holds the desk, and is left unlinked', async () => {
+    const a = await desk('A14');
+    const url = (await addTeamLogin(cluster.superUrl, 'desk', 'A14')).url;
+    await joinTeam(a.store, url, { appVersion: APP });
+    const other = await desk('A14');
+    await callAtStage(other, 'closed');
+    await expect(joinTeam(other.store, url, { appVersion: APP })).rejects.toThrow(/in use on another computer/);
+    expect(await teamStatusOf(other.store.db)).toEqual({ linked: false });
+    expect((await serverRecords('A14')).length).toBe(0);
+  });
+});
