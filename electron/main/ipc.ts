@@ -48,7 +48,7 @@ export function registerIpc(
       if (window.isDestroyed()) {
         windows.delete(id);
         sessions.delete(id);
-      } else if (sessions.get(id)?.userId === event.userId) {
+      } else if (event.userId === null || sessions.get(id)?.userId === event.userId) {
         window.send(eventChannelOf(event.name), event.payload);
       }
     }

@@ -1,7 +1,12 @@
 import type { EventMessage, EventName, EventOf } from '../../shared/api/events';
 
-/** An event with the profile it is for: only that profile's windows (or browser-mode run) receive it. */
-export type AddressedEvent = EventMessage & { userId: number };
+/**
+ * An event with the profile it is for: only that profile's windows (or browser-mode run) receive it;
+ * `EVERY_PROFILE` (null) is the desk's own news, for every window whoever is signed in (its team link).
+ */
+export type AddressedEvent = EventMessage & { userId: number | null };
+
+export const EVERY_PROFILE = null;
 
 export type HubListener = (event: AddressedEvent) => void;
 
@@ -14,7 +19,7 @@ export type HubListener = (event: AddressedEvent) => void;
 export class EventHub {
   private readonly listeners = new Set<HubListener>();
 
-  emit<K extends EventName>(name: K, payload: EventOf<K>, userId: number): void {
+  emit<K extends EventName>(name: K, payload: EventOf<K>, userId: number | null): void {
     const event = { name, payload, userId } as AddressedEvent;
     for (const listener of [...this.listeners]) {
       try {

@@ -20,7 +20,7 @@ export function streamEvents(res: http.ServerResponse, hub: EventHub, session: S
   // The headers now, so that the page knows the stream is open before any event.
   res.write('\n');
   const unsubscribe = hub.subscribe((event) => {
-    if (session.userId !== event.userId) return;
+    if (event.userId !== null && session.userId !== event.userId) return;
     const line: EventMessage = { name: event.name, payload: event.payload } as EventMessage;
     res.write(`${JSON.stringify(line)}\n`);
   });

@@ -1,4 +1,5 @@
 import type { ExportJob } from './archive';
+import type { TeamStatus } from './team';
 
 /**
  * The pushes from main to the page: event name → payload. Both transports
@@ -12,6 +13,8 @@ export interface HotlineEvents {
   exportProgress: ExportJob;
   /** An export stopped: done, failed or cancelled. The last event of its job. */
   exportFinished: ExportJob;
+  /** The desk's link to the team server moved (a push, a failure, a recovery): the status line re-reads nothing, this is the status. Sent to every profile. */
+  teamStatus: TeamStatus;
 }
 
 export type EventName = keyof HotlineEvents;
@@ -21,7 +24,7 @@ export type EventOf<K extends EventName> = HotlineEvents[K];
 export type EventMessage = { [K in EventName]: { name: K; payload: HotlineEvents[K] } }[EventName];
 
 /** Every name exactly once; the check below keeps it in step with `HotlineEvents`. */
-export const EVENT_NAMES = ['exportProgress', 'exportFinished'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['exportProgress', 'exportFinished', 'teamStatus'] as const satisfies readonly EventName[];
 type Missing = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
 const allNamed: Missing extends never ? true : Missing = true;
 void allNamed;
