@@ -9,10 +9,11 @@ import { restoreCommand } from './restore';
 import { serveCommand } from './serve';
 import { setupCommand } from './setup';
 import { statsCommand } from './stats';
+import { teamCommand } from './team';
 import { usersCommand } from './users';
 
 /** The `hotline` command. Each subcommand lives in its own file. */
-const COMMANDS: Command[] = [setupCommand, serveCommand, policyCommand, statsCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, usersCommand];
+const COMMANDS: Command[] = [setupCommand, serveCommand, policyCommand, statsCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, usersCommand, teamCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -71,7 +71,12 @@ export function connectTeam(url: string, options: TeamConnectOptions): TeamConne
       throw teamErrorOf(error);
     }
   };
-  return { pool, db, query, close: () => db.destroy() };
+  const close = async () => {
+    // Kysely ends the pool only if it ran a query itself; otherwise its idle connection would keep the process alive.
+    await db.destroy();
+    if (!pool.ended) await pool.end();
+  };
+  return { pool, db, query, close };
 }
 
 /** Runs `work` in one transaction on one connection; a failure rolls back and comes out as a TeamServerError. */

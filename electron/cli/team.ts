@@ -1,0 +1,56 @@
+import { TeamServerError } from '../team/errors';
+import { initTeamSchema, TeamInitError } from '../team/init';
+import { addTeamLogin, type TeamLoginKind } from '../team/logins';
+import { UsageError, type Command } from './args';
+import { readTeamUrl } from './teamUrl';
+
+const ADD: Record<string, TeamLoginKind> = { 'add-desk': 'desk', 'add-lead': 'lead', 'add-admin': 'admin' };
+
+/**
+ * Setting up the team server (issue 14, docs/team.md): with a URL of a role
+ * that may create roles and tables. Desks never migrate the server; init does.
+ */
+export const teamCommand: Command = {
+  name: 'team',
+  summary: 'set up the team server on PostgreSQL: init, add-desk, add-lead, add-admin',
+  usage: `hotline team init [--url URL]
+hotline team add-desk CODE [--url URL]
+hotline team add-lead NAME [--url URL]
+hotline team add-admin NAME [--url URL]
+
+init       creates the team schema on PostgreSQL 13 or later, or brings it up
+           to this app's version; refuses a schema from a newer version
+add-desk   creates the desk's login role (a random password) and prints the
+           URL that desk joins with; add-lead and add-admin do the same for a
+           lead or an admin. The URL is shown once: pass it on safely.
+
+The set-up URL (a role that may create roles and tables) is read from --url,
+else $HOTLINE_TEAM_URL, else the first line of standard input. A URL on the
+command line stays in your shell history: prefer the other two.
+TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
+  options: { url: { type: 'string' } },
+  async run(values, positionals) {
+    const [action, name, ...extra] = positionals;
+    if (extra.length > 0) throw new UsageError(`unexpected ${extra.map((e) => `"${e}"`).join(' ')} (quote a name with spaces)`);
+    const kind = action ? ADD[action] : undefined;
+    if (action !== 'init' && kind === undefined) throw new UsageError(action ? `unknown action "${action}"` : 'say init, add-desk, add-lead or add-admin');
+    if (kind && !name) throw new UsageError(`team ${action} needs the ${kind === 'desk' ? 'CODE of the desk' : `NAME of the ${kind}`}`);
+    if (action === 'init' && name) throw new UsageError(`unexpected "${name}"`);
+    const url = await readTeamUrl(typeof values.url === 'string' ? values.url : undefined);
+    if (!url) throw new UsageError('no team server URL: give --url, set HOTLINE_TEAM_URL, or pipe it on standard input');
+    try {
+      if (!kind) {
+        const { from, to } = await initTeamSchema(url);
+        process.stdout.write(from === to ? `The team schema is up to date (version ${to}).\n` : from === 0 ? `Created the team schema (version ${to}).\n` : `Migrated the team schema from version ${from} to ${to}.\n`);
+        return 0;
+      }
+      const login = await addTeamLogin(url, kind, String(name));
+      process.stdout.write(`Added ${kind} ${String(name).trim()} (role ${login.role}). Its URL, shown this once:\n${login.url}\n`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof TeamInitError || error instanceof TeamServerError)) throw error;
+      process.stderr.write(`hotline team: ${error.message}\n`);
+      return 1;
+    }
+  },
+};
