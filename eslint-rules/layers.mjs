@@ -3,7 +3,7 @@
 // eslint.config.mjs turns this into `no-restricted-imports` per folder;
 // tests/architecture/layering.test.ts checks the resolved graph against it.
 // docs/architecture.md, "Layers", draws it.
-const ENTRY = ['startup', 'handlers', 'worker', 'records', 'store', 'archive', 'stats', 'durability', 'team', 'log'];
+const ENTRY = ['startup', 'handlers', 'worker', 'records', 'store', 'archive', 'stats', 'durability', 'team', 'teamStore', 'log'];
 
 export const ELECTRON_LAYERS = {
   // Entry points: the desktop app, browser mode's server, the CLI (which may start the server and fill a demo).
@@ -22,13 +22,16 @@ export const ELECTRON_LAYERS = {
   archive: ['records', 'stats', 'store', 'log'],
   stats: ['records', 'store', 'log'],
   demo: ['records', 'store', 'log'],
+  // The desk's link to the team server: join, compare, push, status (no SQL: the two stores hold it).
+  team: ['teamStore', 'store', 'records', 'log'],
   // The call record's rules, and the files around the database.
-  // The team server on PostgreSQL: its schema, migrations, pool and admin work.
-  team: ['store', 'records', 'log'],
   records: ['store', 'log'],
   durability: ['store', 'log'],
   // SQL, the schema, the write lock and its pacing.
   store: ['log'],
+  // The team server's store on PostgreSQL: its schema, frozen migrations, pool, logins and the desk's queries.
+  // It names the store's snapshot type (what a push carries), nothing more of it.
+  teamStore: ['store', 'log'],
   log: [],
 };
 

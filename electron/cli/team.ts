@@ -1,6 +1,6 @@
-import { TeamServerError } from '../team/errors';
-import { initTeamSchema, TeamInitError } from '../team/init';
-import { addTeamLogin, type TeamLoginKind } from '../team/logins';
+import { TeamServerError } from '../teamStore/errors';
+import { initTeamSchema, TeamInitError } from '../teamStore/init';
+import { addTeamLogin, type TeamLoginKind } from '../teamStore/logins';
 import { UsageError, type Command } from './args';
 import { readTeamUrl } from './teamUrl';
 

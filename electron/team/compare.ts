@@ -3,8 +3,8 @@ import type { Store } from '../store/openDb';
 import { findTeamLink, setIncarnation } from '../store/outbox';
 import { pullBackRecords } from '../store/pullBack';
 import { localRecordNos } from '../store/calls';
-import { TeamServerError } from './errors';
-import type { DeskApi } from './server/deskApi';
+import { TeamServerError } from '../teamStore/errors';
+import type { DeskApi } from '../teamStore/deskApi';
 
 /** How long a lease holds without a push or a renewal: a PC that died frees its desk code after this. */
 export const LEASE_SECONDS = 60;

@@ -3,10 +3,10 @@ import { findDesk } from '../store/desk';
 import type { Store } from '../store/openDb';
 import { findTeamLink, linkTeam, outboxCounts, unlinkTeam } from '../store/outbox';
 import { compareWithServer, type Comparison } from './compare';
-import { connectTeam } from './connect';
-import { TeamServerError } from './errors';
+import { connectTeam } from '../teamStore/connect';
+import { TeamServerError } from '../teamStore/errors';
 import { pushOnce } from './pusher';
-import { deskApi } from './server/deskApi';
+import { deskApi } from '../teamStore/deskApi';
 
 export interface JoinReport {
   deskCode: string;

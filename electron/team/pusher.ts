@@ -1,23 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
-import { clearPushed, findTeamLink, parkEntry, snapshotsOf, unparkChanged, updateTeamLink, waitingEntries, type OutboxEntry, type RecordSnapshot } from '../store/outbox';
+import { clearPushed, findTeamLink, parkEntry, snapshotsOf, unparkChanged, updateTeamLink, waitingEntries, type OutboxEntry } from '../store/outbox';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { TeamServerError, type TeamErrorKind } from './errors';
+import type { PushTarget } from '../teamStore/deskApi';
+import { TeamServerError, type TeamErrorKind } from '../teamStore/errors';
 
-/** One push: who pushes (epoch, incarnation, instance), with which app, at which desk clock, and the snapshots. */
-export interface PushBatch {
-  epoch: number;
-  incarnation: string;
-  instance: string;
-  appVersion: string;
-  deskClock: number;
-  records: RecordSnapshot[];
-}
-
-/** Where batches go: the team server (teamServer.ts), or a test's stand-in. Returns the desk's high-water mark. */
-export interface PushTarget {
-  push(batch: PushBatch): Promise<number>;
-}
+export type { PushBatch, PushTarget } from '../teamStore/deskApi';
 
 /** What one round of the pusher came to, for its loop and the status line. */
 export type PushOutcome =

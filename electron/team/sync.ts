@@ -1,9 +1,9 @@
 import type { Store } from '../store/openDb';
 import { findTeamLink } from '../store/outbox';
 import { compareWithServer, LEASE_SECONDS } from './compare';
-import { connectTeam } from './connect';
+import { connectTeam } from '../teamStore/connect';
 import { runPusher, type PushOutcome, type PushPacing } from './pusher';
-import { deskApi } from './server/deskApi';
+import { deskApi } from '../teamStore/deskApi';
 
 export interface TeamSyncOptions {
   /** The desk's URL (its own login): never logged, never shown. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { connectTeam, teamTypes, type TeamConnection } from '../../electron/team/connect';
-import { initTeamSchema } from '../../electron/team/init';
-import { addTeamLogin, type TeamLoginKind } from '../../electron/team/logins';
+import { connectTeam, teamTypes, type TeamConnection } from '../../electron/teamStore/connect';
+import { initTeamSchema } from '../../electron/teamStore/init';
+import { addTeamLogin, type TeamLoginKind } from '../../electron/teamStore/logins';
 import { startCluster, type PgCluster } from './pgCluster';
 
 /** A throw-away cluster with the team schema on it. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectTeam } from '../../../electron/team/connect';
-import { TeamServerError } from '../../../electron/team/errors';
-import { addTeamLogin } from '../../../electron/team/logins';
+import { connectTeam } from '../../../electron/teamStore/connect';
+import { TeamServerError } from '../../../electron/teamStore/errors';
+import { addTeamLogin } from '../../../electron/teamStore/logins';
 import type { PgCluster } from '../../helpers/pgCluster';
 import { startTeamServer } from '../../helpers/teamServer';
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TeamConnection } from '../../../electron/team/connect';
+import type { TeamConnection } from '../../../electron/teamStore/connect';
 import type { PgCluster } from '../../helpers/pgCluster';
 import { asSuperuser, callSnapshot, startTeamServer, teamLogin, TestDeskSession } from '../../helpers/teamServer';
 

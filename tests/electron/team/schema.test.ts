@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initTeamSchema, TeamInitError } from '../../../electron/team/init';
-import { TEAM_SCHEMA_VERSION } from '../../../electron/team/serverMigrations';
+import { initTeamSchema, TeamInitError } from '../../../electron/teamStore/init';
+import { TEAM_SCHEMA_VERSION } from '../../../electron/teamStore/migrations';
 import { startCluster, type PgCluster } from '../../helpers/pgCluster';
 import { asSuperuser } from '../../helpers/teamServer';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addTeamLogin } from '../../../electron/team/logins';
+import { addTeamLogin } from '../../../electron/teamStore/logins';
 import { joinTeam } from '../../../electron/team/join';
 import { syncWithTeam } from '../../../electron/team/sync';
 import { teamStatusOf } from '../../../electron/team/status';

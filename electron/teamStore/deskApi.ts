@@ -1,12 +1,26 @@
-import type { RecordSnapshot } from '../../store/outbox';
-import type { TeamConnection } from '../connect';
-import type { PushBatch, PushTarget } from '../pusher';
+import type { RecordSnapshot } from '../store/outbox';
+import type { TeamConnection } from './connect';
 
 /**
  * What a desk asks of the team server, each through the functions and
  * row-level security of migration 0001: the desk is always the login's
  * (`my_desk()`), never a value the desk sends.
  */
+
+/** One push: who pushes (epoch, incarnation, instance), with which app, at which desk clock, and the snapshots. */
+export interface PushBatch {
+  epoch: number;
+  incarnation: string;
+  instance: string;
+  appVersion: string;
+  deskClock: number;
+  records: RecordSnapshot[];
+}
+
+/** Where batches go: the team server (deskApi), or anything else that takes them. Returns the desk's high-water mark. */
+export interface PushTarget {
+  push(batch: PushBatch): Promise<number>;
+}
 
 /** The server's view of this desk: which incarnation pushes, and the mark it pushed up to. */
 export interface DeskOnServer {

@@ -1,7 +1,7 @@
 import { Migrator, sql } from 'kysely';
 import type pg from 'pg';
 import { connectTeam } from './connect';
-import { SERVER_MIGRATIONS, TEAM_SCHEMA_VERSION } from './serverMigrations';
+import { SERVER_MIGRATIONS, TEAM_SCHEMA_VERSION } from './migrations';
 
 /** A reason `hotline team init` will not go on, in one line. */
 export class TeamInitError extends Error {}
