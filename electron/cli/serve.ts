@@ -7,6 +7,9 @@ import { startServer, type RunningServer } from '../server/server';
 import { startUp } from '../startup/startUp';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
+import { readTeamUrl } from '../durability/teamUrl';
+import { eventHub, EVERY_PROFILE } from '../records/eventHub';
+import { APP_VERSION } from '../../shared/appVersion';
 
 /** The system's locale as Node sees it (from LANG / LC_ALL on Linux and macOS, the user's setting on Windows). */
 const systemLocale = (): string => Intl.DateTimeFormat().resolvedOptions().locale;
@@ -45,7 +48,7 @@ only, and prints the address to open (it carries a secret token for this run).
     // Start-up's warnings: in the page's language (--lang), else the desk's last UI language, else the system's.
     const say = pageLang ?? startupLang(file, systemLocale());
     // The same start-up as the desktop app (electron/startup): integrity check, backfill, the bulk worker, backups.
-    const { store, bulk, backups } = await startUp({
+    const { store, bulk, backups, teamSync, teamUrlMissing } = await startUp({
       file,
       where,
       // Backups, exports and imports run in the bulk worker, on its own connection (dist/electron/worker.cjs).
@@ -58,7 +61,10 @@ only, and prints the address to open (it carries a secret token for this run).
         return { store: opened.store, restored: false };
       },
       report: (outcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
+      // A linked desk syncs with the team server in the worker; its status goes to the page.
+      team: { url: readTeamUrl(file), appVersion: APP_VERSION, onStatus: (status) => eventHub.emit('teamStatus', status, EVERY_PROFILE) },
     });
+    if (teamUrlMissing) log.warn('team server: this desk is linked but its URL is not in the settings file; run `hotline team join` again');
     let server: RunningServer;
     try {
       server = await startServer({
@@ -85,6 +91,7 @@ only, and prints the address to open (it carries a secret token for this run).
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    teamSync?.stop();
     await server.close();
     await backups.stop();
     await bulk.close();

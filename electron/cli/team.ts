@@ -1,7 +1,8 @@
 import { TeamServerError } from '../teamStore/errors';
 import { initTeamSchema, TeamInitError } from '../teamStore/init';
 import { addTeamLogin, type TeamLoginKind } from '../teamStore/logins';
-import { UsageError, type Command } from './args';
+import { DB_HELP, UsageError, type Command } from './args';
+import { joinCommand, leaveCommand, statusCommand } from './teamLink';
 import { readTeamUrl } from './teamUrl';
 
 const ADD: Record<string, TeamLoginKind> = { 'add-desk': 'desk', 'add-lead': 'lead', 'add-admin': 'admin' };
@@ -12,11 +13,14 @@ const ADD: Record<string, TeamLoginKind> = { 'add-desk': 'desk', 'add-lead': 'le
  */
 export const teamCommand: Command = {
   name: 'team',
-  summary: 'set up the team server on PostgreSQL: init, add-desk, add-lead, add-admin',
+  summary: 'the team server on PostgreSQL: set it up (init, add-desk, add-lead, add-admin), link this desk (join, status, leave)',
   usage: `hotline team init [--url URL]
 hotline team add-desk CODE [--url URL]
 hotline team add-lead NAME [--url URL]
 hotline team add-admin NAME [--url URL]
+hotline team join [URL] [--db PATH]
+hotline team status [--db PATH] [--json]
+hotline team leave [--db PATH]
 
 init       creates the team schema on PostgreSQL 13 or later, or brings it up
            to this app's version; refuses a schema from a newer version
@@ -27,13 +31,27 @@ add-desk   creates the desk's login role (a random password) and prints the
 The set-up URL (a role that may create roles and tables) is read from --url,
 else $HOTLINE_TEAM_URL, else the first line of standard input. A URL on the
 command line stays in your shell history: prefer the other two.
+join       links this set-up desk with the URL add-desk printed for it, and
+           pushes its records (with progress); the URL is kept in the settings
+           file beside the database (mode 0600; the desktop app moves it into
+           the system keychain), never in the database or its backups
+status     whether the desk is linked, changes waiting, the last push and its
+           outcome, parked records, the server's policy version
+leave      unlinks the desk; every record stays here
+${DB_HELP}
+
 TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
-  options: { url: { type: 'string' } },
+  options: { url: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
   async run(values, positionals) {
     const [action, name, ...extra] = positionals;
+    if (action === 'join' || action === 'status' || action === 'leave') {
+      if (extra.length > 0 || (action !== 'join' && name)) throw new UsageError(`unexpected "${[name, ...extra].filter(Boolean).join(' ')}"`);
+      if (action === 'join') return joinCommand(values, name);
+      return action === 'status' ? statusCommand(values) : leaveCommand(values);
+    }
     if (extra.length > 0) throw new UsageError(`unexpected ${extra.map((e) => `"${e}"`).join(' ')} (quote a name with spaces)`);
     const kind = action ? ADD[action] : undefined;
-    if (action !== 'init' && kind === undefined) throw new UsageError(action ? `unknown action "${action}"` : 'say init, add-desk, add-lead or add-admin');
+    if (action !== 'init' && kind === undefined) throw new UsageError(action ? `unknown action "${action}"` : 'say init, add-desk, add-lead, add-admin, join, status or leave');
     if (kind && !name) throw new UsageError(`team ${action} needs the ${kind === 'desk' ? 'CODE of the desk' : `NAME of the ${kind}`}`);
     if (action === 'init' && name) throw new UsageError(`unexpected "${name}"`);
     const url = await readTeamUrl(typeof values.url === 'string' ? values.url : undefined);

@@ -17,6 +17,10 @@ import { reportPrinterFor } from './reportPdf';
 import { lockDownWebContents } from './security';
 import { reportStartup } from './startupDialogs';
 import { createDeskWindow, rendererIndex } from './window';
+import { teamUrlSealer } from './teamSecret';
+import { readTeamUrl } from '../durability/teamUrl';
+import { eventHub, EVERY_PROFILE } from '../records/eventHub';
+import { APP_VERSION } from '../../shared/appVersion';
 
 /**
  * The desktop app's main process: owns the SQLite store and serves the
@@ -73,6 +77,8 @@ async function start(): Promise<void> {
       // This shell's way of saying it: a dialog offers the newest good backup, another warns of a network share.
       settle: (opened, share) => reportStartup(opened, options, lang, () => share),
       report: (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
+      // A linked desk syncs with the team server in the worker; its status goes to every window.
+      team: { url: readTeamUrl(defaultDbPath(), teamUrlSealer()), appVersion: APP_VERSION, onStatus: (status) => eventHub.emit('teamStatus', status, EVERY_PROFILE) },
     });
   } catch (error) {
     dialog.showErrorBox(startupText(lang, 'cannotOpenTitle'), error instanceof Error ? error.message : String(error));
@@ -81,7 +87,10 @@ async function start(): Promise<void> {
   }
   const { store, bulk } = started;
   const backups = started.backups.start();
-  app.on('will-quit', () => void backups.stop().then(() => bulk.close()).then(() => store.close()));
+  app.on('will-quit', () => {
+    started.teamSync?.stop();
+    void backups.stop().then(() => bulk.close()).then(() => store.close());
+  });
   const settings = { rememberLang: (next: Lang) => writeUiLang(store.file, next) };
   registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, bulk, settings, exports: new ExportJobs() }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
   let win = createDeskWindow(distDir, readUiLang(store.file));

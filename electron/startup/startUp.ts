@@ -7,6 +7,9 @@ import { backfillDerivedColumns } from '../records/startup';
 import { serveRequestsFrom, type OpenOptions, type Store } from '../store/openDb';
 import { WorkerRunner, type BulkRunner } from '../worker/bulkRunner';
 import { sweepImportsAtStart } from '../worker/sweepAtStart';
+import { findTeamLink } from '../store/outbox';
+import { teamStatusOf } from '../team/status';
+import type { TeamStatus } from '../../shared/api/team';
 
 /** What a shell decided about what opening found, before anything is served. */
 export interface Settled {
@@ -34,6 +37,12 @@ export interface StartUpOptions extends OpenOptions {
   /** Tests: the bulk runner instead of a worker thread. */
   runnerFor?: (store: Store) => BulkRunner;
   detectShare?: (file: string) => NetworkShare | null;
+  /**
+   * The team server link (issue 14): its URL if one is kept (null: none, or it
+   * cannot be read here), the app's version, and where the link's status goes
+   * each time it moves. Without it, or with the desk not linked, nothing syncs.
+   */
+  team?: { url: string | null; appVersion: string; onStatus: (status: TeamStatus) => void };
 }
 
 /** What start-up found and started; nothing of it has been shown to anyone yet. */
@@ -53,6 +62,10 @@ export interface StartedUp {
   networkShare: NetworkShare | null;
   /** Records that had what later versions store filled in. */
   backfilled: number;
+  /** The desk is linked and syncing with the team server in the worker; stop() ends it (the app closing). */
+  teamSync: { stop(): void } | null;
+  /** The desk is linked, but no URL could be read to sync with (join again). */
+  teamUrlMissing: boolean;
 }
 
 /**
@@ -74,6 +87,8 @@ export async function startUp(options: StartUpOptions): Promise<StartedUp> {
   // A fresh database after a damaged one: its backups must not rotate away the older, good ones.
   const keepExisting = opened.movedAside !== undefined && !restored;
   const backups = new BackupRunner({ store, where, keepExisting, ...open, report, now, runner: bulk });
+  const linked = options.team ? (await findTeamLink(store.db)) !== undefined : false;
+  const teamSync = linked && options.team?.url ? startTeamSync(store, bulk, { ...options.team, url: options.team.url }) : null;
   return {
     store,
     bulk,
@@ -84,5 +99,29 @@ export async function startUp(options: StartUpOptions): Promise<StartedUp> {
     restored,
     networkShare,
     backfilled,
+    teamSync,
+    teamUrlMissing: linked && !options.team?.url,
   };
+}
+
+/**
+ * Runs the team sync job in the bulk worker until stopped; each time the link
+ * moves, reads the status on the app's own connection and hands it on. A job
+ * that ends by itself (the worker restarted) is started again after a pause.
+ */
+function startTeamSync(store: Store, bulk: BulkRunner, team: { url: string; appVersion: string; onStatus: (status: TeamStatus) => void }): { stop(): void } {
+  const stop = new AbortController();
+  const tell = () => void teamStatusOf(store.db).then(team.onStatus, () => undefined);
+  const run = (): void => {
+    if (stop.signal.aborted) return;
+    bulk.run({ kind: 'teamSync', url: team.url, appVersion: team.appVersion }, { signal: stop.signal, onProgress: tell }).then(
+      () => undefined,
+      () => {
+        tell();
+        if (!stop.signal.aborted) setTimeout(run, 5_000).unref();
+      },
+    );
+  };
+  run();
+  return { stop: () => stop.abort() };
 }

@@ -4,6 +4,7 @@ import { ImportLockedError, withImportLock } from '../archive/importLock';
 import { removeUnpublishedImports } from '../archive/importStaging';
 import { backupIntoFolder } from '../durability/backup';
 import { rejudgeSpan } from '../records/rejudge';
+import { syncWithTeam } from '../team/sync';
 import type { Store } from '../store/openDb';
 import type { BulkJob, BulkValue } from './protocol';
 
@@ -38,6 +39,23 @@ export async function runJob<J extends BulkJob>(store: JobStore, job: J, control
     }
     case 'rejudge':
       return (await rejudgeSpan(store.db, job.job, ({ done, total }) => control.progress(done, total))) as BulkValue<J>;
+    case 'teamSync': {
+      let pushed = 0;
+      let last = '';
+      await syncWithTeam(store, {
+        url: job.url,
+        appVersion: job.appVersion,
+        signal: control.signal,
+        onOutcome: (outcome) => {
+          if (outcome.kind === 'pushed') pushed += outcome.records;
+          // Only a change of state is news: an idle desk's rounds say nothing.
+          const state = outcome.kind === 'idle' || outcome.kind === 'notReady' ? last : `${outcome.kind}:${pushed}`;
+          if (state !== last) control.progress(pushed, 0);
+          last = state;
+        },
+      });
+      return { pushed } as BulkValue<J>;
+    }
   }
 }
 

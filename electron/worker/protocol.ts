@@ -20,7 +20,13 @@ export type BulkJob =
   /** Removes the staged rows of imports that never published (a killed process's), unless one is running (archive/importStaging.ts). */
   | { kind: 'sweepImports' }
   /** A back-dated policy version's re-judge, chunk by chunk (records/rejudge.ts); progress. */
-  | { kind: 'rejudge'; job: RejudgeJob };
+  | { kind: 'rejudge'; job: RejudgeJob }
+  /**
+   * Keeps the desk in step with the team server until cancelled (team/sync.ts): compare, lease, push.
+   * Each round that moved the link's status is a progress message (records pushed so far, 0).
+   * The URL (with its password) crosses only this thread boundary, never a log.
+   */
+  | { kind: 'teamSync'; url: string; appVersion: string };
 
 export interface BulkValues {
   backup: FolderBackup;
@@ -29,6 +35,8 @@ export interface BulkValues {
   rejudge: { records: number; verdictsChanged: number };
   /** Batches removed; null when another process was importing into the database (its batch is not a leftover). */
   sweepImports: { removed: number | null };
+  /** Ends only when cancelled (the app closing, the desk leaving the team). */
+  teamSync: { pushed: number };
 }
 
 export type BulkValue<J extends BulkJob> = BulkValues[J['kind']];

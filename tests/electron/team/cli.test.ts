@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCli } from '../../helpers/bundle';
@@ -55,5 +57,43 @@ describe('hotline team init and add-desk/lead/admin', { timeout: 60_000 }, () =>
         await client.end();
       }
     }
+  });
+
+  it('joins a set-up desk with its URL from standard input, pushes its records, keeps the URL only in the 0600 settings file; status says so; leave keeps every record', async () => {
+    const db = path.join(tmp.dir, 'desk.db');
+    expect((await runCli(cli, ['setup', '--db', db, '--desk', 'J1', '--name', '王芳', '--zone', 'Asia/Shanghai'])).code).toBe(0);
+    expect((await runCli(cli, ['demo', '--db', db, '--records', '20', '--days', '2'])).code).toBe(0);
+    const url = (await runCli(cli, ['team', 'add-desk', 'J1'], { env: { HOTLINE_TEAM_URL: cluster.superUrl } })).stdout.trim().split('\n').pop()!;
+    const joined = await runCli(cli, ['team', 'join', '--db', db], { stdin: `${url}\n` });
+    expect(joined).toMatchObject({ code: 0, stderr: '' });
+    expect(joined.stdout).toBe('Desk J1 joined the team server: 20 records pushed, 0 waiting.\n');
+    const settings = `${db}.settings.json`;
+    expect(fs.statSync(settings).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(fs.readFileSync(settings, 'utf8'))).toMatchObject({ teamUrl: url });
+    // Not in the database, so no backup carries the password.
+    expect(fs.readFileSync(db).includes(Buffer.from(new URL(url).password))).toBe(false);
+
+    const status = await runCli(cli, ['team', 'status', '--db', db]);
+    expect(status.stdout).toMatch(/^Team server: up to date\nLast push: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(ok\)\n/);
+    const json = JSON.parse((await runCli(cli, ['team', 'status', '--db', db, '--json'])).stdout);
+    expect(json).toMatchObject({ linked: true, role: 'desk', epoch: 1, waiting: 0, lastOutcome: 'ok', parked: [] });
+    expect(JSON.stringify(json)).not.toContain(new URL(url).password);
+
+    const again = await runCli(cli, ['team', 'join', '--db', db], { stdin: `${url}\n` });
+    expect(again).toMatchObject({ code: 1, stderr: 'hotline team join: this desk is linked already: `hotline team leave` first to link it again\n' });
+
+    const left = await runCli(cli, ['team', 'leave', '--db', db]);
+    expect(left).toMatchObject({ code: 0, stdout: 'This desk left the team server; every record stays here.\n' });
+    expect(JSON.parse(fs.readFileSync(settings, 'utf8')).teamUrl).toBeUndefined();
+    expect((await runCli(cli, ['team', 'status', '--db', db])).stdout).toBe('Team server: not linked.\n');
+  });
+
+  it("refuses a URL that is another desk's, and links nothing", async () => {
+    const db = path.join(tmp.dir, 'other.db');
+    expect((await runCli(cli, ['setup', '--db', db, '--desk', 'J2', '--name', '王芳', '--zone', 'Asia/Shanghai'])).code).toBe(0);
+    const url = (await runCli(cli, ['team', 'add-desk', 'J3'], { env: { HOTLINE_TEAM_URL: cluster.superUrl } })).stdout.trim().split('\n').pop()!;
+    const joined = await runCli(cli, ['team', 'join', '--db', db], { env: { HOTLINE_TEAM_URL: url } });
+    expect(joined).toMatchObject({ code: 1, stderr: "hotline team join: this database is desk J2, but the URL is desk J3's\n" });
+    expect((await runCli(cli, ['team', 'status', '--db', db])).stdout).toBe('Team server: not linked.\n');
   });
 });

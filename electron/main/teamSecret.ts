@@ -1,0 +1,24 @@
+import { safeStorage } from 'electron';
+import type { UrlSealer } from '../durability/teamUrl';
+import { log } from '../log';
+
+/**
+ * The desktop's keeper of the team server URL: Electron's safeStorage (the
+ * OS keychain: DPAPI, Keychain, libsecret/kwallet). Where Linux offers only its
+ * `basic_text` backend the URL is sealed with a key any local program can find,
+ * so the app says so once; where no encryption is available at all it stays in
+ * the 0600 settings file, as in browser mode.
+ */
+export function teamUrlSealer(): UrlSealer | undefined {
+  if (!safeStorage?.isEncryptionAvailable?.()) {
+    log.warn('team server: the system keychain is not available; the team URL stays in the settings file (mode 0600)');
+    return undefined;
+  }
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
+    log.warn("team server: Linux offers only safeStorage's basic_text backend (no keyring running): the team URL is sealed with a key other local programs can find");
+  }
+  return {
+    seal: (text) => safeStorage.encryptString(text).toString('base64'),
+    unseal: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+  };
+}
