@@ -1,6 +1,7 @@
 import { cancelExport, exportStatus, startExport } from './archive';
 import { cancelImport, checkImport, importArchiveFile, importProgress } from './archiveImport';
 import { backupNow, getBackups, setBackupDir } from './backups';
+import { teamStatus } from './team';
 import { addStep, answerCall, answerTransfer, closeCall, startCall, transferCall } from './callMoments';
 import { setResult, updateCallFields } from './callFields';
 import { getCall, listDay, suggestReasons } from './callQueries';
@@ -69,6 +70,7 @@ export const handlers: HandlerTable = {
   importProgress,
   cancelImport,
   getBackups,
+  teamStatus,
   setBackupDir,
   backupNow,
   getReport,

@@ -61,6 +61,7 @@ export const hotlineBridge = {
   importProgress: invoke('importProgress'),
   cancelImport: invoke('cancelImport'),
   getBackups: invoke('getBackups'),
+  teamStatus: invoke('teamStatus'),
   setBackupDir: invoke('setBackupDir'),
   backupNow: invoke('backupNow'),
   getReport: invoke('getReport'),

@@ -13,6 +13,7 @@ import { SignInScreen } from './features/session/SignInScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { StatsScreen } from './features/stats/StatsScreen';
 import { TeamScreen } from './features/team/TeamScreen';
+import { TeamStatusLine } from './features/teamLink/TeamStatusLine';
 import { useI18n } from './i18n';
 import { screenShortcut, useScreenKeys } from './keyboard/useScreenKeys';
 import { useWindowTitle } from './useWindowTitle';
@@ -93,6 +94,7 @@ export function App() {
             )}
           </span>
         )}
+        {desk && user && <TeamStatusLine zone={desk.timeZone} />}
         <LanguageSwitch />
       </header>
       {state.status === 'loading' && <p className="muted">{t('app.loading')}</p>}

@@ -15,6 +15,7 @@ import { CHECK_ID, type ImportCheck, type ImportProgress } from './importCheck';
 import { MAX_PATH_LENGTH, type BackupsView } from './backups';
 import type { PolicyImpact, PolicyTrailEntry, SavedPolicy } from './policy';
 import type { LockoutsView } from './lockout';
+import type { TeamStatus } from './team';
 import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
 import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
 import type { PeriodReport, SavedReport } from './report';
@@ -198,6 +199,8 @@ export const requestSchemas = {
   /** Stops the profile's running import (or check) while it reads: nothing is imported. */
   cancelImport: z.strictObject({}),
   getBackups: z.strictObject({}),
+  /** The desk's link to the team server, as its status line shows it (the teamStatus event carries the same). */
+  teamStatus: z.strictObject({}),
   /** The folder for the automatic backups, as the admin typed it; null: back to the default beside the database. */
   setBackupDir: z.strictObject({ dir: z.string().max(MAX_PATH_LENGTH).nullable() }),
   backupNow: z.strictObject({}),
@@ -268,6 +271,7 @@ export interface HotlineApi {
   cancelImport(req: Req<'cancelImport'>): ImportProgress | null;
   /** Admins: where the automatic backups go, the newest ones, how the last went. */
   getBackups(req: Req<'getBackups'>): BackupsView;
+  teamStatus(req: Req<'teamStatus'>): TeamStatus;
   /** Admins: backups go to another folder from now on (and a backup is made there at once). */
   setBackupDir(req: Req<'setBackupDir'>): BackupsView;
   backupNow(req: Req<'backupNow'>): BackupsView;

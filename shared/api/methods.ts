@@ -53,6 +53,7 @@ export const METHOD_NAMES = [
   'importProgress',
   'cancelImport',
   'getBackups',
+  'teamStatus',
   'setBackupDir',
   'backupNow',
   'getReport',

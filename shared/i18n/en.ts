@@ -9,11 +9,12 @@ import { team } from './en/team';
 import { layout } from './en/layout';
 import { workspace } from './en/workspace';
 import { refusals } from './en/refusals';
+import { teamLink } from './en/teamLink';
 
 /**
  * English dictionary: every string the renderer shows, one file per part of the app (./en/).
  * Button names are fixed by the spec (tests find them).
  */
-export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals } as const;
+export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { team } from './zh/team';
 import { layout } from './zh/layout';
 import { workspace } from './zh/workspace';
 import { refusals } from './zh/refusals';
+import { teamLink } from './zh/teamLink';
 
 /** 中文词典：界面上的每一个字符串，按应用的部分分文件（./zh/）。 */
-export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals };
+export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink };

@@ -168,6 +168,7 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     importProgress: {},
     cancelImport: {},
     getBackups: {},
+    teamStatus: {},
     setBackupDir: { dir: null },
     backupNow: {},
     getReport: range,
