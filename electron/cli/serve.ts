@@ -8,6 +8,7 @@ import { startUp } from '../startup/startUp';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
 import { readTeamUrl } from '../durability/teamUrl';
+import { inboxApplier } from '../handlers/teamInbox';
 import { eventHub, EVERY_PROFILE } from '../records/eventHub';
 import { APP_VERSION } from '../../shared/appVersion';
 
@@ -62,7 +63,13 @@ only, and prints the address to open (it carries a secret token for this run).
       },
       report: (outcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
       // A linked desk syncs with the team server in the worker; its status goes to the page.
-      team: { url: readTeamUrl(file), appVersion: APP_VERSION, onStatus: (status) => eventHub.emit('teamStatus', status, EVERY_PROFILE) },
+      team: {
+        url: readTeamUrl(file),
+        appVersion: APP_VERSION,
+        onStatus: (status) => eventHub.emit('teamStatus', status, EVERY_PROFILE),
+        // A lead's change from the team inbox goes through the same handlers as a click.
+        applierFor: (store) => inboxApplier({ db: store.db, now: () => Date.now() }),
+      },
     });
     if (teamUrlMissing) log.warn('team server: this desk is linked but its URL is not in the settings file; run `hotline team join` again');
     let server: RunningServer;

@@ -2,6 +2,7 @@ import { TeamServerError } from '../teamStore/errors';
 import { initTeamSchema, TeamInitError } from '../teamStore/init';
 import { addTeamLogin, type TeamLoginKind } from '../teamStore/logins';
 import { DB_HELP, UsageError, type Command } from './args';
+import { inboxCommand, reasonCommand } from './teamInboxCommand';
 import { joinCommand, leaveCommand, statusCommand } from './teamLink';
 import { readTeamUrl } from './teamUrl';
 
@@ -21,6 +22,8 @@ hotline team add-admin NAME [--url URL]
 hotline team join [URL] [--db PATH]
 hotline team status [--db PATH] [--json]
 hotline team leave [--db PATH]
+hotline team reason DESK RECORD --target KIND [--index N] --code CODE [--text T] [--reason R] [--by NAME] [--url LEAD-URL]
+hotline team inbox [--desk DESK] [--json] [--url LEAD-URL]
 
 init       creates the team schema on PostgreSQL 13 or later, or brings it up
            to this app's version; refuses a schema from a newer version
@@ -38,12 +41,34 @@ join       links this set-up desk with the URL add-desk printed for it, and
 status     whether the desk is linked, changes waiting, the last push and its
            outcome, parked records, the server's policy version
 leave      unlinks the desk; every record stays here
+reason     (a lead) gives a missed target of another desk's record its reason
+           (KIND: response, secondResponse, transferWithin, resolution,
+           resultTold, callback, leadFollowUp; CODE: a miss-reason code). The
+           owning desk applies it through its own rules and audit, under the
+           lead's name, and pushes the result back
+inbox      (a lead) what was sent to desks: pending, applied, or refused and why
 ${DB_HELP}
 
 TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
-  options: { url: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    url: { type: 'string' },
+    db: { type: 'string' },
+    json: { type: 'boolean' },
+    desk: { type: 'string' },
+    target: { type: 'string' },
+    index: { type: 'string' },
+    code: { type: 'string' },
+    text: { type: 'string' },
+    reason: { type: 'string' },
+    by: { type: 'string' },
+  },
   async run(values, positionals) {
     const [action, name, ...extra] = positionals;
+    if (action === 'reason') return reasonCommand(values, positionals.slice(1));
+    if (action === 'inbox') {
+      if (name) throw new UsageError(`unexpected "${name}"`);
+      return inboxCommand(values);
+    }
     if (action === 'join' || action === 'status' || action === 'leave') {
       if (extra.length > 0 || (action !== 'join' && name)) throw new UsageError(`unexpected "${[name, ...extra].filter(Boolean).join(' ')}"`);
       if (action === 'join') return joinCommand(values, name);
@@ -51,7 +76,7 @@ TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
     }
     if (extra.length > 0) throw new UsageError(`unexpected ${extra.map((e) => `"${e}"`).join(' ')} (quote a name with spaces)`);
     const kind = action ? ADD[action] : undefined;
-    if (action !== 'init' && kind === undefined) throw new UsageError(action ? `unknown action "${action}"` : 'say init, add-desk, add-lead, add-admin, join, status or leave');
+    if (action !== 'init' && kind === undefined) throw new UsageError(action ? `unknown action "${action}"` : 'say init, add-desk, add-lead, add-admin, join, status, leave, reason or inbox');
     if (kind && !name) throw new UsageError(`team ${action} needs the ${kind === 'desk' ? 'CODE of the desk' : `NAME of the ${kind}`}`);
     if (action === 'init' && name) throw new UsageError(`unexpected "${name}"`);
     const url = await readTeamUrl(typeof values.url === 'string' ? values.url : undefined);

@@ -19,6 +19,7 @@ import { reportStartup } from './startupDialogs';
 import { createDeskWindow, rendererIndex } from './window';
 import { teamUrlSealer } from './teamSecret';
 import { readTeamUrl } from '../durability/teamUrl';
+import { inboxApplier } from '../handlers/teamInbox';
 import { eventHub, EVERY_PROFILE } from '../records/eventHub';
 import { APP_VERSION } from '../../shared/appVersion';
 
@@ -78,7 +79,13 @@ async function start(): Promise<void> {
       settle: (opened, share) => reportStartup(opened, options, lang, () => share),
       report: (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
       // A linked desk syncs with the team server in the worker; its status goes to every window.
-      team: { url: readTeamUrl(defaultDbPath(), teamUrlSealer()), appVersion: APP_VERSION, onStatus: (status) => eventHub.emit('teamStatus', status, EVERY_PROFILE) },
+      team: {
+        url: readTeamUrl(defaultDbPath(), teamUrlSealer()),
+        appVersion: APP_VERSION,
+        onStatus: (status) => eventHub.emit('teamStatus', status, EVERY_PROFILE),
+        // A lead's change from the team inbox goes through the same handlers as a click.
+        applierFor: (store) => inboxApplier({ db: store.db, now: () => Date.now(), notify: showNotification }),
+      },
     });
   } catch (error) {
     dialog.showErrorBox(startupText(lang, 'cannotOpenTitle'), error instanceof Error ? error.message : String(error));

@@ -13,7 +13,7 @@ import { guardClickedMoment, latestMomentOf } from '../../shared/timing/clockGua
 import { diffRecords } from './auditDiff';
 import { timingOf, toCallRecord } from './callView';
 import { policyOf } from './policies';
-import { isLead, requireDesk, requireUser, type Session } from './deskAndUser';
+import { isLead, requireDesk, requireUser, TEAM_LEAD_FROM_INBOX, type Session } from './deskAndUser';
 import { refuse } from '../../shared/i18n/refusals';
 import { flowRefusal, momentVerdict, type CallMoment } from '../../shared/domain/callFlow';
 import { en } from '../../shared/i18n/en';
@@ -91,7 +91,7 @@ export async function changeRecord<C extends RecordContext>(
     await updateCall(trx, id, { updated_at: now, ...(behind ? { clock_behind_ms: Math.max(row.clock_behind_ms ?? 0, guarded.clockBehindMs) } : {}) });
     await refreshDueTimes(trx, id, now);
     const after = await loadRecord(trx, id);
-    const by = { call_id: id, actor: user.name, actor_id: user.id, at: now };
+    const by = { call_id: id, actor: user.name, actor_id: user.id === TEAM_LEAD_FROM_INBOX ? null : user.id, at: now };
     await appendAudit(trx, [
       ...diffRecords(before, after).map((c) => ({ ...by, field: c.field, old_value: c.oldValue, new_value: c.newValue, reason })),
       ...(behind ? [{ ...by, field: 'clockBehind', old_value: null, new_value: String(guarded.clockBehindMs), reason: null }] : []),

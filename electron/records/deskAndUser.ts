@@ -7,7 +7,16 @@ import { findUser } from '../store/users';
 /** Who asks: the profile signed in on the asking window, if any. */
 export interface Session {
   userId: number | null;
+  /**
+   * A team lead's change from the team server's inbox (team/inbox.ts): made by
+   * a lead of the team, who need not be a profile of this desk. Only the inbox's
+   * applier sets it, never a window.
+   */
+  teamLead?: { name: string; entry: number };
 }
+
+/** The id a team lead from the inbox has in a change: no profile of this desk (its audit rows carry no actor id). */
+export const TEAM_LEAD_FROM_INBOX = 0;
 
 export async function requireDesk(db: Kysely<Database>): Promise<DeskRow> {
   const desk = await findDesk(db);
@@ -17,6 +26,9 @@ export async function requireDesk(db: Kysely<Database>): Promise<DeskRow> {
 
 /** The signed-in profile; every change is made by someone. */
 export async function requireUser(db: Kysely<Database>, session: Session): Promise<UserRow> {
+  if (session.teamLead) {
+    return { id: TEAM_LEAD_FROM_INBOX, name: session.teamLead.name, role: 'team_lead', pin_hash: null, active: 1, created_at: 0, pin_failures: 0, pin_locked_until: null };
+  }
   const user = session.userId === null ? undefined : await findUser(db, session.userId);
   if (!user || !user.active) throw new HotlineError('not_signed_in', 'Sign in first.');
   return user;

@@ -9,6 +9,7 @@ import { WorkerRunner, type BulkRunner } from '../worker/bulkRunner';
 import { sweepImportsAtStart } from '../worker/sweepAtStart';
 import { findTeamLink } from '../store/outbox';
 import { teamStatusOf } from '../team/status';
+import { applyInbox, type InboxApply } from '../team/inbox';
 import type { TeamStatus } from '../../shared/api/team';
 
 /** What a shell decided about what opening found, before anything is served. */
@@ -42,7 +43,7 @@ export interface StartUpOptions extends OpenOptions {
    * cannot be read here), the app's version, and where the link's status goes
    * each time it moves. Without it, or with the desk not linked, nothing syncs.
    */
-  team?: { url: string | null; appVersion: string; onStatus: (status: TeamStatus) => void };
+  team?: { url: string | null; appVersion: string; onStatus: (status: TeamStatus) => void; applierFor: (store: Store) => InboxApply };
 }
 
 /** What start-up found and started; nothing of it has been shown to anyone yet. */
@@ -109,9 +110,15 @@ export async function startUp(options: StartUpOptions): Promise<StartedUp> {
  * moves, reads the status on the app's own connection and hands it on. A job
  * that ends by itself (the worker restarted) is started again after a pause.
  */
-function startTeamSync(store: Store, bulk: BulkRunner, team: { url: string; appVersion: string; onStatus: (status: TeamStatus) => void }): { stop(): void } {
+function startTeamSync(store: Store, bulk: BulkRunner, team: { url: string; appVersion: string; onStatus: (status: TeamStatus) => void; applierFor: (store: Store) => InboxApply }): { stop(): void } {
+  const applier = team.applierFor(store);
   const stop = new AbortController();
-  const tell = () => void teamStatusOf(store.db).then(team.onStatus, () => undefined);
+  // One applier at a time: entries apply in order, each once.
+  let applying: Promise<unknown> = Promise.resolve();
+  const apply = () => (applying = applying.then(() => applyInbox(store.db, applier)).catch(() => undefined));
+  const tell = () => {
+    void apply().then(() => teamStatusOf(store.db).then(team.onStatus, () => undefined));
+  };
   const run = (): void => {
     if (stop.signal.aborted) return;
     bulk.run({ kind: 'teamSync', url: team.url, appVersion: team.appVersion }, { signal: stop.signal, onProgress: tell }).then(
@@ -122,6 +129,8 @@ function startTeamSync(store: Store, bulk: BulkRunner, team: { url: string; appV
       },
     );
   };
+  // Entries kept by an earlier run but not applied (the app closed first).
+  tell();
   run();
   return { stop: () => stop.abort() };
 }

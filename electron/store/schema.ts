@@ -23,6 +23,7 @@ export interface Database {
   team_link: TeamLinkTable;
   outbox: OutboxTable;
   outbox_parked: OutboxParkedTable;
+  team_inbox: TeamInboxTable;
 }
 
 interface DeskTable {
@@ -170,6 +171,27 @@ interface OutboxParkedTable {
   reason: string;
 }
 
+/** A team lead's change to one of this desk's records, fetched from the server's inbox (migration 0012). */
+interface TeamInboxTable {
+  /** The server's entry id. */
+  id: number;
+  record_no: string;
+  /** The request it makes: addMissReason, correctMoment or completeFollowUp. */
+  method: string;
+  /** The request's fields but the record's id, as JSON. */
+  payload: string;
+  created_by: string;
+  created_at: number;
+  state: Generated<'pending' | 'applied' | 'refused'>;
+  /** Why it was refused (the refusal's code and message). */
+  outcome: string | null;
+  applied_at: number | null;
+  /** The desk's change sequence once applied: the push that carries it back. */
+  applied_seq: number | null;
+  /** The server has been told how it went. */
+  reported: Generated<number>;
+}
+
 interface TransfersTable {
   id: Generated<number>;
   call_id: number;
@@ -313,6 +335,8 @@ export type NewPinLockAudit = Insertable<PinLockAuditTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type MeasureRow = Selectable<ImprovementMeasuresTable>;
 export type TeamLinkRow = Selectable<TeamLinkTable>;
+export type TeamInboxRow = Selectable<TeamInboxTable>;
+export type NewTeamInbox = Insertable<TeamInboxTable>;
 export type DaySignoffRow = Selectable<DaySignoffsTable>;
 export type NewDaySignoff = Insertable<DaySignoffsTable>;
 export type PolicyRow = Selectable<PoliciesTable>;

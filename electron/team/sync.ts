@@ -4,6 +4,8 @@ import { compareWithServer, LEASE_SECONDS } from './compare';
 import { connectTeam } from '../teamStore/connect';
 import { runPusher, type PushOutcome, type PushPacing } from './pusher';
 import { deskApi } from '../teamStore/deskApi';
+import { deskInbox } from '../teamStore/inboxApi';
+import { fetchInbox, reportInbox } from './inbox';
 
 export interface TeamSyncOptions {
   /** The desk's URL (its own login): never logged, never shown. */
@@ -11,11 +13,18 @@ export interface TeamSyncOptions {
   appVersion: string;
   signal: AbortSignal;
   onOutcome?: (outcome: PushOutcome) => void;
+  /** New entries from the team inbox were kept locally: the request path applies them (team/inbox.ts). */
+  onInboxEntries?: (count: number) => void;
+  /** How often the inbox is looked at (default 3 s: a lead sees "pending at desk B" only briefly). */
+  inboxEveryMs?: number;
   pacing?: PushPacing;
   /** Connection and statement time-outs, ms (defaults: 10 s and 30 s). */
   connectTimeoutMs?: number;
   statementTimeoutMs?: number;
 }
+
+/** The inbox is looked at this often by default: a round trip, not a poll on every push. */
+const INBOX_EVERY_MS = 3_000;
 
 /** The lease is renewed well before it ends: a third of its length. */
 const RENEW_MS = (LEASE_SECONDS * 1000) / 3;
@@ -36,8 +45,10 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
     onIdleError: () => undefined,
   });
   const api = deskApi(conn);
+  const inbox = deskInbox(conn);
   let compared = false;
   let leaseAt = 0;
+  let inboxAt = 0;
   try {
     await runPusher(store.db, {
       target: api,
@@ -54,6 +65,12 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
           const link = await findTeamLink(store.db);
           if (link) await api.claimLease(link.instance, LEASE_SECONDS);
           leaseAt = Date.now();
+        }
+        if (Date.now() - inboxAt >= (options.inboxEveryMs ?? INBOX_EVERY_MS)) {
+          await reportInbox(store.db, inbox);
+          const fresh = await fetchInbox(store.db, inbox);
+          inboxAt = Date.now();
+          if (fresh > 0) options.onInboxEntries?.(fresh);
         }
       },
       onOutcome: (outcome) => {

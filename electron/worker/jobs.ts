@@ -53,6 +53,8 @@ export async function runJob<J extends BulkJob>(store: JobStore, job: J, control
           if (state !== last) control.progress(pushed, 0);
           last = state;
         },
+        // Entries a lead sent: the main thread applies them on the request path (total 1 says so).
+        onInboxEntries: () => control.progress(pushed, 1),
       });
       return { pushed } as BulkValue<J>;
     }

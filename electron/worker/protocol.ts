@@ -23,7 +23,8 @@ export type BulkJob =
   | { kind: 'rejudge'; job: RejudgeJob }
   /**
    * Keeps the desk in step with the team server until cancelled (team/sync.ts): compare, lease, push.
-   * Each round that moved the link's status is a progress message (records pushed so far, 0).
+   * Each round that moved the link's status is a progress message (records pushed so far, 0); new
+   * entries from the team inbox, for the main thread to apply, are one with total 1.
    * The URL (with its password) crosses only this thread boundary, never a log.
    */
   | { kind: 'teamSync'; url: string; appVersion: string };

@@ -24,8 +24,8 @@ export interface CallOptions {
   fields?: UpdatePatch;
   /** From the call coming in to its answer. Default 0; for 'breached', a minute past the response target. */
   answerAfter?: number;
-  /** Why the response (or another target) was missed; 'breached' gives `overload` when unset. */
-  missReason?: { code: MissReasonCode; text?: string; kind?: TargetKind; index?: number };
+  /** Why the response (or another target) was missed; 'breached' gives `overload` when unset, and none when null (a miss still to explain). */
+  missReason?: { code: MissReasonCode; text?: string; kind?: TargetKind; index?: number } | null;
   /** A transfer after the answer (always made for 'transferred'; default to 技术部, unanswered). */
   transfer?: { to?: string; after?: number; answeredAfter?: number };
   /** Handling steps, logged after the answer (and the transfer). */
@@ -59,7 +59,7 @@ export async function callAtStage(desk: TestDesk, stage: CallStage, options: Cal
   if (stage === 'breached' && !(await responseBreached(desk, record))) {
     throw new Error(`callAtStage: answered after ${record.responseMinutes} min, the response target of ${record.recordNo} was met; answer later.`);
   }
-  const miss = options.missReason ?? (stage === 'breached' ? { code: 'overload' as const } : undefined);
+  const miss = options.missReason === null ? undefined : (options.missReason ?? (stage === 'breached' ? { code: 'overload' as const } : undefined));
   if (miss) {
     const { code, text, kind = 'response', index = 0 } = miss;
     record = await desk.ok('addMissReason', { id, kind, index, code, ...(text === undefined ? {} : { text }) });

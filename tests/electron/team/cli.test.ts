@@ -96,4 +96,17 @@ describe('hotline team init and add-desk/lead/admin', { timeout: 60_000 }, () =>
     expect(joined).toMatchObject({ code: 1, stderr: "hotline team join: this database is desk J2, but the URL is desk J3's\n" });
     expect((await runCli(cli, ['team', 'status', '--db', db])).stdout).toBe('Team server: not linked.\n');
   });
+
+  it('a lead sends a miss reason to a desk (checked where it is typed) and sees it pending at that desk', async () => {
+    const lead = (await runCli(cli, ['team', 'add-lead', 'Zhao'], { env: { HOTLINE_TEAM_URL: cluster.superUrl } })).stdout.trim().split('\n').pop()!;
+    const typo = await runCli(cli, ['team', 'reason', 'J1', 'CS20241201001', '--target', 'response', '--code', 'busy'], { env: { HOTLINE_TEAM_URL: lead } });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/--code: Invalid option/);
+    const sent = await runCli(cli, ['team', 'reason', 'J1', 'CS20241201001', '--target', 'response', '--code', 'overload', '--text', '高峰'], { env: { HOTLINE_TEAM_URL: lead } });
+    expect(sent).toMatchObject({ code: 0, stderr: '' });
+    expect(sent.stdout).toMatch(/^Sent to desk J1 \(inbox entry \d+\): pending at desk J1 until it applies it\.\n$/);
+    const listed = await runCli(cli, ['team', 'inbox', '--desk', 'J1'], { env: { HOTLINE_TEAM_URL: lead } });
+    expect(listed.stdout).toMatch(/^#\d+ J1 CS20241201001 addMissReason by Zhao: pending at desk J1\n$/);
+  });
 });
+
