@@ -15,6 +15,8 @@ export interface TeamSyncOptions {
   /** Connection and statement time-outs, ms (defaults: 10 s and 30 s). */
   connectTimeoutMs?: number;
   statementTimeoutMs?: number;
+  /** Records per push (default PUSH_BATCH); smaller batches make more, shorter server transactions. */
+  batchSize?: number;
 }
 
 /** The lease is renewed well before it ends: a third of its length. */
@@ -45,6 +47,7 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
       now: Date.now,
       signal: options.signal,
       ...(options.pacing ? { pacing: options.pacing } : {}),
+      ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
       before: async () => {
         if (!compared) {
           await compareWithServer(store, api);
