@@ -192,6 +192,30 @@ describe('faults between a desk and the team server', { timeout: 120_000 }, () =
     for (const a of flags.audit) expect(a.after_signoff).toBe(a.change_seq > mark.high_water);
   });
 
+  it('a server out of connections (too many clients) is waited out like an unreachable one: no record is parked for it, and everything arrives after', async () => {
+    const { d, url } = await linkedDesk('F27');
+    const limit = (n: number) =>
+      asSuperuser(cluster, (c) => c.query(`DO $$ BEGIN EXECUTE format('ALTER ROLE %I CONNECTION LIMIT ${n}', (SELECT role_name FROM hotline_team.desks WHERE desk_code = 'F27')); END $$`));
+    syncing(d, url);
+    await callAtStage(d, 'closed');
+    expect(await waitFor(() => caughtUp(d))).toBe(true);
+    // As a cluster at max_connections after a restart: the desk's connection is gone, and every new one is refused with 53300.
+    await limit(0);
+    cleanups.push(() => limit(-1));
+    await asSuperuser(cluster, (c) => c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = (SELECT role_name FROM hotline_team.desks WHERE desk_code = 'F27')"));
+    await callAtStage(d, 'breached');
+    await callAtStage(d, 'transferred');
+    const seen = await waitFor(async () => (await linkedStatus(d)).unreachableSince !== null, 5_000);
+    expect(seen).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await linkedStatus(d)).toMatchObject({ waiting: 2, parked: [] });
+
+    await limit(-1);
+    expect(await waitFor(() => caughtUp(d))).toBe(true);
+    expect(await linkedStatus(d)).toMatchObject({ lastOutcome: 'ok', unreachableSince: null, parked: [] });
+    expect(await serverRecords(cluster, 'F27')).toEqual(localRecords(d));
+  });
+
   it('an app older than the server supports stops pushing with appVersion, keeps logging locally, and resumes once the range includes it again', async () => {
     const { d, url } = await linkedDesk('F26');
     syncing(d, url);
