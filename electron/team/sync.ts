@@ -21,6 +21,8 @@ export interface TeamSyncOptions {
   /** Connection and statement time-outs, ms (defaults: 10 s and 30 s). */
   connectTimeoutMs?: number;
   statementTimeoutMs?: number;
+  /** Records per push (default PUSH_BATCH); smaller batches make more, shorter server transactions. */
+  batchSize?: number;
 }
 
 /** The inbox is looked at this often by default: a round trip, not a poll on every push. */
@@ -56,6 +58,7 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
       now: Date.now,
       signal: options.signal,
       ...(options.pacing ? { pacing: options.pacing } : {}),
+      ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
       before: async () => {
         if (!compared) {
           await compareWithServer(store, api);

@@ -41,5 +41,12 @@ export function teamErrorOf(error: unknown): TeamServerError {
   if ((e.code && (NETWORK_CODES.has(e.code) || /^(57P0|08)/.test(e.code))) || /terminat|Connection ended|not queryable|closed/i.test(message)) {
     return new TeamServerError('unreachable', `the team server is unreachable: ${message}`, e.code);
   }
+  // The server cannot take it now, whatever the records say: 53xxx out of resources (too many connections, disk
+  // full, memory), 58xxx a system or I/O error, 40xxx a serialization failure or deadlock, 55P03 a lock not
+  // available. As 'server' errors the pusher took them for a refusal of the records and parked every one of
+  // the batch (found by faults.test.ts with a desk's connections exhausted); they are waited out like a dead network.
+  if (e.code && (/^(53|58|40)/.test(e.code) || e.code === '55P03')) {
+    return new TeamServerError('unreachable', `the team server cannot take this now: ${message}`, e.code);
+  }
   return new TeamServerError('server', message, e.code);
 }

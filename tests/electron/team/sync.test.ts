@@ -7,7 +7,8 @@ import { syncWithTeam } from '../../../electron/team/sync';
 import { teamStatusOf } from '../../../electron/team/status';
 import { callAtStage } from '../../helpers/callAtStage';
 import type { PgCluster } from '../../helpers/pgCluster';
-import { asSuperuser, startTeamServer } from '../../helpers/teamServer';
+import { localRecords, serverRecords as serverRecordsOf } from '../../helpers/teamCompare';
+import { startTeamServer } from '../../helpers/teamServer';
 import { openTestDesk, tempDir, type TestDesk } from '../../helpers/tempStore';
 
 // Desks (real SQLite files, the real dispatcher) joined to a real PostgreSQL:
@@ -34,36 +35,7 @@ async function desk(code: string, file?: string): Promise<TestDesk> {
   return d;
 }
 
-/** The desk's own records as the server must hold them: every column but the local ids, and the children. */
-function localRecords(d: TestDesk) {
-  const sqlite = d.store.sqlite;
-  const code = (sqlite.prepare('SELECT code FROM desk').get() as { code: string }).code;
-  return (sqlite.prepare('SELECT * FROM calls WHERE desk_code = ? ORDER BY record_no').all(code) as Array<Record<string, unknown>>).map(({ id, import_batch: _b, ...call }) => ({
-    call,
-    steps: sqlite.prepare('SELECT n, at, author, text FROM steps WHERE call_id = ? ORDER BY n').all(id),
-    transfers: sqlite.prepare('SELECT seq, to_owner, transferred_at, answered_at, due_at FROM transfers WHERE call_id = ? ORDER BY seq').all(id),
-    reasons: sqlite.prepare('SELECT kind, idx, code, text, author, at FROM miss_reasons WHERE call_id = ? ORDER BY kind, idx').all(id),
-    audit: sqlite.prepare('SELECT id, field, old_value, new_value, actor, at, reason FROM audit_log WHERE call_id = ? ORDER BY id').all(id),
-  }));
-}
-
-async function serverRecords(code: string) {
-  return asSuperuser(cluster, async (c) => {
-    const calls = (await c.query('SELECT * FROM hotline_team.calls WHERE desk_code = $1 ORDER BY record_no', [code])).rows as Array<Record<string, unknown>>;
-    const of = async (sql: string, no: unknown) => (await c.query(sql, [code, no])).rows;
-    const out = [];
-    for (const { change_epoch: _e, change_seq: _s, received_at: _r, changed_after_signoff: _c, ...call } of calls) {
-      out.push({
-        call,
-        steps: await of('SELECT n, at, author, text FROM hotline_team.steps WHERE desk_code = $1 AND record_no = $2 ORDER BY n', call.record_no),
-        transfers: await of('SELECT seq, to_owner, transferred_at, answered_at, due_at FROM hotline_team.transfers WHERE desk_code = $1 AND record_no = $2 ORDER BY seq', call.record_no),
-        reasons: await of('SELECT kind, idx, code, text, author, at FROM hotline_team.miss_reasons WHERE desk_code = $1 AND record_no = $2 ORDER BY kind, idx', call.record_no),
-        audit: await of('SELECT audit_id AS id, field, old_value, new_value, actor, at, reason FROM hotline_team.audit WHERE desk_code = $1 AND record_no = $2 ORDER BY audit_id', call.record_no),
-      });
-    }
-    return out;
-  });
-}
+const serverRecords = (code: string) => serverRecordsOf(cluster, code);
 
 /** Runs the desk's pusher until its queue is empty (or `until` holds), then stops it. */
 async function syncUntil(d: TestDesk, url: string, until: () => Promise<boolean> = async () => (await teamStatusOf(d.store.db)).linked && ((await teamStatusOf(d.store.db)) as { waiting: number }).waiting === 0) {
