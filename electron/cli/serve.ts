@@ -9,6 +9,7 @@ import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
 import { readTeamUrl } from '../durability/teamUrl';
 import { inboxApplier } from '../handlers/teamInbox';
+import { openTeamScope } from '../team/scope';
 import { eventHub, EVERY_PROFILE } from '../records/eventHub';
 import { APP_VERSION } from '../../shared/appVersion';
 
@@ -72,11 +73,14 @@ only, and prints the address to open (it carries a secret token for this run).
       },
     });
     if (teamUrlMissing) log.warn('team server: this desk is linked but its URL is not in the settings file; run `hotline team join` again');
+    // A lead's or admin's URL kept on this desk: its screens may read team scope.
+    const scopeUrl = readTeamUrl(file, undefined, 'scope');
+    const team = scopeUrl ? openTeamScope(scopeUrl) : undefined;
     let server: RunningServer;
     try {
       server = await startServer({
         // One session per run: the browser tab that holds this run's token.
-        ctx: { db: store.db, now: () => Date.now(), session: { userId: null }, backups, bulk, settings: { rememberLang: (next) => writeUiLang(file, next) } },
+        ctx: { db: store.db, now: () => Date.now(), session: { userId: null }, backups, bulk, settings: { rememberLang: (next) => writeUiLang(file, next) }, ...(team ? { team } : {}) },
         staticDir: path.join(__dirname, 'renderer'),
         port,
         // The page opens in --lang, else the language the desk last showed (a new browser profile has no last choice).
@@ -102,6 +106,7 @@ only, and prints the address to open (it carries a secret token for this run).
     await server.close();
     await backups.stop();
     await bulk.close();
+    await team?.close();
     await store.close();
     return 0;
   },

@@ -1,9 +1,12 @@
 import type { StatsReport } from '../../shared/api/stats';
 import { computeStats } from '../stats';
 import { sqliteStatsQueries } from '../store/statsQueries';
+import { readTeamUrl } from '../durability/teamUrl';
+import { openTeamScope } from '../team/scope';
+import { TeamServerError } from '../teamStore/errors';
 import { currentPolicy } from '../records/policies';
 import { DB_HELP, UsageError, type Command } from './args';
-import { withStore } from './withStore';
+import { dbFileOf, withStore } from './withStore';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
@@ -57,22 +60,43 @@ export function formatStats(s: StatsReport): string {
 export const statsCommand: Command = {
   name: 'stats',
   summary: "a period's figures as a table, or as JSON (the same code as the Statistics screen)",
-  usage: `hotline stats --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--db PATH]
+  usage: `hotline stats --from YYYY-MM-DD --to YYYY-MM-DD [--team [--desk CODE,…]] [--json] [--db PATH]
 
 Prints call volume, response compliance and distribution, resolution rate by
 category against its target, agents, transfers, call reasons and follow-ups for
 the local dates from --from to --to inclusive.
 
   ${DB_HELP}
-  --json      print the figures as JSON instead of tables`,
-  options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+  --json      print the figures as JSON instead of tables (the same shape in team scope)
+  --team      the whole team's figures, read from the team server with the lead's
+              or admin's URL this desk joined with (hotline team join LEAD-URL),
+              else $HOTLINE_TEAM_URL; the same code and figures as this desk's
+  --desk      with --team: only these desks (codes, comma-separated)`,
+  options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, team: { type: 'boolean' }, desk: { type: 'string' } },
   async run(values) {
     const from = values.from;
     const to = values.to;
     if (typeof from !== 'string' || !DATE.test(from)) throw new UsageError('--from YYYY-MM-DD is needed');
     if (typeof to !== 'string' || !DATE.test(to)) throw new UsageError('--to YYYY-MM-DD is needed');
     if (to < from) throw new UsageError('--to is before --from');
-    const report = await withStore(values, async (store) => computeStats(sqliteStatsQueries(store.db), { from, to, now: Date.now() }, (await currentPolicy(store.db)).policy));
+    if (values.desk !== undefined && !values.team) throw new UsageError('--desk goes with --team');
+    const scopeUrl = values.team ? (readTeamUrl(dbFileOf(values), undefined, 'scope') ?? process.env.HOTLINE_TEAM_URL ?? null) : null;
+    if (values.team && !scopeUrl) throw new UsageError('--team needs a lead\'s or admin\'s URL: hotline team join LEAD-URL, or set HOTLINE_TEAM_URL');
+    const desks = typeof values.desk === 'string' ? values.desk.split(',').map((d) => d.trim()).filter(Boolean) : undefined;
+    const report = await withStore(values, async (store) => {
+      const { policy } = await currentPolicy(store.db);
+      const range = { from, to, now: Date.now() };
+      if (!scopeUrl) return computeStats(sqliteStatsQueries(store.db), range, policy);
+      const scope = openTeamScope(scopeUrl);
+      try {
+        return await computeStats(scope.stats(desks), range, policy);
+      } catch (error) {
+        if (error instanceof TeamServerError) throw new UsageError(`the team server: ${error.message}`);
+        throw error;
+      } finally {
+        await scope.close();
+      }
+    });
     process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatStats(report)}\n`);
     return 0;
   },

@@ -1,5 +1,6 @@
 import { forgetTeamUrl, saveTeamUrl } from '../durability/teamUrl';
 import { joinTeam, leaveTeam } from '../team/join';
+import { loginKindOfUrl } from '../team/scope';
 import { teamStatusOf } from '../team/status';
 import { TeamServerError } from '../teamStore/errors';
 import { APP_VERSION } from '../../shared/appVersion';
@@ -21,6 +22,13 @@ export async function joinCommand(values: Record<string, string | boolean | unde
   }
   const file = dbFileOf(values);
   try {
+    const kind = await loginKindOfUrl(url);
+    if (kind !== 'desk') {
+      // A lead's or an admin's login reads team scope; the desk's own calls still go with its desk URL.
+      saveTeamUrl(file, url, undefined, 'scope');
+      process.stdout.write(`This desk now reads team scope as ${kind === 'lead' ? 'a lead' : 'an admin'} (Statistics' team switch, hotline stats --team). To push this desk's own calls, join with its desk URL too.\n`);
+      return 0;
+    }
     const report = await withStore(values, (store) =>
       joinTeam(store, url, {
         appVersion: APP_VERSION,
@@ -55,6 +63,7 @@ export async function leaveCommand(values: Record<string, string | boolean | und
     return status.linked ? status.waiting : null;
   });
   forgetTeamUrl(file);
+  forgetTeamUrl(file, 'scope');
   process.stdout.write(waiting === null ? 'This desk was not linked to a team server.\n' : `This desk left the team server; every record stays here${waiting > 0 ? ` (${waiting} changes were never pushed)` : ''}.\n`);
   return 0;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { TeamScope } from '../team/scope';
 import type { BackupControl } from '../durability/backupControl';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
 import type { SavedReport } from '../../shared/api/report';
@@ -24,6 +25,8 @@ export interface HandlerContext {
   db: Kysely<Database>;
   now: () => number;
   session: Session;
+  /** Team scope (issue 14): the team server read with a lead's or admin's login; absent while this desk keeps no such URL. */
+  team?: TeamScope;
   /** Shows a desktop notification; absent in browser mode and tests. */
   notify?: (title: string, body: string) => boolean;
   /** Where export files go and import files come from; absent where there is no person to ask (the CLI has its own). */

@@ -1,7 +1,7 @@
 import { cancelExport, exportStatus, startExport } from './archive';
 import { cancelImport, checkImport, importArchiveFile, importProgress } from './archiveImport';
 import { backupNow, getBackups, setBackupDir } from './backups';
-import { teamStatus } from './team';
+import { teamScope, teamStatus } from './team';
 import { addStep, answerCall, answerTransfer, closeCall, startCall, transferCall } from './callMoments';
 import { setResult, updateCallFields } from './callFields';
 import { getCall, listDay, suggestReasons } from './callQueries';
@@ -71,6 +71,7 @@ export const handlers: HandlerTable = {
   cancelImport,
   getBackups,
   teamStatus,
+  teamScope,
   setBackupDir,
   backupNow,
   getReport,

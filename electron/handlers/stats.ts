@@ -1,12 +1,27 @@
 import { computeStats } from '../stats';
 import { sqliteStatsQueries } from '../store/statsQueries';
-import type { Handler } from './context';
+import { TeamServerError } from '../teamStore/errors';
+import { requireRole, type Handler } from './context';
 import { currentPolicy } from '../records/policies';
 import { refuse } from '../../shared/i18n/refusals';
 
-/** The figures of a period; the screen asks twice to show two periods side by side. */
-export const getStats: Handler<'getStats'> = async (req, { db, now }) => {
+/**
+ * The figures of a period; the screen asks twice to show two periods side by
+ * side. In team scope (leads and admins) the same figures come from the team
+ * server, over every desk or the desks asked for: the same code, another store.
+ */
+export const getStats: Handler<'getStats'> = async (req, ctx) => {
+  const { db, now } = ctx;
   if (req.to < req.from) throw refuse('range_reversed', {}, 'to');
   const { policy } = await currentPolicy(db, now());
-  return computeStats(sqliteStatsQueries(db), { from: req.from, to: req.to, now: now() }, policy);
+  const range = { from: req.from, to: req.to, now: now() };
+  if (req.scope !== 'team') return computeStats(sqliteStatsQueries(db), range, policy);
+  await requireRole(db, ctx.session, ['team_lead', 'admin']);
+  if (!ctx.team) throw refuse('team_scope_unavailable', {}, 'scope');
+  try {
+    return await computeStats(ctx.team.stats(req.desks), range, policy);
+  } catch (error) {
+    if (error instanceof TeamServerError) throw refuse('team_unreachable', { why: error.message }, 'scope');
+    throw error;
+  }
 };

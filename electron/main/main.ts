@@ -20,6 +20,7 @@ import { createDeskWindow, rendererIndex } from './window';
 import { teamUrlSealer } from './teamSecret';
 import { readTeamUrl } from '../durability/teamUrl';
 import { inboxApplier } from '../handlers/teamInbox';
+import { openTeamScope } from '../team/scope';
 import { eventHub, EVERY_PROFILE } from '../records/eventHub';
 import { APP_VERSION } from '../../shared/appVersion';
 
@@ -99,7 +100,10 @@ async function start(): Promise<void> {
     void backups.stop().then(() => bulk.close()).then(() => store.close());
   });
   const settings = { rememberLang: (next: Lang) => writeUiLang(store.file, next) };
-  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, bulk, settings, exports: new ExportJobs() }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
+  // A lead's or admin's URL kept on this desk: its screens may read team scope.
+  const scopeUrl = readTeamUrl(store.file, teamUrlSealer(), 'scope');
+  const team = scopeUrl ? openTeamScope(scopeUrl) : undefined;
+  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, bulk, settings, exports: new ExportJobs(), ...(team ? { team } : {}) }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
   let win = createDeskWindow(distDir, readUiLang(store.file));
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

@@ -62,6 +62,7 @@ export const hotlineBridge = {
   cancelImport: invoke('cancelImport'),
   getBackups: invoke('getBackups'),
   teamStatus: invoke('teamStatus'),
+  teamScope: invoke('teamScope'),
   setBackupDir: invoke('setBackupDir'),
   backupNow: invoke('backupNow'),
   getReport: invoke('getReport'),

@@ -51,3 +51,18 @@ export async function addTeamLogin(setupUrl: string, kind: TeamLoginKind, name: 
   url.password = password;
   return { role, url: url.toString() };
 }
+
+/**
+ * What a URL's login is on the team server: a desk's (it pushes), a lead's or
+ * an admin's (it reads team scope), or none of the team's. Direct membership,
+ * as the server's own functions read it (a superuser is a member of every role).
+ */
+export async function loginKindOf(conn: Pick<ReturnType<typeof connectTeam>, 'query'>): Promise<TeamLoginKind | null> {
+  const { rows } = await conn.query<{ rolname: string }>(
+    `SELECT g.rolname FROM pg_catalog.pg_auth_members m
+       JOIN pg_catalog.pg_roles g ON g.oid = m.roleid JOIN pg_catalog.pg_roles u ON u.oid = m.member
+     WHERE u.rolname = current_user AND g.rolname IN ('hotline_desk', 'hotline_lead', 'hotline_admin')`,
+  );
+  const groups = new Set(rows.map((r) => r.rolname));
+  return groups.has('hotline_admin') ? 'admin' : groups.has('hotline_lead') ? 'lead' : groups.has('hotline_desk') ? 'desk' : null;
+}

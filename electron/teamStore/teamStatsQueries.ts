@@ -104,3 +104,8 @@ export function teamStatsQueries(conn: Reader, desks?: readonly string[]): Stats
     },
   };
 }
+
+/** Every desk of the team, in code order (a lead's desk filter). */
+export async function teamDeskCodes(conn: Reader): Promise<string[]> {
+  return (await conn.query<{ desk_code: string }>('SELECT desk_code FROM hotline_team.desks ORDER BY desk_code COLLATE "C"')).rows.map((r) => r.desk_code);
+}

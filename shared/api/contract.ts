@@ -15,7 +15,7 @@ import { CHECK_ID, type ImportCheck, type ImportProgress } from './importCheck';
 import { MAX_PATH_LENGTH, type BackupsView } from './backups';
 import type { PolicyImpact, PolicyTrailEntry, SavedPolicy } from './policy';
 import type { LockoutsView } from './lockout';
-import type { TeamStatus } from './team';
+import type { TeamScopeView, TeamStatus } from './team';
 import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
 import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
 import type { PeriodReport, SavedReport } from './report';
@@ -170,7 +170,10 @@ export const requestSchemas = {
     limit: z.number().int().min(1).max(1000).optional(),
   }),
   reviewAgents: z.strictObject({ from: isoDate, to: isoDate }),
-  getStats: z.strictObject({ from: isoDate, to: isoDate }),
+  /** scope team: every desk's records on the team server (leads and admins), optionally only `desks`. */
+  getStats: z.strictObject({ from: isoDate, to: isoDate, scope: z.enum(['desk', 'team']).optional(), desks: z.array(z.string().min(1).max(12)).max(500).optional() }),
+  /** Whether this desk reads team scope (a lead's or admin's URL is kept), and the team's desks. */
+  teamScope: z.strictObject({}),
   listMeasures: z.strictObject({}),
   saveMeasure: z.strictObject({
     id: id.optional(),
@@ -272,6 +275,7 @@ export interface HotlineApi {
   /** Admins: where the automatic backups go, the newest ones, how the last went. */
   getBackups(req: Req<'getBackups'>): BackupsView;
   teamStatus(req: Req<'teamStatus'>): TeamStatus;
+  teamScope(req: Req<'teamScope'>): TeamScopeView;
   /** Admins: backups go to another folder from now on (and a backup is made there at once). */
   setBackupDir(req: Req<'setBackupDir'>): BackupsView;
   backupNow(req: Req<'backupNow'>): BackupsView;

@@ -54,6 +54,7 @@ export const METHOD_NAMES = [
   'cancelImport',
   'getBackups',
   'teamStatus',
+  'teamScope',
   'setBackupDir',
   'backupNow',
   'getReport',

@@ -33,6 +33,8 @@ export const REFUSAL_CODES = [
   /** params: date */
   'not_a_date',
   'range_reversed',
+  'team_scope_unavailable',
+  'team_unreachable',
   'compared_range_reversed',
   'deadline_before_start',
   'field_required',

@@ -17,3 +17,10 @@ export type TeamStatus =
       /** Entries the server refused for good: out of the queue's way, shown on the desk. */
       parked: Array<{ callId: number; recordNo: string; at: number; reason: string }>;
     };
+
+/** Team scope as a lead's screens see it: available once a lead's or admin's URL is kept on this desk. */
+export interface TeamScopeView {
+  available: boolean;
+  /** The team's desk codes (for the desk filter); empty when not available or not reachable. */
+  desks: string[];
+}

@@ -66,3 +66,46 @@ test('坐席已加入团队服务器：来电 2 秒内到达服务器；服务�
     db.remove();
   }
 });
+
+test("组长在统计页切换到全团队：两张席位的来电合计，可按席位筛选；与 hotline stats --team 一致", async ({ page }) => {
+  test.setTimeout(180_000);
+  const dbs = [tempDb(), tempDb(), tempDb()];
+  let cluster: PgCluster | undefined;
+  let served: Served | undefined;
+  try {
+    cluster = await startTeamServer();
+    const zone = daytimeZone();
+    for (const [i, [code, records]] of ([['T1', 30], ['T2', 40]] as const).entries()) {
+      cli(['setup', '--db', dbs[i]!.file, '--desk', code, '--name', '王芳', '--zone', zone]);
+      cli(['demo', '--db', dbs[i]!.file, '--records', String(records), '--days', '2', '--seed', code]);
+      cli(['team', 'join', '--db', dbs[i]!.file], { HOTLINE_TEAM_URL: (await addTeamLogin(cluster.superUrl, 'desk', code)).url });
+    }
+    const leadDb = dbs[2]!.file;
+    cli(['setup', '--db', leadDb, '--desk', 'L1', '--name', '赵组长', '--zone', zone]);
+    const joined = cli(['team', 'join', '--db', leadDb], { HOTLINE_TEAM_URL: (await addTeamLogin(cluster.superUrl, 'lead', 'zhao')).url });
+    expect(joined).toContain('team scope');
+    const range = ['--from', '2020-01-01', '--to', '2030-12-31', '--json'];
+    const teamJson = JSON.parse(cli(['stats', '--db', leadDb, '--team', ...range])) as { kpis: { calls: number } };
+    const own = [0, 1].map((i) => (JSON.parse(cli(['stats', '--db', dbs[i]!.file, ...range])) as { kpis: { calls: number } }).kpis.calls);
+    expect(own).toEqual([30, 40]);
+    expect(teamJson.kpis.calls).toBe(70);
+
+    served = await serve(leadDb);
+    await page.goto(served.url);
+    await button(page, '统计').click();
+    await button(page, '近 30 天').click();
+    const calls = page.getByTestId('kpis').locator('tr[data-kpi="calls"] td').first();
+    await expect(calls).toHaveText('0');
+    await button(page, '全团队').click();
+    await expect(calls).toHaveText('70');
+    await page.getByLabel('席位', { exact: true }).selectOption('T2');
+    await expect(calls).toHaveText('40');
+    await page.screenshot({ path: test.info().outputPath('team-stats-zh.png') });
+    await button(page, '本席位').click();
+    await expect(calls).toHaveText('0');
+  } finally {
+    await served?.stop();
+    await cluster?.stop();
+    for (const db of dbs) db.remove();
+  }
+});

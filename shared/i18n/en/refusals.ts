@@ -24,6 +24,8 @@ export const refusals = {
   'refusal.other_reason_required': 'Describe the reason when choosing "other".',
   'refusal.not_a_date': '"{date}" is not a date.',
   'refusal.range_reversed': 'The range ends before it starts.',
+  'refusal.team_scope_unavailable': 'Team scope needs a lead’s or admin’s team server URL on this desk (hotline team join LEAD-URL).',
+  'refusal.team_unreachable': 'The team server did not answer: {why}',
   'refusal.compared_range_reversed': 'The compared range ends before it starts.',
   'refusal.deadline_before_start': 'The deadline is before the start.',
   'refusal.field_required': 'This field is needed.',

@@ -169,6 +169,7 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     cancelImport: {},
     getBackups: {},
     teamStatus: {},
+    teamScope: {},
     setBackupDir: { dir: null },
     backupNow: {},
     getReport: range,

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { StatsReport } from '../../../../shared/api/stats';
+import type { TeamScopeView } from '../../../../shared/api/team';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
@@ -24,12 +25,25 @@ export function StatsScreen({ zone }: { zone: string }) {
   const [reports, setReports] = useState<{ a: StatsReport; b?: StatsReport } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { isLead } = useSession();
+  /** Team scope (leads and admins on a desk that keeps a lead's URL): this desk's records, or the team's, all desks or one. */
+  const [teamScope, setTeamScope] = useState<TeamScopeView>({ available: false, desks: [] });
+  const [scope, setScope] = useState<{ team: boolean; desk: string }>({ team: false, desk: '' });
   /** The periods the report was asked for, fixed when Print report was pressed. */
   const [printing, setPrinting] = useState<{ a: Period; b: Period | null } | null>(null);
 
   useEffect(() => {
+    if (!isLead) return;
     let live = true;
-    void Promise.all([api.getStats(a), b ? api.getStats(b) : Promise.resolve(null)]).then(([ra, rb]) => {
+    void api.teamScope({}).then((r) => live && r.ok && setTeamScope(r.value));
+    return () => {
+      live = false;
+    };
+  }, [isLead]);
+
+  useEffect(() => {
+    let live = true;
+    const ask = (p: Period) => api.getStats({ ...p, ...(scope.team ? { scope: 'team' as const, ...(scope.desk ? { desks: [scope.desk] } : {}) } : {}) });
+    void Promise.all([ask(a), b ? ask(b) : Promise.resolve(null)]).then(([ra, rb]) => {
       if (!live) return;
       if (!ra.ok) return setError(errorText(ra.error));
       setError(null);
@@ -38,7 +52,7 @@ export function StatsScreen({ zone }: { zone: string }) {
     return () => {
       live = false;
     };
-  }, [a, b, errorText]);
+  }, [a, b, scope, errorText]);
 
   const choose = (p: Period) => {
     setA(p);
@@ -80,6 +94,28 @@ export function StatsScreen({ zone }: { zone: string }) {
               <input id="st-b-to" type="date" value={b.to} onChange={(e) => setB({ ...b, to: e.target.value })} />
             </Field>
           </>
+        )}
+        {teamScope.available && (
+          <span className="stats-scope" role="group" aria-label={t('stats.scope')}>
+            <button type="button" className="preset" aria-pressed={!scope.team} onClick={() => setScope({ team: false, desk: '' })}>
+              {t('stats.scope.desk')}
+            </button>
+            <button type="button" className="preset" aria-pressed={scope.team} onClick={() => setScope({ ...scope, team: true })}>
+              {t('stats.scope.team')}
+            </button>
+            {scope.team && (
+              <Field id="st-desk" label={t('stats.scope.deskFilter')}>
+                <select id="st-desk" value={scope.desk} onChange={(e) => setScope({ team: true, desk: e.target.value })}>
+                  <option value="">{t('stats.scope.allDesks')}</option>
+                  {teamScope.desks.map((d) => (
+                    <option key={d} value={d}>
+                      {d}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            )}
+          </span>
         )}
         {/* Last and apart (styles.css): between the compare box and its dates it read as part of the comparison. */}
         {isLead && (
