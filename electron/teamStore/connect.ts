@@ -49,7 +49,9 @@ export function connectTeam(url: string, options: TeamConnectOptions): TeamConne
     connectionString: url,
     max: options.kind === 'desk' ? 1 : 4,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
-    idleTimeoutMillis: 30_000,
+    // A desk gives its connection back soon after a push: idle desks hold none, so hundreds fit a
+    // default max_connections; a busy one keeps it between its pushes (docs/team.md, Scaling).
+    idleTimeoutMillis: options.kind === 'desk' ? 2_000 : 30_000,
     statement_timeout: statementTimeout,
     query_timeout: statementTimeout + 5_000,
     application_name: `hotline-log ${options.kind}`,
