@@ -42,6 +42,16 @@ export function linkTeam(sqlite: BetterSqlite3.Database, link: { role: TeamLinkR
   return marked;
 }
 
+/**
+ * Queues every record the desk has of its own again: the server lost what it
+ * had acknowledged (it was restored to an older point). Inside a write transaction.
+ */
+export function requeueAll(sqlite: BetterSqlite3.Database): number {
+  const marked = sqlite.prepare(MARK_MANY('true')).run().changes;
+  raiseSequence(sqlite, marked);
+  return marked;
+}
+
 /** Unlinks the desk: the link and its queue go; every record stays. Inside a write transaction. */
 export function unlinkTeam(sqlite: BetterSqlite3.Database): void {
   sqlite.prepare('DELETE FROM outbox').run();

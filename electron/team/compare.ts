@@ -1,6 +1,6 @@
 import { findDesk } from '../store/desk';
 import type { Store } from '../store/openDb';
-import { findTeamLink, setIncarnation } from '../store/outbox';
+import { findTeamLink, requeueAll, setIncarnation } from '../store/outbox';
 import { pullBackRecords } from '../store/pullBack';
 import { localRecordNos } from '../store/calls';
 import { TeamServerError } from '../teamStore/errors';
@@ -15,6 +15,8 @@ const PULL_CHUNK = 500;
 export type Comparison =
   /** The desk and the server agree: pushing goes on where it was. */
   | { kind: 'current' }
+  /** The server is behind the desk (restored to an older point): the desk queued all its records again. */
+  | { kind: 'requeued'; records: number }
   /** The desk was new to the server, or behind it: it took a new incarnation, and back what it lacked. */
   | { kind: 'began'; epoch: number; pulledBack: number; firstTime: boolean };
 
@@ -39,7 +41,12 @@ export async function compareWithServer(store: Pick<Store, 'db' | 'sqlite'>, api
   }
   await api.claimLease(link.instance, LEASE_SECONDS);
   const sameIncarnation = link.incarnation !== null && link.incarnation === server.incarnation && link.epoch === server.epoch;
-  if (sameIncarnation && link.last_seq >= server.high_water) return { kind: 'current' };
+  if (sameIncarnation && link.last_seq >= server.high_water) {
+    if (server.high_water >= link.pushed_seq) return { kind: 'current' };
+    // The server acknowledged more than it now has: whatever it lost, the desk still has, and sends again.
+    const records = store.sqlite.transaction(() => requeueAll(store.sqlite)).immediate();
+    return { kind: 'requeued', records };
+  }
 
   const began = await api.beginIncarnation(link.instance);
   const local = new Set(await localRecordNos(store.db, server.desk_code));

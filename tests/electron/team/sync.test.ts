@@ -8,7 +8,7 @@ import { teamStatusOf } from '../../../electron/team/status';
 import { callAtStage } from '../../helpers/callAtStage';
 import type { PgCluster } from '../../helpers/pgCluster';
 import { localRecords, serverRecords as serverRecordsOf } from '../../helpers/teamCompare';
-import { startTeamServer } from '../../helpers/teamServer';
+import { asSuperuser, startTeamServer } from '../../helpers/teamServer';
 import { openTestDesk, tempDir, type TestDesk } from '../../helpers/tempStore';
 
 // Desks (real SQLite files, the real dispatcher) joined to a real PostgreSQL:
@@ -143,4 +143,20 @@ describe('desks and the team server', { timeout: 120_000 }, () => {
     expect(await teamStatusOf(other.store.db)).toEqual({ linked: false });
     expect((await serverRecords('A14')).length).toBe(0);
   });
+
+  it('a server restored to an older point gets back from the desk everything it had acknowledged and lost', async () => {
+    const a = await desk('A15');
+    const url = (await addTeamLogin(cluster.superUrl, 'desk', 'A15')).url;
+    for (let i = 0; i < 3; i++) await callAtStage(a, 'closed', { steps: [`第 ${i + 1} 步`] });
+    await joinTeam(a.store, url, { appVersion: APP });
+    expect((await serverRecords('A15')).length).toBe(3);
+    // What a restore of the server to before the join leaves: the desk row, none of its records.
+    await asSuperuser(cluster, async (c) => {
+      for (const table of ['steps', 'transfers', 'miss_reasons', 'audit', 'calls']) await c.query(`DELETE FROM hotline_team.${table} WHERE desk_code = 'A15'`);
+      await c.query("UPDATE hotline_team.desks SET high_water = 0 WHERE desk_code = 'A15'");
+    });
+    await syncUntil(a, url, async () => (await serverRecords('A15')).length === 3 && ((await teamStatusOf(a.store.db)) as { waiting: number }).waiting === 0);
+    expect(await serverRecords('A15')).toEqual(localRecords(a));
+  });
 });
+
