@@ -76,6 +76,8 @@ only, and prints the address to open (it carries a secret token for this run).
     // A lead's or admin's URL kept on this desk: its screens may read team scope.
     const scopeUrl = readTeamUrl(file, undefined, 'scope');
     const team = scopeUrl ? openTeamScope(scopeUrl) : undefined;
+    // The team board follows the desks' pushes (LISTEN/NOTIFY), carried to the page by the event channel.
+    team?.follow((notice) => eventHub.emit('teamBoard', notice ?? { desk: '', seq: 0 }, EVERY_PROFILE));
     let server: RunningServer;
     try {
       server = await startServer({

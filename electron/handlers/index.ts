@@ -1,7 +1,7 @@
 import { cancelExport, exportStatus, startExport } from './archive';
 import { cancelImport, checkImport, importArchiveFile, importProgress } from './archiveImport';
 import { backupNow, getBackups, setBackupDir } from './backups';
-import { teamScope, teamStatus } from './team';
+import { teamBoard, teamScope, teamStatus } from './team';
 import { addStep, answerCall, answerTransfer, closeCall, startCall, transferCall } from './callMoments';
 import { setResult, updateCallFields } from './callFields';
 import { getCall, listDay, suggestReasons } from './callQueries';
@@ -72,6 +72,7 @@ export const handlers: HandlerTable = {
   getBackups,
   teamStatus,
   teamScope,
+  teamBoard,
   setBackupDir,
   backupNow,
   getReport,

@@ -1,6 +1,10 @@
 import { teamStatusOf } from '../team/status';
 import { findUser } from '../store/users';
-import type { Handler } from './context';
+import { currentPolicy } from '../records/policies';
+import { TeamServerError } from '../teamStore/errors';
+import { localDate } from '../../shared/timing/localTime';
+import { refuse } from '../../shared/i18n/refusals';
+import { requireDesk, requireRole, type Handler } from './context';
 
 /** The status line's facts: linked or not, changes waiting, the last push, parked records. Every profile may see them. */
 export const teamStatus: Handler<'teamStatus'> = async (_req, { db }) => teamStatusOf(db);
@@ -10,4 +14,18 @@ export const teamScope: Handler<'teamScope'> = async (_req, { db, session, team 
   const user = session.userId === null ? undefined : await findUser(db, session.userId);
   if (!team || !user || (user.role !== 'team_lead' && user.role !== 'admin')) return { available: false, desks: [] };
   return { available: true, desks: await team.desks().catch(() => []) };
+};
+
+/** The team board: leads and admins, with team scope; "today" and "near" as this desk's zone and policy say. */
+export const teamBoard: Handler<'teamBoard'> = async (_req, { db, session, team, now }) => {
+  await requireRole(db, session, ['team_lead', 'admin']);
+  if (!team) throw refuse('team_scope_unavailable');
+  const desk = await requireDesk(db);
+  const { policy } = await currentPolicy(db, now());
+  try {
+    return await team.board(localDate(now(), desk.time_zone), policy.warningAt);
+  } catch (error) {
+    if (error instanceof TeamServerError) throw refuse('team_unreachable', { why: error.message });
+    throw error;
+  }
 };

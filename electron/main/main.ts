@@ -103,6 +103,9 @@ async function start(): Promise<void> {
   // A lead's or admin's URL kept on this desk: its screens may read team scope.
   const scopeUrl = readTeamUrl(store.file, teamUrlSealer(), 'scope');
   const team = scopeUrl ? openTeamScope(scopeUrl) : undefined;
+  // The team board follows the desks' pushes (LISTEN/NOTIFY), carried to the windows by the event channel.
+  team?.follow((notice) => eventHub.emit('teamBoard', notice ?? { desk: '', seq: 0 }, EVERY_PROFILE));
+  app.on('will-quit', () => void team?.close());
   registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, bulk, settings, exports: new ExportJobs(), ...(team ? { team } : {}) }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
   let win = createDeskWindow(distDir, readUiLang(store.file));
   app.on('second-instance', () => {

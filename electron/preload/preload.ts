@@ -63,6 +63,7 @@ export const hotlineBridge = {
   getBackups: invoke('getBackups'),
   teamStatus: invoke('teamStatus'),
   teamScope: invoke('teamScope'),
+  teamBoard: invoke('teamBoard'),
   setBackupDir: invoke('setBackupDir'),
   backupNow: invoke('backupNow'),
   getReport: invoke('getReport'),

@@ -3,6 +3,10 @@ import { connectTeam, type TeamConnection } from '../teamStore/connect';
 import { TeamServerError } from '../teamStore/errors';
 import { loginKindOf, type TeamLoginKind } from '../teamStore/logins';
 import { teamDeskCodes, teamStatsQueries } from '../teamStore/teamStatsQueries';
+import { callsOnDay, readBoard } from '../teamStore/boardSql';
+import type { TeamBoard } from '../../shared/api/board';
+import { boardView } from './board';
+import { listenToTeam, type TeamListener } from '../teamStore/listen';
 
 /**
  * Team scope: the team's records as a lead or an admin reads them, through
@@ -15,16 +19,34 @@ export interface TeamScope {
   stats(desks?: readonly string[]): StatsQueries;
   /** The team's desk codes, in order. */
   desks(): Promise<string[]>;
+  /** The team board on the server's clock; `today` is the local date whose calls the desks' counts show. */
+  board(today: string, warningAt: number): Promise<TeamBoard>;
+  /**
+   * Follows the desks' pushes (LISTEN on one connection of its own): `onChange`
+   * gets each desk and mark, and null after each (re)connection, when notices
+   * may have been missed. Until close().
+   */
+  follow(onChange: (notice: { desk: string; seq: number } | null) => void): void;
   close(): Promise<void>;
 }
 
 export function openTeamScope(url: string): TeamScope {
   let conn: TeamConnection | null = null;
+  let listener: TeamListener | null = null;
   const connection = () => (conn ??= connectTeam(url, { kind: 'lead' }));
   return {
     stats: (desks) => teamStatsQueries({ query: (text, values) => connection().query(text, values) }, desks),
     desks: () => teamDeskCodes(connection()),
+    board: async (today, warningAt) => {
+      const [board, counts] = await Promise.all([readBoard(connection()), callsOnDay(connection(), today)]);
+      return boardView(board, counts, warningAt);
+    },
+    follow: (onChange) => {
+      listener ??= listenToTeam(url, (n) => onChange({ desk: n.desk, seq: n.seq }), () => onChange(null));
+    },
     close: async () => {
+      await listener?.stop();
+      listener = null;
       await conn?.close();
       conn = null;
     },

@@ -78,3 +78,12 @@ export async function readBoard(conn: Pick<TeamConnection, 'query'>, options: { 
   const row = rows[0]!;
   return { serverNow: row.now, desks: row.desks ?? [], calls: row.calls ?? [] };
 }
+
+/** Calls logged on one local date per desk (the board's "today"), voided ones left out. */
+export async function callsOnDay(conn: Pick<TeamConnection, 'query'>, localDate: string): Promise<Map<string, number>> {
+  const { rows } = await conn.query<{ desk_code: string; n: number }>(
+    'SELECT desk_code, count(*) AS n FROM hotline_team.calls WHERE local_date = $1 AND voided_at IS NULL GROUP BY desk_code',
+    [localDate],
+  );
+  return new Map(rows.map((r) => [r.desk_code, r.n]));
+}

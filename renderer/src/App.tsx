@@ -14,17 +14,19 @@ import { SetupScreen } from './features/setup/SetupScreen';
 import { StatsScreen } from './features/stats/StatsScreen';
 import { TeamScreen } from './features/team/TeamScreen';
 import { TeamStatusLine } from './features/teamLink/TeamStatusLine';
+import { BoardScreen } from './features/board/BoardScreen';
 import { useI18n } from './i18n';
 import { screenShortcut, useScreenKeys } from './keyboard/useScreenKeys';
 import { useWindowTitle } from './useWindowTitle';
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; desk: DeskInfo | null; user: UserView | null };
-type Tab = 'desk' | 'followUps' | 'review' | 'stats' | 'policy' | 'team';
+type Tab = 'desk' | 'followUps' | 'review' | 'stats' | 'policy' | 'team' | 'board';
 
-/** Tabs each role sees: the policy and the profiles are the admin's. */
-function tabsFor(user: UserView): Tab[] {
+/** Tabs each role sees: the policy and the profiles are the admin's; the team board a lead's or admin's in team scope (last, so the others keep their keys). */
+function tabsFor(user: UserView, teamScope: boolean): Tab[] {
   const tabs: Tab[] = ['desk', 'followUps', 'review', 'stats'];
-  return user.role === 'admin' ? [...tabs, 'policy', 'team'] : tabs;
+  const own: Tab[] = user.role === 'admin' ? [...tabs, 'policy', 'team'] : tabs;
+  return teamScope && user.role !== 'agent' ? [...own, 'board'] : own;
 }
 
 export function App() {
@@ -47,8 +49,18 @@ export function App() {
 
   const desk = state.status === 'ready' ? state.desk : null;
   const user = state.status === 'ready' ? state.user : null;
+  /** This desk reads team scope (a lead's URL kept) and the profile may: the board tab shows. */
+  const [teamScope, setTeamScope] = useState(false);
+  useEffect(() => {
+    if (!user || user.role === 'agent') return setTeamScope(false);
+    let live = true;
+    void api.teamScope({}).then((r) => live && setTeamScope(r.ok && r.value.available));
+    return () => {
+      live = false;
+    };
+  }, [user]);
   useWindowTitle(t('app.title'), desk, user);
-  const tabs = desk && user ? tabsFor(user) : [];
+  const tabs = desk && user ? tabsFor(user, teamScope) : [];
   useScreenKeys(tabs, setTab);
   const openOnDesk = (id: number) => {
     setOpenRequest({ id });
@@ -117,6 +129,7 @@ export function App() {
             {tab === 'stats' && <StatsScreen zone={desk.timeZone} />}
             {tab === 'policy' && <PolicyScreen />}
             {tab === 'team' && <TeamScreen />}
+            {tab === 'board' && <BoardScreen />}
           </PoliciesProvider>
         </SessionProvider>
       )}

@@ -16,6 +16,7 @@ import { MAX_PATH_LENGTH, type BackupsView } from './backups';
 import type { PolicyImpact, PolicyTrailEntry, SavedPolicy } from './policy';
 import type { LockoutsView } from './lockout';
 import type { TeamScopeView, TeamStatus } from './team';
+import type { TeamBoard } from './board';
 import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
 import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
 import type { PeriodReport, SavedReport } from './report';
@@ -174,6 +175,8 @@ export const requestSchemas = {
   getStats: z.strictObject({ from: isoDate, to: isoDate, scope: z.enum(['desk', 'team']).optional(), desks: z.array(z.string().min(1).max(12)).max(500).optional() }),
   /** Whether this desk reads team scope (a lead's or admin's URL is kept), and the team's desks. */
   teamScope: z.strictObject({}),
+  /** Leads and admins in team scope: every desk's open calls with their countdowns, on the server's clock. */
+  teamBoard: z.strictObject({}),
   listMeasures: z.strictObject({}),
   saveMeasure: z.strictObject({
     id: id.optional(),
@@ -276,6 +279,7 @@ export interface HotlineApi {
   getBackups(req: Req<'getBackups'>): BackupsView;
   teamStatus(req: Req<'teamStatus'>): TeamStatus;
   teamScope(req: Req<'teamScope'>): TeamScopeView;
+  teamBoard(req: Req<'teamBoard'>): TeamBoard;
   /** Admins: backups go to another folder from now on (and a backup is made there at once). */
   setBackupDir(req: Req<'setBackupDir'>): BackupsView;
   backupNow(req: Req<'backupNow'>): BackupsView;

@@ -15,6 +15,8 @@ export interface HotlineEvents {
   exportFinished: ExportJob;
   /** The desk's link to the team server moved (a push, a failure, a recovery): the status line re-reads nothing, this is the status. Sent to every profile. */
   teamStatus: TeamStatus;
+  /** A desk's push changed records on the team server (its code and mark only, never content): a board re-reads. */
+  teamBoard: { desk: string; seq: number };
 }
 
 export type EventName = keyof HotlineEvents;
@@ -24,7 +26,7 @@ export type EventOf<K extends EventName> = HotlineEvents[K];
 export type EventMessage = { [K in EventName]: { name: K; payload: HotlineEvents[K] } }[EventName];
 
 /** Every name exactly once; the check below keeps it in step with `HotlineEvents`. */
-export const EVENT_NAMES = ['exportProgress', 'exportFinished', 'teamStatus'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['exportProgress', 'exportFinished', 'teamStatus', 'teamBoard'] as const satisfies readonly EventName[];
 type Missing = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
 const allNamed: Missing extends never ? true : Missing = true;
 void allNamed;

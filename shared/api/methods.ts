@@ -55,6 +55,7 @@ export const METHOD_NAMES = [
   'getBackups',
   'teamStatus',
   'teamScope',
+  'teamBoard',
   'setBackupDir',
   'backupNow',
   'getReport',

@@ -10,11 +10,12 @@ import { layout } from './en/layout';
 import { workspace } from './en/workspace';
 import { refusals } from './en/refusals';
 import { teamLink } from './en/teamLink';
+import { board } from './en/board';
 
 /**
  * English dictionary: every string the renderer shows, one file per part of the app (./en/).
  * Button names are fixed by the spec (tests find them).
  */
-export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink } as const;
+export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board } as const;
 
 export type MessageKey = keyof typeof en;

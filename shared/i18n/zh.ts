@@ -11,6 +11,7 @@ import { layout } from './zh/layout';
 import { workspace } from './zh/workspace';
 import { refusals } from './zh/refusals';
 import { teamLink } from './zh/teamLink';
+import { board } from './zh/board';
 
 /** 中文词典：界面上的每一个字符串，按应用的部分分文件（./zh/）。 */
-export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink };
+export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board };

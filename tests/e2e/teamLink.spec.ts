@@ -109,3 +109,47 @@ test("组长在统计页切换到全团队：两张席位的来电合计，可�
     for (const db of dbs) db.remove();
   }
 });
+
+test('团队看板：任一席位点击新来电，组长看板 2 秒内出现该来电及其倒计时（LISTEN/NOTIFY 推送，非轮询）', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const deskDb = tempDb();
+  const leadDb = tempDb();
+  let cluster: PgCluster | undefined;
+  const servedList: Served[] = [];
+  try {
+    cluster = await startTeamServer();
+    const zone = daytimeZone();
+    cli(['setup', '--db', deskDb.file, '--desk', 'D1', '--name', '王芳', '--zone', zone]);
+    cli(['team', 'join', '--db', deskDb.file], { HOTLINE_TEAM_URL: (await addTeamLogin(cluster.superUrl, 'desk', 'D1')).url });
+    cli(['setup', '--db', leadDb.file, '--desk', 'L1', '--name', '赵组长', '--zone', zone]);
+    cli(['team', 'join', '--db', leadDb.file], { HOTLINE_TEAM_URL: (await addTeamLogin(cluster.superUrl, 'lead', 'zhao')).url });
+    const [deskServed, leadServed] = [await serve(deskDb.file), await serve(leadDb.file)];
+    servedList.push(deskServed, leadServed);
+
+    const leadPage = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+    await leadPage.goto(leadServed.url);
+    await button(leadPage, '团队看板').click();
+    const deskRow = leadPage.getByTestId('board-desks').locator('tr[data-desk="D1"]');
+    await expect(deskRow).toBeVisible();
+    await expect(deskRow.locator('td[data-col="running"]')).toHaveText('0');
+
+    const deskPage = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+    await deskPage.goto(deskServed.url);
+    await button(deskPage, '新来电').click();
+    const recordNo = (await deskPage.getByTestId('record-no').textContent())!.trim();
+    const clicked = Date.now();
+    const row = leadPage.getByTestId('board-calls').locator(`tr[data-record="${recordNo}"]`);
+    await expect(row).toBeVisible({ timeout: 2_000 });
+    test.info().annotations.push({ type: 'board lag', description: `${Date.now() - clicked} ms from the click to the lead's board` });
+    await expect(row).toHaveAttribute('data-state', /running|near/);
+    await expect(row.locator('td[data-col="due"]')).toContainText('剩余');
+    await expect(deskRow.locator('td[data-col="running"]')).toHaveText('1');
+    await expect(deskRow.locator('td[data-col="today"]')).toHaveText('1');
+    await leadPage.screenshot({ path: test.info().outputPath('team-board-zh.png') });
+  } finally {
+    for (const s of servedList) await s.stop();
+    await cluster?.stop();
+    deskDb.remove();
+    leadDb.remove();
+  }
+});

@@ -170,6 +170,7 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     getBackups: {},
     teamStatus: {},
     teamScope: {},
+    teamBoard: {},
     setBackupDir: { dir: null },
     backupNow: {},
     getReport: range,

@@ -1,0 +1,30 @@
+import type { board as en } from '../en/board';
+
+/** 团队看板（问题 14）。 */
+export const board: Record<keyof typeof en, string> = {
+  'nav.board': '团队看板',
+  'board.title': '团队看板',
+  'board.desks': '各席位',
+  'board.calls': '全团队未结来电',
+  'board.desk': '席位',
+  'board.lastSeen': '最近联络',
+  'board.secondsAgo': '{seconds} 秒前',
+  'board.minutesAgo': '{minutes} 分钟前',
+  'board.never': '从未',
+  'board.silent': '已失联：不计入',
+  'board.clockOff': '时钟偏差 {seconds} 秒',
+  'board.running': '计时中',
+  'board.overdue': '已超时',
+  'board.today': '今日来电',
+  'board.followUps': '待跟进',
+  'board.record': '记录编号',
+  'board.agent': '坐席',
+  'board.priority': '优先级',
+  'board.category': '问题分类',
+  'board.due': '时限',
+  'board.left': '剩余 {time}',
+  'board.over': '超时 {time}',
+  'board.followUp': '跟进',
+  'board.none': '全团队当前没有计时中的来电。',
+  'board.serverClock': '倒计时以团队服务器时钟为准。',
+};
