@@ -22,8 +22,9 @@ export const ELECTRON_LAYERS = {
   archive: ['records', 'stats', 'store', 'log'],
   stats: ['records', 'store', 'log'],
   demo: ['records', 'store', 'log'],
-  // The desk's link to the team server: join, compare, push, status (no SQL: the two stores hold it).
-  team: ['teamStore', 'store', 'records', 'log'],
+  // The desk's link to the team server: join, compare, push, status, and team scope (the team's export
+  // runs the archive's own export on a staging copy). No SQL: the two stores hold it.
+  team: ['teamStore', 'store', 'records', 'archive', 'log'],
   // The call record's rules, and the files around the database.
   records: ['store', 'log'],
   durability: ['store', 'log'],

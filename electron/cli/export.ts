@@ -2,7 +2,11 @@ import path from 'node:path';
 import { exportArchive } from '../archive/export';
 import type { ArchiveFormat, ArchiveLang } from '../archive/types';
 import { DB_HELP, UsageError, type Command } from './args';
-import { withStore } from './withStore';
+import { dbFileOf, withStore } from './withStore';
+import { readTeamUrl } from '../durability/teamUrl';
+import { openTeamScope } from '../team/scope';
+import { exportTeam } from '../team/teamExport';
+import { TeamServerError } from '../teamStore/errors';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -20,7 +24,7 @@ function progressLine(): (done: number, total: number) => void {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write a period’s records to Excel (.xlsx, with steps and summary sheets) or CSV',
-  usage: `hotline export --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx|FILE.csv [--lang zh|en] [--db PATH]
+  usage: `hotline export --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.xlsx|FILE.csv [--lang zh|en] [--team [--desk CODE,…]] [--db PATH]
 
 Writes every record of the local dates from --from to --to, across all desks
 in the database, in the hotline record sheet's column order. An .xlsx file also
@@ -30,8 +34,11 @@ appears under its name only once complete.
 
   --out FILE     where to write; .xlsx or .csv decides the format
   --lang zh|en   headers and values in Chinese (default) or English
+  --team         the whole team's records from the team server (the lead's or
+                 admin's URL this desk joined with, else $HOTLINE_TEAM_URL),
+                 written by the same export; --desk CODE,… only those desks
   ${DB_HELP}`,
-  options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' } },
+  options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, team: { type: 'boolean' }, desk: { type: 'string' } },
   async run(values) {
     const { from, to, out } = values;
     if (typeof from !== 'string' || !DATE.test(from)) throw new UsageError('--from YYYY-MM-DD is needed');
@@ -46,9 +53,23 @@ appears under its name only once complete.
 
     const file = path.resolve(out);
     const started = performance.now();
-    const result = await withStore(values, (store) =>
-      exportArchive(store.db, { filter: { from, to }, format, lang: lang as ArchiveLang, file, now: Date.now(), onProgress: progressLine() }),
-    );
+    if (values.desk !== undefined && !values.team) throw new UsageError('--desk goes with --team');
+    const scopeUrl = values.team ? (readTeamUrl(dbFileOf(values), undefined, 'scope') ?? process.env.HOTLINE_TEAM_URL ?? null) : null;
+    if (values.team && !scopeUrl) throw new UsageError('--team needs a lead\'s or admin\'s URL: hotline team join LEAD-URL, or set HOTLINE_TEAM_URL');
+    const desks = typeof values.desk === 'string' ? values.desk.split(',').map((d) => d.trim()).filter(Boolean) : undefined;
+    const options = { filter: { from, to }, format, lang: lang as ArchiveLang, file, now: Date.now(), onProgress: progressLine() };
+    const result = await withStore(values, async (store) => {
+      if (!scopeUrl) return exportArchive(store.db, options);
+      const scope = openTeamScope(scopeUrl);
+      try {
+        return await exportTeam(scope, store, { ...options, ...(desks ? { desks } : {}) });
+      } catch (error) {
+        if (error instanceof TeamServerError) throw new UsageError(`the team server: ${error.message}`);
+        throw error;
+      } finally {
+        await scope.close();
+      }
+    });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const steps = format === 'xlsx' ? `, ${plural(result.steps, 'step')}` : '';

@@ -52,3 +52,13 @@ export async function countPolicies(db: Db): Promise<number> {
   const row = await db.selectFrom('policies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Every policy version whole, ids included: a staging copy judges and labels records as this desk does. */
+export async function allPolicyRows(db: Db): Promise<PolicyRow[]> {
+  return db.selectFrom('policies').selectAll().orderBy('id').execute();
+}
+
+/** Writes versions with their own ids into an empty database (a staging copy, team/teamExport.ts). */
+export async function insertPolicyRows(db: Db, rows: readonly PolicyRow[]): Promise<void> {
+  for (const row of rows) await db.insertInto('policies').values(row).execute();
+}

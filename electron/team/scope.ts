@@ -6,6 +6,7 @@ import { teamDeskCodes, teamStatsQueries } from '../teamStore/teamStatsQueries';
 import { callsOnDay, readBoard } from '../teamStore/boardSql';
 import type { TeamBoard } from '../../shared/api/board';
 import { boardView } from './board';
+import { teamRecordsPage, type TeamRecordKey } from '../teamStore/teamRecordsSql';
 import { listenToTeam, type TeamListener } from '../teamStore/listen';
 
 /**
@@ -21,6 +22,8 @@ export interface TeamScope {
   desks(): Promise<string[]>;
   /** The team board on the server's clock; `today` is the local date whose calls the desks' counts show. */
   board(today: string, warningAt: number): Promise<TeamBoard>;
+  /** The team's records of a period, whole, a page at a time in (desk, record number) order (the team export). */
+  records(range: { from: string; to: string; desks?: readonly string[] }, after: TeamRecordKey | null, limit: number): ReturnType<typeof teamRecordsPage>;
   /**
    * Follows the desks' pushes (LISTEN on one connection of its own): `onChange`
    * gets each desk and mark, and null after each (re)connection, when notices
@@ -41,6 +44,7 @@ export function openTeamScope(url: string): TeamScope {
       const [board, counts] = await Promise.all([readBoard(connection()), callsOnDay(connection(), today)]);
       return boardView(board, counts, warningAt);
     },
+    records: (range, after, limit) => teamRecordsPage(connection(), range, after, limit),
     follow: (onChange) => {
       listener ??= listenToTeam(url, (n) => onChange({ desk: n.desk, seq: n.seq }), () => onChange(null));
     },

@@ -10,6 +10,9 @@ import { sqliteStatsQueries } from '../../../electron/store/statsQueries';
 import { joinTeam } from '../../../electron/team/join';
 import { addTeamLogin } from '../../../electron/teamStore/logins';
 import { teamStatsQueries } from '../../../electron/teamStore/teamStatsQueries';
+import { openTeamScope } from '../../../electron/team/scope';
+import { exportTeam } from '../../../electron/team/teamExport';
+import fs from 'node:fs';
 import type { PgCluster } from '../../helpers/pgCluster';
 import { startTeamServer, teamLogin } from '../../helpers/teamServer';
 import { openTestDesk, tempDir, type TestDesk } from '../../helpers/tempStore';
@@ -51,6 +54,24 @@ afterAll(async () => {
   tmp.remove();
 });
 
+/** The records of a CSV file, each as its raw text (a quoted field may hold line breaks: a record's steps). */
+function csvRecords(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (i > start) out.push(text.slice(start, i));
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      start = i + 1;
+    }
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out;
+}
+
 describe('team scope', { timeout: 60_000 }, () => {
   it("gives the same statistics as every desk's export imported into one database", async () => {
     const { policy } = await currentPolicy(merged.store.db);
@@ -82,4 +103,24 @@ describe('team scope', { timeout: 60_000 }, () => {
     const shape = (b: typeof team) => b.recent.map(({ id: _id, ...item }) => item);
     expect(shape(team)).toEqual(shape(local));
   });
+
+  it("exports the team's records with the desk's own export: every row as each desk's own export writes it", async () => {
+    const scope = openTeamScope(lead.url);
+    try {
+      const file = path.join(tmp.dir, 'team.csv');
+      const result = await exportTeam(scope, merged.store, { filter: RANGE, format: 'csv', file, now: NOW });
+      const rows = (f: string) => csvRecords(fs.readFileSync(f, 'utf8').replace(/^\uFEFF/, ''));
+      const [header, ...team] = rows(file);
+      const own = CODES.flatMap((code) => rows(path.join(tmp.dir, `${code}.csv`)));
+      expect(header).toBe(own[0]);
+      expect(result.rows).toBe(team.length);
+      expect([...team].sort()).toEqual(own.filter((line) => line !== header).sort());
+      const oneDesk = path.join(tmp.dir, 'S02-team.csv');
+      await exportTeam(scope, merged.store, { filter: RANGE, format: 'csv', file: oneDesk, now: NOW, desks: ['S02'] });
+      expect(rows(oneDesk)).toEqual(rows(path.join(tmp.dir, 'S02.csv')));
+    } finally {
+      await scope.close();
+    }
+  });
 });
+
