@@ -146,6 +146,10 @@ test('团队看板：任一席位点击新来电，组长看板 2 秒内出现�
     await expect(deskRow.locator('td[data-col="running"]')).toHaveText('1');
     await expect(deskRow.locator('td[data-col="today"]')).toHaveText('1');
     await leadPage.screenshot({ path: test.info().outputPath('team-board-zh.png') });
+    // The team-wide follow-ups list: a call still being taken is owed no follow-up yet.
+    await leadPage.getByLabel('只看全团队待跟进').check();
+    await expect(row).toBeHidden();
+    await expect(leadPage.getByText('全团队当前没有待跟进的来电。')).toBeVisible();
   } finally {
     for (const s of servedList) await s.stop();
     await cluster?.stop();

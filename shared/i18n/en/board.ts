@@ -23,6 +23,8 @@ export const board = {
   'board.left': '{time} left',
   'board.over': '{time} over',
   'board.followUp': 'follow-up',
+  'board.followUpsOnly': 'Follow-ups across the team only',
   'board.none': 'No call of the team has a target running.',
+  'board.noneFollowUps': 'No call of the team is owed a follow-up.',
   'board.serverClock': 'Countdowns on the team server’s clock.',
 } as const;

@@ -25,6 +25,8 @@ export const board: Record<keyof typeof en, string> = {
   'board.left': '剩余 {time}',
   'board.over': '超时 {time}',
   'board.followUp': '跟进',
+  'board.followUpsOnly': '只看全团队待跟进',
   'board.none': '全团队当前没有计时中的来电。',
+  'board.noneFollowUps': '全团队当前没有待跟进的来电。',
   'board.serverClock': '倒计时以团队服务器时钟为准。',
 };

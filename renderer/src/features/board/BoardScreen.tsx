@@ -22,6 +22,8 @@ export function BoardScreen() {
   const [board, setBoard] = useState<{ view: TeamBoard; receivedAt: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  /** The team-wide follow-ups list: only the calls owed work after the call itself. */
+  const [followUpsOnly, setFollowUpsOnly] = useState(false);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const read = useCallback(() => {
@@ -52,6 +54,7 @@ export function BoardScreen() {
 
   const priorityLabel = (key: string | null) => (key === null ? '—' : (current?.policy.priorities.find((l) => l.key === key)?.label[lang] ?? key));
   const serverNow = board ? serverClock(board.view.serverNow, board.receivedAt, now) : now;
+  const shownCalls = board ? board.view.calls.filter((c) => !followUpsOnly || c.followUp) : [];
   const ago = (at: number | null) => {
     if (at === null) return t('board.never');
     const seconds = Math.max(0, Math.round((serverNow - at) / 1000));
@@ -98,8 +101,11 @@ export function BoardScreen() {
           </section>
           <section className="card">
             <h3>{t('board.calls')}</h3>
-            {board.view.calls.length === 0 ? (
-              <p className="muted">{t('board.none')}</p>
+            <label className="board-filter">
+              <input type="checkbox" checked={followUpsOnly} onChange={(e) => setFollowUpsOnly(e.target.checked)} /> {t('board.followUpsOnly')}
+            </label>
+            {shownCalls.length === 0 ? (
+              <p className="muted">{t(followUpsOnly ? 'board.noneFollowUps' : 'board.none')}</p>
             ) : (
               <table className="board-calls" data-testid="board-calls">
                 <thead>
@@ -110,7 +116,7 @@ export function BoardScreen() {
                   </tr>
                 </thead>
                 <tbody>
-                  {board.view.calls.map((c) => {
+                  {shownCalls.map((c) => {
                     const left = c.nextDueAt - serverNow;
                     const state = left < 0 ? 'breached' : c.state;
                     return (
