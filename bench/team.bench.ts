@@ -155,7 +155,7 @@ async function catchUp(cluster: PgCluster, file: string): Promise<void> {
     for (const suffix of ['', '-wal']) if (fs.existsSync(`${file}${suffix}`)) fs.copyFileSync(`${file}${suffix}`, `${copy}${suffix}`);
     const { url } = await addTeamLogin(cluster.superUrl, 'desk', code);
     const store = await openStore(copy);
-    let t = performance.now();
+    const t = performance.now();
     let joined;
     try {
       joined = await joinTeam(store, url, { appVersion: APP_VERSION });
