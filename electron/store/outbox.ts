@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditRow, CallRow, Database, MissReasonRow, StepRow, TeamLinkRow, TransferRow } from './schema';
 import { visibleCallsSql } from './visibility';
 
@@ -102,7 +102,12 @@ export async function outboxCounts(db: Db): Promise<{ waiting: number; parked: n
  * next push).
  */
 export async function clearPushed(db: Db, entries: readonly OutboxEntry[]): Promise<void> {
-  for (const e of entries) await db.deleteFrom('outbox').where('call_id', '=', e.call_id).where('seq', '=', e.seq).execute();
+  if (entries.length === 0) return;
+  // One statement per batch, not one per entry (a catch-up clears 100,000): the entries drive the join
+  // (CROSS JOIN keeps that order), each found by its key, and kept if its mark moved on.
+  const pairs = JSON.stringify(entries.map((e) => [e.call_id, e.seq]));
+  await sql`DELETE FROM outbox WHERE call_id IN (
+    SELECT o.call_id FROM json_each(${pairs}) AS j CROSS JOIN outbox AS o ON o.call_id = j.value ->> 0 AND o.seq = j.value ->> 1)`.execute(db);
 }
 
 /** Parks an entry the server refused for good, with its reason; a later change of the record (a new mark) unparks it. */

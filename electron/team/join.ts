@@ -5,7 +5,7 @@ import { findTeamLink, linkTeam, outboxCounts, unlinkTeam } from '../store/outbo
 import { compareWithServer, type Comparison } from './compare';
 import { connectTeam } from '../teamStore/connect';
 import { TeamServerError } from '../teamStore/errors';
-import { pushOnce } from './pusher';
+import { pushAllWaiting } from './pusher';
 import { deskApi } from '../teamStore/deskApi';
 
 export interface JoinReport {
@@ -47,8 +47,12 @@ export async function joinTeam(store: Pick<Store, 'db' | 'sqlite'>, url: string,
     let pushed = 0;
     options.onProgress?.(0, total);
     for (;;) {
-      const outcome = await pushOnce(store.db, { target: api, appVersion: options.appVersion, now });
+      const outcome = await pushAllWaiting(store.db, { target: api, appVersion: options.appVersion, now }, (records) => {
+        pushed += records;
+        options.onProgress?.(pushed, total);
+      });
       if (outcome.kind === 'pushed') {
+        // A batch got through the careful path (a refused record parked): go on with the rest.
         pushed += outcome.records;
         options.onProgress?.(pushed, total);
         continue;

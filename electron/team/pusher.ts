@@ -82,6 +82,51 @@ export async function pushOnce(db: Kysely<Database>, options: PusherOptions): Pr
   return { kind: 'pushed', records: entries.length - parked, parked, highWater };
 }
 
+/**
+ * Pushes every waiting record, batch after batch, reading each next batch's
+ * snapshots from SQLite while the server stores the current one (a catch-up
+ * of 100,000 records spends about as long reading as the server storing).
+ * `onPushed` hears of each batch the server took. At the first failure it
+ * hands over to pushOnce, whose halving parks a refused record and whose
+ * outcome says why the queue stopped; the batch read ahead is dropped (its
+ * entries are still waiting). Returns the last round's outcome: idle once the
+ * queue is empty.
+ */
+export async function pushAllWaiting(db: Kysely<Database>, options: PusherOptions, onPushed?: (records: number) => void): Promise<PushOutcome> {
+  const link = await findTeamLink(db);
+  if (!link || link.incarnation === null) return { kind: 'notReady' };
+  await unparkChanged(db);
+  const size = options.batchSize ?? PUSH_BATCH;
+  const identity = { epoch: link.epoch, incarnation: link.incarnation, instance: link.instance, appVersion: options.appVersion };
+  /** The oldest waiting entries not being pushed now, and their snapshots. */
+  const readBatch = async (inFlight: ReadonlySet<number>) => {
+    const entries = (await waitingEntries(db, size + inFlight.size)).filter((e) => !inFlight.has(e.call_id)).slice(0, size);
+    return { entries, records: await snapshotsOf(db, entries) };
+  };
+  let pushedSeq = link.pushed_seq;
+  let next = readBatch(new Set());
+  for (;;) {
+    const batch = await next;
+    if (batch.entries.length === 0) return { kind: 'idle' };
+    const sending = options.target.push({ ...identity, deskClock: options.now(), records: batch.records });
+    // Read ahead while the server works; a failure of the read shows when it is awaited.
+    next = readBatch(new Set(batch.entries.map((e) => e.call_id)));
+    next.catch(() => undefined);
+    let highWater: number;
+    try {
+      highWater = await sending;
+    } catch {
+      // The careful path from here: pushOnce retries the oldest batch, parks what the server refuses for good, and says why it stopped.
+      await next.catch(() => undefined);
+      return pushOnce(db, options);
+    }
+    await inWriteTransaction(db, (trx) => clearPushed(trx, batch.entries));
+    pushedSeq = Math.max(pushedSeq, highWater);
+    await updateTeamLink(db, { pushed_seq: pushedSeq, last_push_at: options.now(), last_outcome: 'ok', unreachable_since: null });
+    onPushed?.(batch.entries.length);
+  }
+}
+
 /** How long the loop waits before the next round, after each kind of outcome. */
 export interface PushPacing {
   /** Nothing waited: look again soon (a click shows on the team board within 2 s). */

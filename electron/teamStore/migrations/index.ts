@@ -1,6 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_team_schema';
-import * as m0002 from './0002_team_reads';
+import * as m0002 from './0002_team_speed';
 
 /**
  * The team server's migrations, frozen and separate from the desk's SQLite
@@ -8,7 +8,7 @@ import * as m0002 from './0002_team_reads';
  */
 export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0001_team_schema': m0001,
-  '0002_team_reads': m0002,
+  '0002_team_speed': m0002,
 };
 
 /** The newest schema version this app knows. */

@@ -130,4 +130,28 @@ describe('push_records', { timeout: 60_000 }, () => {
       await listener.end();
     }
   });
+  it('stores in one batch only the records it has newer, leaves the rest and their children as they were, and takes a record named twice at its highest seq', async () => {
+    const kept = callSnapshot('CS20241206001', 6_000, { call: { agent: '老' }, steps: [{ n: 1, at: 1, author: 'x', text: 'old step' }] });
+    await desk.push([kept]);
+    const before = await stored(cluster, 'A', 'CS20241206001');
+    const stale = callSnapshot('CS20241206001', 5_999, { call: { agent: '旧' }, steps: [] });
+    const fresh = callSnapshot('CS20241206002', 6_002, { call: { agent: '新' }, steps: [{ n: 1, at: 2, author: 'x', text: 'new step' }] });
+    const twiceLow = callSnapshot('CS20241206003', 6_003, { call: { agent: '低' }, transfers: [{ seq: 1, to_owner: 'IT', transferred_at: 1 }] });
+    const twiceHigh = callSnapshot('CS20241206003', 6_004, { call: { agent: '高' }, transfers: [{ seq: 1, to_owner: 'HR', transferred_at: 2 }] });
+    expect(await desk.push([twiceHigh, stale, fresh, twiceLow])).toBe(6_004);
+    expect(await stored(cluster, 'A', 'CS20241206001')).toEqual(before);
+    expect((await stored(cluster, 'A', 'CS20241206002')).steps).toEqual([{ n: 1, text: 'new step' }]);
+    const twice = await stored(cluster, 'A', 'CS20241206003');
+    expect([twice.call.agent, twice.call.change_seq, twice.transfers]).toEqual(['高', 6_004, [{ seq: 1, to_owner: 'HR' }]]);
+  });
+
+  it('refuses a batch for its first bad element, in batch order, and stores none of it', async () => {
+    const good = callSnapshot('CS20241207001', 7_000);
+    const foreign = callSnapshot('CS20241207002', 7_001, { call: { desk_code: 'B' } });
+    const malformed = { seq: 7_002, call: { local_date: '2024-12-07' } } as unknown as ReturnType<typeof callSnapshot>;
+    const code = (err: unknown) => (err as { sqlState?: string }).sqlState;
+    expect(code(await desk.push([good, foreign, malformed]).catch((e: unknown) => e))).toBe('HT004');
+    expect(code(await desk.push([good, malformed, foreign]).catch((e: unknown) => e))).toBe('HT006');
+    expect((await stored(cluster, 'A', 'CS20241207001')).call).toBeUndefined();
+  });
 });
