@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEAM_SCHEMA_VERSION } from '../../../electron/teamStore/migrations';
 import { bundleCli } from '../../helpers/bundle';
 import { runCli } from '../../helpers/cli';
 import { startCluster, type PgCluster } from '../../helpers/pgCluster';
@@ -21,9 +22,9 @@ describe('hotline team init and add-desk/lead/admin', { timeout: 60_000 }, () =>
 
   it('reads the URL from standard input, creates the schema, and a second init says it is up to date', async () => {
     const first = await runCli(cli, ['team', 'init'], { stdin: `${cluster.superUrl}\n` });
-    expect(first).toMatchObject({ code: 0, stdout: 'Created the team schema (version 1).\n', stderr: '' });
+    expect(first).toMatchObject({ code: 0, stdout: `Created the team schema (version ${TEAM_SCHEMA_VERSION}).\n`, stderr: '' });
     const second = await runCli(cli, ['team', 'init'], { env: { HOTLINE_TEAM_URL: cluster.superUrl } });
-    expect(second).toMatchObject({ code: 0, stdout: 'The team schema is up to date (version 1).\n', stderr: '' });
+    expect(second).toMatchObject({ code: 0, stdout: `The team schema is up to date (version ${TEAM_SCHEMA_VERSION}).\n`, stderr: '' });
   });
 
   it('warns about shell history for --url, and prints a desk URL that logs in as that desk, once', async () => {
