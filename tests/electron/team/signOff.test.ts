@@ -68,15 +68,18 @@ describe('sign-off on the team server', { timeout: 120_000 }, () => {
     const { d, url } = await deskWith('S1');
     const late = await callAtStage(d, 'breached', { missReason: null });
     const fine = await callAtStage(d, 'closed');
+    // Handed to another department 30 minutes after the answer, which has not answered it yet.
+    const handed = await callAtStage(d, 'transferred', { transfer: { after: 30 } });
     const date = late.localDate;
     // From here the desk judges at the server's "now", as a desk running today would.
     d.clock.ms = Date.now();
     await joinTeam(d.store, url, { appVersion: '0.1.0' });
 
     const before = await dayOf('S1', date);
-    expect(before).toMatchObject({ desk: 'S1', date, over: true, records: 2, signedOff: null });
+    expect(before).toMatchObject({ desk: 'S1', date, over: true, records: 3, signedOff: null });
     expect(before.blockers).toContainEqual({ recordNo: late.recordNo, problem: 'open' });
     expect(before.blockers).toContainEqual({ recordNo: late.recordNo, problem: 'reason', target: 'response', index: 0 });
+    expect(before.blockers).toContainEqual({ recordNo: handed.recordNo, problem: 'reason', target: 'secondResponse', index: 0 });
     expect(before.blockers.some((b) => b.recordNo === fine.recordNo)).toBe(false);
     expect(sorted(before.blockers)).toEqual(sorted(await deskBlockers(d, date)));
 
@@ -94,11 +97,17 @@ describe('sign-off on the team server', { timeout: 120_000 }, () => {
     const applied = async () => (await leadInbox(zhao.conn).list('S1')).filter((e) => sent.includes(e.id)).every((e) => e.applied_at !== null && e.refusal === null);
     expect(await waitFor(async () => (await applied()) && (await caughtUp(d)))).toBe(true);
     expect(await waitFor(async () => (await dayOf('S1', date)).blockers.every((b) => b.problem === 'open'))).toBe(true);
-    expect((await dayOf('S1', date)).blockers).toEqual([{ recordNo: late.recordNo, problem: 'open' }]);
+    expect((await dayOf('S1', date)).blockers).toEqual([
+      { recordNo: late.recordNo, problem: 'open' },
+      { recordNo: handed.recordNo, problem: 'open' },
+    ]);
 
-    // The desk closes the call; then nothing blocks the day, on the server as on the desk.
-    await d.ok('setResult', { id: late.id, result: 'resolved' });
-    await d.ok('closeCall', { id: late.id });
+    // The desk closes the calls; then nothing blocks the day, on the server as on the desk.
+    await d.ok('answerTransfer', { id: handed.id });
+    for (const id of [late.id, handed.id]) {
+      await d.ok('setResult', { id, result: 'resolved' });
+      await d.ok('closeCall', { id });
+    }
     expect(await waitFor(() => caughtUp(d))).toBe(true);
     expect(await waitFor(async () => (await dayOf('S1', date)).blockers.length === 0)).toBe(true);
     expect(await deskBlockers(d, date)).toEqual([]);
