@@ -90,7 +90,7 @@ describe('sign-off on the team server', { timeout: 120_000 }, () => {
 
     // The lead gives every missing reason through the inbox; the desk applies them and pushes the result.
     syncing(d, url);
-    const sent = [];
+    const sent: number[] = [];
     for (const b of before.blockers.filter((x) => x.problem === 'reason')) {
       sent.push(await leadInbox(zhao.conn).send({ deskCode: 'S1', recordNo: b.recordNo, method: 'addMissReason', payload: { kind: b.target, index: b.index, code: 'overload' }, createdBy: '赵组长' }));
     }
