@@ -3,6 +3,7 @@ import { initTeamSchema, TeamInitError } from '../teamStore/init';
 import { addTeamLogin, type TeamLoginKind } from '../teamStore/logins';
 import { DB_HELP, UsageError, type Command } from './args';
 import { inboxCommand, reasonCommand } from './teamInboxCommand';
+import { dayCommand, signOffCommand } from './teamSignOffCommand';
 import { joinCommand, leaveCommand, statusCommand } from './teamLink';
 import { readTeamUrl } from './teamUrl';
 
@@ -14,7 +15,7 @@ const ADD: Record<string, TeamLoginKind> = { 'add-desk': 'desk', 'add-lead': 'le
  */
 export const teamCommand: Command = {
   name: 'team',
-  summary: 'the team server on PostgreSQL: set it up (init, add-desk, add-lead, add-admin), link this desk (join, status, leave)',
+  summary: 'the team server on PostgreSQL: set it up (init, add-desk, add-lead, add-admin), link this desk (join, status, leave), leads: reason, inbox, day, sign-off',
   usage: `hotline team init [--url URL]
 hotline team add-desk CODE [--url URL]
 hotline team add-lead NAME [--url URL]
@@ -24,6 +25,8 @@ hotline team status [--db PATH] [--json]
 hotline team leave [--db PATH]
 hotline team reason DESK RECORD --target KIND [--index N] --code CODE [--text T] [--reason R] [--by NAME] [--url LEAD-URL]
 hotline team inbox [--desk DESK] [--json] [--url LEAD-URL]
+hotline team day DESK DATE [--json] [--url LEAD-URL]
+hotline team sign-off DESK DATE [--by NAME] [--url LEAD-URL]
 
 init       creates the team schema on PostgreSQL 13 or later, or brings it up
            to this app's version; refuses a schema from a newer version
@@ -47,6 +50,14 @@ reason     (a lead) gives a missed target of another desk's record its reason
            owning desk applies it through its own rules and audit, under the
            lead's name, and pushes the result back
 inbox      (a lead) what was sent to desks: pending, applied, or refused and why
+day        (a lead) a desk's day as the server has it: its records, what still
+           blocks its sign-off (records not closed nor handed to a follow-up
+           owner, missed targets without a reason), the desk's mark, when it
+           was last heard from and how many changes it said still wait
+sign-off   (a lead) signs a desk's day off once it is over in the desk's zone
+           and nothing blocks it; once per desk and day. The desk pulls it and
+           locks the day's records; a later change needs a reason and arrives
+           marked "changed after sign-off"
 ${DB_HELP}
 
 TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
@@ -65,6 +76,8 @@ TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
   async run(values, positionals) {
     const [action, name, ...extra] = positionals;
     if (action === 'reason') return reasonCommand(values, positionals.slice(1));
+    if (action === 'day') return dayCommand(values, positionals.slice(1));
+    if (action === 'sign-off') return signOffCommand(values, positionals.slice(1));
     if (action === 'inbox') {
       if (name) throw new UsageError(`unexpected "${name}"`);
       return inboxCommand(values);
@@ -76,7 +89,7 @@ TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
     }
     if (extra.length > 0) throw new UsageError(`unexpected ${extra.map((e) => `"${e}"`).join(' ')} (quote a name with spaces)`);
     const kind = action ? ADD[action] : undefined;
-    if (action !== 'init' && kind === undefined) throw new UsageError(action ? `unknown action "${action}"` : 'say init, add-desk, add-lead, add-admin, join, status, leave, reason or inbox');
+    if (action !== 'init' && kind === undefined) throw new UsageError(action ? `unknown action "${action}"` : 'say init, add-desk, add-lead, add-admin, join, status, leave, reason, inbox, day or sign-off');
     if (kind && !name) throw new UsageError(`team ${action} needs the ${kind === 'desk' ? 'CODE of the desk' : `NAME of the ${kind}`}`);
     if (action === 'init' && name) throw new UsageError(`unexpected "${name}"`);
     const url = await readTeamUrl(typeof values.url === 'string' ? values.url : undefined);

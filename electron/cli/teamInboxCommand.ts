@@ -13,7 +13,7 @@ import { readTeamUrl } from './teamUrl';
  */
 
 /** The lead's name as the inbox records it: --by, else the login's own name (hotline_lead_<NAME>). */
-async function leadName(conn: ReturnType<typeof connectTeam>, by: unknown): Promise<string> {
+export async function leadName(conn: ReturnType<typeof connectTeam>, by: unknown): Promise<string> {
   if (typeof by === 'string' && by.trim() !== '') return by.trim();
   const { rows } = await conn.query<{ me: string }>('SELECT current_user AS me');
   return rows[0]!.me.replace(/^hotline_(lead|admin)_/, '');

@@ -7,6 +7,7 @@ import { listCallsOfDay } from '../store/calls';
 import { listMissReasons } from '../store/missReasons';
 import { policyAuditAfter } from '../store/policyAudit';
 import type { Database } from '../store/schema';
+import { findTeamLink } from '../store/outbox';
 import { findSignOff, insertSignOff } from '../store/signOffs';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { targetsOf } from '../records/callRecord';
@@ -45,10 +46,18 @@ async function rejudgesOf(db: Kysely<Database>, deskCode: string, date: string, 
 
 export const dayStatus: Handler<'dayStatus'> = async (req, { db, now }) => statusOf(db, await requireDesk(db), req.date, now());
 
-/** Team leads sign a finished day off; from then on its records change only with a stated reason. */
+/**
+ * Team leads sign a finished day off; from then on its records change only with a stated reason.
+ * A desk linked to a team server is signed off there (`hotline team sign-off`), never here: a local
+ * sign-off would cover no mark the server knows, so changes after it would not be flagged there, and
+ * the server could take a second sign-off of the same day. The server's arrives with the sync.
+ */
 export const signOffDay: Handler<'signOffDay'> = async (req, { db, now, session }) => {
   const lead = await requireRole(db, session, ['team_lead', 'admin']);
   const desk = await requireDesk(db);
+  if (await findTeamLink(db)) {
+    throw new HotlineError('team_signs_off', `Desk ${desk.code} is linked to a team server: its days are signed off there (hotline team sign-off ${desk.code} ${req.date}).`, 'date', [desk.code]);
+  }
   const at = now();
   if (req.date >= localDate(at, desk.time_zone)) {
     // Coded with the date as data, so that the page says it in its own language.

@@ -38,7 +38,8 @@ export function openTeamScope(url: string): TeamScope {
   let listener: TeamListener | null = null;
   const connection = () => (conn ??= connectTeam(url, { kind: 'lead' }));
   return {
-    stats: (desks) => teamStatsQueries({ query: (text, values) => connection().query(text, values) }, desks),
+    // Connected at the first read, not when the screen merely asks whether team scope exists.
+    stats: (desks) => teamStatsQueries({ query: (text, values) => connection().query(text, values), get pool() { return connection().pool; } }, desks),
     desks: () => teamDeskCodes(connection()),
     board: async (today, warningAt) => {
       const [board, counts] = await Promise.all([readBoard(connection()), callsOnDay(connection(), today)]);

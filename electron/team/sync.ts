@@ -6,6 +6,8 @@ import { runPusher, type PushOutcome, type PushPacing } from './pusher';
 import { deskApi } from '../teamStore/deskApi';
 import { deskInbox } from '../teamStore/inboxApi';
 import { fetchInbox, reportInbox } from './inbox';
+import { deskSignOffs } from '../teamStore/signOffApi';
+import { onServerWithSignOff, pullSignOffs, waitingReporter } from './signOffs';
 
 export interface TeamSyncOptions {
   /** The desk's URL (its own login): never logged, never shown. */
@@ -15,7 +17,9 @@ export interface TeamSyncOptions {
   onOutcome?: (outcome: PushOutcome) => void;
   /** New entries from the team inbox were kept locally: the request path applies them (team/inbox.ts). */
   onInboxEntries?: (count: number) => void;
-  /** How often the inbox is looked at (default 10 s: a lead sees "pending at desk B" that long at most, on a desk that is up). */
+  /** Sign-offs of this desk's days were kept from the server: its records of those days now change only with a reason. */
+  onSignOffs?: (count: number) => void;
+  /** How often the inbox and the sign-offs are looked at, and the waiting count reported if it changed (default 10 s: a lead sees "pending at desk B" that long at most, on a desk that is up). */
   inboxEveryMs?: number;
   pacing?: PushPacing;
   /** Connection and statement time-outs, ms (defaults: 10 s and 30 s). */
@@ -53,6 +57,8 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
   });
   const api = deskApi(conn);
   const inbox = deskInbox(conn);
+  const signOffs = deskSignOffs(conn);
+  const reportWaiting = waitingReporter(store.db, signOffs);
   let compared = false;
   let leaseAt = 0;
   let inboxAt = 0;
@@ -77,8 +83,15 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
         if (Date.now() - inboxAt >= (options.inboxEveryMs ?? INBOX_EVERY_MS)) {
           await reportInbox(store.db, inbox);
           const fresh = await fetchInbox(store.db, inbox);
+          // On the same beat: the sign-offs of this desk's days, and its waiting count when it changed.
+          const signed = await onServerWithSignOff(async () => {
+            const kept = await pullSignOffs(store.db, signOffs);
+            await reportWaiting();
+            return kept;
+          });
           inboxAt = Date.now();
           if (fresh > 0) options.onInboxEntries?.(fresh);
+          if (signed > 0) options.onSignOffs?.(signed);
         }
       },
       onOutcome: (outcome) => {

@@ -10,6 +10,11 @@ export const TEAM_ERRORS = {
   otherDesk: 'HT004',
   appVersion: 'HT005',
   badBatch: 'HT006',
+  // Sign-off (migration 0003): the day is not over in the desk's zone, blockers remain, it is signed already, no such desk.
+  dayNotOver: 'HT007',
+  signOffBlocked: 'HT008',
+  alreadySignedOff: 'HT009',
+  noSuchDesk: 'HT010',
 } as const;
 
 export type TeamErrorKind = keyof typeof TEAM_ERRORS | 'unreachable' | 'authentication' | 'timeout' | 'server';

@@ -38,6 +38,10 @@ interface DesksTable {
   desk_clock_offset_ms: number | null;
   app_version: string | null;
   created_at: Generated<number>;
+  /** Migration 0003: the desk's records still waiting to be pushed, as it last reported, and when; its zone. */
+  waiting: number | null;
+  waiting_at: number | null;
+  time_zone: string | null;
 }
 
 /** The desk's calls columns (less its local id and import batch), and the server's guard columns. */

@@ -9,7 +9,7 @@ import {
   type TeamStatsRange,
 } from './teamStatsSql';
 
-type Reader = Pick<TeamConnection, 'query'>;
+type Reader = Pick<TeamConnection, 'query' | 'pool'>;
 
 /**
  * The statistics' contract (store/statsQueries.ts) answered by the team

@@ -66,7 +66,7 @@ export function useI18n(): I18n {
   return value;
 }
 
-const PARAM_CODES = new Set<ApiError['code']>(['day_not_over', 'already_signed_off', 'unknown_time_zone']);
+const PARAM_CODES = new Set<ApiError['code']>(['day_not_over', 'already_signed_off', 'team_signs_off', 'unknown_time_zone']);
 
 /** The variable part of an error in the reader's language where the API gives it as data (missed targets by kind). */
 function errorDetail(error: ApiError, lang: Lang, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {

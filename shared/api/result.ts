@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'day_not_over',
   /** Sign-off of a day that already is (problems[0]: the date). */
   'already_signed_off',
+  /** A local sign-off on a desk linked to a team server: its days are signed off there, by a lead (issue 14). */
+  'team_signs_off',
   /** A time-zone name that is no IANA zone (problems[0]: the text typed). */
   'unknown_time_zone',
   // — A record logged by mistake (issue 12, one call one workspace) —

@@ -24,3 +24,34 @@ export interface TeamScopeView {
   /** The team's desk codes (for the desk filter); empty when not available or not reachable. */
   desks: string[];
 }
+
+/** What stands in a desk's day's way on the team server: a record not closed nor handed over, or a missed target without a reason. */
+export interface TeamDayBlocker {
+  recordNo: string;
+  problem: 'open' | 'reason';
+  /** The missed target (a TargetKind) and its index, for a 'reason' blocker. */
+  target?: string;
+  index?: number;
+}
+
+/** A desk's day as the team server sees it (`hotline team day DESK DATE --json`): a lead signs it off from this. */
+export interface TeamDayStatus {
+  desk: string;
+  date: string;
+  /** The desk's zone (as it reported it, else its newest record's); null when the server knows none. */
+  timeZone: string | null;
+  /** The day has ended in the desk's zone, on the server's clock. */
+  over: boolean;
+  /** The day's records on the server, voided ones left out. */
+  records: number;
+  /** Empty when the day can be signed off. */
+  blockers: TeamDayBlocker[];
+  /** The desk: the mark it pushed up to, when the server last heard from it, and how many records it said still wait to be pushed (null: it never said). */
+  deskMark: { epoch: number; seq: number };
+  lastSeenAt: number | null;
+  waiting: number | null;
+  waitingAt: number | null;
+  signedOff: { by: string; role: string; at: number; covered: { epoch: number; seq: number } } | null;
+  /** Records of the day stored above the sign-off's covered mark: flagged "changed after sign-off" by the server. */
+  changedAfterSignOff: string[];
+}
