@@ -3,6 +3,7 @@ import { initTeamSchema, TeamInitError } from '../teamStore/init';
 import { addTeamLogin, type TeamLoginKind } from '../teamStore/logins';
 import { DB_HELP, UsageError, type Command } from './args';
 import { inboxCommand, reasonCommand } from './teamInboxCommand';
+import { teamPolicyCommand, teamUsersCommand } from './teamAuthoredCommand';
 import { joinCommand, leaveCommand, statusCommand } from './teamLink';
 import { readTeamUrl } from './teamUrl';
 
@@ -24,6 +25,10 @@ hotline team status [--db PATH] [--json]
 hotline team leave [--db PATH]
 hotline team reason DESK RECORD --target KIND [--index N] --code CODE [--text T] [--reason R] [--by NAME] [--url LEAD-URL]
 hotline team inbox [--desk DESK] [--json] [--url LEAD-URL]
+hotline team policy import FILE [--from YYYY-MM-DD] [--reason R] [--url ADMIN-URL]
+hotline team policy show [--json] [--url URL]
+hotline team users add NAME --role agent|team_lead|admin [--url ADMIN-URL]
+hotline team users list [--json] [--url URL]
 
 init       creates the team schema on PostgreSQL 13 or later, or brings it up
            to this app's version; refuses a schema from a newer version
@@ -47,6 +52,14 @@ reason     (a lead) gives a missed target of another desk's record its reason
            owning desk applies it through its own rules and audit, under the
            lead's name, and pushes the result back
 inbox      (a lead) what was sent to desks: pending, applied, or refused and why
+policy     (an admin) import sets the team's timing policy, checked like
+           hotline policy import (a bad file is refused with every problem,
+           nothing written); --from back-dates it: each linked desk re-judges
+           its records from that day. Linked desks take it within about 10 s,
+           and their Policy screen shows it read-only. show: the newest version
+users      (an admin) add a team profile (a name and a role; no PIN: PINs stay
+           on each desk, where a local admin sets one before it can sign in);
+           list the team's profiles
 ${DB_HELP}
 
 TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
@@ -61,10 +74,16 @@ TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
     text: { type: 'string' },
     reason: { type: 'string' },
     by: { type: 'string' },
+    from: { type: 'string' },
+    role: { type: 'string' },
+    'pin-stdin': { type: 'boolean' },
+    pin: { type: 'string' },
   },
   async run(values, positionals) {
     const [action, name, ...extra] = positionals;
     if (action === 'reason') return reasonCommand(values, positionals.slice(1));
+    if (action === 'policy') return teamPolicyCommand(values, positionals.slice(1));
+    if (action === 'users') return teamUsersCommand(values, positionals.slice(1));
     if (action === 'inbox') {
       if (name) throw new UsageError(`unexpected "${name}"`);
       return inboxCommand(values);
@@ -76,7 +95,7 @@ TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
     }
     if (extra.length > 0) throw new UsageError(`unexpected ${extra.map((e) => `"${e}"`).join(' ')} (quote a name with spaces)`);
     const kind = action ? ADD[action] : undefined;
-    if (action !== 'init' && kind === undefined) throw new UsageError(action ? `unknown action "${action}"` : 'say init, add-desk, add-lead, add-admin, join, status, leave, reason or inbox');
+    if (action !== 'init' && kind === undefined) throw new UsageError(action ? `unknown action "${action}"` : 'say init, add-desk, add-lead, add-admin, join, status, leave, reason, inbox, policy or users');
     if (kind && !name) throw new UsageError(`team ${action} needs the ${kind === 'desk' ? 'CODE of the desk' : `NAME of the ${kind}`}`);
     if (action === 'init' && name) throw new UsageError(`unexpected "${name}"`);
     const url = await readTeamUrl(typeof values.url === 'string' ? values.url : undefined);

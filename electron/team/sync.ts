@@ -6,6 +6,10 @@ import { runPusher, type PushOutcome, type PushPacing } from './pusher';
 import { deskApi } from '../teamStore/deskApi';
 import { deskInbox } from '../teamStore/inboxApi';
 import { fetchInbox, reportInbox } from './inbox';
+import { pullAuthored } from './authored';
+import { teamAuthored } from '../teamStore/authoredApi';
+import { TeamServerError } from '../teamStore/errors';
+import { describeError, log } from '../log';
 
 export interface TeamSyncOptions {
   /** The desk's URL (its own login): never logged, never shown. */
@@ -15,7 +19,9 @@ export interface TeamSyncOptions {
   onOutcome?: (outcome: PushOutcome) => void;
   /** New entries from the team inbox were kept locally: the request path applies them (team/inbox.ts). */
   onInboxEntries?: (count: number) => void;
-  /** How often the inbox is looked at (default 10 s: a lead sees "pending at desk B" that long at most, on a desk that is up). */
+  /** The team's policy versions or profiles changed this desk (a pulled version, a new or renamed profile). */
+  onAuthoredPulled?: (pulled: { policyVersions: number; profiles: number }) => void;
+  /** How often the inbox (and the team's policy and profiles) is looked at (default 10 s: a lead sees "pending at desk B" that long at most, on a desk that is up). */
   inboxEveryMs?: number;
   pacing?: PushPacing;
   /** Connection and statement time-outs, ms (defaults: 10 s and 30 s). */
@@ -32,6 +38,22 @@ export interface TeamSyncOptions {
  * lets hundreds of desks share one server.
  */
 const INBOX_EVERY_MS = 10_000;
+
+/**
+ * The team's policy and profiles, on the inbox's beat. A server that cannot be
+ * reached fails the round like any other; a version or profile this desk cannot
+ * take (a policy a newer app wrote) is logged and tried again next time, and
+ * never stops the pushes.
+ */
+async function pullTeamAuthored(store: Pick<Store, 'db'>, authored: ReturnType<typeof teamAuthored>, options: TeamSyncOptions): Promise<void> {
+  try {
+    const pulled = await pullAuthored(store.db, authored);
+    if (pulled.policyVersions > 0 || pulled.profiles > 0) options.onAuthoredPulled?.(pulled);
+  } catch (error) {
+    if (error instanceof TeamServerError) throw error;
+    log.warn(`team server: the team's policy or profiles could not be taken here: ${error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : describeError(error)}`);
+  }
+}
 
 /** The lease is renewed well before it ends: a third of its length. */
 const RENEW_MS = (LEASE_SECONDS * 1000) / 3;
@@ -53,6 +75,7 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
   });
   const api = deskApi(conn);
   const inbox = deskInbox(conn);
+  const authored = teamAuthored(conn);
   let compared = false;
   let leaseAt = 0;
   let inboxAt = 0;
@@ -79,6 +102,7 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
           const fresh = await fetchInbox(store.db, inbox);
           inboxAt = Date.now();
           if (fresh > 0) options.onInboxEntries?.(fresh);
+          await pullTeamAuthored(store, authored, options);
         }
       },
       onOutcome: (outcome) => {
