@@ -71,7 +71,7 @@ const T = {
     running: '  重新考核进行中（下次启动热线记录时继续）',
     trailTouched: (days: string) => `  涉及已归档的日期：${days}`,
     reason: (r: string) => `  原因：${r}`,
-    sources: { screen: '规则页面', cli: '命令行', defaults: '默认规则', 'before trail': '记录变更之前保存' } as Record<string, string>,
+    sources: { screen: '规则页面', cli: '命令行', team: '团队服务器', defaults: '默认规则', 'before trail': '记录变更之前保存' } as Record<string, string>,
     notApplied: '未做任何更改：加上 --yes 才会应用。',
     progress: (done: number, total: number) => `已重新考核 ${done}/${total}`,
     refused: (file: string) => `${file} 被拒绝，当前规则保持不变。问题：`,

@@ -4,6 +4,7 @@ import { addTeamLogin, type TeamLoginKind } from '../teamStore/logins';
 import { DB_HELP, UsageError, type Command } from './args';
 import { inboxCommand, reasonCommand } from './teamInboxCommand';
 import { dayCommand, signOffCommand } from './teamSignOffCommand';
+import { teamPolicyCommand, teamUsersCommand } from './teamAuthoredCommand';
 import { joinCommand, leaveCommand, statusCommand } from './teamLink';
 import { readTeamUrl } from './teamUrl';
 
@@ -15,7 +16,7 @@ const ADD: Record<string, TeamLoginKind> = { 'add-desk': 'desk', 'add-lead': 'le
  */
 export const teamCommand: Command = {
   name: 'team',
-  summary: 'the team server on PostgreSQL: set it up (init, add-desk, add-lead, add-admin), link this desk (join, status, leave), leads: reason, inbox, day, sign-off',
+  summary: 'the team server on PostgreSQL: set it up (init, add-desk, add-lead, add-admin), link this desk (join, status, leave), leads: reason, inbox, day, sign-off; admins: policy, users',
   usage: `hotline team init [--url URL]
 hotline team add-desk CODE [--url URL]
 hotline team add-lead NAME [--url URL]
@@ -27,6 +28,10 @@ hotline team reason DESK RECORD --target KIND [--index N] --code CODE [--text T]
 hotline team inbox [--desk DESK] [--json] [--url LEAD-URL]
 hotline team day DESK DATE [--json] [--url LEAD-URL]
 hotline team sign-off DESK DATE [--by NAME] [--url LEAD-URL]
+hotline team policy import FILE [--from YYYY-MM-DD] [--reason R] [--url ADMIN-URL]
+hotline team policy show [--json] [--url URL]
+hotline team users add NAME --role agent|team_lead|admin [--url ADMIN-URL]
+hotline team users list [--json] [--url URL]
 
 init       creates the team schema on PostgreSQL 13 or later, or brings it up
            to this app's version; refuses a schema from a newer version
@@ -58,6 +63,14 @@ sign-off   (a lead) signs a desk's day off once it is over in the desk's zone
            and nothing blocks it; once per desk and day. The desk pulls it and
            locks the day's records; a later change needs a reason and arrives
            marked "changed after sign-off"
+policy     (an admin) import sets the team's timing policy, checked like
+           hotline policy import (a bad file is refused with every problem,
+           nothing written); --from back-dates it: each linked desk re-judges
+           its records from that day. Linked desks take it within about 10 s,
+           and their Policy screen shows it read-only. show: the newest version
+users      (an admin) add a team profile (a name and a role; no PIN: PINs stay
+           on each desk, where a local admin sets one before it can sign in);
+           list the team's profiles
 ${DB_HELP}
 
 TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
@@ -72,12 +85,18 @@ TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
     text: { type: 'string' },
     reason: { type: 'string' },
     by: { type: 'string' },
+    from: { type: 'string' },
+    role: { type: 'string' },
+    'pin-stdin': { type: 'boolean' },
+    pin: { type: 'string' },
   },
   async run(values, positionals) {
     const [action, name, ...extra] = positionals;
     if (action === 'reason') return reasonCommand(values, positionals.slice(1));
     if (action === 'day') return dayCommand(values, positionals.slice(1));
     if (action === 'sign-off') return signOffCommand(values, positionals.slice(1));
+    if (action === 'policy') return teamPolicyCommand(values, positionals.slice(1));
+    if (action === 'users') return teamUsersCommand(values, positionals.slice(1));
     if (action === 'inbox') {
       if (name) throw new UsageError(`unexpected "${name}"`);
       return inboxCommand(values);
@@ -89,7 +108,7 @@ TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
     }
     if (extra.length > 0) throw new UsageError(`unexpected ${extra.map((e) => `"${e}"`).join(' ')} (quote a name with spaces)`);
     const kind = action ? ADD[action] : undefined;
-    if (action !== 'init' && kind === undefined) throw new UsageError(action ? `unknown action "${action}"` : 'say init, add-desk, add-lead, add-admin, join, status, leave, reason, inbox, day or sign-off');
+    if (action !== 'init' && kind === undefined) throw new UsageError(action ? `unknown action "${action}"` : 'say init, add-desk, add-lead, add-admin, join, status, leave, reason, inbox, day, sign-off, policy or users');
     if (kind && !name) throw new UsageError(`team ${action} needs the ${kind === 'desk' ? 'CODE of the desk' : `NAME of the ${kind}`}`);
     if (action === 'init' && name) throw new UsageError(`unexpected "${name}"`);
     const url = await readTeamUrl(typeof values.url === 'string' ? values.url : undefined);

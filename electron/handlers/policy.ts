@@ -4,14 +4,16 @@ import { refuse } from '../../shared/i18n/refusals';
 import { checkedPolicy, currentPolicy, policyOf, savePolicyVersion, toVersion } from '../records/policies';
 import { policyTrail, previewVersion } from '../records/policyVersions';
 import { findPolicy } from '../store/policies';
+import { teamManagesPolicy } from '../records/teamPolicy';
 import { requireRole, type Handler } from './context';
 
 /** The policy's requests; its rules (versions, checks, the one in force) are records/policies.ts. */
 export const getPolicy: Handler<'getPolicy'> = async (req, { db, now }) => {
-  if (req.version === undefined) return currentPolicy(db, now());
+  const managedByTeam = await teamManagesPolicy(db);
+  if (req.version === undefined) return { ...(await currentPolicy(db, now())), managedByTeam };
   const row = await findPolicy(db, req.version);
   if (!row) throw new HotlineError('not_found', `There is no policy version ${req.version}.`);
-  return toVersion(row, db);
+  return { ...toVersion(row, db), managedByTeam };
 };
 
 /** Admins only: the policy holds the whole team to its targets. */

@@ -57,6 +57,9 @@ export const saveUser: Handler<'saveUser'> = async (req, { db, session, now }) =
     const existing = await findUser(trx, id);
     if (!existing) throw new HotlineError('not_found', 'There is no such profile.');
     await refuseLosingLastAdmin(trx, existing, req.role, req.active);
+    // A team profile came without a PIN (the server never has one): it signs in here only once it has one.
+    const willBeActive = req.active === undefined ? existing.active === 1 : req.active;
+    if (existing.team_id !== null && willBeActive && (pinHash === undefined ? existing.pin_hash : pinHash) === null) throw refuse('team_profile_needs_pin', {}, 'pin');
     await updateUser(trx, id, {
       name,
       role: req.role,

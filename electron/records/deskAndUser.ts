@@ -27,7 +27,7 @@ export async function requireDesk(db: Kysely<Database>): Promise<DeskRow> {
 /** The signed-in profile; every change is made by someone. */
 export async function requireUser(db: Kysely<Database>, session: Session): Promise<UserRow> {
   if (session.teamLead) {
-    return { id: TEAM_LEAD_FROM_INBOX, name: session.teamLead.name, role: 'team_lead', pin_hash: null, active: 1, created_at: 0, pin_failures: 0, pin_locked_until: null };
+    return { id: TEAM_LEAD_FROM_INBOX, name: session.teamLead.name, role: 'team_lead', pin_hash: null, active: 1, created_at: 0, pin_failures: 0, pin_locked_until: null, team_id: null };
   }
   const user = session.userId === null ? undefined : await findUser(db, session.userId);
   if (!user || !user.active) throw new HotlineError('not_signed_in', 'Sign in first.');

@@ -9,6 +9,7 @@ import { saveVersion, type SaveVersionOptions } from './policyVersions';
 import { findPolicy, insertPolicy, policyInForceAt } from '../store/policies';
 import type { Database, PolicyRow } from '../store/schema';
 import { requireDesk } from './deskAndUser';
+import { refuseWhileTeamManages } from './teamPolicy';
 
 /**
  * Policy versions never change once written, so each is parsed once per
@@ -68,9 +69,11 @@ export function checkedPolicy(candidate: unknown): Policy {
  * A new version, in force from now on, or from a past date (the records of
  * its span are then re-judged, see records/policyVersions.ts). Without a date
  * records already logged keep the version they were judged by.
- * A policy with problems is refused whole, with every problem listed.
+ * A policy with problems is refused whole, with every problem listed; any
+ * local save is refused while the team server manages the policy.
  */
 export async function savePolicyVersion(db: Kysely<Database>, candidate: unknown, options: SaveVersionOptions): Promise<SavedPolicy> {
+  await refuseWhileTeamManages(db);
   return saveVersion(db, checkedPolicy(candidate), options);
 }
 

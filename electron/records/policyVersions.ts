@@ -10,6 +10,7 @@ import { findPolicy, insertPolicy, listPolicies, policyInForceAt } from '../stor
 import { nextVersionStart, signedOffDaysInSpan, type PolicySpan, type SignedOffDay } from '../store/policySpans';
 import type { Database, PolicyAuditRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
+import { refuseWhileTeamManages } from './teamPolicy';
 import { previewRejudge, rejudgeSpan, signedOffChanges, type RejudgeJob, type RejudgeProgress } from './rejudge';
 
 /**
@@ -26,9 +27,14 @@ export interface SaveVersionOptions {
   now: number;
   author: string;
   authorId: number | null;
-  source: 'screen' | 'cli';
+  /** 'team': a version pulled from the team server (team/authored.ts). */
+  source: 'screen' | 'cli' | 'team';
   /** YYYY-MM-DD: in force from that day 00:00 in the policy's zone; absent: from now. */
   effectiveFrom?: string | undefined;
+  /** An instant decided elsewhere (a team version's start, set on the server): instead of effectiveFrom. */
+  effectiveAt?: number;
+  /** Runs in the transaction that writes the version, with its id (the team's map of versions), so neither is kept without the other. */
+  alongside?: (trx: Kysely<Database>, policyId: number) => Promise<void>;
   /** Why; required when the re-judge changes a signed-off day's records (a due time or a verdict). */
   reason?: string | undefined;
   onProgress?: (p: RejudgeProgress) => void;
@@ -67,6 +73,7 @@ async function spanFrom(db: Kysely<Database>, from: number): Promise<PolicySpan>
  * @example const impact = await previewVersion(db, policy, '2026-09-01', Date.now())
  */
 export async function previewVersion(db: Kysely<Database>, policy: Policy, effectiveFrom: string | undefined, now: number): Promise<PolicyImpact> {
+  await refuseWhileTeamManages(db);
   const span = await spanFrom(db, startOf(effectiveFrom, policy, now));
   const impact = await previewRejudge(db, span, policy, now);
   return { effectiveFrom: span.from, effectiveUntil: span.until, timeZone: policy.calendar.timeZone, ...impact };
@@ -84,7 +91,7 @@ export async function previewVersion(db: Kysely<Database>, policy: Policy, effec
  */
 export async function saveVersion(db: Kysely<Database>, policy: Policy, options: SaveVersionOptions): Promise<SavedPolicy> {
   const { now } = options;
-  const from = startOf(options.effectiveFrom, policy, now);
+  const from = options.effectiveAt ?? startOf(options.effectiveFrom, policy, now);
   const reason = options.reason === undefined ? null : cleanText(options.reason) || null;
   const json = JSON.stringify(policy);
   // Judging the signed-off days' records takes a while: done before the write lock, and again
@@ -101,6 +108,7 @@ export async function saveVersion(db: Kysely<Database>, policy: Policy, options:
       throw new HotlineError('archived_needs_reason', `Signed-off days would change (${days.join(', ')}): say why.`, 'reason', days);
     }
     const id = await insertPolicy(trx, { effective_from: from, created_at: now, created_by: options.author, json });
+    await options.alongside?.(trx, id);
     const trailId = await insertPolicyAudit(trx, {
       policy_id: id,
       actor: options.author,

@@ -24,6 +24,7 @@ export interface Database {
   outbox: OutboxTable;
   outbox_parked: OutboxParkedTable;
   team_inbox: TeamInboxTable;
+  team_policy_versions: TeamPolicyVersionsTable;
 }
 
 interface DeskTable {
@@ -155,6 +156,15 @@ interface TeamLinkTable {
   last_outcome: string | null;
   unreachable_since: number | null;
   server_policy_version: number | null;
+  /** The digest of the server's profiles last applied here (migration 0013): asked for again only when it changes. */
+  profiles_digest: Generated<string | null>;
+}
+
+/** A team policy version pulled from the server and the local version it was saved as (migration 0013). */
+interface TeamPolicyVersionsTable {
+  server_version: number;
+  policy_id: number;
+  pulled_at: number;
 }
 
 /** One entry per record with changes the server has not acknowledged: its newest change sequence. */
@@ -280,6 +290,8 @@ interface UsersTable {
   pin_failures: Generated<number>;
   /** Until when sign-ins to this profile are refused; null: never locked, or cleared. */
   pin_locked_until: number | null;
+  /** The team server's id of this profile (migration 0013): name, role and active come from the team; the PIN stays here. */
+  team_id: Generated<string | null>;
 }
 
 /** Lock-outs and unlocks of profiles. Append-only: triggers refuse UPDATE and DELETE. */

@@ -8,6 +8,10 @@ import { deskInbox } from '../teamStore/inboxApi';
 import { fetchInbox, reportInbox } from './inbox';
 import { deskSignOffs } from '../teamStore/signOffApi';
 import { onServerWithSignOff, pullSignOffs, waitingReporter } from './signOffs';
+import { pullAuthored } from './authored';
+import { teamAuthored } from '../teamStore/authoredApi';
+import { TeamServerError } from '../teamStore/errors';
+import { describeError, log } from '../log';
 
 export interface TeamSyncOptions {
   /** The desk's URL (its own login): never logged, never shown. */
@@ -19,7 +23,9 @@ export interface TeamSyncOptions {
   onInboxEntries?: (count: number) => void;
   /** Sign-offs of this desk's days were kept from the server: its records of those days now change only with a reason. */
   onSignOffs?: (count: number) => void;
-  /** How often the inbox and the sign-offs are looked at, and the waiting count reported if it changed (default 10 s: a lead sees "pending at desk B" that long at most, on a desk that is up). */
+  /** The team's policy versions or profiles changed this desk (a pulled version, a new or renamed profile). */
+  onAuthoredPulled?: (pulled: { policyVersions: number; profiles: number }) => void;
+  /** How often the inbox, the sign-offs and the team's policy and profiles are looked at, and the waiting count reported if it changed (default 10 s: a lead sees "pending at desk B" that long at most, on a desk that is up). */
   inboxEveryMs?: number;
   pacing?: PushPacing;
   /** Connection and statement time-outs, ms (defaults: 10 s and 30 s). */
@@ -36,6 +42,22 @@ export interface TeamSyncOptions {
  * lets hundreds of desks share one server.
  */
 const INBOX_EVERY_MS = 10_000;
+
+/**
+ * The team's policy and profiles, on the inbox's beat. A server that cannot be
+ * reached fails the round like any other; a version or profile this desk cannot
+ * take (a policy a newer app wrote) is logged and tried again next time, and
+ * never stops the pushes.
+ */
+async function pullTeamAuthored(store: Pick<Store, 'db'>, authored: ReturnType<typeof teamAuthored>, options: TeamSyncOptions): Promise<void> {
+  try {
+    const pulled = await pullAuthored(store.db, authored);
+    if (pulled.policyVersions > 0 || pulled.profiles > 0) options.onAuthoredPulled?.(pulled);
+  } catch (error) {
+    if (error instanceof TeamServerError) throw error;
+    log.warn(`team server: the team's policy or profiles could not be taken here: ${error instanceof Error && 'code' in error ? String((error as { code: unknown }).code) : describeError(error)}`);
+  }
+}
 
 /** The lease is renewed well before it ends: a third of its length. */
 const RENEW_MS = (LEASE_SECONDS * 1000) / 3;
@@ -59,6 +81,7 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
   const inbox = deskInbox(conn);
   const signOffs = deskSignOffs(conn);
   const reportWaiting = waitingReporter(store.db, signOffs);
+  const authored = teamAuthored(conn);
   let compared = false;
   let leaseAt = 0;
   let inboxAt = 0;
@@ -92,6 +115,7 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
           inboxAt = Date.now();
           if (fresh > 0) options.onInboxEntries?.(fresh);
           if (signed > 0) options.onSignOffs?.(signed);
+          await pullTeamAuthored(store, authored, options);
         }
       },
       onOutcome: (outcome) => {

@@ -170,6 +170,8 @@ export interface PolicyVersion {
   effectiveFrom: number;
   createdBy: string;
   policy: Policy;
+  /** getPolicy only: the desk is linked and the team server manages its policy, so the Policy screen is read-only. */
+  managedByTeam?: boolean;
 }
 
 export type FollowUpKind = 'resolution' | 'progressUpdate' | 'resultTold' | 'callback' | 'leadFollowUp';

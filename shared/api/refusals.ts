@@ -40,6 +40,10 @@ export const REFUSAL_CODES = [
   'field_required',
   /** params: country */
   'no_holiday_data',
+  /** The desk is linked and the team server manages its policy: saved with `hotline team policy import`. */
+  'team_policy',
+  /** A profile from the team server has no PIN here yet: it may be used only once a local admin gives it one. */
+  'team_profile_needs_pin',
   /** A policy text holding a phone- or ID-like number (params: n, how many places). */
   'phone_in_policy',
   // — Files, imports and backups —

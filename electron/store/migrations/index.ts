@@ -11,6 +11,7 @@ import * as m0009 from './2026_12_01_0009_import_batches';
 import * as m0010 from './2026_12_01_0010_void';
 import * as m0011 from './2026_12_01_0011_team_outbox';
 import * as m0012 from './2026_12_01_0012_team_inbox';
+import * as m0013 from './2026_12_01_0013_team_authored';
 
 /**
  * Every migration, imported statically: a bundled main process has no
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0010_void': m0010,
   '2026_12_01_0011_team_outbox': m0011,
   '2026_12_01_0012_team_inbox': m0012,
+  '2026_12_01_0013_team_authored': m0013,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -79,6 +79,8 @@ export const policy = {
   'policy.fromStart': 'the start',
   'policy.sourceScreen': 'Policy screen',
   'policy.sourceCli': 'command line',
+  'policy.sourceTeam': 'team server',
+  'policy.managedByTeam': 'The team server manages this policy: it is shown read-only here. The team\'s admin changes it on the server, and this desk takes each new version within about 10 seconds.',
   'policy.sourceDefaults': 'defaults',
   'policy.sourceBeforeTrail': 'saved before the history was kept',
   // — Issue 12 (wt/keys): the Policy screen's problems by code, never zod's English —

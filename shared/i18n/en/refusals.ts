@@ -30,6 +30,8 @@ export const refusals = {
   'refusal.deadline_before_start': 'The deadline is before the start.',
   'refusal.field_required': 'This field is needed.',
   'refusal.no_holiday_data': 'No holiday data for "{country}".',
+  'refusal.team_policy': 'The team server manages this desk\'s policy: an admin changes it with hotline team policy import.',
+  'refusal.team_profile_needs_pin': 'A profile from the team server needs a PIN on this desk before it can be used.',
   'refusal.phone_in_policy': '{n|one text looks|# texts look} like a phone or ID number, which does not belong in a policy: remove it and save again.',
   'refusal.files_unavailable': 'This window cannot save or open files; use hotline export / hotline import.',
   'refusal.backups_unavailable': 'Automatic backups do not run here; use hotline backup --backup-dir DIR.',

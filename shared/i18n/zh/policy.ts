@@ -81,6 +81,8 @@ export const policy: Record<keyof typeof en, string> = {
   'policy.fromStart': '最初',
   'policy.sourceScreen': '规则页面',
   'policy.sourceCli': '命令行',
+  'policy.sourceTeam': '团队服务器',
+  'policy.managedByTeam': '本规则由团队服务器统一管理，此处只读。团队管理员在服务器上修改后，本席位约 10 秒内自动采用新版本。',
   'policy.sourceDefaults': '默认规则',
   'policy.sourceBeforeTrail': '记录变更之前保存',
   // — 第 12 号问题（wt/keys）：时效规则页的问题按代码显示 —

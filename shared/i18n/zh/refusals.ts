@@ -27,6 +27,8 @@ export const refusals: Record<keyof typeof en, string> = {
   'refusal.deadline_before_start': '截止日期早于开始日期。',
   'refusal.field_required': '此项必填。',
   'refusal.no_holiday_data': '没有“{country}”的节假日数据。',
+  'refusal.team_policy': '本席位已接入团队服务器，规则由团队统一管理，请由管理员在团队服务器上修改。',
+  'refusal.team_profile_needs_pin': '来自团队服务器的档案须先在本席位设置密码，才能启用。',
   'refusal.phone_in_policy': '规则中有 {n} 处文字像电话号码或证件号，规则里不应出现这类号码：请删除后再保存。',
   'refusal.files_unavailable': '此窗口无法保存或打开文件，请使用命令 hotline export / hotline import。',
   'refusal.backups_unavailable': '此处不运行自动备份，请使用命令 hotline backup --backup-dir 目录。',

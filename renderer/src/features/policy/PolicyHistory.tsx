@@ -7,6 +7,7 @@ import { spanLine } from './spanText';
 const SOURCES: Record<string, MessageKey> = {
   screen: 'policy.sourceScreen',
   cli: 'policy.sourceCli',
+  team: 'policy.sourceTeam',
   defaults: 'policy.sourceDefaults',
   'before trail': 'policy.sourceBeforeTrail',
 };
