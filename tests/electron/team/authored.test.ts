@@ -103,7 +103,8 @@ describe('a back-dated team version', { timeout: 60_000 }, () => {
     for (const desk of [linked.desk, local]) calls.push(await callAtStage(desk, 'closed', { fields: { priority: 'general' }, answerAfter: 20, startAt }));
     expect((await row(linked.desk, calls[0]!.id)).response_due_at).toBe(calls[0]!.callAt + 240 * MIN);
 
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(linked.desk.clock.ms);
+    // The calls' own day (their answer may fall after midnight, on the next one).
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(startAt);
     const from = startOf(today, responseIn(10), linked.desk.clock.ms);
     const version = await adminAuthored(admin).addPolicyVersion({ effectiveFrom: from, createdBy: 'ops', json: responseIn(10), reason: '培训后收紧' });
     const localSave = await local.ok('savePolicy', { policy: responseIn(10), effectiveFrom: today });
