@@ -17,8 +17,7 @@ import { reportPrinterFor } from './reportPdf';
 import { lockDownWebContents } from './security';
 import { reportStartup } from './startupDialogs';
 import { createDeskWindow, rendererIndex } from './window';
-import { teamUrlSealer } from './teamSecret';
-import { readTeamUrl } from '../durability/teamUrl';
+import { readKeptTeamUrl } from './teamSecret';
 import { inboxApplier } from '../handlers/teamInbox';
 import { openTeamScope } from '../team/scope';
 import { eventHub, EVERY_PROFILE } from '../records/eventHub';
@@ -81,7 +80,7 @@ async function start(): Promise<void> {
       report: (outcome: BackupOutcome) => (outcome.ok ? log.info : log.error)(backupOutcomeLine(outcome)),
       // A linked desk syncs with the team server in the worker; its status goes to every window.
       team: {
-        url: readTeamUrl(defaultDbPath(), teamUrlSealer()),
+        url: readKeptTeamUrl(defaultDbPath(), 'desk'),
         appVersion: APP_VERSION,
         onStatus: (status) => eventHub.emit('teamStatus', status, EVERY_PROFILE),
         // A lead's change from the team inbox goes through the same handlers as a click.
@@ -94,6 +93,7 @@ async function start(): Promise<void> {
     return;
   }
   const { store, bulk } = started;
+  if (started.teamUrlMissing) log.warn('team server: this desk is linked but its URL could not be read; run `hotline team join` again');
   const backups = started.backups.start();
   app.on('will-quit', () => {
     started.teamSync?.stop();
@@ -101,7 +101,7 @@ async function start(): Promise<void> {
   });
   const settings = { rememberLang: (next: Lang) => writeUiLang(store.file, next) };
   // A lead's or admin's URL kept on this desk: its screens may read team scope.
-  const scopeUrl = readTeamUrl(store.file, teamUrlSealer(), 'scope');
+  const scopeUrl = readKeptTeamUrl(store.file, 'scope');
   const team = scopeUrl ? openTeamScope(scopeUrl) : undefined;
   // The team board follows the desks' pushes (LISTEN/NOTIFY), carried to the windows by the event channel.
   team?.follow((notice) => eventHub.emit('teamBoard', notice ?? { desk: '', seq: 0 }, EVERY_PROFILE));

@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
-import type { UrlSealer } from '../durability/teamUrl';
-import { log } from '../log';
+import { readTeamUrl, type TeamUrlKind, type UrlSealer } from '../durability/teamUrl';
+import { describeError, log } from '../log';
 
 /**
  * The desktop's keeper of the team server URL: Electron's safeStorage (the
@@ -21,4 +21,18 @@ export function teamUrlSealer(): UrlSealer | undefined {
     seal: (text) => safeStorage.encryptString(text).toString('base64'),
     unseal: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
   };
+}
+
+/**
+ * The kept team URL of `kind`, or null when none is kept or the keychain cannot
+ * open it (a changed keyring, a moved profile): the desk then logs locally as
+ * ever, and says so, rather than failing to start.
+ */
+export function readKeptTeamUrl(dbFile: string, kind: TeamUrlKind): string | null {
+  try {
+    return readTeamUrl(dbFile, teamUrlSealer(), kind);
+  } catch (error) {
+    log.warn(`team server: the kept ${kind === 'desk' ? "desk's" : 'team-scope'} URL cannot be opened with the system keychain (${describeError(error)}); join the team again`);
+    return null;
+  }
 }

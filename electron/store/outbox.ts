@@ -52,6 +52,18 @@ export function requeueAll(sqlite: BetterSqlite3.Database): number {
   return marked;
 }
 
+/**
+ * Queues the desk's own records whose numbers the server does not have: a
+ * desk that took a new incarnation sends what the server lost (it was restored
+ * to before this desk's last pushes). Inside a write transaction.
+ */
+export function requeueAbsent(sqlite: BetterSqlite3.Database, serverRecordNos: readonly string[]): number {
+  // SQLite-only: json_each turns the server's list into a set to test against.
+  const marked = sqlite.prepare(MARK_MANY('record_no NOT IN (SELECT value FROM json_each(?))')).run(JSON.stringify(serverRecordNos)).changes;
+  raiseSequence(sqlite, marked);
+  return marked;
+}
+
 /** Unlinks the desk: the link and its queue go; every record stays. Inside a write transaction. */
 export function unlinkTeam(sqlite: BetterSqlite3.Database): void {
   sqlite.prepare('DELETE FROM outbox').run();
@@ -185,5 +197,6 @@ export async function snapshotsOf(db: Db, entries: readonly OutboxEntry[]): Prom
 
 /** Notes the incarnation the server gave this desk. On the raw connection, inside the transaction that took the desk's history back. */
 export function setIncarnation(sqlite: BetterSqlite3.Database, epoch: number, incarnation: string): void {
-  sqlite.prepare('UPDATE team_link SET epoch = ?, incarnation = ?').run(epoch, incarnation);
+  // The server's mark starts again at 0 with the new incarnation; so does what this desk saw acknowledged.
+  sqlite.prepare('UPDATE team_link SET epoch = ?, incarnation = ?, pushed_seq = 0').run(epoch, incarnation);
 }

@@ -13,10 +13,13 @@ export function pullBackRecords(sqlite: BetterSqlite3.Database, records: Readonl
   const writer = new BulkCallWriter(sqlite);
   const raise = serialRaiser(sqlite);
   for (const [date, serial] of Object.entries(maxSerials)) raise(deskCode, date, serial);
-  // SQLite-only: INSERT OR IGNORE. An audit row keeps its id, the server's key for it; an id this desk
-  // has meanwhile given to another row keeps that row (the server still has the pulled one).
+  // An audit row keeps its id when the id is free; one this desk has meanwhile given to another row
+  // (a click between the restore and this) gets a new id, so neither is lost here. The server knows an
+  // audit row by its id and its content (team migration 0004): such a row, pushed again, is stored a
+  // second time under its new id rather than dropped.
   const audit = sqlite.prepare(
-    'INSERT OR IGNORE INTO audit_log (id, call_id, field, old_value, new_value, actor, actor_id, at, reason) VALUES (@id, @call_id, @field, @old_value, @new_value, @actor, @actor_id, @at, @reason)',
+    `INSERT INTO audit_log (id, call_id, field, old_value, new_value, actor, actor_id, at, reason)
+     VALUES (CASE WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = @id) THEN NULL ELSE @id END, @call_id, @field, @old_value, @new_value, @actor, @actor_id, @at, @reason)`,
   );
   const unmark = sqlite.prepare('DELETE FROM outbox WHERE call_id = ?');
   const ids: number[] = [];

@@ -1,6 +1,6 @@
 import { findDesk } from '../store/desk';
 import type { Store } from '../store/openDb';
-import { findTeamLink, requeueAll, setIncarnation } from '../store/outbox';
+import { findTeamLink, requeueAbsent, requeueAll, setIncarnation } from '../store/outbox';
 import { pullBackRecords } from '../store/pullBack';
 import { localRecordNos } from '../store/calls';
 import { TeamServerError } from '../teamStore/errors';
@@ -23,8 +23,8 @@ export type Comparison =
 /**
  * Compares the desk with the server, on joining and at every start. A desk is
  * behind when the server has seen changes it no longer has (its mark is past
- * the desk's sequence) or another incarnation of it: a restored backup, a
- * reinstall. It then takes a new incarnation (so the server orders its pushes
+ * the last mark the desk saw acknowledged) or another incarnation of it: a
+ * restored backup, a reinstall. It then takes a new incarnation (so the server orders its pushes
  * after everything before), raises its day serials to the server's largest per
  * day (so no record number is handed out twice), and takes back its own
  * records the server has and it lacks. A second PC with the same desk code is
@@ -41,8 +41,12 @@ export async function compareWithServer(store: Pick<Store, 'db' | 'sqlite'>, api
   }
   await api.claimLease(link.instance, LEASE_SECONDS);
   const sameIncarnation = link.incarnation !== null && link.incarnation === server.incarnation && link.epoch === server.epoch;
-  if (sameIncarnation && link.last_seq >= server.high_water) {
-    if (server.high_water >= link.pushed_seq) return { kind: 'current' };
+  // The desk notes every mark the server acknowledges (pushed_seq). A server mark beyond it means the
+  // server has changes this desk never saw acknowledged: its history went back (a backup restored, even
+  // if it has logged since and its own sequence has run past the server's again). Below it, the server
+  // lost what it had acknowledged.
+  if (sameIncarnation && server.high_water <= link.pushed_seq) {
+    if (server.high_water === link.pushed_seq) return { kind: 'current' };
     // The server acknowledged more than it now has: whatever it lost, the desk still has, and sends again.
     const records = store.sqlite.transaction(() => requeueAll(store.sqlite)).immediate();
     return { kind: 'requeued', records };
@@ -50,14 +54,18 @@ export async function compareWithServer(store: Pick<Store, 'db' | 'sqlite'>, api
 
   const began = await api.beginIncarnation(link.instance);
   const local = new Set(await localRecordNos(store.db, server.desk_code));
-  const missing = (await api.recordMarks()).map((m) => m.record_no).filter((no) => !local.has(no));
+  const onServer = (await api.recordMarks()).map((m) => m.record_no);
+  const missing = onServer.filter((no) => !local.has(no));
   const records: Awaited<ReturnType<DeskApi['records']>> = [];
   for (let i = 0; i < missing.length; i += PULL_CHUNK) records.push(...(await api.records(missing.slice(i, i + PULL_CHUNK))));
   // One transaction: a crash leaves the old incarnation and nothing pulled, and the next start compares again.
   const pulledBack = store.sqlite
     .transaction(() => {
       setIncarnation(store.sqlite, began.epoch, began.incarnation);
-      return pullBackRecords(store.sqlite, records, began.maxSerials, server.desk_code);
+      const pulled = pullBackRecords(store.sqlite, records, began.maxSerials, server.desk_code);
+      // And the other way: what the desk has and the server lost goes out again.
+      requeueAbsent(store.sqlite, onServer);
+      return pulled;
     })
     .immediate();
   return { kind: 'began', epoch: began.epoch, pulledBack, firstTime: server.incarnation === null };

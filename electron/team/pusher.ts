@@ -27,6 +27,17 @@ const TRANSIENT: ReadonlySet<TeamErrorKind> = new Set(['unreachable', 'timeout']
 /** Errors about the desk, not a record: no record is parked for them. */
 const DESK_REFUSALS: ReadonlySet<TeamErrorKind> = new Set(['staleIncarnation', 'leaseHeld', 'appVersion', 'authentication', 'notADesk', 'otherDesk']);
 
+/**
+ * A refusal of the records' own data, the only kind that parks a record: a
+ * malformed element (HT006), or the server's data and constraint errors
+ * (SQLSTATE classes 22 and 23: a value too long, a CHECK). Anything else the
+ * server says (a permission, a missing function, a TLS or certificate problem)
+ * is about the server or its set-up: the queue waits for IT, with back-off,
+ * and goes on by itself once fixed, rather than parking records that would
+ * then wait for an edit.
+ */
+const refusesTheRecords = (why: TeamServerError): boolean => why.kind === 'badBatch' || /^2[23]/.test(why.sqlState ?? '');
+
 export interface PusherOptions {
   target: PushTarget;
   appVersion: string;
@@ -58,7 +69,7 @@ export async function pushOnce(db: Kysely<Database>, options: PusherOptions): Pr
       await inWriteTransaction(db, (trx) => clearPushed(trx, part));
     } catch (error) {
       const why = error instanceof TeamServerError ? error : new TeamServerError('server', error instanceof Error ? error.message : String(error));
-      if (TRANSIENT.has(why.kind) || DESK_REFUSALS.has(why.kind)) throw why;
+      if (TRANSIENT.has(why.kind) || DESK_REFUSALS.has(why.kind) || !refusesTheRecords(why)) throw why;
       if (part.length === 1) {
         await parkEntry(db, part[0]!, why.message, options.now());
         parked++;

@@ -31,7 +31,7 @@ export class TeamServerError extends Error {
   }
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED']);
 
 /** Maps what pg throws to a TeamServerError; passes one through. */
 export function teamErrorOf(error: unknown): TeamServerError {

@@ -144,8 +144,17 @@ describe('row-level security: desk A against desk B, with raw SQL', { timeout: 6
       await admin.query("INSERT INTO hotline_team.profiles (name, role) VALUES ('王芳', 'agent')");
       expect((await a.query('SELECT name, role, active FROM hotline_team.profiles')).rows).toEqual([{ name: '王芳', role: 'agent', active: true }]);
       expect((await a.query('SELECT count(*) AS n FROM hotline_team.policy_versions')).rows).toEqual([{ n: 1 }]);
+      // A version, once written, is never rewritten: desks pull only newer ones, so a correction is a new version.
+      expect(await refused(admin, "UPDATE hotline_team.policy_versions SET json = '{\"x\":1}'")).toMatch(/^42501/);
     } finally {
       await admin.close();
     }
+  });
+
+  it("records a sign-off's covered mark as the desk's own, whatever the lead's SQL claims", async () => {
+    const mark = await asSuperuser(cluster, async (c) => (await c.query("SELECT epoch, high_water FROM hotline_team.desks WHERE desk_code = 'B'")).rows[0] as { epoch: number; high_water: number });
+    await lead.query("INSERT INTO hotline_team.signoffs (desk_code, local_date, signed_by, covered_epoch, covered_seq) VALUES ('B', '2024-11-30', 'lead', 99, 4611686018427387904)");
+    const row = await asSuperuser(cluster, async (c) => (await c.query("SELECT covered_epoch, covered_seq FROM hotline_team.signoffs WHERE desk_code = 'B' AND local_date = '2024-11-30'")).rows[0]);
+    expect(row).toEqual({ covered_epoch: mark.epoch, covered_seq: mark.high_water });
   });
 });

@@ -158,5 +158,52 @@ describe('desks and the team server', { timeout: 120_000 }, () => {
     await syncUntil(a, url, async () => (await serverRecords('A15')).length === 3 && ((await teamStatusOf(a.store.db)) as { waiting: number }).waiting === 0);
     expect(await serverRecords('A15')).toEqual(localRecords(a));
   });
+
+  it('a desk restored from a backup hands out audit ids the server already holds: its new audit rows are kept beside the old ones, none dropped', async () => {
+    const tmp = tempDir();
+    folders.push(tmp.remove);
+    const file = path.join(tmp.dir, 'desk.db');
+    let a = await desk('A16', file);
+    const url = (await addTeamLogin(cluster.superUrl, 'desk', 'A16')).url;
+    const call = await callAtStage(a, 'answered', { fields: { reason: '停水' } });
+    await joinTeam(a.store, url, { appVersion: APP });
+    a.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    fs.copyFileSync(file, path.join(tmp.dir, 'backup.db'));
+    await a.ok('updateCall', { id: call.id, patch: { reason: '停水（备份之后）' } });
+    await syncUntil(a, url);
+    await a.close();
+    opened.splice(opened.indexOf(a), 1);
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    fs.copyFileSync(path.join(tmp.dir, 'backup.db'), file);
+
+    a = await desk('A16', file);
+    // The restored desk's next audit id is the one its lost change had on the server.
+    await a.ok('updateCall', { id: call.id, patch: { reason: '停水（恢复之后）' } });
+    await syncUntil(a, url);
+    const reasons = await asSuperuser(cluster, async (c) =>
+      (await c.query("SELECT new_value FROM hotline_team.audit WHERE desk_code = 'A16' AND field = 'reason' ORDER BY received_at, new_value")).rows.map((r) => r.new_value as string),
+    );
+    expect(reasons).toEqual(expect.arrayContaining(['停水（备份之后）', '停水（恢复之后）']));
+    const ids = await asSuperuser(cluster, async (c) => (await c.query("SELECT audit_id FROM hotline_team.audit WHERE desk_code = 'A16' AND field = 'reason' AND new_value LIKE '停水（%'")).rows.map((r) => r.audit_id as number));
+    // The same desk-local id, two different rows: both kept.
+    expect(new Set(ids).size).toBe(1);
+  });
+
+  it("a server that refuses for a reason of its own (a permission IT took away) parks no record: the queue waits, and goes on once fixed", async () => {
+    const a = await desk('A17');
+    const url = (await addTeamLogin(cluster.superUrl, 'desk', 'A17')).url;
+    await joinTeam(a.store, url, { appVersion: APP });
+    await callAtStage(a, 'closed');
+    const grant = (sqlText: string) => asSuperuser(cluster, async (c) => void (await c.query(sqlText)));
+    await grant('REVOKE EXECUTE ON FUNCTION hotline_team.push_records(integer, uuid, uuid, text, bigint, jsonb) FROM hotline_desk');
+    try {
+      await syncUntil(a, url, async () => ((await teamStatusOf(a.store.db)) as { lastOutcome: string | null }).lastOutcome === 'server');
+      expect(await teamStatusOf(a.store.db)).toMatchObject({ waiting: 1, parked: [] });
+    } finally {
+      await grant('GRANT EXECUTE ON FUNCTION hotline_team.push_records(integer, uuid, uuid, text, bigint, jsonb) TO hotline_desk');
+    }
+    await syncUntil(a, url);
+    expect(await serverRecords('A17')).toEqual(localRecords(a));
+  });
 });
 
