@@ -7,7 +7,8 @@ import { startServer, type RunningServer } from '../server/server';
 import { startUp } from '../startup/startUp';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
-import { readTeamUrl } from '../durability/teamUrl';
+import { randomUUID } from 'node:crypto';
+import { machineInstance, readTeamUrl } from '../durability/teamUrl';
 import { inboxApplier } from '../handlers/teamInbox';
 import { openTeamScope } from '../team/scope';
 import { eventHub, EVERY_PROFILE } from '../records/eventHub';
@@ -66,6 +67,7 @@ only, and prints the address to open (it carries a secret token for this run).
       // A linked desk syncs with the team server in the worker; its status goes to the page.
       team: {
         url: readTeamUrl(file),
+        instance: () => machineInstance(file, randomUUID),
         appVersion: APP_VERSION,
         onStatus: (status) => eventHub.emit('teamStatus', status, EVERY_PROFILE),
         // A lead's change from the team inbox goes through the same handlers as a click.

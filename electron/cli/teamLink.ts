@@ -1,4 +1,5 @@
-import { forgetTeamUrl, saveTeamUrl } from '../durability/teamUrl';
+import { randomUUID } from 'node:crypto';
+import { forgetTeamUrl, machineInstance, saveTeamUrl } from '../durability/teamUrl';
 import { joinTeam, leaveTeam } from '../team/join';
 import { loginKindOfUrl } from '../team/scope';
 import { teamStatusOf } from '../team/status';
@@ -32,6 +33,8 @@ export async function joinCommand(values: Record<string, string | boolean | unde
     const report = await withStore(values, (store) =>
       joinTeam(store, url, {
         appVersion: APP_VERSION,
+        // This computer's id for the lease, kept beside the database (never in it, nor in its backups).
+        instance: machineInstance(file, randomUUID),
         onProgress: (done, total) => {
           if (process.stderr.isTTY) process.stderr.write(`\rpushing this desk's records: ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`);
         },

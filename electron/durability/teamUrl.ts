@@ -47,3 +47,17 @@ export function forgetTeamUrl(dbFile: string, kind: TeamUrlKind = 'desk'): void 
   const { clear, sealed } = KEYS[kind];
   updateSettings(dbFile, { [clear]: undefined, [sealed]: undefined });
 }
+
+/**
+ * This computer's instance id for the team server's lease, kept in the
+ * settings file beside the database (made at the first join). Not in the
+ * database: a backup restored on a second PC while the first still runs must
+ * not share the first one's id, or the lease could not tell the two apart.
+ */
+export function machineInstance(dbFile: string, make: () => string): string {
+  const kept = readSettings(dbFile).teamInstance;
+  if (typeof kept === 'string' && kept !== '') return kept;
+  const made = make();
+  updateSettings(dbFile, { teamInstance: made });
+  return made;
+}

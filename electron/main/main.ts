@@ -17,6 +17,8 @@ import { reportPrinterFor } from './reportPdf';
 import { lockDownWebContents } from './security';
 import { reportStartup } from './startupDialogs';
 import { createDeskWindow, rendererIndex } from './window';
+import { randomUUID } from 'node:crypto';
+import { machineInstance } from '../durability/teamUrl';
 import { readKeptTeamUrl } from './teamSecret';
 import { inboxApplier } from '../handlers/teamInbox';
 import { openTeamScope } from '../team/scope';
@@ -81,6 +83,7 @@ async function start(): Promise<void> {
       // A linked desk syncs with the team server in the worker; its status goes to every window.
       team: {
         url: readKeptTeamUrl(defaultDbPath(), 'desk'),
+        instance: () => machineInstance(defaultDbPath(), randomUUID),
         appVersion: APP_VERSION,
         onStatus: (status) => eventHub.emit('teamStatus', status, EVERY_PROFILE),
         // A lead's change from the team inbox goes through the same handlers as a click.

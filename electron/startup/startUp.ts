@@ -7,7 +7,7 @@ import { backfillDerivedColumns } from '../records/startup';
 import { serveRequestsFrom, type OpenOptions, type Store } from '../store/openDb';
 import { WorkerRunner, type BulkRunner } from '../worker/bulkRunner';
 import { sweepImportsAtStart } from '../worker/sweepAtStart';
-import { findTeamLink } from '../store/outbox';
+import { findTeamLink, updateTeamLink } from '../store/outbox';
 import { teamStatusOf } from '../team/status';
 import { applyInbox, type InboxApply } from '../team/inbox';
 import type { TeamStatus } from '../../shared/api/team';
@@ -43,7 +43,7 @@ export interface StartUpOptions extends OpenOptions {
    * cannot be read here), the app's version, and where the link's status goes
    * each time it moves. Without it, or with the desk not linked, nothing syncs.
    */
-  team?: { url: string | null; appVersion: string; onStatus: (status: TeamStatus) => void; applierFor: (store: Store) => InboxApply };
+  team?: { url: string | null; appVersion: string; onStatus: (status: TeamStatus) => void; applierFor: (store: Store) => InboxApply; instance?: () => string };
 }
 
 /** What start-up found and started; nothing of it has been shown to anyone yet. */
@@ -88,7 +88,11 @@ export async function startUp(options: StartUpOptions): Promise<StartedUp> {
   // A fresh database after a damaged one: its backups must not rotate away the older, good ones.
   const keepExisting = opened.movedAside !== undefined && !restored;
   const backups = new BackupRunner({ store, where, keepExisting, ...open, report, now, runner: bulk });
-  const linked = options.team ? (await findTeamLink(store.db)) !== undefined : false;
+  const link = options.team ? await findTeamLink(store.db) : undefined;
+  const linked = link !== undefined;
+  // The lease is this computer's: a database restored here from elsewhere takes this computer's id.
+  const instance = link && options.team?.instance ? machineOf(options.team.instance) : null;
+  if (link && instance && link.instance !== instance) await updateTeamLink(store.db, { instance });
   const teamSync = linked && options.team?.url ? startTeamSync(store, bulk, { ...options.team, url: options.team.url }) : null;
   return {
     store,
@@ -103,6 +107,15 @@ export async function startUp(options: StartUpOptions): Promise<StartedUp> {
     teamSync,
     teamUrlMissing: linked && !options.team?.url,
   };
+}
+
+/** This computer's lease id, or null when it cannot be kept (an unreadable settings file): the database's own then serves. */
+function machineOf(instance: () => string): string | null {
+  try {
+    return instance();
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -23,7 +23,11 @@ export interface JoinReport {
  * with progress. The URL is the caller's to keep (the settings file, or the
  * desktop's safeStorage), never the database's.
  */
-export async function joinTeam(store: Pick<Store, 'db' | 'sqlite'>, url: string, options: { appVersion: string; now?: () => number; onProgress?: (pushed: number, total: number) => void }): Promise<JoinReport> {
+export async function joinTeam(
+  store: Pick<Store, 'db' | 'sqlite'>,
+  url: string,
+  options: { appVersion: string; now?: () => number; onProgress?: (pushed: number, total: number) => void; instance?: string },
+): Promise<JoinReport> {
   const now = options.now ?? Date.now;
   const desk = await findDesk(store.db);
   if (!desk) throw new TeamServerError('notADesk', 'set this desk up first (hotline setup), then join the team');
@@ -34,7 +38,7 @@ export async function joinTeam(store: Pick<Store, 'db' | 'sqlite'>, url: string,
     const server = await api.deskRow();
     if (!server) throw new TeamServerError('notADesk', 'this URL is not a desk\'s login: give the URL `hotline team add-desk` printed for this desk');
     if (server.desk_code !== desk.code) throw new TeamServerError('otherDesk', `this database is desk ${desk.code}, but the URL is desk ${server.desk_code}'s`);
-    store.sqlite.transaction(() => linkTeam(store.sqlite, { role: 'desk', instance: randomUUID(), linkedAt: now() })).immediate();
+    store.sqlite.transaction(() => linkTeam(store.sqlite, { role: 'desk', instance: options.instance ?? randomUUID(), linkedAt: now() })).immediate();
     let comparison: Comparison;
     try {
       comparison = await compareWithServer(store, api);

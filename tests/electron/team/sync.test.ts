@@ -2,6 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addTeamLogin } from '../../../electron/teamStore/logins';
+import { randomUUID } from 'node:crypto';
+import { resolveBackupDir } from '../../../electron/durability/backupDir';
+import { machineInstance } from '../../../electron/durability/teamUrl';
+import { startUp } from '../../../electron/startup/startUp';
+import { findTeamLink } from '../../../electron/store/outbox';
+import { InProcessRunner } from '../../../electron/worker/bulkRunner';
 import { joinTeam } from '../../../electron/team/join';
 import { syncWithTeam } from '../../../electron/team/sync';
 import { teamStatusOf } from '../../../electron/team/status';
@@ -204,6 +210,41 @@ describe('desks and the team server', { timeout: 120_000 }, () => {
     }
     await syncUntil(a, url);
     expect(await serverRecords('A17')).toEqual(localRecords(a));
+  });
+
+  it("a copy of a linked desk's database started on another computer takes that computer's lease id, and is refused while the first one runs", async () => {
+    const tmp = tempDir();
+    folders.push(tmp.remove);
+    const first = await desk('A18');
+    const url = (await addTeamLogin(cluster.superUrl, 'desk', 'A18')).url;
+    await joinTeam(first.store, url, { appVersion: APP, instance: machineInstance(first.file, randomUUID) });
+    first.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // The second computer: the database file copied over (a backup restored there), not its settings.
+    const copy = path.join(tmp.dir, 'elsewhere.db');
+    fs.copyFileSync(first.file, copy);
+    const up = await startUp({
+      file: copy,
+      where: resolveBackupDir(copy, { env: {} }),
+      workerFile: 'no worker in unit tests',
+      runnerFor: (store) => new InProcessRunner(store),
+      detectShare: () => null,
+      report: () => undefined,
+      team: { url: null, appVersion: APP, onStatus: () => undefined, applierFor: () => async () => ({ ok: true, value: null }), instance: () => machineInstance(copy, randomUUID) },
+    });
+    try {
+      const second = { store: up.store };
+      expect((await findTeamLink(up.store.db))!.instance).not.toBe((await findTeamLink(first.store.db))!.instance);
+      const stop = new AbortController();
+      const running = syncWithTeam(second.store, { url, appVersion: APP, signal: stop.signal, pacing: { idleMs: 20, backoffMs: 50, maxBackoffMs: 200 } });
+      for (let i = 0; i < 200 && ((await teamStatusOf(up.store.db)) as { lastOutcome: string | null }).lastOutcome !== 'leaseHeld'; i++) await new Promise((r) => setTimeout(r, 25));
+      stop.abort();
+      await running;
+      expect(await teamStatusOf(up.store.db)).toMatchObject({ lastOutcome: 'leaseHeld' });
+    } finally {
+      await up.backups.stop();
+      await up.bulk.close();
+      await up.store.close();
+    }
   });
 });
 
