@@ -1,19 +1,24 @@
-import type { ReviewMissReason, ReviewRow } from '../../shared/api/review';
+import type { ReviewMissReason, ReviewPage, ReviewRow } from '../../shared/api/review';
 import type { CallResult, Category, CustomerType, MissReasonCode, RequestType } from '../../shared/domain/fields';
 import type { TargetKind } from '../../shared/timing/compliance';
 import { minutesBetween } from '../../shared/timing/durations';
 import { listMissReasons } from '../store/missReasons';
 import { agentsInRange, reviewPage } from '../store/review';
-import type { Handler } from './context';
+import { requireRole, type Handler, type HandlerContext } from './context';
+import type { RequestOf } from '../../shared/api/contract';
+import type { TeamScope } from '../team/scope';
+import { TeamServerError } from '../teamStore/errors';
 import { refuse } from '../../shared/i18n/refusals';
 
 /**
  * The Review screen: any day or range, filtered, searched and sorted in SQL,
  * one page at a time (the screen's virtualised list asks for the pages it shows).
  */
-export const reviewRecords: Handler<'reviewRecords'> = async (req, { db, now }) => {
+export const reviewRecords: Handler<'reviewRecords'> = async (req, ctx) => {
+  const { db, now } = ctx;
   if (req.to < req.from) throw refuse('range_reversed', {}, 'to');
   const at = now();
+  if (req.scope === 'team') return teamReviewRecords(req, ctx, at);
   const { total, rows } = await reviewPage(db, req, { sort: req.sort ?? 'callAt', dir: req.dir ?? 'desc', limit: req.limit ?? 200, offset: req.offset ?? 0 }, at);
   // One query for the page's reasons (at most `limit` records), not one per row.
   const reasons = new Map<number, ReviewMissReason[]>();
@@ -52,4 +57,59 @@ export const reviewRecords: Handler<'reviewRecords'> = async (req, { db, now }) 
 };
 
 /** Everyone who logged calls in the range, for the agent filter (imported desks included). */
-export const reviewAgents: Handler<'reviewAgents'> = async (req, { db }) => agentsInRange(db, req.from, req.to);
+export const reviewAgents: Handler<'reviewAgents'> = async (req, ctx) => {
+  if (req.scope !== 'team') return agentsInRange(ctx.db, req.from, req.to);
+  const team = await teamScopeOf(ctx);
+  return team.reviewAgents({ from: req.from, to: req.to, deskCode: req.deskCode });
+};
+
+/** Team scope is a lead's or admin's, on a desk that keeps such a URL. */
+async function teamScopeOf(ctx: HandlerContext): Promise<TeamScope> {
+  await requireRole(ctx.db, ctx.session, ['team_lead', 'admin']);
+  if (!ctx.team) throw refuse('team_scope_unavailable', {}, 'scope');
+  return ctx.team;
+}
+
+/**
+ * The Review list over every desk on the team server, read-only: the same
+ * filters, search, states and sort as this desk's list. A row's id is 0 (the
+ * record is another desk's: it opens there, not here).
+ */
+async function teamReviewRecords(req: RequestOf<'reviewRecords'>, ctx: HandlerContext, at: number): Promise<ReviewPage> {
+  const team = await teamScopeOf(ctx);
+  const paging = { sort: req.sort ?? 'callAt', dir: req.dir ?? 'desc', limit: req.limit ?? 200, offset: req.offset ?? 0 } as const;
+  let page;
+  try {
+    page = await team.review(req, paging, at);
+  } catch (error) {
+    if (error instanceof TeamServerError) throw refuse('team_unreachable', { why: error.message }, 'scope');
+    throw error;
+  }
+  return {
+    total: page.total,
+    offset: paging.offset,
+    rows: page.rows.map(
+      (r): ReviewRow => ({
+        id: 0,
+        deskCode: r.desk_code,
+        recordNo: r.record_no,
+        localDate: r.local_date,
+        timeZone: r.time_zone,
+        callAt: r.call_at,
+        agent: r.agent,
+        priority: r.priority,
+        category: r.category as Category | null,
+        requestType: r.request_type as RequestType | null,
+        customerType: r.customer_type as CustomerType | null,
+        salutation: r.salutation,
+        reason: r.reason,
+        responseMinutes: minutesBetween(r.call_at, r.answered_at),
+        result: r.result as CallResult | null,
+        closedAt: r.closed_at,
+        state: r.state,
+        missReasons: r.reasons.map((m) => ({ kind: m.kind as TargetKind, index: m.idx, code: m.code as MissReasonCode, text: m.text })),
+        voided: r.voided_at !== null,
+      }),
+    ),
+  };
+}

@@ -7,6 +7,8 @@ import { callsOnDay, readBoard } from '../teamStore/boardSql';
 import type { TeamBoard } from '../../shared/api/board';
 import { boardView } from './board';
 import { teamRecordsPage, type TeamRecordKey } from '../teamStore/teamRecordsSql';
+import { teamReviewAgents, teamReviewPage, type TeamReviewFilter, type TeamReviewRow } from '../teamStore/teamReviewSql';
+import type { ReviewSort } from '../../shared/api/review';
 import { listenToTeam, type TeamListener } from '../teamStore/listen';
 
 /**
@@ -22,6 +24,10 @@ export interface TeamScope {
   desks(): Promise<string[]>;
   /** The team board on the server's clock; `today` is the local date whose calls the desks' counts show. */
   board(today: string, warningAt: number): Promise<TeamBoard>;
+  /** The Review list over the team's records: the desk's filters, one page at a time. */
+  review(filter: TeamReviewFilter, paging: { sort: ReviewSort; dir: 'asc' | 'desc'; limit: number; offset: number }, now: number): Promise<{ total: number; rows: TeamReviewRow[] }>;
+  /** Everyone who logged calls in the range, on any desk or one. */
+  reviewAgents(range: { from: string; to: string; deskCode?: string | undefined }): Promise<string[]>;
   /** The team's records of a period, whole, a page at a time in (desk, record number) order (the team export). */
   records(range: { from: string; to: string; desks?: readonly string[] }, after: TeamRecordKey | null, limit: number): ReturnType<typeof teamRecordsPage>;
   /**
@@ -46,6 +52,8 @@ export function openTeamScope(url: string): TeamScope {
       return boardView(board, counts, warningAt);
     },
     records: (range, after, limit) => teamRecordsPage(connection(), range, after, limit),
+    review: (filter, paging, now) => teamReviewPage(connection(), filter, paging, now),
+    reviewAgents: (range) => teamReviewAgents(connection(), range),
     follow: (onChange) => {
       listener ??= listenToTeam(url, (n) => onChange({ desk: n.desk, seq: n.seq }), () => onChange(null));
     },

@@ -169,8 +169,10 @@ export const requestSchemas = {
     dir: z.enum(['asc', 'desc']).optional(),
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
+    /** team: every desk's records on the team server (leads and admins; deskCode narrows to one desk); read-only. */
+    scope: z.enum(['desk', 'team']).optional(),
   }),
-  reviewAgents: z.strictObject({ from: isoDate, to: isoDate }),
+  reviewAgents: z.strictObject({ from: isoDate, to: isoDate, scope: z.enum(['desk', 'team']).optional(), deskCode: label.optional() }),
   /** scope team: every desk's records on the team server (leads and admins), optionally only `desks`. */
   getStats: z.strictObject({ from: isoDate, to: isoDate, scope: z.enum(['desk', 'team']).optional(), desks: z.array(z.string().min(1).max(12)).max(500).optional() }),
   /** Whether this desk reads team scope (a lead's or admin's URL is kept), and the team's desks. */

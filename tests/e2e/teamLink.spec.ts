@@ -103,6 +103,18 @@ test("组长在统计页切换到全团队：两张席位的来电合计，可�
     await page.screenshot({ path: test.info().outputPath('team-stats-zh.png') });
     await button(page, '本席位').click();
     await expect(calls).toHaveText('0');
+
+    // Review in team scope: every desk's records, read-only, each with its desk; a desk filter gives one desk's.
+    await button(page, '审核').click();
+    await page.locator('#rv-from').fill('2020-01-01');
+    const count = page.getByTestId('review-count');
+    await expect(count).toHaveText('0 条记录');
+    await button(page, '全团队').click();
+    await expect(count).toHaveText('70 条记录');
+    await expect(page.getByTestId('review-table').getByText(/^T[12] · CS\d{11}$/).first()).toBeVisible();
+    await expect(page.getByText('全团队记录，只读')).toBeVisible();
+    await page.getByLabel('席位', { exact: true }).selectOption('T1');
+    await expect(count).toHaveText('30 条记录');
   } finally {
     await served?.stop();
     await cluster?.stop();

@@ -26,6 +26,7 @@ export const review = {
   'review.state.breached': 'breached',
   'review.state.open': 'open',
   'review.state.clock': 'clock problems',
+  'review.teamReadOnly': 'The team’s records, read-only: a record opens at its own desk; hotline export --team writes them to Excel.',
   'review.all': 'All',
   'review.search': 'Search reason, steps, remarks',
   'review.searchHint': 'e.g. 物流',

@@ -28,6 +28,7 @@ export const review: Record<keyof typeof en, string> = {
   'review.state.breached': '未达标',
   'review.state.open': '进行中',
   'review.state.clock': '时钟异常',
+  'review.teamReadOnly': '全团队记录，只读：记录在其所属席位打开；导出全团队记录请由组长在命令行中导出。',
   'review.all': '全部',
   'review.search': '搜索事由、步骤、备注',
   'review.searchHint': '例如 物流',

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { useEffect, useState } from 'react';
 import type { ReviewSort, ReviewState } from '../../../../shared/api/review';
+import type { TeamScopeView } from '../../../../shared/api/team';
 import { CATEGORIES, CUSTOMER_TYPES, REQUEST_TYPES, RESULTS } from '../../../../shared/domain/fields';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
@@ -36,14 +37,25 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
   const [dir, setDir] = useState<'asc' | 'desc'>('desc');
   const [openId, setOpenId] = useState<number | null>(null);
   const [agents, setAgents] = useState<string[]>([]);
-  const query: ReviewQuery = { from, to: to < from ? from : to, ...filters, ...(text.trim() ? { text: text.trim() } : {}), sort, dir };
-  const pages = useReviewPages(query);
   const { isLead } = useSession();
-  const { sort: _sort, dir: _dir, ...exportFilter } = query;
+  /** Team scope (a lead's or admin's, on a desk that keeps a lead's URL): every desk's records, read-only. */
+  const [teamScope, setTeamScope] = useState<TeamScopeView>({ available: false, desks: [] });
+  const [team, setTeam] = useState(false);
+  useEffect(() => {
+    if (!isLead) return;
+    let live = true;
+    void api.teamScope({}).then((r) => live && r.ok && setTeamScope(r.value));
+    return () => {
+      live = false;
+    };
+  }, [isLead]);
+  const query: ReviewQuery = { from, to: to < from ? from : to, ...filters, ...(text.trim() ? { text: text.trim() } : {}), sort, dir, ...(team ? { scope: 'team' as const } : {}) };
+  const pages = useReviewPages(query);
+  const { sort: _sort, dir: _dir, scope: _scope, ...exportFilter } = query;
 
   useEffect(() => {
-    void api.reviewAgents({ from, to: to < from ? from : to }).then((r) => r.ok && setAgents(r.value));
-  }, [from, to]);
+    void api.reviewAgents({ from, to: to < from ? from : to, ...(team ? { scope: 'team' as const, ...(filters.deskCode ? { deskCode: filters.deskCode } : {}) } : {}) }).then((r) => r.ok && setAgents(r.value));
+  }, [from, to, team, filters.deskCode]);
 
   const setFilter = <K extends keyof Filters>(key: K, value: string) =>
     setFilters((prev) => {
@@ -90,6 +102,17 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
           <button type="button" onClick={() => range(DateTime.fromISO(today).startOf('month').toISODate() as string, today)}>
             {t('review.thisMonth')}
           </button>
+          {teamScope.available && (
+            <span className="stats-scope" role="group" aria-label={t('stats.scope')}>
+              <button type="button" className="preset" aria-pressed={!team} onClick={() => (setTeam(false), setFilter('deskCode', ''))}>
+                {t('stats.scope.desk')}
+              </button>
+              <button type="button" className="preset" aria-pressed={team} onClick={() => (setTeam(true), setOpenId(null))}>
+                {t('stats.scope.team')}
+              </button>
+              {team && select('deskCode', 'stats.scope.deskFilter', teamScope.desks.map((d) => ({ value: d, label: d })))}
+            </span>
+          )}
           <div className="state-filter" role="group" aria-label={t('review.state')}>
             {STATES.map((s) => (
               <button key={s ?? 'all'} type="button" aria-pressed={filters.state === s} className={filters.state === s ? 'tab active' : 'tab'} onClick={() => setFilter('state', s ?? '')}>
@@ -113,13 +136,14 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
           <p className="muted" aria-live="polite" data-testid="review-count">
             {pages.total === null ? t('app.loading') : t('review.count', { n: pages.total.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
           </p>
-          <ExportPanel filter={exportFilter} />
+          {team ? <p className="muted">{t('review.teamReadOnly')}</p> : <ExportPanel filter={exportFilter} />}
         </div>
       </section>
       {/* Above the list, which has a fixed height: the day's sign-off stays in sight without scrolling past it. */}
-      {from === to && <DaySignOff key={from} date={from} zone={zone} onOpen={setOpenId} />}
+      {from === to && !team && <DaySignOff key={from} date={from} zone={zone} onOpen={setOpenId} />}
       <div className="review-main">
         <ReviewTable
+          team={team}
           total={pages.total ?? 0}
           rowAt={pages.rowAt}
           ensure={pages.ensure}
@@ -133,7 +157,8 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
             }
           }}
           selectedId={openId}
-          onOpen={(row) => setOpenId(row.id)}
+          // A team row is another desk's record: it opens at that desk, not here.
+          onOpen={(row) => !team && setOpenId(row.id)}
           showMissReasons={filters.state === 'breached'}
         />
       </div>

@@ -12,6 +12,8 @@ const ROW_HEIGHT = 34;
 
 /** A sortable, virtualised table: only the rows in view are in the page. */
 export function ReviewTable(props: {
+  /** The team's records (team scope): read-only rows, each with its desk. */
+  team?: boolean;
   total: number;
   rowAt: (i: number) => ReviewRow | undefined;
   ensure: (first: number, last: number) => void;
@@ -60,6 +62,8 @@ export function ReviewTable(props: {
     );
     switch (id) {
       case 'recordNo':
+        // In team scope a row is another desk's record: its desk is named, and it opens at that desk, not here.
+        if (props.team) return text(`${row.deskCode} · ${row.recordNo}`);
         return (
           <div key={id} role="cell">
             <button type="button" className="link" onClick={() => props.onOpen(row)}>
