@@ -9,6 +9,7 @@ import { cleanText } from '../../shared/domain/text';
 import { evaluateTargets, missingReasons, type TargetStatus } from '../../shared/timing/compliance';
 import { dueColumnsOf } from './dueColumns';
 import { appendAudit, isSignedOff } from '../store/audit';
+import { inboxEntryPending, settleAppliedInTransaction } from '../store/teamInbox';
 import { guardClickedMoment, latestMomentOf } from '../../shared/timing/clockGuard';
 import { diffRecords } from './auditDiff';
 import { timingOf, toCallRecord } from './callView';
@@ -83,6 +84,11 @@ export async function changeRecord<C extends RecordContext>(
     if (reason === null && (await isSignedOff(trx, row.desk_code, row.local_date))) {
       throw new HotlineError('archived_needs_reason', `${row.local_date} is signed off: say why this record changes.`, 'changeReason');
     }
+    // A lead's change from the team inbox is applied once: its entry is settled in this very transaction.
+    const inboxEntry = ctx.session.teamLead?.entry;
+    if (inboxEntry !== undefined && !(await inboxEntryPending(trx, inboxEntry))) {
+      throw new HotlineError('invalid_request', `Team inbox entry ${inboxEntry} was applied or refused already.`);
+    }
     const before = await loadRecord(trx, id);
     const guarded = guardClickedMoment(ctx.now(), latestMomentOf(before));
     const now = guarded.at;
@@ -96,6 +102,7 @@ export async function changeRecord<C extends RecordContext>(
       ...diffRecords(before, after).map((c) => ({ ...by, field: c.field, old_value: c.oldValue, new_value: c.newValue, reason })),
       ...(behind ? [{ ...by, field: 'clockBehind', old_value: null, new_value: String(guarded.clockBehindMs), reason: null }] : []),
     ]);
+    if (inboxEntry !== undefined) await settleAppliedInTransaction(trx, inboxEntry, now);
     return after;
   });
 }

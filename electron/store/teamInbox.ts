@@ -45,3 +45,18 @@ export async function callIdOf(db: Db, deskCode: string, recordNo: string): Prom
 export async function currentSequence(db: Db): Promise<number> {
   return (await db.selectFrom('team_link').select('last_seq').executeTakeFirst())?.last_seq ?? 0;
 }
+
+/**
+ * Whether an inbox entry still waits to be applied: a change made for it is
+ * refused once it is settled, so an entry applied just before a crash is never
+ * applied twice.
+ */
+export async function inboxEntryPending(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('team_inbox').select('state').where('id', '=', id).executeTakeFirst())?.state === 'pending';
+}
+
+/** Settles an entry as applied inside the transaction of its change, with the change sequence its record got there. */
+export async function settleAppliedInTransaction(db: Db, id: number, at: number): Promise<void> {
+  const seq = await currentSequence(db);
+  await db.updateTable('team_inbox').set({ state: 'applied', applied_at: at, applied_seq: seq }).where('id', '=', id).where('state', '=', 'pending').execute();
+}

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ApiResult } from '../../shared/api/result';
 import type { Database } from '../store/schema';
 import { findDesk } from '../store/desk';
-import { callIdOf, currentSequence, keepInboxEntries, markInboxReported, pendingInbox, settleInboxEntry, unreportedInbox } from '../store/teamInbox';
+import { callIdOf, keepInboxEntries, markInboxReported, pendingInbox, settleInboxEntry, unreportedInbox } from '../store/teamInbox';
 import { INBOX_METHODS, type deskInbox, type InboxMethod } from '../teamStore/inboxApi';
 
 /**
@@ -48,8 +48,9 @@ export async function applyInbox(db: Kysely<Database>, apply: InboxApply, now: (
     else {
       const payload = JSON.parse(entry.payload) as Record<string, unknown>;
       const result = await apply(entry.method as InboxMethod, { ...payload, id }, { name: entry.created_by, entry: entry.id });
-      if (result.ok) await settleInboxEntry(db, entry.id, { state: 'applied', at: now(), seq: await currentSequence(db) });
-      else await refuse(`${result.error.code}: ${result.error.message}`);
+      // Applied: the change settled its entry in its own transaction (records/callRecord.ts), so a crash
+      // between the two cannot apply it twice. Refused: nothing changed, and the entry says why.
+      if (!result.ok) await refuse(`${result.error.code}: ${result.error.message}`);
     }
     settled++;
   }

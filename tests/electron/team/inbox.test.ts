@@ -125,4 +125,17 @@ describe('the team inbox', { timeout: 60_000 }, () => {
     }
     expect((await entryOf(id)).refusal).toBeNull();
   });
+
+  it('applies an entry once: a second apply of the same entry (a crash after the change, before the applier went on) changes nothing', async () => {
+    const { b, url, late } = await deskB('IB5');
+    const id = await leadInbox(lead).send({ deskCode: 'IB5', recordNo: late.recordNo, method: 'addMissReason', payload: { kind: 'response', index: 0, code: 'overload' }, createdBy: '赵组长' });
+    await syncUntil(b, url, async () => (await entryOf(id)).applied_at !== null);
+    const audit = await b.ok('getAudit', { id: late.id });
+    // The same request again, as the entry's lead: refused, since its entry is settled.
+    const again = await inboxApplier({ db: b.store.db, now: b.clock.now })('addMissReason', { kind: 'response', index: 0, code: 'system_fault', id: late.id }, { name: '赵组长', entry: id });
+    expect(again).toMatchObject({ ok: false, error: { message: `Team inbox entry ${id} was applied or refused already.` } });
+    expect(await b.ok('getAudit', { id: late.id })).toEqual(audit);
+    expect((await entryOf(id)).refusal).toBeNull();
+  });
 });
+
