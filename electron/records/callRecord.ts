@@ -87,7 +87,7 @@ export async function changeRecord<C extends RecordContext>(
     // A lead's change from the team inbox is applied once: its entry is settled in this very transaction.
     const inboxEntry = ctx.session.teamLead?.entry;
     if (inboxEntry !== undefined && !(await inboxEntryPending(trx, inboxEntry))) {
-      throw new HotlineError('invalid_request', `Team inbox entry ${inboxEntry} was applied or refused already.`);
+      throw refuse('inbox_entry_settled', { entry: inboxEntry });
     }
     const before = await loadRecord(trx, id);
     const guarded = guardClickedMoment(ctx.now(), latestMomentOf(before));

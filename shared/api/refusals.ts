@@ -34,6 +34,8 @@ export const REFUSAL_CODES = [
   'not_a_date',
   'range_reversed',
   'team_scope_unavailable',
+  /** params: entry */
+  'inbox_entry_settled',
   'team_unreachable',
   'compared_range_reversed',
   'deadline_before_start',

@@ -23,6 +23,7 @@ export const refusals: Record<keyof typeof en, string> = {
   'refusal.range_reversed': '结束日期早于开始日期。',
   'refusal.team_scope_unavailable': '团队范围需要本席位保存组长或管理员的团队服务器登录地址（由管理员在命令行中加入团队）。',
   'refusal.team_unreachable': '团队服务器没有响应：{why}',
+  'refusal.inbox_entry_settled': '团队收件第 {entry} 条已经应用或拒收过了。',
   'refusal.compared_range_reversed': '对比区间的结束日期早于开始日期。',
   'refusal.deadline_before_start': '截止日期早于开始日期。',
   'refusal.field_required': '此项必填。',
