@@ -8,6 +8,7 @@ import { requireRole, type Handler, type HandlerContext } from './context';
 import type { RequestOf } from '../../shared/api/contract';
 import type { TeamScope } from '../team/scope';
 import { TeamServerError } from '../teamStore/errors';
+import type { TeamReviewRow } from '../teamStore/teamReviewSql';
 import { refuse } from '../../shared/i18n/refusals';
 
 /**
@@ -30,29 +31,7 @@ export const reviewRecords: Handler<'reviewRecords'> = async (req, ctx) => {
   return {
     total,
     offset: req.offset ?? 0,
-    rows: rows.map(
-      (r): ReviewRow => ({
-        id: r.id,
-        deskCode: r.desk_code,
-        recordNo: r.record_no,
-        localDate: r.local_date,
-        timeZone: r.time_zone,
-        callAt: r.call_at,
-        agent: r.agent,
-        priority: r.priority,
-        category: r.category as Category | null,
-        requestType: r.request_type as RequestType | null,
-        customerType: r.customer_type as CustomerType | null,
-        salutation: r.salutation,
-        reason: r.reason,
-        responseMinutes: minutesBetween(r.call_at, r.answered_at),
-        result: r.result as CallResult | null,
-        closedAt: r.closed_at,
-        state: r.state,
-        missReasons: reasons.get(r.id) ?? [],
-        voided: r.voided_at !== null,
-      }),
-    ),
+    rows: rows.map((r) => toReviewRow(r, r.id, reasons.get(r.id) ?? [])),
   };
 };
 
@@ -88,28 +67,39 @@ async function teamReviewRecords(req: RequestOf<'reviewRecords'>, ctx: HandlerCo
   return {
     total: page.total,
     offset: paging.offset,
-    rows: page.rows.map(
-      (r): ReviewRow => ({
-        id: 0,
-        deskCode: r.desk_code,
-        recordNo: r.record_no,
-        localDate: r.local_date,
-        timeZone: r.time_zone,
-        callAt: r.call_at,
-        agent: r.agent,
-        priority: r.priority,
-        category: r.category as Category | null,
-        requestType: r.request_type as RequestType | null,
-        customerType: r.customer_type as CustomerType | null,
-        salutation: r.salutation,
-        reason: r.reason,
-        responseMinutes: minutesBetween(r.call_at, r.answered_at),
-        result: r.result as CallResult | null,
-        closedAt: r.closed_at,
-        state: r.state,
-        missReasons: r.reasons.map((m) => ({ kind: m.kind as TargetKind, index: m.idx, code: m.code as MissReasonCode, text: m.text })),
-        voided: r.voided_at !== null,
-      }),
+    rows: page.rows.map((r) =>
+      toReviewRow(r, 0, r.reasons.map((m) => ({ kind: m.kind as TargetKind, index: m.idx, code: m.code as MissReasonCode, text: m.text }))),
     ),
+  };
+}
+
+/** The columns a review row is made of, from this desk's store or the team server's. */
+type ListedRecord = Pick<
+  TeamReviewRow,
+  'desk_code' | 'record_no' | 'local_date' | 'time_zone' | 'call_at' | 'answered_at' | 'agent' | 'priority' | 'category' | 'request_type' | 'customer_type' | 'salutation' | 'reason' | 'result' | 'closed_at' | 'voided_at' | 'state'
+>;
+
+/** One row of the Review list as the screen reads it, whichever store it came from. */
+function toReviewRow(r: ListedRecord, id: number, missReasons: ReviewMissReason[]): ReviewRow {
+  return {
+    id,
+    deskCode: r.desk_code,
+    recordNo: r.record_no,
+    localDate: r.local_date,
+    timeZone: r.time_zone,
+    callAt: r.call_at,
+    agent: r.agent,
+    priority: r.priority,
+    category: r.category as Category | null,
+    requestType: r.request_type as RequestType | null,
+    customerType: r.customer_type as CustomerType | null,
+    salutation: r.salutation,
+    reason: r.reason,
+    responseMinutes: minutesBetween(r.call_at, r.answered_at),
+    result: r.result as CallResult | null,
+    closedAt: r.closed_at,
+    state: r.state,
+    missReasons,
+    voided: r.voided_at !== null,
   };
 }

@@ -1,22 +1,11 @@
-import type { RecordState, ReviewSort, ReviewState } from '../../shared/api/review';
+import type { RecordState, ReviewSort } from '../../shared/api/review';
+import type { ReviewFilter } from '../store/review';
 import type { TeamConnection } from './connect';
 
 type Reader = Pick<TeamConnection, 'query'>;
 
-/** The Review screen's filter, as store/review.ts's ReviewFilter (deskCode narrows to one desk). */
-export interface TeamReviewFilter {
-  from: string;
-  to: string;
-  deskCode?: string | undefined;
-  agent?: string | undefined;
-  priority?: string | undefined;
-  category?: string | undefined;
-  requestType?: string | undefined;
-  customerType?: string | undefined;
-  result?: string | undefined;
-  state?: ReviewState | undefined;
-  text?: string | undefined;
-}
+/** The Review screen's filter: the desk's own (deskCode narrows to one desk). */
+export type TeamReviewFilter = ReviewFilter;
 
 /** A row of the team's review list: the columns the desk's list reads, and the state worked out at `now`. */
 export interface TeamReviewRow {
