@@ -5,12 +5,11 @@ import { cleanText } from '../../shared/domain/text';
 import { checkedPolicy } from '../records/policies';
 import { startOf } from '../records/policyVersions';
 import { adminAuthored, teamAuthored, type TeamRole } from '../teamStore/authoredApi';
-import { connectTeam, type TeamConnection } from '../teamStore/connect';
-import { TeamServerError } from '../teamStore/errors';
+import type { TeamConnection } from '../teamStore/connect';
 import { UsageError } from './args';
 import { policyMessages } from './policyText';
 import { table } from './stats';
-import { readTeamUrl } from './teamUrl';
+import { withTeamLogin } from './teamUrl';
 
 /**
  * What the team authors, on the CLI (issue 14): `hotline team policy import`
@@ -23,22 +22,9 @@ import { readTeamUrl } from './teamUrl';
 type Values = Record<string, string | boolean | undefined>;
 const ROLES: readonly TeamRole[] = ['agent', 'team_lead', 'admin'];
 
-async function withTeam(values: Values, what: string, work: (conn: TeamConnection) => Promise<number>): Promise<number> {
-  const url = await readTeamUrl(typeof values.url === 'string' ? values.url : undefined);
-  if (!url) throw new UsageError('no team server URL: give --url, set HOTLINE_TEAM_URL, or pipe it on standard input');
-  const conn = connectTeam(url, { kind: 'lead' });
-  try {
-    return await work(conn);
-  } catch (error) {
-    if (!(error instanceof TeamServerError)) throw error;
-    // 42501: row-level security or a grant refused it, i.e. the URL is not an admin's.
-    const message = error.sqlState === '42501' ? 'only an admin may change what the team authors: use a URL from hotline team add-admin' : error.message;
-    process.stderr.write(`hotline team ${what}: ${message}\n`);
-    return 1;
-  } finally {
-    await conn.close();
-  }
-}
+/** A team command's connection; a refusal by row-level security or a grant (42501) means the URL is not an admin's. */
+const withTeam = (values: Values, what: string, work: (conn: TeamConnection) => Promise<number>): Promise<number> =>
+  withTeamLogin(values, what, work, (error) => (error.sqlState === '42501' ? 'only an admin may change what the team authors: use a URL from hotline team add-admin' : error.message));
 
 /** The admin's name as the server keeps it: the login's own name (hotline_admin_<NAME>). */
 async function adminName(conn: TeamConnection): Promise<string> {

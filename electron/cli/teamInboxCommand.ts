@@ -1,9 +1,8 @@
 import { connectTeam } from '../teamStore/connect';
-import { TeamServerError } from '../teamStore/errors';
 import { leadInbox, type InboxEntry } from '../teamStore/inboxApi';
 import { requestSchemas } from '../../shared/api/contract';
 import { UsageError } from './args';
-import { readTeamUrl } from './teamUrl';
+import { withTeamLogin } from './teamUrl';
 
 /**
  * A lead's side of the team inbox on the CLI: `hotline team reason` gives a
@@ -28,20 +27,11 @@ export async function reasonCommand(values: Record<string, string | boolean | un
   // The desk checks it again with the same schema; a typo is refused here, where it was typed.
   const checked = requestSchemas.addMissReason.safeParse({ id: 1, ...payload });
   if (!checked.success) throw new UsageError(checked.error.issues.map((i) => `--${i.path[0] === 'kind' ? 'target' : String(i.path[0])}: ${i.message}`).join('; '));
-  const url = await readTeamUrl(typeof values.url === 'string' ? values.url : undefined);
-  if (!url) throw new UsageError('no team server URL: give --url, set HOTLINE_TEAM_URL, or pipe it on standard input');
-  const conn = connectTeam(url, { kind: 'lead' });
-  try {
+  return withTeamLogin(values, 'reason', async (conn) => {
     const id = await leadInbox(conn).send({ deskCode: desk, recordNo, method: 'addMissReason', payload, createdBy: await leadName(conn, values.by) });
     process.stdout.write(`Sent to desk ${desk} (inbox entry ${id}): pending at desk ${desk} until it applies it.\n`);
     return 0;
-  } catch (error) {
-    if (!(error instanceof TeamServerError)) throw error;
-    process.stderr.write(`hotline team reason: ${error.message}\n`);
-    return 1;
-  } finally {
-    await conn.close();
-  }
+  });
 }
 
 /** One entry as the lead reads it. */
@@ -51,18 +41,9 @@ export function entryLine(e: InboxEntry): string {
 }
 
 export async function inboxCommand(values: Record<string, string | boolean | undefined>): Promise<number> {
-  const url = await readTeamUrl(typeof values.url === 'string' ? values.url : undefined);
-  if (!url) throw new UsageError('no team server URL: give --url, set HOTLINE_TEAM_URL, or pipe it on standard input');
-  const conn = connectTeam(url, { kind: 'lead' });
-  try {
+  return withTeamLogin(values, 'inbox', async (conn) => {
     const entries = await leadInbox(conn).list(typeof values.desk === 'string' ? values.desk : undefined);
     process.stdout.write(values.json ? `${JSON.stringify(entries, null, 2)}\n` : entries.length === 0 ? 'The team inbox is empty.\n' : `${entries.map(entryLine).join('\n')}\n`);
     return 0;
-  } catch (error) {
-    if (!(error instanceof TeamServerError)) throw error;
-    process.stderr.write(`hotline team inbox: ${error.message}\n`);
-    return 1;
-  } finally {
-    await conn.close();
-  }
+  });
 }

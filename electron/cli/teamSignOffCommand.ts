@@ -1,11 +1,9 @@
 import type { TeamDayStatus } from '../../shared/api/team';
 import { localDateTime } from '../../shared/timing/localTime';
-import { connectTeam } from '../teamStore/connect';
-import { TeamServerError } from '../teamStore/errors';
 import { leadSignOffs } from '../teamStore/signOffApi';
 import { UsageError } from './args';
 import { leadName } from './teamInboxCommand';
-import { readTeamUrl } from './teamUrl';
+import { withTeamLogin } from './teamUrl';
 
 /**
  * A lead's sign-off on the team server, per desk and day (docs/review.md):
@@ -22,20 +20,6 @@ function deskAndDate(action: string, [desk, date, ...extra]: string[]): { desk: 
   return { desk, date };
 }
 
-async function withLead<T>(values: Record<string, string | boolean | undefined>, action: string, work: (conn: ReturnType<typeof connectTeam>) => Promise<T>): Promise<T | 1> {
-  const url = await readTeamUrl(typeof values.url === 'string' ? values.url : undefined);
-  if (!url) throw new UsageError('no team server URL: give --url, set HOTLINE_TEAM_URL, or pipe it on standard input');
-  const conn = connectTeam(url, { kind: 'lead' });
-  try {
-    return await work(conn);
-  } catch (error) {
-    if (!(error instanceof TeamServerError)) throw error;
-    process.stderr.write(`hotline team ${action}: ${error.message}\n`);
-    return 1;
-  } finally {
-    await conn.close();
-  }
-}
 
 /** A day's status as the lead reads it. */
 export function dayText(s: TeamDayStatus): string {
@@ -60,7 +44,7 @@ export function dayText(s: TeamDayStatus): string {
 
 export async function dayCommand(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number> {
   const { desk, date } = deskAndDate('day', positionals);
-  return withLead(values, 'day', async (conn) => {
+  return withTeamLogin(values, 'day', async (conn) => {
     const status = await leadSignOffs(conn).day(desk, date);
     if (!status) {
       process.stderr.write(`hotline team day: there is no desk ${desk} on this team server\n`);
@@ -73,7 +57,7 @@ export async function dayCommand(values: Record<string, string | boolean | undef
 
 export async function signOffCommand(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number> {
   const { desk, date } = deskAndDate('sign-off', positionals);
-  return withLead(values, 'sign-off', async (conn) => {
+  return withTeamLogin(values, 'sign-off', async (conn) => {
     const api = leadSignOffs(conn);
     const done = await api.signOff(desk, date, await leadName(conn, values.by));
     const status = await api.day(desk, date);
