@@ -15,6 +15,7 @@ import { StatsScreen } from './features/stats/StatsScreen';
 import { TeamScreen } from './features/team/TeamScreen';
 import { TeamStatusLine } from './features/teamLink/TeamStatusLine';
 import { BoardScreen } from './features/board/BoardScreen';
+import { useTeamScope } from './features/teamLink/useTeamScope';
 import { useI18n } from './i18n';
 import { screenShortcut, useScreenKeys } from './keyboard/useScreenKeys';
 import { useWindowTitle } from './useWindowTitle';
@@ -50,15 +51,7 @@ export function App() {
   const desk = state.status === 'ready' ? state.desk : null;
   const user = state.status === 'ready' ? state.user : null;
   /** This desk reads team scope (a lead's URL kept) and the profile may: the board tab shows. */
-  const [teamScope, setTeamScope] = useState(false);
-  useEffect(() => {
-    if (!user || user.role === 'agent') return setTeamScope(false);
-    let live = true;
-    void api.teamScope({}).then((r) => live && setTeamScope(r.ok && r.value.available));
-    return () => {
-      live = false;
-    };
-  }, [user]);
+  const teamScope = useTeamScope(user !== null && user.role !== 'agent').available;
   useWindowTitle(t('app.title'), desk, user);
   const tabs = desk && user ? tabsFor(user, teamScope) : [];
   useScreenKeys(tabs, setTab);

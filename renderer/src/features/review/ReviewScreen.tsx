@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { useEffect, useState } from 'react';
 import type { ReviewSort, ReviewState } from '../../../../shared/api/review';
-import type { TeamScopeView } from '../../../../shared/api/team';
+import { useTeamScope } from '../teamLink/useTeamScope';
 import { CATEGORIES, CUSTOMER_TYPES, REQUEST_TYPES, RESULTS } from '../../../../shared/domain/fields';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
@@ -39,16 +39,8 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
   const [agents, setAgents] = useState<string[]>([]);
   const { isLead } = useSession();
   /** Team scope (a lead's or admin's, on a desk that keeps a lead's URL): every desk's records, read-only. */
-  const [teamScope, setTeamScope] = useState<TeamScopeView>({ available: false, desks: [] });
+  const teamScope = useTeamScope(isLead);
   const [team, setTeam] = useState(false);
-  useEffect(() => {
-    if (!isLead) return;
-    let live = true;
-    void api.teamScope({}).then((r) => live && r.ok && setTeamScope(r.value));
-    return () => {
-      live = false;
-    };
-  }, [isLead]);
   const query: ReviewQuery = { from, to: to < from ? from : to, ...filters, ...(text.trim() ? { text: text.trim() } : {}), sort, dir, ...(team ? { scope: 'team' as const } : {}) };
   const pages = useReviewPages(query);
   const { sort: _sort, dir: _dir, scope: _scope, ...exportFilter } = query;

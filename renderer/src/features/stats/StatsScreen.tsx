@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { StatsReport } from '../../../../shared/api/stats';
-import type { TeamScopeView } from '../../../../shared/api/team';
+import { useTeamScope } from '../teamLink/useTeamScope';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
@@ -26,19 +26,10 @@ export function StatsScreen({ zone }: { zone: string }) {
   const [error, setError] = useState<string | null>(null);
   const { isLead } = useSession();
   /** Team scope (leads and admins on a desk that keeps a lead's URL): this desk's records, or the team's, all desks or one. */
-  const [teamScope, setTeamScope] = useState<TeamScopeView>({ available: false, desks: [] });
+  const teamScope = useTeamScope(isLead);
   const [scope, setScope] = useState<{ team: boolean; desk: string }>({ team: false, desk: '' });
   /** The periods the report was asked for, fixed when Print report was pressed. */
   const [printing, setPrinting] = useState<{ a: Period; b: Period | null } | null>(null);
-
-  useEffect(() => {
-    if (!isLead) return;
-    let live = true;
-    void api.teamScope({}).then((r) => live && r.ok && setTeamScope(r.value));
-    return () => {
-      live = false;
-    };
-  }, [isLead]);
 
   useEffect(() => {
     let live = true;
