@@ -4,15 +4,7 @@ import type { Database, MeasureRow } from './schema';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** What a team lead types for an improvement measure (优化措施); the figure it is judged by included. */
-export interface MeasureFields {
-  problem: string;
-  root_cause: string;
-  measure: string;
-  owner: string;
-  deadline: string;
-  start_date: string;
-  metric: string;
-}
+export type MeasureFields = Omit<MeasureRow, 'id' | 'created_by' | 'created_at'>;
 
 /**
  * The measures, newest start first; with `inForce`, only those in force at
