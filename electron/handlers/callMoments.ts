@@ -1,20 +1,15 @@
 import { cleanText } from '../../shared/domain/text';
-import { localDate, localHour } from '../../shared/timing/localTime';
-import { formatRecordNo } from '../../shared/timing/recordNo';
 import {
-  insertCall,
   insertStep,
   insertTransfer,
   listTransfers,
   markTransferAnswered,
-  takeDailySerial,
   updateCall,
 } from '../store/calls';
-import { policyInForceAt } from '../store/policies';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { changeRecord, loadRecord, refreshDueTimes, refuseIfBefore, refuseIfReasonsMissing, refuseUnlessAllowed } from '../records/callRecord';
+import { openRecord } from '../records/openRecord';
+import { changeRecord, loadRecord, refuseIfBefore, refuseIfReasonsMissing, refuseUnlessAllowed } from '../records/callRecord';
 import { momentOf, requireDesk, requireUser, type Handler } from './context';
-import { currentPolicy } from '../records/policies';
 import { refuse } from '../../shared/i18n/refusals';
 
 /**
@@ -27,27 +22,7 @@ export const startCall: Handler<'startCall'> = async (req, ctx) =>
   inWriteTransaction(ctx.db, async (trx) => {
     const desk = await requireDesk(trx);
     const user = await requireUser(trx, ctx.session);
-    const callAt = momentOf(req.at, desk.time_zone, ctx);
-    const day = localDate(callAt, desk.time_zone);
-    const serial = await takeDailySerial(trx, desk.code, day);
-    const now = ctx.now();
-    // Judged, for good, by the policy in force when the call came in (a desk from before policies gets the defaults first).
-    await currentPolicy(trx);
-    const policy = await policyInForceAt(trx, callAt);
-    const id = await insertCall(trx, {
-      desk_code: desk.code,
-      record_no: formatRecordNo(day, serial),
-      local_date: day,
-      time_zone: desk.time_zone,
-      agent: user.name,
-      agent_id: user.id,
-      call_at: callAt,
-      local_hour: localHour(callAt, desk.time_zone),
-      policy_id: policy?.id ?? null,
-      created_at: now,
-      updated_at: now,
-    });
-    await refreshDueTimes(trx, id, now);
+    const id = await openRecord(trx, desk, user, momentOf(req.at, desk.time_zone, ctx), ctx.now());
     return loadRecord(trx, id);
   });
 

@@ -68,43 +68,53 @@ export async function changeRecord<C extends RecordContext>(
   request: { id: number; changeReason?: string | undefined },
   apply: (change: Change<C>) => Promise<void>,
 ): Promise<CallRecord> {
+  return inWriteTransaction(ctx.db, (trx) => changeRecordIn(trx, ctx, request, apply));
+}
+
+/** changeRecord inside a write transaction the caller holds: the phone system's events change a record and their own facts in one. */
+export async function changeRecordIn<C extends RecordContext>(
+  trx: Kysely<Database>,
+  ctx: C,
+  request: { id: number; changeReason?: string | undefined },
+  apply: (change: Change<C>) => Promise<void>,
+): Promise<CallRecord> {
   const { id, changeReason } = request;
-  return inWriteTransaction(ctx.db, async (trx) => {
-    const desk = await requireDesk(trx);
-    const user = await requireUser(trx, ctx.session);
-    const row = await findCall(trx, id);
-    if (!row) throw new HotlineError('not_found', `There is no record with id ${id}.`);
-    // A voided record stays as it was voided: what it said then is what the trail explains.
-    if (row.voided_at !== null) throw new HotlineError('record_voided', `Call ${row.record_no} was voided; it cannot be changed.`, undefined, [row.record_no]);
-    const own = row.agent_id === user.id || (row.agent_id === null && row.agent === user.name);
-    if (!own && !isLead(user)) {
-      throw refuse('not_own_call', { recordNo: row.record_no, agent: row.agent }, undefined, 'forbidden');
-    }
-    const reason = changeReason === undefined ? null : cleanText(changeReason) || null;
-    if (reason === null && (await isSignedOff(trx, row.desk_code, row.local_date))) {
-      throw new HotlineError('archived_needs_reason', `${row.local_date} is signed off: say why this record changes.`, 'changeReason');
-    }
-    // A lead's change from the team inbox is applied once: its entry is settled in this very transaction.
-    const inboxEntry = ctx.session.teamLead?.entry;
-    if (inboxEntry !== undefined && !(await inboxEntryPending(trx, inboxEntry))) {
-      throw refuse('inbox_entry_settled', { entry: inboxEntry });
-    }
-    const before = await loadRecord(trx, id);
-    const guarded = guardClickedMoment(ctx.now(), latestMomentOf(before));
-    const now = guarded.at;
-    await apply({ trx, row, desk, user, record: before, now, ctx: { ...ctx, now: () => now } });
-    const behind = guarded.clockBehindMs > 0;
-    await updateCall(trx, id, { updated_at: now, ...(behind ? { clock_behind_ms: Math.max(row.clock_behind_ms ?? 0, guarded.clockBehindMs) } : {}) });
-    await refreshDueTimes(trx, id, now);
-    const after = await loadRecord(trx, id);
-    const by = { call_id: id, actor: user.name, actor_id: user.id === TEAM_LEAD_FROM_INBOX ? null : user.id, at: now };
-    await appendAudit(trx, [
-      ...diffRecords(before, after).map((c) => ({ ...by, field: c.field, old_value: c.oldValue, new_value: c.newValue, reason })),
-      ...(behind ? [{ ...by, field: 'clockBehind', old_value: null, new_value: String(guarded.clockBehindMs), reason: null }] : []),
-    ]);
-    if (inboxEntry !== undefined) await settleAppliedInTransaction(trx, inboxEntry, now);
-    return after;
-  });
+  const desk = await requireDesk(trx);
+  const user = await requireUser(trx, ctx.session);
+  const row = await findCall(trx, id);
+  if (!row) throw new HotlineError('not_found', `There is no record with id ${id}.`);
+  // A voided record stays as it was voided: what it said then is what the trail explains.
+  if (row.voided_at !== null) throw new HotlineError('record_voided', `Call ${row.record_no} was voided; it cannot be changed.`, undefined, [row.record_no]);
+  // The phone system stamps the moments of the records it opened, whoever's call they are.
+  const own = ctx.session.phone !== undefined || row.agent_id === user.id || (row.agent_id === null && row.agent === user.name);
+  if (!own && !isLead(user)) {
+    throw refuse('not_own_call', { recordNo: row.record_no, agent: row.agent }, undefined, 'forbidden');
+  }
+  const reason = changeReason === undefined ? null : cleanText(changeReason) || null;
+  if (reason === null && (await isSignedOff(trx, row.desk_code, row.local_date))) {
+    throw new HotlineError('archived_needs_reason', `${row.local_date} is signed off: say why this record changes.`, 'changeReason');
+  }
+  // A lead's change from the team inbox is applied once: its entry is settled in this very transaction.
+  const inboxEntry = ctx.session.teamLead?.entry;
+  if (inboxEntry !== undefined && !(await inboxEntryPending(trx, inboxEntry))) {
+    throw refuse('inbox_entry_settled', { entry: inboxEntry });
+  }
+  const before = await loadRecord(trx, id);
+  // The phone system's moments are its own clock's, not a click's: a PBX a second ahead is no clock set back.
+  const guarded = ctx.session.phone ? { at: ctx.now(), clockBehindMs: 0 } : guardClickedMoment(ctx.now(), latestMomentOf(before));
+  const now = guarded.at;
+  await apply({ trx, row, desk, user, record: before, now, ctx: { ...ctx, now: () => now } });
+  const behind = guarded.clockBehindMs > 0;
+  await updateCall(trx, id, { updated_at: now, ...(behind ? { clock_behind_ms: Math.max(row.clock_behind_ms ?? 0, guarded.clockBehindMs) } : {}) });
+  await refreshDueTimes(trx, id, now);
+  const after = await loadRecord(trx, id);
+  const by = { call_id: id, actor: user.name, actor_id: user.id <= TEAM_LEAD_FROM_INBOX ? null : user.id, at: now };
+  await appendAudit(trx, [
+    ...diffRecords(before, after).map((c) => ({ ...by, field: c.field, old_value: c.oldValue, new_value: c.newValue, reason })),
+    ...(behind ? [{ ...by, field: 'clockBehind', old_value: null, new_value: String(guarded.clockBehindMs), reason: null }] : []),
+  ]);
+  if (inboxEntry !== undefined) await settleAppliedInTransaction(trx, inboxEntry, now);
+  return after;
 }
 
 /**

@@ -25,6 +25,9 @@ export interface Database {
   outbox_parked: OutboxParkedTable;
   team_inbox: TeamInboxTable;
   team_policy_versions: TeamPolicyVersionsTable;
+  phone_calls: PhoneCallsTable;
+  missed_calls: MissedCallsTable;
+  missed_serials: DailySerialsTable;
 }
 
 interface DeskTable {
@@ -202,6 +205,63 @@ interface TeamInboxTable {
   reported: Generated<number>;
 }
 
+/** What the phone system said of one call it showed this desk (migration 0014): the telephony KPIs' facts. */
+interface PhoneCallsTable {
+  id: Generated<number>;
+  pbx: string;
+  /** Asterisk's Linkedid, a CTI push's callId: unique with the pbx. */
+  call_id: string;
+  system: 'ami' | 'cti';
+  direction: 'in' | 'out';
+  queue: string | null;
+  /** The agent interface or user it rang or reached. */
+  agent: string | null;
+  number_last4: string | null;
+  /** Whose clock the times are on: the PBX's own timestamps, or the desk's at arrival. */
+  clock: 'pbx' | 'arrival';
+  /** Queue entry, or the first ring: the wait counts from here. */
+  offered_at: number;
+  answered_at: number | null;
+  ended_at: number | null;
+  cause: string | null;
+  wait_sec: number | null;
+  talk_sec: number | null;
+  hung_up_by: string | null;
+  local_date: string;
+  local_hour: number;
+  /** The record it opened on this desk, if any. */
+  call_record_id: number | null;
+  /** The missed call it left, if it was never answered. */
+  missed_call_id: number | null;
+  updated_at: number;
+}
+
+/** A call hung up before an answer, abandoned in a queue or not answered (migration 0014): a record kind of its own. */
+interface MissedCallsTable {
+  id: Generated<number>;
+  desk_code: string;
+  /** 'MC' + local YYYYMMDD + a daily serial of its own. */
+  missed_no: string;
+  local_date: string;
+  local_hour: number;
+  time_zone: string;
+  /** When the call came in (queue entry, or first ring). */
+  call_at: number;
+  ended_at: number;
+  wait_sec: number;
+  phone_last4: string | null;
+  queue: string | null;
+  cause: string;
+  pbx: string;
+  call_id: string;
+  policy_id: number | null;
+  callback_due_at: number | null;
+  called_back_at: number | null;
+  called_back_by: string | null;
+  called_back_how: 'outboundCall' | 'marked' | null;
+  created_at: number;
+}
+
 interface TransfersTable {
   id: Generated<number>;
   call_id: number;
@@ -342,6 +402,10 @@ interface ImprovementMeasuresTable {
 }
 
 export type UserRow = Selectable<UsersTable>;
+export type PhoneCallRow = Selectable<PhoneCallsTable>;
+export type NewPhoneCall = Insertable<PhoneCallsTable>;
+export type MissedCallRow = Selectable<MissedCallsTable>;
+export type NewMissedCall = Insertable<MissedCallsTable>;
 export type PinLockAuditRow = Selectable<PinLockAuditTable>;
 export type NewPinLockAudit = Insertable<PinLockAuditTable>;
 export type AuditRow = Selectable<AuditLogTable>;

@@ -1,4 +1,4 @@
-import type { Policy, PriorityLevel } from './schema';
+import type { Policy, PriorityLevel, TelephonyPolicy } from './schema';
 
 /** The product's defaults (SPEC "Timing rules"); every number is editable on the Policy screen. */
 
@@ -25,6 +25,19 @@ export const FOUR_LEVELS: PriorityLevel[] = [
 ];
 
 const nineToSix: Array<[string, string]> = [['09:00', '18:00']];
+
+/** Telephony's defaults (issue 15): call a missed call back within 1 working hour; 80 % answered within 20 s; abandons under 5 s are short. */
+export const DEFAULT_TELEPHONY: TelephonyPolicy = {
+  missedCallbackWithin: { amount: 1, unit: 'workingHours' },
+  serviceLevelPct: 80,
+  answeredWithinSec: 20,
+  shortAbandonSec: 5,
+};
+
+/** A policy's telephony targets: its own, else the defaults (policies saved before telephony have none). */
+export function telephonyTargets(policy: Policy): TelephonyPolicy {
+  return policy.telephony ?? DEFAULT_TELEPHONY;
+}
 
 export function defaultPolicy(timeZone: string): Policy {
   return {

@@ -55,6 +55,21 @@ export const priorityLevelSchema = z.strictObject({
 });
 export type PriorityLevel = z.infer<typeof priorityLevelSchema>;
 
+/**
+ * Telephony's targets (issue 15): a missed call's callback, and how the service level counts.
+ * Absent from policies saved before telephony: `telephonyTargets` gives the defaults then.
+ */
+export const telephonyPolicySchema = z.strictObject({
+  /** A missed, abandoned or unanswered call is called back within this (default: 1 working hour). */
+  missedCallbackWithin: durationSchema,
+  /** Service level: the share of calls answered within `answeredWithinSec` (default 80 % within 20 s). */
+  serviceLevelPct: z.number().min(0).max(100),
+  answeredWithinSec: z.number().int().min(1).max(3600),
+  /** A caller who hangs up sooner than this is a short abandon: out of the service level and the abandon rate (default 5 s). */
+  shortAbandonSec: z.number().int().min(0).max(600),
+});
+export type TelephonyPolicy = z.infer<typeof telephonyPolicySchema>;
+
 export const policySchema = z
   .strictObject({
     format: z.literal('hotline-policy/1'),
@@ -73,6 +88,7 @@ export const policySchema = z
     /** Fraction of a target used at which it shows as near (0.8 = 80 %). */
     warningAt: z.number().gt(0).lt(1),
     calendar: calendarSchema,
+    telephony: telephonyPolicySchema.optional(),
   })
   .refine((p) => new Set(p.priorities.map((l) => l.key)).size === p.priorities.length, { message: 'priority keys must be unique', path: ['priorities'], params: { issue: 'duplicateKeys' } })
   .refine((p) => p.priorities.some((l) => l.key === p.defaultPriority), { message: 'the default priority must be one of the levels', path: ['defaultPriority'], params: { issue: 'defaultNotALevel' } });
