@@ -18,6 +18,7 @@ export const teamSignOff = {
   'teamSignOff.silent': 'not heard from recently',
   'teamSignOff.signed': 'Signed off by {by} at {at}',
   'teamSignOff.changedAfter': 'Changed after sign-off: {records}',
+  'teamSignOff.clearFirst': 'Settle the {n} items first.',
   'teamSignOff.button': 'Sign off',
   'teamSignOff.confirmTitle': 'Sign off {date} of desk {desk}?',
   'teamSignOff.confirmWaiting': 'The desk said {n|1 change still waits|# changes still wait} to be pushed: {n|it arrives|they arrive} marked “changed after sign-off”.',

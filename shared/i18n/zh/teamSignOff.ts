@@ -20,6 +20,7 @@ export const teamSignOff: Record<keyof typeof en, string> = {
   'teamSignOff.silent': '近期未联络',
   'teamSignOff.signed': '已由 {by} 于 {at} 归档',
   'teamSignOff.changedAfter': '归档后有更改：{records}',
+  'teamSignOff.clearFirst': '请先处理这 {n} 项。',
   'teamSignOff.button': '归档',
   'teamSignOff.confirmTitle': '归档席位 {desk} 的 {date}？',
   'teamSignOff.confirmWaiting': '该席位上报仍有 {n} 条更改待上传：上传后将标记为“归档后更改”。',

@@ -110,7 +110,7 @@ export function TeamSignOffPanel({ zone }: { zone: string }) {
     <section className="card team-sign-off" aria-labelledby="team-signoff-title" data-testid="team-sign-off">
       <h3 id="team-signoff-title">{t('teamSignOff.title')}</h3>
       <p className="muted">{t('teamSignOff.note')}</p>
-      <label className="inline">
+      <label className="team-sign-off-date">
         {t('teamSignOff.date')}{' '}
         <input type="date" value={date} max={DateTime.now().setZone(zone).toISODate() as string} onChange={(e) => e.target.value && setDate(e.target.value)} />
       </label>
@@ -134,7 +134,7 @@ export function TeamSignOffPanel({ zone }: { zone: string }) {
               const ready = readinessOf(day, serverNow);
               const deskZone = day.timeZone ?? zone;
               const silent = isSilent(day, serverNow);
-              const why = ready.can ? null : ready.why === 'notOver' ? t('signOff.notOver') : ready.why === 'blocked' ? t('signOff.clearFirst', { n: day.blockers.length }) : null;
+              const why = ready.can ? null : ready.why === 'notOver' ? t('signOff.notOver') : ready.why === 'blocked' ? t('teamSignOff.clearFirst', { n: day.blockers.length }) : null;
               const refusal = refusals[day.desk];
               return (
                 <tr key={day.desk} data-desk={day.desk} data-signed={day.signedOff ? 'yes' : 'no'}>
