@@ -2,6 +2,7 @@ import { cancelExport, exportStatus, startExport } from './archive';
 import { cancelImport, checkImport, importArchiveFile, importProgress } from './archiveImport';
 import { backupNow, getBackups, setBackupDir } from './backups';
 import { teamBoard, teamScope, teamStatus } from './team';
+import { teamSignOffDay, teamSignOffDays } from './teamSignOff';
 import { addStep, answerCall, answerTransfer, closeCall, startCall, transferCall } from './callMoments';
 import { setResult, updateCallFields } from './callFields';
 import { getCall, listDay, suggestReasons } from './callQueries';
@@ -73,6 +74,8 @@ export const handlers: HandlerTable = {
   teamStatus,
   teamScope,
   teamBoard,
+  teamSignOffDays,
+  teamSignOffDay,
   setBackupDir,
   backupNow,
   getReport,

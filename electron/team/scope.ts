@@ -10,6 +10,8 @@ import { teamRecordsPage, type TeamRecordKey } from '../teamStore/teamRecordsSql
 import { teamReviewAgents, teamReviewPage, type TeamReviewFilter, type TeamReviewRow } from '../teamStore/teamReviewSql';
 import type { ReviewSort } from '../../shared/api/review';
 import { listenToTeam, type TeamListener } from '../teamStore/listen';
+import { leadSignOffs } from '../teamStore/signOffApi';
+import type { TeamDayStatus } from '../../shared/api/team';
 
 /**
  * Team scope: the team's records as a lead or an admin reads them, through
@@ -30,6 +32,12 @@ export interface TeamScope {
   reviewAgents(range: { from: string; to: string; deskCode?: string | undefined }): Promise<string[]>;
   /** The team's records of a period, whole, a page at a time in (desk, record number) order (the team export). */
   records(range: { from: string; to: string; desks?: readonly string[] }, after: TeamRecordKey | null, limit: number): ReturnType<typeof teamRecordsPage>;
+  /** The sign-off panel: each desk's day (every desk of the team, or `desks`), and the server's clock. */
+  signOffDays(date: string, desks?: readonly string[]): Promise<{ serverNow: number; days: TeamDayStatus[] }>;
+  /** One desk's day as the server has it; undefined when the server has no such desk. */
+  signOffDay(desk: string, date: string): Promise<TeamDayStatus | undefined>;
+  /** Signs the desk's day off in `by`'s name (hotline_team.sign_off_day: refused with a TeamServerError when it may not be). */
+  signOff(desk: string, date: string, by: string): Promise<void>;
   /**
    * Follows the desks' pushes (LISTEN on one connection of its own): `onChange`
    * gets each desk and mark, and null after each (re)connection, when notices
@@ -54,6 +62,11 @@ export function openTeamScope(url: string): TeamScope {
     records: (range, after, limit) => teamRecordsPage(connection(), range, after, limit),
     review: (filter, paging, now) => teamReviewPage(connection(), filter, paging, now),
     reviewAgents: (range) => teamReviewAgents(connection(), range),
+    signOffDays: async (date, desks) => leadSignOffs(connection()).days(date, desks ?? (await teamDeskCodes(connection()))),
+    signOffDay: (desk, date) => leadSignOffs(connection()).day(desk, date),
+    signOff: async (desk, date, by) => {
+      await leadSignOffs(connection()).signOff(desk, date, by);
+    },
     follow: (onChange) => {
       listener ??= listenToTeam(url, (n) => onChange({ desk: n.desk, seq: n.seq }), () => onChange(null));
     },

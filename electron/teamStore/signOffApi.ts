@@ -15,9 +15,12 @@ export interface ServerSignOff {
   signed_at: number;
 }
 
+/** How many desks' days the panel reads at once: each day() holds up to three of the pool's connections. */
+const DAY_READERS = 2;
+
 /** A lead's side. */
 export function leadSignOffs(conn: TeamConnection) {
-  return {
+  const api = {
     /** The desk's day from the server's rows; undefined when the server has no such desk. */
     async day(desk: string, date: string): Promise<TeamDayStatus | undefined> {
       const { rows: desks } = await conn.query<{ epoch: number; high_water: number; last_seen_at: number | null; waiting: number | null; waiting_at: number | null; zone: string | null; over: boolean }>(
@@ -57,6 +60,24 @@ export function leadSignOffs(conn: TeamConnection) {
     },
 
     /**
+     * Every desk's day (or those of `desks`), in code order, and the server's clock when read, for
+     * the sign-off panel. Desk by desk through day(), a few at a time: the pool holds a lead's few connections.
+     */
+    async days(date: string, desks: readonly string[]): Promise<{ serverNow: number; days: TeamDayStatus[] }> {
+      const { rows } = await conn.query<{ ms: number }>('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms');
+      const days: Array<TeamDayStatus | undefined> = new Array(desks.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < desks.length) {
+          const i = next++;
+          days[i] = await api.day(desks[i]!, date);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(DAY_READERS, desks.length) }, worker));
+      return { serverNow: rows[0]!.ms, days: days.filter((d): d is TeamDayStatus => d !== undefined) };
+    },
+
+    /**
      * Signs the desk's day off in `by`'s name (the login's role is kept beside it). Refused (a
      * TeamServerError) when the day is not over in the desk's zone (dayNotOver), blockers remain
      * (signOffBlocked), it is signed already (alreadySignedOff: by whom, when) or there is no such desk.
@@ -70,6 +91,7 @@ export function leadSignOffs(conn: TeamConnection) {
       return { at: row.signed_at, covered: { epoch: row.covered_epoch, seq: row.covered_seq } };
     },
   };
+  return api;
 }
 
 /** A desk's side. */

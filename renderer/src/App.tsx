@@ -122,7 +122,7 @@ export function App() {
             {tab === 'stats' && <StatsScreen zone={desk.timeZone} />}
             {tab === 'policy' && <PolicyScreen />}
             {tab === 'team' && <TeamScreen />}
-            {tab === 'board' && <BoardScreen />}
+            {tab === 'board' && <BoardScreen zone={desk.timeZone} />}
           </PoliciesProvider>
         </SessionProvider>
       )}

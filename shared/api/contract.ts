@@ -15,7 +15,7 @@ import { CHECK_ID, type ImportCheck, type ImportProgress } from './importCheck';
 import { MAX_PATH_LENGTH, type BackupsView } from './backups';
 import type { PolicyImpact, PolicyTrailEntry, SavedPolicy } from './policy';
 import type { LockoutsView } from './lockout';
-import type { TeamScopeView, TeamStatus } from './team';
+import type { TeamDayStatus, TeamScopeView, TeamSignOffList, TeamStatus } from './team';
 import type { TeamBoard } from './board';
 import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
 import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
@@ -179,6 +179,10 @@ export const requestSchemas = {
   teamScope: z.strictObject({}),
   /** Leads and admins in team scope: every desk's open calls with their countdowns, on the server's clock. */
   teamBoard: z.strictObject({}),
+  /** Leads and admins in team scope: every desk's day on the team server for sign-off (`desks`: only those, e.g. the one that just pushed). */
+  teamSignOffDays: z.strictObject({ date: isoDate, desks: z.array(z.string().min(1).max(12)).max(500).optional() }),
+  /** Leads and admins in team scope: signs a desk's day off on the team server in the signed-in lead's name (unique per desk and date). */
+  teamSignOffDay: z.strictObject({ desk: z.string().min(1).max(12), date: isoDate }),
   listMeasures: z.strictObject({}),
   saveMeasure: z.strictObject({
     id: id.optional(),
@@ -282,6 +286,9 @@ export interface HotlineApi {
   teamStatus(req: Req<'teamStatus'>): TeamStatus;
   teamScope(req: Req<'teamScope'>): TeamScopeView;
   teamBoard(req: Req<'teamBoard'>): TeamBoard;
+  teamSignOffDays(req: Req<'teamSignOffDays'>): TeamSignOffList;
+  /** The desk's day as it stands after the sign-off. */
+  teamSignOffDay(req: Req<'teamSignOffDay'>): TeamDayStatus;
   /** Admins: backups go to another folder from now on (and a backup is made there at once). */
   setBackupDir(req: Req<'setBackupDir'>): BackupsView;
   backupNow(req: Req<'backupNow'>): BackupsView;

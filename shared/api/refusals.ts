@@ -37,6 +37,10 @@ export const REFUSAL_CODES = [
   /** params: entry */
   'inbox_entry_settled',
   'team_unreachable',
+  /** Another lead signed the desk's day first (unique per desk and date). params: desk, date, by, at (in the desk's zone) */
+  'team_already_signed_off',
+  /** params: desk */
+  'team_no_such_desk',
   'compared_range_reversed',
   'deadline_before_start',
   'field_required',

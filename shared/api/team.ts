@@ -55,3 +55,12 @@ export interface TeamDayStatus {
   /** Records of the day stored above the sign-off's covered mark: flagged "changed after sign-off" by the server. */
   changedAfterSignOff: string[];
 }
+
+/** The team sign-off panel's list: every desk's day on the team server, and the server's clock when it was read. */
+export interface TeamSignOffList {
+  date: string;
+  /** The server's clock when the list was read: "last heard from" is judged on it, as on the board. */
+  serverNow: number;
+  /** Every desk of the team (or those asked for), in code order. */
+  days: TeamDayStatus[];
+}

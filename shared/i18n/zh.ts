@@ -12,6 +12,7 @@ import { workspace } from './zh/workspace';
 import { refusals } from './zh/refusals';
 import { teamLink } from './zh/teamLink';
 import { board } from './zh/board';
+import { teamSignOff } from './zh/teamSignOff';
 
 /** 中文词典：界面上的每一个字符串，按应用的部分分文件（./zh/）。 */
-export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board };
+export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board, ...teamSignOff };

@@ -49,7 +49,7 @@ export const errors = {
   // — Issue 12 (wt/shift): sign-off, time-zone picker, charts, steps of other days, follow-up confirmation —
   'error.day_not_over': '{message} is not over yet: a day can be signed off once it has ended.',
   'error.already_signed_off': '{message} is already signed off.',
-  'error.team_signs_off': 'Desk {message} is linked to a team server: its days are signed off there, by a team lead (hotline team sign-off), and the sign-off then arrives here.',
+  'error.team_signs_off': 'Desk {message} is linked to a team server: its days are signed off there, by a team lead (the team board’s sign-off panel, or hotline team sign-off), and the sign-off then arrives here.',
   'error.unknown_time_zone': 'Unknown time zone "{message}": choose one from the list.',
   'error.outcome_required': 'Say what came of it.',
   'error.follow_up_not_open': 'That follow-up is no longer open on this record (it was completed elsewhere).',

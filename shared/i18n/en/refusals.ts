@@ -26,6 +26,8 @@ export const refusals = {
   'refusal.range_reversed': 'The range ends before it starts.',
   'refusal.team_scope_unavailable': 'Team scope needs a lead’s or admin’s team server URL on this desk (hotline team join LEAD-URL).',
   'refusal.team_unreachable': 'The team server did not answer: {why}',
+  'refusal.team_already_signed_off': '{date} of desk {desk} was signed off already, by {by} at {at}.',
+  'refusal.team_no_such_desk': 'The team server has no desk {desk}.',
   'refusal.inbox_entry_settled': 'Team inbox entry {entry} was applied or refused already.',
   'refusal.compared_range_reversed': 'The compared range ends before it starts.',
   'refusal.deadline_before_start': 'The deadline is before the start.',

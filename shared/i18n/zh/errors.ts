@@ -51,7 +51,7 @@ export const errors: Record<keyof typeof en, string> = {
   // — Issue 12 (wt/shift): sign-off, time-zone picker, charts, steps of other days, follow-up confirmation —
   'error.day_not_over': '{message} 尚未结束：当天结束后才能归档。',
   'error.already_signed_off': '{message} 已经归档。',
-  'error.team_signs_off': '席位 {message} 已接入团队服务器：当天由主管在团队服务器上归档，归档随后同步到本席位。',
+  'error.team_signs_off': '席位 {message} 已接入团队服务器：当天由主管在团队服务器上归档（团队看板的归档面板），归档随后同步到本席位。',
   'error.unknown_time_zone': '未知的时区“{message}”：请从列表中选择一个时区。',
   'error.outcome_required': '请填写跟进的结果。',
   'error.follow_up_not_open': '该跟进事项已不在待办中（可能已在别处完成）。',

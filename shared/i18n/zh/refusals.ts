@@ -23,6 +23,8 @@ export const refusals: Record<keyof typeof en, string> = {
   'refusal.range_reversed': '结束日期早于开始日期。',
   'refusal.team_scope_unavailable': '团队范围需要本席位保存组长或管理员的团队服务器登录地址（由管理员在命令行中加入团队）。',
   'refusal.team_unreachable': '团队服务器没有响应：{why}',
+  'refusal.team_already_signed_off': '席位 {desk} 的 {date} 已由 {by} 于 {at} 归档。',
+  'refusal.team_no_such_desk': '团队服务器上没有席位 {desk}。',
   'refusal.inbox_entry_settled': '团队收件第 {entry} 条已经应用或拒收过了。',
   'refusal.compared_range_reversed': '对比区间的结束日期早于开始日期。',
   'refusal.deadline_before_start': '截止日期早于开始日期。',

@@ -171,6 +171,8 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     teamStatus: {},
     teamScope: {},
     teamBoard: {},
+    teamSignOffDays: { date: '2024-05-20' },
+    teamSignOffDay: { desk: 'A03', date: '2024-05-20' },
     setBackupDir: { dir: null },
     backupNow: {},
     getReport: range,

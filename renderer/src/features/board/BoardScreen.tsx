@@ -5,6 +5,7 @@ import { api, events } from '../../api';
 import { useI18n } from '../../i18n';
 import { usePolicies } from '../policy/usePolicies';
 import { serverClock, spanText } from './countdown';
+import { TeamSignOffPanel } from '../teamSignOff/TeamSignOffPanel';
 
 /** Pushes coming in a burst (twenty desks clicking) cost one read: the board reads again this long after the first. */
 const COALESCE_MS = 150;
@@ -16,7 +17,7 @@ const COALESCE_MS = 150;
  * push is announced (LISTEN/NOTIFY through the event channel), and again after
  * a reconnect; countdowns tick on the server's clock.
  */
-export function BoardScreen() {
+export function BoardScreen({ zone }: { zone: string }) {
   const { t, lang, errorText } = useI18n();
   const { current } = usePolicies();
   const [board, setBoard] = useState<{ view: TeamBoard; receivedAt: number } | null>(null);
@@ -139,6 +140,7 @@ export function BoardScreen() {
           </section>
         </>
       )}
+      <TeamSignOffPanel zone={zone} />
     </main>
   );
 }

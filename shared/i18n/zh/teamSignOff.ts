@@ -1,0 +1,31 @@
+import type { teamSignOff as en } from '../en/teamSignOff';
+
+/** 团队归档面板（问题 14）：组长在团队服务器上为各席位逐日归档。 */
+export const teamSignOff: Record<keyof typeof en, string> = {
+  'teamSignOff.title': '各席位归档（团队服务器）',
+  'teamSignOff.date': '日期',
+  'teamSignOff.note': '以您的名义在团队服务器上归档；各席位同步归档后锁定当天记录。',
+  'teamSignOff.desk': '席位',
+  'teamSignOff.records': '记录数',
+  'teamSignOff.blockers': '待处理',
+  'teamSignOff.waiting': '席位待上传更改',
+  'teamSignOff.state': '归档',
+  'teamSignOff.none': '无',
+  'teamSignOff.noDesks': '团队服务器上还没有席位。',
+  'teamSignOff.waitingNone': '无',
+  'teamSignOff.waitingSome': '{n} 条',
+  'teamSignOff.waitingUnknown': '未上报',
+  'teamSignOff.saidAgo': '{ago}上报',
+  'teamSignOff.heard': '最近联络 {ago}',
+  'teamSignOff.silent': '近期未联络',
+  'teamSignOff.signed': '已由 {by} 于 {at} 归档',
+  'teamSignOff.changedAfter': '归档后有更改：{records}',
+  'teamSignOff.clearFirst': '请先处理这 {n} 项。',
+  'teamSignOff.button': '归档',
+  'teamSignOff.confirmTitle': '归档席位 {desk} 的 {date}？',
+  'teamSignOff.confirmWaiting': '该席位上报仍有 {n} 条更改待上传：上传后将标记为“归档后更改”。',
+  'teamSignOff.confirmUnknown': '该席位尚未上报是否仍有待上传的更改。',
+  'teamSignOff.confirmSilent': '该席位近期未联络（最近：{ago}）：其尚未上传的更改到达后将标记为“归档后更改”。',
+  'teamSignOff.confirm': '仍然归档',
+  'teamSignOff.cancel': '取消',
+};
