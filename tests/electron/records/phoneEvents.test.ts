@@ -126,7 +126,7 @@ describe('a call that ends unanswered', () => {
     const { recordId } = await applyCallEvent(phone, ringing('L5', s(5)));
     await desk.ok('answerCall', { id: recordId! });
     await applyCallEvent(phone, ended('L5', s(300), true, 'normalClearing'));
-    expect((await record(recordId!)).voidedAt).toBeNull();
+    expect((await record(recordId!)).voided).toBeNull();
     expect(await desk.store.db.selectFrom('missed_calls').selectAll().execute()).toHaveLength(0);
   });
 
