@@ -18,10 +18,13 @@ export const ctiCommand: Command = {
   usage: `hotline cti newCall|answer|hangup --call-id ID [--from NUMBER] [--to NUMBER]
             [--direction in|out] [--user NAME] [--answering-number WHO]
             [--queue Q] [--cause CAUSE] [--db PATH]
+hotline cti url [--db PATH]
 
 Sends one event to the CTI endpoint of the desk that is running on this
 computer (the desktop app or hotline serve), in Zammad's generic CTI format.
 Only the last four digits of --from and --to are kept by the desk.
+\`hotline cti url\` prints the endpoint's URL, secret token included, for a PBX
+or bridge to push to (the desk makes it at its first start and keeps it).
 
   --call-id ID      the same id on every event of one call (required)
   --from NUMBER     the calling number (a newCall needs it for an inbound call)
@@ -44,6 +47,7 @@ Only the last four digits of --from and --to are kept by the desk.
   },
   async run(values, positionals) {
     const [event, ...extra] = positionals;
+    if (event === 'url' && extra.length === 0) return printUrl(dbFileOf(values));
     // Neither message quotes what was typed: it may be a phone number in the wrong place.
     if (!isEvent(event) || extra.length > 0) throw new UsageError(`give one event: ${ZAMMAD_EVENTS.join(', ')}`);
     const callId = values['call-id'];
@@ -55,10 +59,7 @@ Only the last four digits of --from and --to are kept by the desk.
     }
     const file = dbFileOf(values);
     const endpoint = readCtiEndpoint(file);
-    if (endpoint.port === null || endpoint.token === null) {
-      process.stderr.write(`hotline cti: this desk has no CTI endpoint yet (${file}): start Hotline Log once, the desktop app or hotline serve, and it makes one\n`);
-      return 1;
-    }
+    if (endpoint.port === null || endpoint.token === null) return noEndpointYet(file);
     const push = {
       event,
       callId,
@@ -70,9 +71,7 @@ Only the last four digits of --from and --to are kept by the desk.
       ...optional('queue', values.queue),
       ...optional('cause', values.cause),
     };
-    // Bound to every address or to a LAN address: this computer reaches itself on loopback or on that address.
-    const host = endpoint.host === '0.0.0.0' || endpoint.host === '::' ? '127.0.0.1' : endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host;
-    const where = `${host}:${endpoint.port}`;
+    const where = `${urlHost(endpoint.host)}:${endpoint.port}`;
     let response: Response;
     try {
       response = await fetch(`http://${where}/cti/${endpoint.token}`, {
@@ -94,6 +93,25 @@ Only the last four digits of --from and --to are kept by the desk.
     return 1;
   },
 };
+
+/** Bound to every address, this computer reaches itself on loopback; an IPv6 address is bracketed in a URL. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function noEndpointYet(file: string): number {
+  process.stderr.write(`hotline cti: this desk has no CTI endpoint yet (${file}): start Hotline Log once, the desktop app or hotline serve, and it makes one\n`);
+  return 1;
+}
+
+/** The URL an admin gives the PBX or bridge: Zammad's path shape, so a bridge written for Zammad needs only it. */
+function printUrl(file: string): number {
+  const endpoint = readCtiEndpoint(file);
+  if (endpoint.port === null || endpoint.token === null) return noEndpointYet(file);
+  process.stdout.write(`http://${urlHost(endpoint.host)}:${endpoint.port}/api/v1/cti/${endpoint.token}\n`);
+  return 0;
+}
 
 function isEvent(name: string | undefined): name is ZammadEvent {
   return (ZAMMAD_EVENTS as readonly (string | undefined)[]).includes(name);

@@ -44,6 +44,12 @@ describe('hotline cti', () => {
         { kind: 'offered', callId: 'sp-3', direction: 'out', numberLast4: '8000' },
       ]);
       expect(leaksIn(JSON.stringify(events), 'events')).toEqual([]);
+      // The URL an admin gives a PBX or bridge reaches the same endpoint.
+      const url = await hotline('cti', 'url', '--db', db);
+      expect(url.stdout.trim()).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${endpoint!.port}/api/v1/cti/[A-Za-z0-9_-]{43}$`));
+      const pushed = await fetch(url.stdout.trim(), { method: 'POST', body: new URLSearchParams({ event: 'hangup', callId: 'sp-3', cause: 'noAnswer' }) });
+      expect(pushed.status).toBe(200);
+      expect(events.at(-1)).toMatchObject({ kind: 'ended', callId: 'sp-3', cause: 'noAnswer', unanswered: true });
     } finally {
       await endpoint!.close();
     }

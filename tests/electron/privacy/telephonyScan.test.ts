@@ -63,7 +63,7 @@ describe.each(VARIANTS)('the number typed as %s', (number) => {
         statuses.push(await push(kind, { event: 'answer', direction, ...everywhere, user: number }));
         statuses.push(await push(kind, { event: 'hangup', direction, ...everywhere, user: [number], cause: 'cancel' }));
         // Refused pushes: the number where only a fixed word belongs, and a callId that is far too long.
-        for (const wrong of [{ event: number }, { direction: number }, { cause: number, event: 'hangup' }, { callId: number.repeat(40) }, { queue: number.repeat(40) }]) {
+        for (const wrong of [{ event: number }, { direction: number }, { cause: number, event: 'hangup' }, { callId: number.repeat(40) }, { queue: number.repeat(40) }] as Fields[]) {
           statuses.push(await push(kind, { event: 'newCall', direction, ...everywhere, user: number, ...wrong }));
         }
       }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZAMMAD_CAUSES } from '../../../../electron/telephony/cti/zammadFormat';
 import type { RunningCtiEndpoint } from '../../../../electron/telephony/cti/endpoint';
-import type { CallEvent } from '../../../../shared/telephony/callEvents';
+import type { CallEvent, CallSource } from '../../../../shared/telephony/callEvents';
 import { BODIES, endpointForTest, send, type Fields } from './push';
 
 /**
@@ -28,7 +28,7 @@ async function desk() {
   return { ...made, push };
 }
 
-const source = { system: 'cti', pbx: 'office-pbx' };
+const source: CallSource = { system: 'cti', pbx: 'office-pbx' };
 
 describe.each(['json', 'form', 'multipart'] as const)('a %s push', (kind) => {
   it('newCall inbound: the caller’s last four digits, the queue, the users it rings, at arrival', async () => {
