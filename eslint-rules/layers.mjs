@@ -3,7 +3,7 @@
 // eslint.config.mjs turns this into `no-restricted-imports` per folder;
 // tests/architecture/layering.test.ts checks the resolved graph against it.
 // docs/architecture.md, "Layers", draws it.
-const ENTRY = ['startup', 'handlers', 'worker', 'records', 'store', 'archive', 'stats', 'durability', 'team', 'teamStore', 'log'];
+const ENTRY = ['startup', 'handlers', 'worker', 'records', 'store', 'archive', 'stats', 'durability', 'team', 'teamStore', 'telephony', 'log'];
 
 export const ELECTRON_LAYERS = {
   // Entry points: the desktop app, browser mode's server, the CLI (which may start the server and fill a demo).
@@ -13,7 +13,7 @@ export const ELECTRON_LAYERS = {
   // The sandboxed preload runs beside the page: it knows the contract and nothing of the main process.
   preload: [],
   // The one start-up sequence of the desktop app and browser mode (open safely, backfill, worker, backups); it shows nothing.
-  startup: ['durability', 'records', 'worker', 'store', 'team', 'log'],
+  startup: ['durability', 'records', 'worker', 'store', 'team', 'telephony', 'log'],
   // Requests: validate, then records and the store, then plain data.
   handlers: ['records', 'store', 'archive', 'stats', 'durability', 'worker', 'team', 'teamStore', 'log'],
   // Bulk jobs (exports, imports, backups, re-judges) in a worker thread.
@@ -28,6 +28,9 @@ export const ELECTRON_LAYERS = {
   // The call record's rules, and the files around the database.
   records: ['store', 'log'],
   durability: ['store', 'log'],
+  // The phone system's adapters (Asterisk AMI, the Zammad-format CTI push): they turn what a PBX says into
+  // shared/telephony's call events, numbers already cut to four digits, and know nothing of records.
+  telephony: ['log'],
   // SQL, the schema, the write lock and its pacing.
   store: ['log'],
   // The team server's store on PostgreSQL: its schema, frozen migrations, pool, logins and the desk's queries.

@@ -1,6 +1,7 @@
 import { DatabaseFromFutureError } from '../store/openDb';
 import { parseCommandArgs, UsageError, type Command } from './args';
 import { backupCommand } from './backup';
+import { ctiCommand } from './cti';
 import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
@@ -13,7 +14,7 @@ import { teamCommand } from './team';
 import { usersCommand } from './users';
 
 /** The `hotline` command. Each subcommand lives in its own file. */
-const COMMANDS: Command[] = [setupCommand, serveCommand, policyCommand, statsCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, usersCommand, teamCommand];
+const COMMANDS: Command[] = [setupCommand, serveCommand, policyCommand, statsCommand, demoCommand, exportCommand, importCommand, backupCommand, restoreCommand, usersCommand, teamCommand, ctiCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,44 @@
+import crypto from 'node:crypto';
+import { readSettings, updateSettings } from './settings';
+
+/**
+ * Where the desk keeps its CTI endpoint's address and secret (issue 15): in the
+ * settings file beside the database (mode 0600), so that a PBX or softphone
+ * configured once keeps working across restarts, and `hotline cti` on the same
+ * computer finds the running endpoint. The token is made once, at the first
+ * start, and never logged; the port is the one the first start got.
+ *
+ * An admin binds the endpoint off loopback by setting `ctiHost` to the desk's
+ * LAN address and listing the PBX's addresses in `ctiAllowFrom` (the Telephony card).
+ */
+export interface CtiEndpointSettings {
+  host: string;
+  /** null until the endpoint first ran. */
+  port: number | null;
+  token: string | null;
+  allowFrom: string[];
+}
+
+export function readCtiEndpoint(dbFile: string): CtiEndpointSettings {
+  const s = readSettings(dbFile);
+  const port = s.ctiPort;
+  const allowFrom = Array.isArray(s.ctiAllowFrom) ? s.ctiAllowFrom.filter((a): a is string => typeof a === 'string') : [];
+  return {
+    host: typeof s.ctiHost === 'string' && s.ctiHost !== '' ? s.ctiHost : '127.0.0.1',
+    port: typeof port === 'number' && Number.isInteger(port) && port > 0 && port < 65536 ? port : null,
+    token: typeof s.ctiToken === 'string' && s.ctiToken.length >= 16 ? s.ctiToken : null,
+    allowFrom,
+  };
+}
+
+/** A fresh endpoint secret: 32 random bytes, URL-safe (it is a path segment). */
+export function newCtiToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+/** Keeps the port and token the endpoint runs with, writing only what changed. */
+export function keepCtiEndpoint(dbFile: string, running: { port: number; token: string }): void {
+  const kept = readCtiEndpoint(dbFile);
+  if (kept.port === running.port && kept.token === running.token) return;
+  updateSettings(dbFile, { ctiPort: running.port, ctiToken: running.token });
+}

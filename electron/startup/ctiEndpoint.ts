@@ -1,0 +1,38 @@
+import type { CallEvent } from '../../shared/telephony/callEvents';
+import { keepCtiEndpoint, newCtiToken, readCtiEndpoint } from '../durability/ctiEndpoint';
+import { describeError, log } from '../log';
+import { startCtiEndpoint, type RunningCtiEndpoint } from '../telephony/cti/endpoint';
+
+/**
+ * The desk's CTI endpoint, as the desktop app and browser mode start it: on
+ * the host, port and token its settings file keeps (made at the first start and
+ * kept for the next), so a PBX or softphone hook configured once keeps working.
+ * A port taken by another program, or a LAN address this computer no longer
+ * has, does not stop the desk from starting: it says so and runs without.
+ */
+export async function openDeskCtiEndpoint(dbFile: string, onEvent: (event: CallEvent) => void | Promise<void>): Promise<RunningCtiEndpoint | null> {
+  const kept = readCtiEndpoint(dbFile);
+  const token = kept.token ?? newCtiToken();
+  let endpoint: RunningCtiEndpoint;
+  try {
+    endpoint = await startCtiEndpoint({ host: kept.host, port: kept.port ?? 0, token, allowFrom: kept.allowFrom, onEvent });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const why =
+      code === 'EADDRINUSE'
+        ? `port ${kept.port ?? 0} is in use by another program`
+        : code === 'EADDRNOTAVAIL'
+          ? `this computer has no address ${kept.host}`
+          : describeError(error);
+    log.warn(`CTI endpoint: not started (${why}); the phone system's pushes are not received`);
+    return null;
+  }
+  try {
+    keepCtiEndpoint(dbFile, { port: endpoint.port, token });
+  } catch (error) {
+    log.warn(`CTI endpoint: its port and token could not be kept in the settings file (${describeError(error)}); they change at the next start`);
+  }
+  // The address only: the token is the endpoint's secret.
+  log.info(`CTI endpoint (Zammad format) listening on ${endpoint.host}:${endpoint.port}`);
+  return endpoint;
+}
