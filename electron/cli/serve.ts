@@ -13,6 +13,7 @@ import { inboxApplier } from '../handlers/teamInbox';
 import { openTeamScope } from '../team/scope';
 import { eventHub, EVERY_PROFILE } from '../records/eventHub';
 import { APP_VERSION } from '../../shared/appVersion';
+import { startTelephony } from '../startup/telephony';
 
 /** The system's locale as Node sees it (from LANG / LC_ALL on Linux and macOS, the user's setting on Windows). */
 const systemLocale = (): string => Intl.DateTimeFormat().resolvedOptions().locale;
@@ -80,17 +81,21 @@ only, and prints the address to open (it carries a secret token for this run).
     const team = scopeUrl ? openTeamScope(scopeUrl) : undefined;
     // The team board follows the desks' pushes (LISTEN/NOTIFY), carried to the page by the event channel.
     team?.follow((notice) => eventHub.emit('teamBoard', notice ?? { desk: '', seq: 0 }, EVERY_PROFILE));
+    // One session per run: the browser tab that holds this run's token.
+    const session = { userId: null as number | null };
+    // The phone system's events (the Telephony card, or HOTLINE_AMI_URL / HOTLINE_CTI): records open by themselves for whoever is signed in.
+    const telephony = await startTelephony({ file, db: store.db, atDesk: () => session.userId, onOutcome: (news) => eventHub.emit('phoneCall', news, EVERY_PROFILE) });
     let server: RunningServer;
     try {
       server = await startServer({
-        // One session per run: the browser tab that holds this run's token.
-        ctx: { db: store.db, now: () => Date.now(), session: { userId: null }, backups, bulk, settings: { rememberLang: (next) => writeUiLang(file, next) }, ...(team ? { team } : {}) },
+        ctx: { db: store.db, now: () => Date.now(), session, backups, bulk, settings: { rememberLang: (next) => writeUiLang(file, next) }, ...(team ? { team } : {}) },
         staticDir: path.join(__dirname, 'renderer'),
         port,
         // The page opens in --lang, else the language the desk last showed (a new browser profile has no last choice).
         ...(pageLang ? { lang: pageLang } : {}),
       });
     } catch (error) {
+      await telephony?.stop();
       await bulk.close();
       await store.close();
       const code = (error as { code?: unknown }).code;
@@ -107,6 +112,7 @@ only, and prints the address to open (it carries a secret token for this run).
       process.once('SIGTERM', stop);
     });
     teamSync?.stop();
+    await telephony?.stop();
     await server.close();
     await backups.stop();
     await bulk.close();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CallEvent } from '../../shared/telephony/callEvents';
+import type { PhoneCallNews } from '../../shared/api/telephony';
 import type { Database, DeskRow, PhoneCallRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { findCall, insertTransfer, listTransfers, markTransferAnswered, moveTransferHandover, updateCall } from '../store/calls';
@@ -37,18 +38,8 @@ export interface PhoneEventContext {
   atDesk: () => number | null;
 }
 
-/** What an event did, for the desk's screen (a record to open, a missed call to show). */
-export interface PhoneEventOutcome {
-  /** The record the call has on this desk, if any. */
-  recordId: number | null;
-  /** This event opened it. */
-  opened: boolean;
-  missedCallId: number | null;
-  /** Missed calls this (outbound) call called back. */
-  calledBack: number;
-  /** The caller's last four digits, for the repeat-caller pop-up. */
-  numberLast4: string | null;
-}
+/** What an event did, for the desk's screen (a record to open, a missed call to show): the `phoneCall` event's payload. */
+export type PhoneEventOutcome = PhoneCallNews;
 
 export async function applyCallEvent(ctx: PhoneEventContext, event: CallEvent): Promise<PhoneEventOutcome> {
   return inWriteTransaction(ctx.db, async (trx) => {

@@ -1,5 +1,6 @@
 import type { ExportJob } from './archive';
 import type { TeamStatus } from './team';
+import type { PhoneCallNews } from './telephony';
 
 /**
  * The pushes from main to the page: event name → payload. Both transports
@@ -17,6 +18,8 @@ export interface HotlineEvents {
   teamStatus: TeamStatus;
   /** A desk's push changed records on the team server (its code and mark only, never content): a board re-reads. */
   teamBoard: { desk: string; seq: number };
+  /** The phone system opened, stamped or missed a call on this desk (issue 15): the desk shows it. Sent to every profile. */
+  phoneCall: PhoneCallNews;
 }
 
 export type EventName = keyof HotlineEvents;
@@ -26,7 +29,7 @@ export type EventOf<K extends EventName> = HotlineEvents[K];
 export type EventMessage = { [K in EventName]: { name: K; payload: HotlineEvents[K] } }[EventName];
 
 /** Every name exactly once; the check below keeps it in step with `HotlineEvents`. */
-export const EVENT_NAMES = ['exportProgress', 'exportFinished', 'teamStatus', 'teamBoard'] as const satisfies readonly EventName[];
+export const EVENT_NAMES = ['exportProgress', 'exportFinished', 'teamStatus', 'teamBoard', 'phoneCall'] as const satisfies readonly EventName[];
 type Missing = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
 const allNamed: Missing extends never ? true : Missing = true;
 void allNamed;

@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { CallEvent } from '../../shared/telephony/callEvents';
+import type { Database } from '../store/schema';
+import { readTelephony } from '../durability/telephonySettings';
+import { applyCallEvent, type PhoneEventOutcome } from '../records/phoneEvents';
+import { describeError, log } from '../log';
+import { openDeskCtiEndpoint } from './ctiEndpoint';
+
+/**
+ * The phone system's way into the desk, as the desktop app and browser mode
+ * start it: the inputs the Telephony card (or the environment) turns on — the
+ * Zammad-format CTI endpoint, Asterisk's Manager interface — feed one queue of
+ * call events, applied one at a time in arrival order through the records
+ * core (records/phoneEvents.ts). What each did goes to `onOutcome`, for the
+ * desk's screen. Nothing configured: nothing starts.
+ */
+export interface RunningTelephony {
+  /** Applies one event as an input would (the inputs call it; tests may too). */
+  deliver(event: CallEvent): Promise<PhoneEventOutcome | null>;
+  /** The CTI endpoint's address, when it runs. */
+  cti: { host: string; port: number } | null;
+  stop(): Promise<void>;
+}
+
+export interface TelephonyOptions {
+  file: string;
+  db: Kysely<Database>;
+  now?: () => number;
+  /** The profile signed in at the desk now: a record the phone opens is their call. */
+  atDesk: () => number | null;
+  onOutcome: (outcome: PhoneEventOutcome) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startTelephony(options: TelephonyOptions): Promise<RunningTelephony | null> {
+  const settings = readTelephony(options.file, options.env);
+  if (!settings.ctiEnabled && settings.amiUrl === null) return null;
+  const now = options.now ?? Date.now;
+  // One event at a time, in arrival order: a call's answer never overtakes its offer on the way to the store.
+  let queue: Promise<unknown> = Promise.resolve();
+  const deliver = (event: CallEvent): Promise<PhoneEventOutcome | null> => {
+    const applied = queue.then(async () => {
+      try {
+        const outcome = await applyCallEvent({ db: options.db, now, atDesk: options.atDesk }, event);
+        options.onOutcome(outcome);
+        return outcome;
+      } catch (error) {
+        // The call's key and kind only: an event holds no full number, and its error says nothing of one either.
+        log.warn(`telephony: a ${event.kind} event of call ${event.callId} was not applied (${describeError(error)})`);
+        return null;
+      }
+    });
+    queue = applied;
+    return applied;
+  };
+  const endpoint = settings.ctiEnabled ? await openDeskCtiEndpoint(options.file, async (event) => void (await deliver(event))) : null;
+  return {
+    deliver,
+    cti: endpoint ? { host: endpoint.host, port: endpoint.port } : null,
+    stop: async () => {
+      await endpoint?.close();
+      await queue;
+    },
+  };
+}
