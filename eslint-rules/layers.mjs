@@ -28,6 +28,8 @@ export const ELECTRON_LAYERS = {
   // The call record's rules, and the files around the database.
   records: ['store', 'log'],
   durability: ['store', 'log'],
+  // The phone system's inputs (Asterisk AMI): sockets and a pure normaliser, nothing of the store.
+  telephony: ['log'],
   // SQL, the schema, the write lock and its pacing.
   store: ['log'],
   // The team server's store on PostgreSQL: its schema, frozen migrations, pool, logins and the desk's queries.
