@@ -431,6 +431,8 @@ export class AmiNormaliser {
   /** Once per (call, kind), never after the call ended. */
   private emit(call: Call, out: CallEvent[], moment: Moment, event: DistributiveOmit<CallEvent, 'source' | 'callId' | 'at' | 'clock'>): void {
     if (call.emitted.has('ended') || call.emitted.has(event.kind)) return;
+    // A ring that arrives after the answer is stale news.
+    if (event.kind === 'ringing' && call.emitted.has('answered')) return;
     call.emitted.add(event.kind);
     call.lastAt = moment.at;
     out.push({ ...event, source: this.config.source, callId: call.callId, at: moment.at, clock: moment.clock } as CallEvent);
