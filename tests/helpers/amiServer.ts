@@ -27,6 +27,8 @@ export interface AmiServerOptions {
   tls?: { key: string; cert: string };
   /** Accept connections but never send the banner. */
   mute?: boolean;
+  /** Actions the manager user may not run (answered `Permission denied`, as without `write = reporting`). */
+  forbidden?: string[];
 }
 
 export interface TestAmiServer {
@@ -108,6 +110,10 @@ export async function startAmiServer(options: AmiServerOptions = {}): Promise<Te
       return;
     }
     if (server.silent) return;
+    if (options.forbidden?.some((name) => name.toLowerCase() === action.toLowerCase())) {
+      write(socket, { Response: 'Error', ActionID: id, Message: 'Permission denied' });
+      return;
+    }
     switch (action.toLowerCase()) {
       case 'ping':
         write(socket, { Response: 'Success', ActionID: id, Ping: 'Pong', Timestamp: (Date.now() / 1000).toFixed(6) });

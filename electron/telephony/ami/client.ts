@@ -42,6 +42,9 @@ export interface AmiConnection {
   close(): Promise<void>;
 }
 
+/** While calls are open, a reconcile every this many polls (a minute at the default 15 s). */
+const RECONCILE_EVERY_POLLS = 4;
+
 /** Refused logins are the one failure not retried. */
 class LoginRefused extends Error {}
 
@@ -72,6 +75,10 @@ class AmiClient {
   private closed = false;
   /** Set when the PBX refused the login: nothing retries until the desk connects anew. */
   private refused = false;
+  /** The manager user may not run CoreShowChannels (no `write = reporting`). */
+  private mayNotList = false;
+  /** QueueSummary polls since the last reconcile. */
+  private pollsSinceReconcile = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
 
@@ -155,11 +162,25 @@ class AmiClient {
     }
   }
 
-  /** Calls in flight as the PBX has them now, against what the desk followed before. */
+  /**
+   * Calls in flight as the PBX has them now, against what the desk followed before. A manager
+   * user without `write = reporting` may not list channels: then nothing is reconciled (ending
+   * every call for want of a list would be worse), and the log says what to change, once.
+   */
   private async reconcile(session: AmiSession): Promise<void> {
+    if (this.mayNotList) return;
     const askedAt = this.now();
-    const channels = await session.send('CoreShowChannels');
-    const queues = await session.send('QueueStatus');
+    let channels: { events: AmiMessage[] };
+    let queues: { events: AmiMessage[] };
+    try {
+      channels = await session.send('CoreShowChannels');
+      queues = this.config.queues.length === 0 ? { events: [] } : await session.send('QueueStatus');
+    } catch (error) {
+      if (!(error instanceof AmiActionError)) throw error;
+      this.mayNotList = true;
+      log.warn(`AMI ${this.target.pbx}: ${error.message}; calls in flight are not reconciled (give the manager user write = reporting)`);
+      return;
+    }
     const snapshot = {
       channels: channels.events.filter((event) => event.Event === 'CoreShowChannel'),
       queueEntries: queues.events.filter((event) => event.Event === 'QueueEntry'),
@@ -175,6 +196,13 @@ class AmiClient {
       try {
         if (this.config.queues.length === 0) await session.send('Ping');
         else this.takeSummary(await session.send('QueueSummary'));
+        // Now and then, while calls are open, the channel list heals an end the desk's event filter
+        // kept from it (a transferred call's caller hanging up names neither its agent nor its queue).
+        this.pollsSinceReconcile += 1;
+        if (this.pollsSinceReconcile >= RECONCILE_EVERY_POLLS && this.normaliser.openCalls() > 0) {
+          this.pollsSinceReconcile = 0;
+          await this.reconcile(session);
+        }
       } catch (error) {
         // No answer to the keep-alive: the connection is as good as dead.
         session.close(error instanceof Error ? error.message : describeError(error));

@@ -86,6 +86,13 @@ export class AmiNormaliser {
     return this.clock.estimateMs();
   }
 
+  /** Calls followed and not yet ended (consultation calls aside). */
+  openCalls(): number {
+    let open = 0;
+    for (const call of this.calls.values()) if (!call.emitted.has('ended')) open += 1;
+    return open;
+  }
+
   /** One AMI event as it arrived (arrivalMs on the desk's clock) → the call events it means. */
   feed(message: AmiMessage, arrivalMs: number): CallEvent[] {
     const moment = this.momentOf(message, arrivalMs);

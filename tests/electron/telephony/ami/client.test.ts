@@ -170,6 +170,30 @@ describe('AMI client against a test PBX', () => {
     expect(one.events[3]).toMatchObject({ kind: 'ended', clock: 'pbx', talkSec: 60, waitSec: 9, hungUpBy: 'agent' });
   });
 
+  it('a manager user that may not list channels stays connected and follows events, unreconciled', async () => {
+    const pbx = await server({ forbidden: ['CoreShowChannels'] });
+    const one = desk(pbx.url());
+    await waitFor('the first poll', reconciled(pbx, 1));
+    pbx.replay(path.join(FIXTURES, 'asterisk20-queue-answered.ami'));
+    await waitFor('the call to end', () => one.events.some((event) => event.kind === 'ended'));
+    expect(one.connectedTimes()).toBe(1);
+    expect(one.statuses.some((status) => status.state === 'retrying')).toBe(false);
+  });
+
+  it('while a call is open, a periodic reconcile ends it when its end never reached the desk (an event filter kept it out)', async () => {
+    const pbx = await server();
+    const one = desk(pbx.url(), { pollMs: 30 });
+    await waitFor('the first reconcile', reconciled(pbx, 1));
+    pbx.replay(path.join(FIXTURES, 'asterisk20-restart-midcall.ami'));
+    await waitFor('the answer', () => one.events.some((event) => event.kind === 'answered'));
+    const listsBefore = pbx.actions.filter((action) => action === 'CoreShowChannels').length;
+    await waitFor('the end', () => one.events.length === 4);
+    expect(pbx.actions.filter((action) => action === 'CoreShowChannels').length).toBeGreaterThan(listsBefore);
+    expect(one.events.map((event) => event.kind)).toEqual(['offered', 'ringing', 'answered', 'ended']);
+    expect(one.events[3]).toMatchObject({ clock: 'arrival', unanswered: false });
+    expect(one.connectedTimes()).toBe(1);
+  });
+
   it('a PBX that accepts but never greets times out, and the desk retries with a doubling back-off under its cap', async () => {
     const pbx = await server({ mute: true });
     const one = desk(pbx.url(), { connectTimeoutMs: 100, retryFirstMs: 50, retryMaxMs: 200 });
