@@ -302,7 +302,9 @@ export class AmiNormaliser {
         this.consultations.set(callId, { beganAt: moment.at, answeredAt: null, target: targetOf(message.DestExten ?? message.DialString) });
         return;
       }
-      const call = this.callFor(callId, { direction: 'out', number: message.DestCallerIDNum ?? message.DialString ?? message.Exten, queue: null });
+      // What the agent dialled: the calling channel's Exten, else the callee's caller ID, else the dial string.
+      const dialled = [message.Exten, message.DestCallerIDNum, message.DialString].find((candidate) => numberLast4(candidate) !== null);
+      const call = this.callFor(callId, { direction: 'out', number: dialled, queue: null });
       call.mine = true;
       this.offer(call, moment, out);
     }

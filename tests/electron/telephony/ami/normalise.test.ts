@@ -268,3 +268,50 @@ describe('AMI normaliser, the PBX clock', () => {
     ]);
   });
 });
+
+describe('AMI normaliser, whose call it is', () => {
+  it('a desk watching the queue sees a colleague’s answered call as offered and ended, naming the colleague, never as ringing it', () => {
+    const normaliser = new AmiNormaliser({ source, agent: 'PJSIP/1002', queues: ['support'] });
+    const events = readTranscript(path.join(FIXTURES, 'asterisk20-queue-answered.ami')).flatMap(({ message }) =>
+      normaliser.feed(message, Number(message.Timestamp) * 1000),
+    );
+    expect(events.map((event) => event.kind)).toEqual(['offered', 'ended']);
+    expect(events[1]).toMatchObject({ unanswered: false, agent: 'PJSIP/1001', talkSec: 95, queue: 'support' });
+  });
+
+  it('a call the agent dials is offered outbound with the dialled number’s last four digits, and a busy line ends it', () => {
+    const normaliser = new AmiNormaliser({ source, agent: 'PJSIP/1001', queues: [] });
+    const leg = {
+      Channel: 'PJSIP/1001-000000a0',
+      CallerIDNum: '1001',
+      Exten: '013900001234',
+      Uniqueid: '1764598000.160',
+      Linkedid: '1764598000.160',
+      DestChannel: 'PJSIP/trunk-000000a1',
+      DestCallerIDNum: '<unknown>',
+      DestLinkedid: '1764598000.160',
+      DialString: 'trunk/013900001234',
+    };
+    const events = [
+      ...normaliser.feed({ Event: 'DialBegin', ...leg }, START),
+      ...normaliser.feed({ Event: 'DialEnd', ...leg, DialStatus: 'BUSY' }, START + 3000),
+      ...normaliser.feed({ Event: 'Hangup', ...leg, Cause: '17' }, START + 3100),
+    ];
+    const arrival = { source, clock: 'arrival', callId: '1764598000.160' } as const;
+    expect(events).toEqual([
+      { ...arrival, kind: 'offered', at: START, direction: 'out', numberLast4: '1234', queue: null, agent: 'PJSIP/1001' },
+      {
+        ...arrival,
+        kind: 'ended',
+        at: START + 3000,
+        cause: 'busy',
+        unanswered: true,
+        queue: null,
+        agent: 'PJSIP/1001',
+        waitSec: 3,
+        talkSec: null,
+        hungUpBy: null,
+      },
+    ]);
+  });
+});
