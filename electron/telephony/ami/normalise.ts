@@ -1,0 +1,595 @@
+import { lastFourDigits } from '../../../shared/domain/privacy';
+import type { CallEvent, CallEventKind, CallSource, EndCause } from '../../../shared/telephony/callEvents';
+import { ClockOffset } from './clockOffset';
+import type { AmiMessage } from './protocol';
+
+/**
+ * AMI events → the normalised call-event stream, for one desk: its agent
+ * interface (e.g. `PJSIP/1001`) and the queues whose missed calls it logs.
+ * No I/O: the client hands in each packet with its arrival time.
+ *
+ * What a desk receives:
+ * - calls that ring its own agent (queue or direct) and calls it dials: the
+ *   whole life (offered, ringing, answered, transferred, transferAnswered, ended);
+ * - every call of a watched queue: offered and ended. An ended with
+ *   `unanswered` and `agent: null` rang no agent: the queue's missed call. One
+ *   that rang or was answered by a colleague names that agent.
+ *
+ * Each (callId, kind) is emitted once and nothing follows `ended`, so duplicated
+ * events change nothing; an event that arrives before the call's `offered`
+ * brings a worked-back `offered` first, and the late original is then a duplicate.
+ * Numbers are cut to their last four digits here: nothing longer leaves.
+ */
+export interface NormaliserConfig {
+  source: CallSource;
+  /** The desk's agent interface as Asterisk names it: `PJSIP/1001`, `SIP/1001`. */
+  agent: string;
+  /** Queue names whose calls this desk follows for missed calls. */
+  queues: readonly string[];
+}
+
+/** What CoreShowChannels and QueueStatus said after a (re)connect: their CoreShowChannel and QueueEntry events. */
+export interface PbxSnapshot {
+  channels: readonly AmiMessage[];
+  queueEntries: readonly AmiMessage[];
+}
+
+interface Call {
+  callId: string;
+  emitted: Set<CallEventKind>;
+  direction: 'in' | 'out';
+  numberLast4: string | null;
+  queue: string | null;
+  inQueue: boolean;
+  /** Whether the desk's own agent is in the call (rang, answered or dialled). */
+  mine: boolean;
+  lastAgent: string | null;
+  offeredAt: number | null;
+  answeredAt: number | null;
+  answeredBy: string | null;
+  transferred: boolean;
+  talkSec: number | null;
+  lastAt: number;
+  /** When the desk last had an event of the call (its clock), so a reconcile does not end a call newer than its snapshot. */
+  seenAt: number;
+}
+
+/** A consultation call the agent makes while holding a call (the first half of an attended transfer). */
+interface Consultation {
+  beganAt: number;
+  answeredAt: number | null;
+  target: string | null;
+}
+
+interface Moment {
+  at: number;
+  clock: 'pbx' | 'arrival';
+}
+
+/** Ended calls are remembered this long so that a late duplicate cannot bring one back. */
+const KEEP_ENDED = 2000;
+
+export class AmiNormaliser {
+  private readonly calls = new Map<string, Call>();
+  private readonly consultations = new Map<string, Consultation>();
+  private readonly clock = new ClockOffset();
+  private readonly agent: string;
+  private readonly queues: ReadonlySet<string>;
+
+  constructor(private readonly config: NormaliserConfig) {
+    this.agent = config.agent.toLowerCase();
+    this.queues = new Set(config.queues);
+  }
+
+  /** Desk minus PBX clock in ms, from the events' Timestamps; null while none had one. */
+  clockOffsetMs(): number | null {
+    return this.clock.estimateMs();
+  }
+
+  /** Calls followed and not yet ended (consultation calls aside). */
+  openCalls(): number {
+    let open = 0;
+    for (const call of this.calls.values()) if (!call.emitted.has('ended')) open += 1;
+    return open;
+  }
+
+  /** One AMI event as it arrived (arrivalMs on the desk's clock) → the call events it means. */
+  feed(message: AmiMessage, arrivalMs: number): CallEvent[] {
+    const moment = this.momentOf(message, arrivalMs);
+    const out: CallEvent[] = [];
+    switch (message.Event) {
+      case 'QueueCallerJoin':
+      case 'Join':
+        this.onQueueJoin(message, moment, out);
+        break;
+      case 'QueueCallerLeave':
+      case 'Leave': {
+        const call = this.calls.get(callIdOf(message));
+        if (call) call.inQueue = false;
+        break;
+      }
+      case 'AgentCalled':
+        this.onAgentCalled(message, moment, out);
+        break;
+      case 'AgentConnect':
+        this.onAgentConnect(message, moment, out);
+        break;
+      case 'AgentComplete':
+        this.onAgentComplete(message, moment, out);
+        break;
+      case 'QueueCallerAbandon':
+        this.onAbandon(message, moment, out);
+        break;
+      case 'DialBegin':
+        this.onDialBegin(message, moment, out);
+        break;
+      case 'DialEnd':
+        this.onDialEnd(message, moment, out);
+        break;
+      case 'BridgeEnter':
+        this.onBridgeEnter(message, moment, out);
+        break;
+      case 'BlindTransfer':
+        this.onBlindTransfer(message, moment, out);
+        break;
+      case 'AttendedTransfer':
+        this.onAttendedTransfer(message, moment, out);
+        break;
+      case 'Hangup':
+        this.onHangup(message, moment, out);
+        break;
+      default:
+        break;
+    }
+    const touched = this.calls.get(callIdOf(message));
+    if (touched) touched.seenAt = arrivalMs;
+    this.forgetOldCalls();
+    return out;
+  }
+
+  /**
+   * After a (re)connect: calls followed before that are no longer up ended while
+   * the desk was away; calls up now that the desk never saw are offered (and
+   * answered when bridged). Calls it already knows are not offered again, and a
+   * call with an event since the snapshot was asked for (`askedAtMs`) is not ended.
+   */
+  reconcile(snapshot: PbxSnapshot, arrivalMs: number, askedAtMs = arrivalMs): CallEvent[] {
+    const moment: Moment = { at: this.onPbxClock(arrivalMs), clock: 'arrival' };
+    const out: CallEvent[] = [];
+    const live = new Set(snapshot.channels.map((channel) => callIdOf(channel)));
+    for (const call of this.calls.values()) {
+      if (call.emitted.has('ended') || live.has(call.callId) || call.seenAt >= askedAtMs) continue;
+      const answered = call.answeredAt !== null;
+      this.end(call, moment, out, {
+        cause: answered ? 'normalClearing' : call.queue ? 'abandoned' : 'cancel',
+        waitSec: null,
+        talkSec: call.talkSec,
+        hungUpBy: null,
+      });
+    }
+    for (const id of [...this.consultations.keys()]) if (!live.has(id)) this.consultations.delete(id);
+
+    for (const channel of snapshot.channels) {
+      if (!this.isMyChannel(channel.Channel)) continue;
+      const callId = callIdOf(channel);
+      if (this.consultations.has(callId)) continue;
+      const origin = snapshot.channels.find((other) => other.Uniqueid === callId) ?? channel;
+      const direction = channel.Uniqueid === callId ? 'out' : 'in';
+      const call = this.callFor(callId, { direction, number: channel.ConnectedLineNum, queue: null });
+      call.mine = true;
+      const offeredAt: Moment = { at: moment.at - secondsOf(origin.Duration) * 1000, clock: 'arrival' };
+      this.offer(call, offeredAt, out);
+      const up = channel.ChannelState === '6' && (channel.BridgeId ?? '') !== '';
+      if (up) this.answer(call, this.config.agent, null, moment, out);
+      else if (direction === 'in') this.emit(call, out, moment, { kind: 'ringing', agent: this.config.agent, queue: call.queue });
+    }
+
+    for (const entry of snapshot.queueEntries) {
+      if (!this.queues.has(entry.Queue ?? '')) continue;
+      const channel = snapshot.channels.find((one) => one.Uniqueid === entry.Uniqueid);
+      const callId = channel ? callIdOf(channel) : (entry.Uniqueid ?? '');
+      if (callId === '') continue;
+      const call = this.callFor(callId, { direction: 'in', number: entry.CallerIDNum, queue: entry.Queue ?? null });
+      call.inQueue = true;
+      this.offer(call, { at: moment.at - Number(entry.Wait ?? 0) * 1000, clock: 'arrival' }, out);
+    }
+    return out;
+  }
+
+  // ── queue calls ────────────────────────────────────────────────────────────
+
+  private onQueueJoin(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
+    const queue = message.Queue ?? null;
+    const callId = callIdOf(message);
+    if (!this.calls.has(callId) && !this.queues.has(queue ?? '')) return;
+    const call = this.callFor(callId, { direction: 'in', number: message.CallerIDNum, queue });
+    call.queue = queue;
+    call.inQueue = true;
+    this.offer(call, moment, out);
+  }
+
+  private onAgentCalled(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
+    const mine = this.isMyInterface(message.Interface) || this.isMyChannel(message.DestChannel);
+    const call = this.queueCallFor(message, mine);
+    if (!call) return;
+    call.lastAgent = mine ? this.config.agent : agentOf(message);
+    if (!mine) return;
+    call.mine = true;
+    this.offer(call, moment, out);
+    this.emit(call, out, moment, { kind: 'ringing', agent: this.config.agent, queue: call.queue });
+  }
+
+  private onAgentConnect(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
+    const mine = this.isMyInterface(message.Interface) || this.isMyChannel(message.DestChannel);
+    const call = this.queueCallFor(message, mine);
+    if (!call) return;
+    const waitSec = numberOf(message.HoldTime);
+    call.inQueue = false;
+    call.lastAgent = mine ? this.config.agent : agentOf(message);
+    if (!mine) {
+      call.answeredAt ??= moment.at;
+      call.answeredBy ??= call.lastAgent;
+      return;
+    }
+    call.mine = true;
+    this.offer(call, { at: moment.at - (waitSec ?? 0) * 1000, clock: moment.clock }, out);
+    this.answer(call, this.config.agent, waitSec, moment, out);
+  }
+
+  private onAgentComplete(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
+    const mine = this.isMyInterface(message.Interface) || this.isMyChannel(message.DestChannel);
+    const call = this.queueCallFor(message, mine);
+    if (!call) return;
+    const waitSec = numberOf(message.HoldTime);
+    const talkSec = numberOf(message.TalkTime);
+    const agent = mine ? this.config.agent : agentOf(message);
+    call.talkSec = talkSec;
+    if (mine) {
+      // Worked back when the answer was never seen: it came TalkTime before now, the call HoldTime before that.
+      const answeredAt = { at: moment.at - (talkSec ?? 0) * 1000, clock: moment.clock };
+      this.offer(call, { at: answeredAt.at - (waitSec ?? 0) * 1000, clock: moment.clock }, out);
+      this.answer(call, this.config.agent, waitSec, answeredAt, out);
+    } else {
+      call.answeredAt ??= moment.at - (talkSec ?? 0) * 1000;
+      call.answeredBy ??= agent;
+    }
+    // A transferred call goes on with its new party: it ends when the caller hangs up.
+    if (message.Reason === 'transfer' || call.transferred) return;
+    const hungUpBy = message.Reason === 'caller' || message.Reason === 'agent' ? message.Reason : null;
+    this.end(call, moment, out, { cause: 'normalClearing', waitSec, talkSec, hungUpBy, agent });
+  }
+
+  private onAbandon(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
+    const callId = callIdOf(message);
+    if (!this.calls.has(callId) && !this.queues.has(message.Queue ?? '')) return;
+    const call = this.callFor(callId, { direction: 'in', number: message.CallerIDNum, queue: message.Queue ?? null });
+    const waitSec = numberOf(message.HoldTime);
+    this.offer(call, { at: moment.at - (waitSec ?? 0) * 1000, clock: moment.clock }, out);
+    this.end(call, moment, out, { cause: 'abandoned', waitSec, talkSec: null, hungUpBy: 'caller', agent: call.lastAgent });
+  }
+
+  /** The queue call an agent event is about: one the desk follows, or a new one when it rings the desk's agent. */
+  private queueCallFor(message: AmiMessage, mine: boolean): Call | null {
+    const callId = callIdOf(message);
+    const known = this.calls.get(callId);
+    if (known) return known;
+    if (!mine && !this.queues.has(message.Queue ?? '')) return null;
+    const call = this.callFor(callId, { direction: 'in', number: message.CallerIDNum, queue: message.Queue ?? null });
+    call.inQueue = true;
+    return call;
+  }
+
+  // ── direct calls and transfers ─────────────────────────────────────────────
+
+  private onDialBegin(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
+    const callId = callIdOf(message);
+    const known = this.calls.get(callId);
+    if (this.isMyChannel(message.DestChannel)) {
+      if (known?.queue) {
+        known.mine = true;
+        this.offer(known, moment, out);
+        this.emit(known, out, moment, { kind: 'ringing', agent: this.config.agent, queue: known.queue });
+        return;
+      }
+      const call = this.callFor(callId, { direction: 'in', number: message.CallerIDNum, queue: null });
+      call.mine = true;
+      this.offer(call, moment, out);
+      this.emit(call, out, moment, { kind: 'ringing', agent: this.config.agent, queue: null });
+      return;
+    }
+    if (this.isMyChannel(message.Channel) && !known) {
+      if (this.activeCall()) {
+        this.consultations.set(callId, { beganAt: moment.at, answeredAt: null, target: targetOf(message.DestExten ?? message.DialString) });
+        return;
+      }
+      // What the agent dialled: the calling channel's Exten, else the callee's caller ID, else the dial string.
+      const dialled = [message.Exten, message.DestCallerIDNum, message.DialString].find((candidate) => numberLast4(candidate) !== null);
+      const call = this.callFor(callId, { direction: 'out', number: dialled, queue: null });
+      call.mine = true;
+      this.offer(call, moment, out);
+    }
+  }
+
+  private onDialEnd(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
+    const callId = callIdOf(message);
+    const consultation = this.consultations.get(callId);
+    if (consultation) {
+      if (message.DialStatus === 'ANSWER') consultation.answeredAt ??= moment.at;
+      return;
+    }
+    const call = this.calls.get(callId);
+    if (!call?.mine) return;
+    const myLeg = this.isMyChannel(message.DestChannel) || this.isMyChannel(message.Channel);
+    if (call.transferred && !this.isMyChannel(message.DestChannel)) {
+      if (message.DialStatus === 'ANSWER') this.emit(call, out, moment, { kind: 'transferAnswered', target: targetOf(message.DestChannel) });
+      return;
+    }
+    // A queue rings its members through Dial too; there AgentConnect/AgentComplete/Abandon tell the story.
+    if (!myLeg || call.queue) return;
+    if (message.DialStatus === 'ANSWER') {
+      this.answer(call, this.config.agent, null, moment, out);
+      return;
+    }
+    this.end(call, moment, out, {
+      cause: DIAL_CAUSES[message.DialStatus ?? ''] ?? 'normalClearing',
+      waitSec: call.offeredAt === null ? null : seconds(moment.at - call.offeredAt),
+      talkSec: null,
+      hungUpBy: message.DialStatus === 'CANCEL' ? (call.direction === 'in' ? 'caller' : 'agent') : null,
+    });
+  }
+
+  private onBridgeEnter(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
+    const call = this.calls.get(callIdOf(message));
+    if (!call?.mine) return;
+    const channelIsMine = this.isMyChannel(message.Channel);
+    if (call.transferred) {
+      if (!channelIsMine && message.Uniqueid !== call.callId) {
+        this.emit(call, out, moment, { kind: 'transferAnswered', target: targetOf(message.Channel) });
+      }
+      return;
+    }
+    if (channelIsMine && !call.queue) this.answer(call, this.config.agent, null, moment, out);
+  }
+
+  private onBlindTransfer(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
+    if ((message.Result ?? 'Success') !== 'Success' || !this.isMyChannel(message.TransfererChannel)) return;
+    const call = this.calls.get(message.TransfereeLinkedid ?? '') ?? this.calls.get(message.TransfererLinkedid ?? '');
+    if (!call?.mine) return;
+    call.transferred = true;
+    this.emit(call, out, moment, { kind: 'transferred', mode: 'blind', target: targetOf(message.Extension) });
+  }
+
+  private onAttendedTransfer(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
+    if ((message.Result ?? 'Success') !== 'Success') return;
+    if (!this.isMyChannel(message.OrigTransfererChannel) && !this.isMyChannel(message.SecondTransfererChannel)) return;
+    const ids = [message.OrigTransfererLinkedid, message.SecondTransfererLinkedid, message.TransfereeLinkedid, message.TransferTargetLinkedid];
+    const call = ids.map((id) => this.calls.get(id ?? '')).find((one) => one?.mine && !one.emitted.has('ended'));
+    if (!call) return;
+    const consultationId = ids.find((id) => id !== undefined && this.consultations.has(id));
+    const consultation = consultationId === undefined ? undefined : this.consultations.get(consultationId);
+    if (consultationId !== undefined) this.consultations.delete(consultationId);
+    call.transferred = true;
+    const target = consultation?.target ?? targetOf(message.TransferTargetChannel);
+    const began = consultation ? { at: consultation.beganAt, clock: moment.clock } : moment;
+    this.emit(call, out, began, { kind: 'transferred', mode: 'attended', target });
+    // The target took the consultation call before the hand-over: that is when the transfer was answered.
+    const answered = consultation?.answeredAt != null ? { at: consultation.answeredAt, clock: moment.clock } : moment;
+    this.emit(call, out, answered, { kind: 'transferAnswered', target });
+  }
+
+  private onHangup(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
+    const callId = callIdOf(message);
+    if (this.consultations.has(callId)) {
+      if (message.Uniqueid === callId) this.consultations.delete(callId);
+      return;
+    }
+    const call = this.calls.get(callId);
+    if (!call || call.emitted.has('ended')) return;
+    const answered = call.answeredAt !== null;
+    const talkSec = call.talkSec ?? (answered && !call.transferred && call.answeredAt !== null ? seconds(moment.at - call.answeredAt) : null);
+    if (message.Uniqueid === callId) {
+      const cause = answered ? 'normalClearing' : unansweredCause(message.Cause, call);
+      const hungUpBy = call.transferred ? null : call.direction === 'in' ? 'caller' : 'agent';
+      const waitSec = answered || call.offeredAt === null ? null : seconds(moment.at - call.offeredAt);
+      this.end(call, moment, out, { cause, waitSec, talkSec, hungUpBy, agent: call.answeredBy ?? call.lastAgent });
+      return;
+    }
+    if (this.isMyChannel(message.Channel) && answered && !call.transferred && call.answeredBy === this.config.agent) {
+      this.end(call, moment, out, { cause: 'normalClearing', waitSec: null, talkSec, hungUpBy: call.direction === 'in' ? 'agent' : 'caller' });
+    }
+  }
+
+  // ── the stream's rules ─────────────────────────────────────────────────────
+
+  private offer(call: Call, moment: Moment, out: CallEvent[]): void {
+    if (call.emitted.has('offered')) return;
+    call.offeredAt = moment.at;
+    const agent = call.direction === 'out' ? this.config.agent : null;
+    this.emit(call, out, moment, { kind: 'offered', direction: call.direction, numberLast4: call.numberLast4, queue: call.queue, agent });
+  }
+
+  private answer(call: Call, agent: string, waitSec: number | null, moment: Moment, out: CallEvent[]): void {
+    if (call.emitted.has('answered')) return;
+    this.offer(call, moment, out);
+    call.answeredAt = moment.at;
+    call.answeredBy = agent;
+    this.emit(call, out, moment, { kind: 'answered', agent, waitSec });
+  }
+
+  private end(
+    call: Call,
+    moment: Moment,
+    out: CallEvent[],
+    how: { cause: EndCause; waitSec: number | null; talkSec: number | null; hungUpBy: 'caller' | 'agent' | null; agent?: string | null },
+  ): void {
+    this.offer(call, moment, out);
+    const unanswered = call.answeredAt === null;
+    const agent = how.agent !== undefined ? how.agent : (call.answeredBy ?? call.lastAgent ?? (call.mine ? this.config.agent : null));
+    this.emit(call, out, moment, {
+      kind: 'ended',
+      cause: how.cause,
+      unanswered,
+      queue: call.queue,
+      agent,
+      waitSec: how.waitSec,
+      talkSec: how.talkSec,
+      hungUpBy: how.hungUpBy,
+    });
+  }
+
+  /** Once per (call, kind), never after the call ended. */
+  private emit(call: Call, out: CallEvent[], moment: Moment, event: DistributiveOmit<CallEvent, 'source' | 'callId' | 'at' | 'clock'>): void {
+    if (call.emitted.has('ended') || call.emitted.has(event.kind)) return;
+    // A ring that arrives after the answer is stale news.
+    if (event.kind === 'ringing' && call.emitted.has('answered')) return;
+    call.emitted.add(event.kind);
+    call.lastAt = moment.at;
+    out.push({ ...event, source: this.config.source, callId: call.callId, at: moment.at, clock: moment.clock } as CallEvent);
+  }
+
+  private callFor(callId: string, first: { direction: 'in' | 'out'; number: string | undefined; queue: string | null }): Call {
+    const known = this.calls.get(callId);
+    if (known) return known;
+    const call: Call = {
+      callId,
+      emitted: new Set(),
+      direction: first.direction,
+      numberLast4: numberLast4(first.number),
+      queue: first.queue,
+      inQueue: false,
+      mine: false,
+      lastAgent: null,
+      offeredAt: null,
+      answeredAt: null,
+      answeredBy: null,
+      transferred: false,
+      talkSec: null,
+      lastAt: 0,
+      seenAt: 0,
+    };
+    this.calls.set(callId, call);
+    return call;
+  }
+
+  /** The desk's agent is talking on a call now (so a call it dials is a consultation, not a new outbound call). */
+  private activeCall(): Call | undefined {
+    return [...this.calls.values()].find((call) => call.mine && call.answeredAt !== null && !call.emitted.has('ended') && !call.transferred);
+  }
+
+  private forgetOldCalls(): void {
+    if (this.calls.size <= KEEP_ENDED) return;
+    const ended = [...this.calls.values()].filter((call) => call.emitted.has('ended')).sort((a, b) => a.lastAt - b.lastAt);
+    for (const call of ended.slice(0, this.calls.size - KEEP_ENDED)) this.calls.delete(call.callId);
+  }
+
+  private momentOf(message: AmiMessage, arrivalMs: number): Moment {
+    const stamp = Number(message.Timestamp);
+    if (message.Timestamp !== undefined && Number.isFinite(stamp) && stamp > 0) {
+      const at = Math.round(stamp * 1000);
+      this.clock.sample(arrivalMs, at);
+      return { at, clock: 'pbx' };
+    }
+    return { at: this.onPbxClock(arrivalMs), clock: 'arrival' };
+  }
+
+  /** An arrival moment moved onto the PBX's clock when the offset is known, so the call's moments share one clock. */
+  private onPbxClock(arrivalMs: number): number {
+    return arrivalMs - (this.clock.estimateMs() ?? 0);
+  }
+
+  private isMyInterface(iface: string | undefined): boolean {
+    return iface !== undefined && iface.toLowerCase() === this.agent;
+  }
+
+  /** `PJSIP/1001-0000002a` is a channel of the interface `PJSIP/1001`. */
+  private isMyChannel(channel: string | undefined): boolean {
+    if (channel === undefined) return false;
+    const lower = channel.toLowerCase();
+    return lower === this.agent || lower.startsWith(`${this.agent}-`);
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** AMI's DialStatus → the stream's causes. */
+const DIAL_CAUSES: Readonly<Record<string, EndCause>> = {
+  BUSY: 'busy',
+  NOANSWER: 'noAnswer',
+  CANCEL: 'cancel',
+  CONGESTION: 'congestion',
+  CHANUNAVAIL: 'notFound',
+  DONTCALL: 'cancel',
+  TORTURE: 'cancel',
+  INVALIDARGS: 'notFound',
+};
+
+/** Q.850 cause codes of a Hangup → the stream's causes (16 normal clearing, 17 busy, 18/19 no answer, 1 unallocated, 34/38/41/42 congestion). */
+function unansweredCause(code: string | undefined, call: Call): EndCause {
+  switch (Number(code)) {
+    case 17:
+    case 21:
+      return 'busy';
+    case 18:
+    case 19:
+      return 'noAnswer';
+    case 1:
+    case 3:
+    case 20:
+      return 'notFound';
+    case 34:
+    case 38:
+    case 41:
+    case 42:
+      return 'congestion';
+    default:
+      // The caller hung up: in the queue it is an abandon; after a queue's timeout, nobody answered.
+      if (call.queue) return call.inQueue ? 'abandoned' : 'noAnswer';
+      return 'cancel';
+  }
+}
+
+/** The call's key: Linkedid (Asterisk 12+), Uniqueid for the older events that lack it. */
+function callIdOf(message: AmiMessage): string {
+  return message.Linkedid ?? message.DestLinkedid ?? message.Uniqueid ?? '';
+}
+
+/** `<unknown>` and empty caller IDs are withheld numbers. */
+function numberLast4(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '' || raw === '<unknown>') return null;
+  return lastFourDigits(raw);
+}
+
+/** A colleague's interface as the queue names it, digit runs longer than an extension cut to four. */
+function agentOf(message: AmiMessage): string | null {
+  const name = message.Interface ?? message.MemberName ?? null;
+  return name === null ? null : cutLongDigitRuns(name);
+}
+
+/** A transfer's target (an extension, a channel, a dialled number): its channel suffix dropped and long digit runs cut to four. */
+function targetOf(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  return cutLongDigitRuns(raw.replace(/-[0-9a-f]{8}(;\d)?$/i, ''));
+}
+
+/** An extension (up to four digits) stays; a run of five or more digits may be a phone number and keeps only its last four. */
+function cutLongDigitRuns(text: string): string {
+  return text.replace(/\d{5,}/g, (run) => run.slice(-4));
+}
+
+function numberOf(raw: string | undefined): number | null {
+  if (raw === undefined || raw === '') return null;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** CoreShowChannel's Duration, `HH:MM:SS`. */
+function secondsOf(duration: string | undefined): number {
+  const [hours, minutes, secs, ...rest] = (duration ?? '').split(':').map(Number);
+  if (hours === undefined || minutes === undefined || secs === undefined || rest.length > 0) return 0;
+  const total = hours * 3600 + minutes * 60 + secs;
+  return Number.isFinite(total) ? total : 0;
+}
+
+function seconds(ms: number): number {
+  return Math.max(0, Math.round(ms / 1000));
+}
