@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { CallEvent } from '../../shared/telephony/callEvents';
+import type { CallEvent, QueueSnapshot } from '../../shared/telephony/callEvents';
+import type { TelephonyStatus } from '../../shared/api/telephony';
+import { connectAmi, type AmiConnection } from '../telephony/ami';
 import type { Database } from '../store/schema';
 import { readTelephony } from '../durability/telephonySettings';
 import { applyCallEvent, type PhoneEventOutcome } from '../records/phoneEvents';
@@ -19,6 +21,8 @@ export interface RunningTelephony {
   deliver(event: CallEvent): Promise<PhoneEventOutcome | null>;
   /** The CTI endpoint's address, when it runs. */
   cti: { host: string; port: number } | null;
+  /** How the inputs stand: the Telephony card and the board show it. */
+  status(): TelephonyStatus;
   stop(): Promise<void>;
 }
 
@@ -54,10 +58,38 @@ export async function startTelephony(options: TelephonyOptions): Promise<Running
     return applied;
   };
   const endpoint = settings.ctiEnabled ? await openDeskCtiEndpoint(options.file, async (event) => void (await deliver(event))) : null;
+  let ami: AmiConnection | null = null;
+  let amiState: TelephonyStatus['ami'] = null;
+  const queues = new Map<string, QueueSnapshot>();
+  if (settings.amiUrl !== null) {
+    if (settings.extension === null && settings.queues.length === 0) {
+      log.warn('telephony: an AMI URL is set but no extension (HOTLINE_EXTENSION) nor queue (HOTLINE_AMI_QUEUES) to follow; not connecting');
+      amiState = { state: 'refused', reason: 'no extension or queue to follow' };
+    } else {
+      ami = connectAmi(
+        { url: settings.amiUrl, agent: settings.extension ?? '', queues: settings.queues, now },
+        (event) => void deliver(event),
+        (snapshot) => queues.set(snapshot.queue, snapshot),
+        (next) => {
+          amiState = next.state === 'retrying' || next.state === 'refused' ? { state: next.state, reason: next.reason } : { state: next.state };
+          if (next.state === 'refused') log.warn(`telephony: the PBX refused the manager login (${next.reason}); fix the Telephony card's AMI URL`);
+        },
+      );
+    }
+  }
   return {
     deliver,
     cti: endpoint ? { host: endpoint.host, port: endpoint.port } : null,
+    status: () => ({
+      ami: amiState,
+      extension: settings.extension,
+      watchedQueues: settings.queues,
+      clockOffsetMs: ami?.clockOffsetMs() ?? null,
+      queues: [...queues.values()].map(({ queue: name, waiting, longestWaitSec, available, at }) => ({ queue: name, waiting, longestWaitSec, available, at })),
+      cti: endpoint ? { host: endpoint.host, port: endpoint.port } : null,
+    }),
     stop: async () => {
+      await ami?.close();
       await endpoint?.close();
       await queue;
     },
