@@ -15,6 +15,7 @@ import { listMeasures, saveMeasure } from './measures';
 import { reviewAgents, reviewRecords } from './review';
 import { getReport, printReport } from './report';
 import { getStats } from './stats';
+import { sendToDesk, teamRecord } from './teamRecord';
 import { dayStatus, signOffDay } from './signOff';
 import { listUsers, saveUser, signIn, signOut, whoAmI } from './users';
 import { completeFollowUp, listFollowUps } from './followUps';
@@ -73,6 +74,8 @@ export const handlers: HandlerTable = {
   teamStatus,
   teamScope,
   teamBoard,
+  teamRecord,
+  sendToDesk,
   setBackupDir,
   backupNow,
   getReport,

@@ -64,6 +64,8 @@ export const hotlineBridge = {
   teamStatus: invoke('teamStatus'),
   teamScope: invoke('teamScope'),
   teamBoard: invoke('teamBoard'),
+  teamRecord: invoke('teamRecord'),
+  sendToDesk: invoke('sendToDesk'),
   setBackupDir: invoke('setBackupDir'),
   backupNow: invoke('backupNow'),
   getReport: invoke('getReport'),

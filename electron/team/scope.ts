@@ -10,6 +10,8 @@ import { teamRecordsPage, type TeamRecordKey } from '../teamStore/teamRecordsSql
 import { teamReviewAgents, teamReviewPage, type TeamReviewFilter, type TeamReviewRow } from '../teamStore/teamReviewSql';
 import type { ReviewSort } from '../../shared/api/review';
 import { listenToTeam, type TeamListener } from '../teamStore/listen';
+import { teamRecord, type TeamRecordOnServer } from '../teamStore/teamRecordSql';
+import { leadInbox, type InboxEntry, type InboxMethod } from '../teamStore/inboxApi';
 
 /**
  * Team scope: the team's records as a lead or an admin reads them, through
@@ -30,6 +32,10 @@ export interface TeamScope {
   reviewAgents(range: { from: string; to: string; deskCode?: string | undefined }): Promise<string[]>;
   /** The team's records of a period, whole, a page at a time in (desk, record number) order (the team export). */
   records(range: { from: string; to: string; desks?: readonly string[] }, after: TeamRecordKey | null, limit: number): ReturnType<typeof teamRecordsPage>;
+  /** Another desk's record as the server holds it (audit included), and the inbox entries sent for it; undefined when the server has none. */
+  record(deskCode: string, recordNo: string): Promise<(TeamRecordOnServer & { inbox: InboxEntry[] }) | undefined>;
+  /** Puts a lead's change for another desk's record in the team inbox, in the lead's login's name; returns the entry's id. */
+  send(entry: { deskCode: string; recordNo: string; method: InboxMethod; payload: Record<string, unknown>; createdBy: string }): Promise<number>;
   /**
    * Follows the desks' pushes (LISTEN on one connection of its own): `onChange`
    * gets each desk and mark, and null after each (re)connection, when notices
@@ -52,6 +58,11 @@ export function openTeamScope(url: string): TeamScope {
       return boardView(board, counts, warningAt);
     },
     records: (range, after, limit) => teamRecordsPage(connection(), range, after, limit),
+    record: async (deskCode, recordNo) => {
+      const [record, inbox] = await Promise.all([teamRecord(connection(), deskCode, recordNo), leadInbox(connection()).forRecord(deskCode, recordNo)]);
+      return record && { ...record, inbox };
+    },
+    send: (entry) => leadInbox(connection()).send(entry),
     review: (filter, paging, now) => teamReviewPage(connection(), filter, paging, now),
     reviewAgents: (range) => teamReviewAgents(connection(), range),
     follow: (onChange) => {

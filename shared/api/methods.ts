@@ -56,6 +56,8 @@ export const METHOD_NAMES = [
   'teamStatus',
   'teamScope',
   'teamBoard',
+  'teamRecord',
+  'sendToDesk',
   'setBackupDir',
   'backupNow',
   'getReport',

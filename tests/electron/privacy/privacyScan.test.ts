@@ -171,6 +171,8 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     teamStatus: {},
     teamScope: {},
     teamBoard: {},
+    teamRecord: { deskCode: 'B01', recordNo: 'CS20240520001' },
+    sendToDesk: { deskCode: 'B01', recordNo: 'CS20240520001', change: { method: 'addMissReason', kind: 'response', index: 0, code: 'overload' } },
     setBackupDir: { dir: null },
     backupNow: {},
     getReport: range,
