@@ -35,6 +35,7 @@ export function inboxEntryView(e: InboxEntry): TeamInboxEntryView {
     id: e.id,
     method: e.kind,
     kind: field('kind') ?? field('moment'),
+    index: typeof e.payload.index === 'number' ? e.payload.index : null,
     code: field('code'),
     text: field('text') ?? field('outcome'),
     createdBy: e.created_by,

@@ -65,6 +65,8 @@ export interface TeamInboxEntryView {
   method: string;
   /** The target or follow-up it is for (addMissReason's and completeFollowUp's `kind`), when it names one. */
   kind: string | null;
+  /** Which of its kind (a second response's transfer), for a miss reason; else null. */
+  index: number | null;
   /** The miss reason's code (addMissReason), or null. */
   code: string | null;
   /** Free text: the miss reason's, or the follow-up's outcome. */
