@@ -31,9 +31,13 @@ export function TeamActions({ view, deskCode, onSent }: { view: TeamRecordView; 
   const waiting = inbox.filter((e) => e.state === 'pending');
   const targets = evaluateTargets(record.timing, current.policy, now);
   const missed = missingReasons(targets, record.missReasons).filter((m) => !waiting.some((e) => e.method === 'addMissReason' && e.kind === m.kind && e.index === m.index));
-  const owed = followUpsOf({ callId: 0, recordNo: record.recordNo, salutation: null, reason: null, promisedAt: record.followUpDueAt, owner: null }, targets, now).filter(
-    (f) => !waiting.some((e) => e.method === 'completeFollowUp' && e.kind === f.kind),
-  );
+  // A follow-up is work owed after the call: none is offered while the desk is still taking it.
+  const afterTheCall = record.closedAt !== null || record.result === 'in_progress';
+  const owed = afterTheCall
+    ? followUpsOf({ callId: 0, recordNo: record.recordNo, salutation: null, reason: null, promisedAt: record.followUpDueAt, owner: null }, targets, now).filter(
+        (f) => !waiting.some((e) => e.method === 'completeFollowUp' && e.kind === f.kind),
+      )
+    : [];
   const send = async (field: string, change: Change): Promise<boolean> => {
     const r = await api.sendToDesk({ deskCode, recordNo: record.recordNo, change });
     if (!r.ok) {
