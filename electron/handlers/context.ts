@@ -12,6 +12,7 @@ import { InProcessRunner, type BulkRunner } from '../worker/bulkRunner';
 import { requireUser, type Session } from '../records/deskAndUser';
 import { ExportJobs } from '../records/exportJobs';
 import { refuse } from '../../shared/i18n/refusals';
+import { TeamServerError } from '../teamStore/errors';
 
 /**
  * Who is signed in, per window: each Electron window (webContents) and each
@@ -159,4 +160,21 @@ function parseOrThrow(typed: string, zone: string, now: number, expect: 'past' |
   if (parsed.ok) return parsed.epochMs;
   const [code, message] = TIME_ERRORS[parsed.error];
   throw new HotlineError(code, message, field);
+}
+
+/** Team scope is a lead's or admin's, on a desk that keeps such a URL: the scope, and who asks. */
+export async function requireTeamScope(ctx: Pick<HandlerContext, 'db' | 'session' | 'team'>, field?: string): Promise<{ team: TeamScope; user: UserRow }> {
+  const user = await requireRole(ctx.db, ctx.session, ['team_lead', 'admin']);
+  if (!ctx.team) throw refuse('team_scope_unavailable', {}, field);
+  return { team: ctx.team, user };
+}
+
+/** A read or write on the team server, its refusals and silences said as the desk's screens say them. */
+export async function onTeamServer<T>(work: () => Promise<T>, field?: string): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof TeamServerError) throw refuse('team_unreachable', { why: error.message }, field);
+    throw error;
+  }
 }

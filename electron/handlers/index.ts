@@ -16,6 +16,7 @@ import { listMeasures, saveMeasure } from './measures';
 import { reviewAgents, reviewRecords } from './review';
 import { getReport, printReport } from './report';
 import { getStats } from './stats';
+import { sendToDesk, teamRecord } from './teamRecord';
 import { dayStatus, signOffDay } from './signOff';
 import { listUsers, saveUser, signIn, signOut, whoAmI } from './users';
 import { completeFollowUp, listFollowUps } from './followUps';
@@ -76,6 +77,8 @@ export const handlers: HandlerTable = {
   teamBoard,
   teamSignOffDays,
   teamSignOffDay,
+  teamRecord,
+  sendToDesk,
   setBackupDir,
   backupNow,
   getReport,

@@ -4,10 +4,8 @@ import type { TargetKind } from '../../shared/timing/compliance';
 import { minutesBetween } from '../../shared/timing/durations';
 import { listMissReasons } from '../store/missReasons';
 import { agentsInRange, reviewPage } from '../store/review';
-import { requireRole, type Handler, type HandlerContext } from './context';
+import { onTeamServer, requireTeamScope, type Handler, type HandlerContext } from './context';
 import type { RequestOf } from '../../shared/api/contract';
-import type { TeamScope } from '../team/scope';
-import { TeamServerError } from '../teamStore/errors';
 import type { TeamReviewRow } from '../teamStore/teamReviewSql';
 import { refuse } from '../../shared/i18n/refusals';
 
@@ -38,16 +36,9 @@ export const reviewRecords: Handler<'reviewRecords'> = async (req, ctx) => {
 /** Everyone who logged calls in the range, for the agent filter (imported desks included). */
 export const reviewAgents: Handler<'reviewAgents'> = async (req, ctx) => {
   if (req.scope !== 'team') return agentsInRange(ctx.db, req.from, req.to);
-  const team = await teamScopeOf(ctx);
+  const { team } = await requireTeamScope(ctx, 'scope');
   return team.reviewAgents({ from: req.from, to: req.to, deskCode: req.deskCode });
 };
-
-/** Team scope is a lead's or admin's, on a desk that keeps such a URL. */
-async function teamScopeOf(ctx: HandlerContext): Promise<TeamScope> {
-  await requireRole(ctx.db, ctx.session, ['team_lead', 'admin']);
-  if (!ctx.team) throw refuse('team_scope_unavailable', {}, 'scope');
-  return ctx.team;
-}
 
 /**
  * The Review list over every desk on the team server, read-only: the same
@@ -55,15 +46,9 @@ async function teamScopeOf(ctx: HandlerContext): Promise<TeamScope> {
  * record is another desk's: it opens there, not here).
  */
 async function teamReviewRecords(req: RequestOf<'reviewRecords'>, ctx: HandlerContext, at: number): Promise<ReviewPage> {
-  const team = await teamScopeOf(ctx);
+  const { team } = await requireTeamScope(ctx, 'scope');
   const paging = { sort: req.sort ?? 'callAt', dir: req.dir ?? 'desc', limit: req.limit ?? 200, offset: req.offset ?? 0 } as const;
-  let page;
-  try {
-    page = await team.review(req, paging, at);
-  } catch (error) {
-    if (error instanceof TeamServerError) throw refuse('team_unreachable', { why: error.message }, 'scope');
-    throw error;
-  }
+  const page = await onTeamServer(() => team.review(req, paging, at), 'scope');
   return {
     total: page.total,
     offset: paging.offset,

@@ -1,7 +1,6 @@
 import { computeStats } from '../stats';
 import { sqliteStatsQueries } from '../store/statsQueries';
-import { TeamServerError } from '../teamStore/errors';
-import { requireRole, type Handler } from './context';
+import { onTeamServer, requireTeamScope, type Handler } from './context';
 import { currentPolicy } from '../records/policies';
 import { refuse } from '../../shared/i18n/refusals';
 
@@ -16,12 +15,6 @@ export const getStats: Handler<'getStats'> = async (req, ctx) => {
   const { policy } = await currentPolicy(db, now());
   const range = { from: req.from, to: req.to, now: now() };
   if (req.scope !== 'team') return computeStats(sqliteStatsQueries(db), range, policy);
-  await requireRole(db, ctx.session, ['team_lead', 'admin']);
-  if (!ctx.team) throw refuse('team_scope_unavailable', {}, 'scope');
-  try {
-    return await computeStats(ctx.team.stats(req.desks), range, policy);
-  } catch (error) {
-    if (error instanceof TeamServerError) throw refuse('team_unreachable', { why: error.message }, 'scope');
-    throw error;
-  }
+  const { team } = await requireTeamScope(ctx, 'scope');
+  return onTeamServer(() => computeStats(team.stats(req.desks), range, policy), 'scope');
 };

@@ -1,10 +1,8 @@
 import { teamStatusOf } from '../team/status';
 import { findUser } from '../store/users';
 import { currentPolicy } from '../records/policies';
-import { TeamServerError } from '../teamStore/errors';
 import { localDate } from '../../shared/timing/localTime';
-import { refuse } from '../../shared/i18n/refusals';
-import { requireDesk, requireRole, type Handler } from './context';
+import { onTeamServer, requireDesk, requireTeamScope, type Handler } from './context';
 
 /** The status line's facts: linked or not, changes waiting, the last push, parked records. Every profile may see them. */
 export const teamStatus: Handler<'teamStatus'> = async (_req, { db }) => teamStatusOf(db);
@@ -17,15 +15,9 @@ export const teamScope: Handler<'teamScope'> = async (_req, { db, session, team 
 };
 
 /** The team board: leads and admins, with team scope; "today" and "near" as this desk's zone and policy say. */
-export const teamBoard: Handler<'teamBoard'> = async (_req, { db, session, team, now }) => {
-  await requireRole(db, session, ['team_lead', 'admin']);
-  if (!team) throw refuse('team_scope_unavailable');
-  const desk = await requireDesk(db);
-  const { policy } = await currentPolicy(db, now());
-  try {
-    return await team.board(localDate(now(), desk.time_zone), policy.warningAt);
-  } catch (error) {
-    if (error instanceof TeamServerError) throw refuse('team_unreachable', { why: error.message });
-    throw error;
-  }
+export const teamBoard: Handler<'teamBoard'> = async (_req, ctx) => {
+  const { team } = await requireTeamScope(ctx);
+  const desk = await requireDesk(ctx.db);
+  const { policy } = await currentPolicy(ctx.db, ctx.now());
+  return onTeamServer(() => team.board(localDate(ctx.now(), desk.time_zone), policy.warningAt));
 };

@@ -66,6 +66,8 @@ export const hotlineBridge = {
   teamBoard: invoke('teamBoard'),
   teamSignOffDays: invoke('teamSignOffDays'),
   teamSignOffDay: invoke('teamSignOffDay'),
+  teamRecord: invoke('teamRecord'),
+  sendToDesk: invoke('sendToDesk'),
   setBackupDir: invoke('setBackupDir'),
   backupNow: invoke('backupNow'),
   getReport: invoke('getReport'),

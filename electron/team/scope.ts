@@ -12,6 +12,8 @@ import type { ReviewSort } from '../../shared/api/review';
 import { listenToTeam, type TeamListener } from '../teamStore/listen';
 import { leadSignOffs } from '../teamStore/signOffApi';
 import type { TeamDayStatus } from '../../shared/api/team';
+import { teamRecord, type TeamRecordOnServer } from '../teamStore/teamRecordSql';
+import { leadInbox, type InboxEntry, type InboxMethod } from '../teamStore/inboxApi';
 
 /**
  * Team scope: the team's records as a lead or an admin reads them, through
@@ -38,6 +40,10 @@ export interface TeamScope {
   signOffDay(desk: string, date: string): Promise<TeamDayStatus | undefined>;
   /** Signs the desk's day off in `by`'s name (hotline_team.sign_off_day: refused with a TeamServerError when it may not be). */
   signOff(desk: string, date: string, by: string): Promise<void>;
+  /** Another desk's record as the server holds it (audit included), and the inbox entries sent for it; undefined when the server has none. */
+  record(deskCode: string, recordNo: string): Promise<(TeamRecordOnServer & { inbox: InboxEntry[] }) | undefined>;
+  /** Puts a lead's change for another desk's record in the team inbox, in the lead's login's name; returns the entry's id. */
+  send(entry: { deskCode: string; recordNo: string; method: InboxMethod; payload: Record<string, unknown>; createdBy: string }): Promise<number>;
   /**
    * Follows the desks' pushes (LISTEN on one connection of its own): `onChange`
    * gets each desk and mark, and null after each (re)connection, when notices
@@ -60,6 +66,11 @@ export function openTeamScope(url: string): TeamScope {
       return boardView(board, counts, warningAt);
     },
     records: (range, after, limit) => teamRecordsPage(connection(), range, after, limit),
+    record: async (deskCode, recordNo) => {
+      const [record, inbox] = await Promise.all([teamRecord(connection(), deskCode, recordNo), leadInbox(connection()).forRecord(deskCode, recordNo)]);
+      return record && { ...record, inbox };
+    },
+    send: (entry) => leadInbox(connection()).send(entry),
     review: (filter, paging, now) => teamReviewPage(connection(), filter, paging, now),
     reviewAgents: (range) => teamReviewAgents(connection(), range),
     signOffDays: async (date, desks) => leadSignOffs(connection()).days(date, desks ?? (await teamDeskCodes(connection()))),

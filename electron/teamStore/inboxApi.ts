@@ -46,6 +46,15 @@ export function leadInbox(conn: TeamConnection) {
       );
       return rows;
     },
+    /** One record's entries, oldest first: what a lead's record panel shows as pending, applied or refused. */
+    async forRecord(deskCode: string, recordNo: string): Promise<InboxEntry[]> {
+      const { rows } = await conn.query<InboxEntry>(
+        `SELECT id, desk_code, record_no, kind, payload, created_by, created_at, applied_at, applied_seq, refusal FROM hotline_team.inbox
+         WHERE desk_code = $1 AND record_no = $2 ORDER BY id`,
+        [deskCode, recordNo],
+      );
+      return rows;
+    },
   };
 }
 

@@ -15,7 +15,7 @@ import { CHECK_ID, type ImportCheck, type ImportProgress } from './importCheck';
 import { MAX_PATH_LENGTH, type BackupsView } from './backups';
 import type { PolicyImpact, PolicyTrailEntry, SavedPolicy } from './policy';
 import type { LockoutsView } from './lockout';
-import type { TeamDayStatus, TeamScopeView, TeamSignOffList, TeamStatus } from './team';
+import type { TeamDayStatus, TeamRecordView, TeamScopeView, TeamSignOffList, TeamStatus } from './team';
 import type { TeamBoard } from './board';
 import { REVIEW_SORTS, REVIEW_STATES, type ReviewPage } from './review';
 import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
@@ -55,6 +55,22 @@ const reviewFilter = {
   state: z.enum(REVIEW_STATES).optional(),
   text: label.optional(),
 };
+/** A reason for one missed target: the desk's request and a lead's inbox entry for another desk (sendToDesk) share it. */
+const addMissReasonFields = {
+  kind: z.enum(TARGET_KINDS),
+  index: z.number().int().min(0).max(100),
+  code: z.enum(MISS_REASONS),
+  text: text.optional(),
+  changeReason,
+};
+/** A follow-up or callback done: the desk's request and a lead's inbox entry share it. */
+const completeFollowUpFields = {
+  kind: z.enum(['resolution', 'progressUpdate', 'resultTold', 'callback', 'leadFollowUp']),
+  outcome: text,
+  changeReason,
+};
+/** A desk code on the team server (hotline team add-desk). */
+const teamDeskCode = z.string().min(1).max(12);
 const job = z.strictObject({ job: z.string().regex(JOB_ID) });
 const uploadId = z.string().regex(UPLOAD_ID);
 const checkId = z.string().regex(CHECK_ID);
@@ -131,21 +147,9 @@ export const requestSchemas = {
   /** The policy-level trail, newest first. */
   policyHistory: z.strictObject({}),
   suggestHolidays: z.strictObject({ country: z.string().regex(/^[A-Z]{2}$/), year: z.number().int().min(1970).max(2100) }),
-  addMissReason: z.strictObject({
-    id,
-    kind: z.enum(TARGET_KINDS),
-    index: z.number().int().min(0).max(100),
-    code: z.enum(MISS_REASONS),
-    text: text.optional(),
-    changeReason,
-  }),
+  addMissReason: z.strictObject({ id, ...addMissReasonFields }),
   listFollowUps: z.strictObject({}),
-  completeFollowUp: z.strictObject({
-    id,
-    kind: z.enum(['resolution', 'progressUpdate', 'resultTold', 'callback', 'leadFollowUp']),
-    outcome: text,
-    changeReason,
-  }),
+  completeFollowUp: z.strictObject({ id, ...completeFollowUpFields }),
   notify: z.strictObject({ title: label, body: z.string().max(500) }),
   whoAmI: z.strictObject({}),
   listUsers: z.strictObject({}),
@@ -183,6 +187,20 @@ export const requestSchemas = {
   teamSignOffDays: z.strictObject({ date: isoDate, desks: z.array(z.string().min(1).max(12)).max(500).optional() }),
   /** Leads and admins in team scope: signs a desk's day off on the team server in the signed-in lead's name (unique per desk and date). */
   teamSignOffDay: z.strictObject({ desk: z.string().min(1).max(12), date: isoDate }),
+  /** Leads and admins in team scope: another desk's record as the server holds it, read-only, with the lead's inbox entries for it. */
+  teamRecord: z.strictObject({ deskCode: teamDeskCode, recordNo: label }),
+  /**
+   * Leads and admins in team scope: a change for another desk's record, put in the team inbox; that desk
+   * applies it through its own rules when it next syncs. The same fields as the desk's own request, without the id.
+   */
+  sendToDesk: z.strictObject({
+    deskCode: teamDeskCode,
+    recordNo: label,
+    change: z.discriminatedUnion('method', [
+      z.strictObject({ method: z.literal('addMissReason'), ...addMissReasonFields }),
+      z.strictObject({ method: z.literal('completeFollowUp'), ...completeFollowUpFields }),
+    ]),
+  }),
   listMeasures: z.strictObject({}),
   saveMeasure: z.strictObject({
     id: id.optional(),
@@ -195,7 +213,13 @@ export const requestSchemas = {
     metric: z.enum(MEASURE_METRICS),
   }),
   /** Starts writing the filtered records to a file; the desktop app first asks where (null: the person cancelled). */
-  startExport: z.strictObject({ ...reviewFilter, format: z.enum(ARCHIVE_FORMATS), lang: z.enum(ARCHIVE_LANGS).optional() }),
+  startExport: z.strictObject({
+    ...reviewFilter,
+    format: z.enum(ARCHIVE_FORMATS),
+    lang: z.enum(ARCHIVE_LANGS).optional(),
+    /** team: the team's records of the filter from the team server (leads and admins; deskCode narrows to one desk). */
+    scope: z.enum(['desk', 'team']).optional(),
+  }),
   exportStatus: job,
   cancelExport: job,
   /**
@@ -289,6 +313,9 @@ export interface HotlineApi {
   teamSignOffDays(req: Req<'teamSignOffDays'>): TeamSignOffList;
   /** The desk's day as it stands after the sign-off. */
   teamSignOffDay(req: Req<'teamSignOffDay'>): TeamDayStatus;
+  teamRecord(req: Req<'teamRecord'>): TeamRecordView;
+  /** Returns the record with the new entry pending at its desk. */
+  sendToDesk(req: Req<'sendToDesk'>): TeamRecordView;
   /** Admins: backups go to another folder from now on (and a backup is made there at once). */
   setBackupDir(req: Req<'setBackupDir'>): BackupsView;
   backupNow(req: Req<'backupNow'>): BackupsView;

@@ -58,6 +58,8 @@ export const METHOD_NAMES = [
   'teamBoard',
   'teamSignOffDays',
   'teamSignOffDay',
+  'teamRecord',
+  'sendToDesk',
   'setBackupDir',
   'backupNow',
   'getReport',

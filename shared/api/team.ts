@@ -1,3 +1,5 @@
+import type { AuditEntry, CallRecord } from './records';
+
 /** The desk's link to the team server, as the status line and `hotline team status --json` show it. */
 export type TeamStatus =
   | { linked: false }
@@ -63,4 +65,40 @@ export interface TeamSignOffList {
   serverNow: number;
   /** Every desk of the team (or those asked for), in code order. */
   days: TeamDayStatus[];
+}
+
+/** A lead's change for another desk's record, waiting in the team server's inbox until that desk applies it. */
+export interface TeamInboxEntryView {
+  id: number;
+  /** The request the desk runs: 'addMissReason' or 'completeFollowUp' (the CLI may send 'correctMoment'). */
+  method: string;
+  /** The target or follow-up it is for (addMissReason's and completeFollowUp's `kind`), when it names one. */
+  kind: string | null;
+  /** Which of its kind (a second response's transfer), for a miss reason; else null. */
+  index: number | null;
+  /** The miss reason's code (addMissReason), or null. */
+  code: string | null;
+  /** Free text: the miss reason's, or the follow-up's outcome. */
+  text: string | null;
+  createdBy: string;
+  createdAt: number;
+  /** pending: the desk has not applied it yet; applied; refused, with the desk's why. */
+  state: 'pending' | 'applied' | 'refused';
+  refusal: string | null;
+  settledAt: number | null;
+}
+
+/** Another desk's record as the team server holds it, opened read-only from team scope (teamRecord). */
+export interface TeamRecordView {
+  /**
+   * The record as the desk pushed it, shaped as the desk's own panel reads it. `id` is 0 (it has no
+   * id on this desk), and `policyVersion` is null: the owning desk's policy ids mean nothing here, so
+   * its targets are shown by this desk's current policy (the team's, while linked).
+   */
+  record: CallRecord;
+  audit: AuditEntry[];
+  /** The server flagged a change stored above a sign-off's covered mark. */
+  changedAfterSignOff: boolean;
+  /** The lead's changes sent for this record, oldest first, each with its state at the desk. */
+  inbox: TeamInboxEntryView[];
 }

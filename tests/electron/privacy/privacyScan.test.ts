@@ -173,6 +173,8 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     teamBoard: {},
     teamSignOffDays: { date: '2024-05-20' },
     teamSignOffDay: { desk: 'A03', date: '2024-05-20' },
+    teamRecord: { deskCode: 'B01', recordNo: 'CS20240520001' },
+    sendToDesk: { deskCode: 'B01', recordNo: 'CS20240520001', change: { method: 'addMissReason', kind: 'response', index: 0, code: 'overload' } },
     setBackupDir: { dir: null },
     backupNow: {},
     getReport: range,

@@ -3,7 +3,9 @@ import type { TeamBoard } from '../../../../shared/api/board';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api, events } from '../../api';
 import { useI18n } from '../../i18n';
+import { Drawer } from '../../components/Drawer';
 import { usePolicies } from '../policy/usePolicies';
+import { TeamRecordPanel } from '../review/TeamRecordPanel';
 import { serverClock, spanText } from './countdown';
 import { TeamSignOffPanel } from '../teamSignOff/TeamSignOffPanel';
 
@@ -26,6 +28,8 @@ export function BoardScreen({ zone }: { zone: string }) {
   /** The team-wide follow-ups list: only the calls owed work after the call itself. */
   const [followUpsOnly, setFollowUpsOnly] = useState(false);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** A call clicked: its record as the team server holds it, over the board. */
+  const [open, setOpen] = useState<{ deskCode: string; recordNo: string } | null>(null);
 
   const read = useCallback(() => {
     void api.teamBoard({}).then((r) => {
@@ -123,7 +127,11 @@ export function BoardScreen({ zone }: { zone: string }) {
                     return (
                       <tr key={`${c.deskCode}/${c.recordNo}`} data-record={c.recordNo} data-state={state} className={`${state}${c.silent ? ' silent' : ''}`}>
                         <td>{c.deskCode}</td>
-                        <td>{c.recordNo}</td>
+                        <td>
+                          <button type="button" className="link" onClick={() => setOpen({ deskCode: c.deskCode, recordNo: c.recordNo })}>
+                            {c.recordNo}
+                          </button>
+                        </td>
                         <td>{c.agent}</td>
                         <td>{priorityLabel(c.priority)}</td>
                         <td>{c.category ? t(`category.${c.category}` as MessageKey) : '—'}</td>
@@ -139,6 +147,11 @@ export function BoardScreen({ zone }: { zone: string }) {
             )}
           </section>
         </>
+      )}
+      {open && (
+        <Drawer label={t('review.record')} onClose={() => setOpen(null)}>
+          <TeamRecordPanel key={`${open.deskCode}/${open.recordNo}`} deskCode={open.deskCode} recordNo={open.recordNo} />
+        </Drawer>
       )}
       <TeamSignOffPanel zone={zone} />
     </main>

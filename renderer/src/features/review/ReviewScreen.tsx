@@ -14,6 +14,7 @@ import { DaySignOff } from './DaySignOff';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { RecordPanel } from './RecordPanel';
+import { TeamRecordPanel } from './TeamRecordPanel';
 import { ReviewTable } from './ReviewTable';
 import { useReviewPages, type ReviewQuery } from './useReviewPages';
 
@@ -36,6 +37,8 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
   const [sort, setSort] = useState<ReviewSort>('callAt');
   const [dir, setDir] = useState<'asc' | 'desc'>('desc');
   const [openId, setOpenId] = useState<number | null>(null);
+  /** A team row: another desk's record, opened as the team server holds it. */
+  const [openTeam, setOpenTeam] = useState<{ deskCode: string; recordNo: string } | null>(null);
   const [agents, setAgents] = useState<string[]>([]);
   const { isLead } = useSession();
   /** Team scope (a lead's or admin's, on a desk that keeps a lead's URL): every desk's records, read-only. */
@@ -43,7 +46,7 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
   const [team, setTeam] = useState(false);
   const query: ReviewQuery = { from, to: to < from ? from : to, ...filters, ...(text.trim() ? { text: text.trim() } : {}), sort, dir, ...(team ? { scope: 'team' as const } : {}) };
   const pages = useReviewPages(query);
-  const { sort: _sort, dir: _dir, scope: _scope, ...exportFilter } = query;
+  const { sort: _sort, dir: _dir, ...exportFilter } = query;
 
   useEffect(() => {
     void api.reviewAgents({ from, to: to < from ? from : to, ...(team ? { scope: 'team' as const, ...(filters.deskCode ? { deskCode: filters.deskCode } : {}) } : {}) }).then((r) => r.ok && setAgents(r.value));
@@ -96,7 +99,7 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
           </button>
           {teamScope.available && (
             <span className="stats-scope" role="group" aria-label={t('stats.scope')}>
-              <button type="button" className="preset" aria-pressed={!team} onClick={() => (setTeam(false), setFilter('deskCode', ''))}>
+              <button type="button" className="preset" aria-pressed={!team} onClick={() => (setTeam(false), setOpenTeam(null), setFilter('deskCode', ''))}>
                 {t('stats.scope.desk')}
               </button>
               <button type="button" className="preset" aria-pressed={team} onClick={() => (setTeam(true), setOpenId(null))}>
@@ -128,7 +131,9 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
           <p className="muted" aria-live="polite" data-testid="review-count">
             {pages.total === null ? t('app.loading') : t('review.count', { n: pages.total.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })}
           </p>
-          {team ? <p className="muted">{t('review.teamReadOnly')}</p> : <ExportPanel filter={exportFilter} />}
+          {team && <p className="muted">{t('review.teamReadOnly')}</p>}
+          {/* In team scope the same button exports the team's records of the filter, from the team server. */}
+          <ExportPanel filter={exportFilter} />
         </div>
       </section>
       {/* Above the list, which has a fixed height: the day's sign-off stays in sight without scrolling past it. */}
@@ -149,8 +154,8 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
             }
           }}
           selectedId={openId}
-          // A team row is another desk's record: it opens at that desk, not here.
-          onOpen={(row) => !team && setOpenId(row.id)}
+          // A team row is another desk's record: it opens read-only, as the team server holds it.
+          onOpen={(row) => (team ? setOpenTeam({ deskCode: row.deskCode, recordNo: row.recordNo }) : setOpenId(row.id))}
           showMissReasons={filters.state === 'breached'}
         />
       </div>
@@ -158,6 +163,11 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
       {openId !== null && (
         <Drawer label={t('review.record')} onClose={() => setOpenId(null)}>
           <RecordPanel key={openId} id={openId} onEdit={onEdit} />
+        </Drawer>
+      )}
+      {team && openTeam !== null && (
+        <Drawer label={t('review.record')} onClose={() => setOpenTeam(null)}>
+          <TeamRecordPanel key={`${openTeam.deskCode}/${openTeam.recordNo}`} deskCode={openTeam.deskCode} recordNo={openTeam.recordNo} />
         </Drawer>
       )}
       {isLead && (

@@ -62,12 +62,11 @@ export function ReviewTable(props: {
     );
     switch (id) {
       case 'recordNo':
-        // In team scope a row is another desk's record: its desk is named, and it opens at that desk, not here.
-        if (props.team) return text(`${row.deskCode} · ${row.recordNo}`);
+        // In team scope a row is another desk's record: its desk is named, and it opens read-only, as the server holds it.
         return (
           <div key={id} role="cell">
             <button type="button" className="link" onClick={() => props.onOpen(row)}>
-              {row.recordNo}
+              {props.team ? `${row.deskCode} · ${row.recordNo}` : row.recordNo}
             </button>
           </div>
         );
