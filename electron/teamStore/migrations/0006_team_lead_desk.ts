@@ -73,10 +73,10 @@ const STATEMENTS: string[] = [
   BEGIN
     NEW.typed_by := nullif(trim(NEW.created_by), '');
     NEW.created_by := regexp_replace(session_user, '^hotline_(lead|admin)_', '');
-    NEW.created_by_role := session_user;
     RETURN NEW;
   END
   $fn$`,
+  // created_by_role stays as the row says: the lead's insert policy refuses any but session_user (0001).
   'REVOKE ALL ON FUNCTION hotline_team.inbox_lead_from_login() FROM PUBLIC',
   'CREATE TRIGGER inbox_lead_from_login BEFORE INSERT ON hotline_team.inbox FOR EACH ROW EXECUTE FUNCTION hotline_team.inbox_lead_from_login()',
 
