@@ -62,7 +62,8 @@ reason     (a lead) gives a missed target of another desk's record its reason
            (KIND: response, secondResponse, transferWithin, resolution,
            resultTold, callback, leadFollowUp; CODE: a miss-reason code). The
            owning desk applies it through its own rules and audit, under the
-           lead's name, and pushes the result back
+           lead's login name (the server sets it; --by is kept beside it as a
+           note), and pushes the result back
 inbox      (a lead) what was sent to desks: pending, applied, or refused and why
 day        (a lead) a desk's day as the server has it: its records, what still
            blocks its sign-off (records not closed nor handed to a follow-up
