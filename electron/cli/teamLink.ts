@@ -107,6 +107,7 @@ export function statusText(status: TeamStatus): string {
     `Last push: ${status.lastPushAt === null ? 'never' : at(status.lastPushAt)}${status.lastOutcome ? ` (${status.lastOutcome})` : ''}`,
     `Server policy version: ${status.serverPolicyVersion ?? 'none'}`,
   ];
+  if (status.role !== 'desk') lines.push(`Pushing with ${status.role === 'admin' ? "an admin's" : "a lead's"} login, as this desk`);
   for (const p of status.parked) lines.push(`Parked: ${p.recordNo} (${p.reason})`);
   return lines.join('\n');
 }

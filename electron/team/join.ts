@@ -43,7 +43,9 @@ export async function joinTeam(
     const server = await api.deskRow();
     if (!server) throw new TeamServerError('notADesk', 'this URL is not a desk\'s login: give the URL `hotline team add-desk` printed for this desk');
     if (server.desk_code !== desk.code) throw new TeamServerError('otherDesk', `this database is desk ${desk.code}, but the URL is desk ${server.desk_code}'s`);
-    store.sqlite.transaction(() => linkTeam(store.sqlite, { role: 'desk', instance: options.instance ?? randomUUID(), linkedAt: now() })).immediate();
+    // The link says whose login pushes (team status shows it): the desk's own, or a lead's or admin's granted it.
+    const role = login === 'lead' ? 'team_lead' : login;
+    store.sqlite.transaction(() => linkTeam(store.sqlite, { role, instance: options.instance ?? randomUUID(), linkedAt: now() })).immediate();
     let comparison: Comparison;
     try {
       comparison = await compareWithServer(store, api);

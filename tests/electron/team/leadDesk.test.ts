@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinTeam } from '../../../electron/team/join';
+import { teamStatusOf } from '../../../electron/team/status';
 import { connectTeam } from '../../../electron/teamStore/connect';
 import { leadInbox } from '../../../electron/teamStore/inboxApi';
 import { pendingInbox } from '../../../electron/store/teamInbox';
@@ -69,7 +70,8 @@ describe("a lead's desk and the lease", { timeout: 90_000 }, () => {
     expect(settings).toMatchObject({ teamUrl: lead.url, teamScopeUrl: lead.url });
     // The lease is this PC's, claimed as the desk.
     expect((await lease('W1')).lease_instance).toBe(settings.teamInstance);
-    expect((await runCli(cli, ['team', 'status', '--db', db])).stdout).toMatch(/^Team server: up to date\n/);
+    expect((await runCli(cli, ['team', 'status', '--db', db])).stdout).toMatch(/^Team server: up to date\n(.*\n)*Pushing with a lead's login, as this desk\n$/);
+    expect(JSON.parse((await runCli(cli, ['team', 'status', '--db', db, '--json'])).stdout)).toMatchObject({ linked: true, role: 'team_lead', waiting: 0 });
 
     const asLead = connectTeam(lead.url, { kind: 'lead' });
     try {
@@ -111,6 +113,7 @@ describe("a lead's desk and the lease", { timeout: 90_000 }, () => {
     const desk = await openTestDesk({ code: 'W3', now: Date.now() - 60_000 });
     try {
       expect(await joinTeam(desk.store, lead.url, { appVersion: '0.1.0' })).toMatchObject({ deskCode: 'W3', login: 'admin' });
+      expect(await teamStatusOf(desk.store.db)).toMatchObject({ linked: true, role: 'admin' });
       const sync = startSync(desk, lead.url, { inboxEveryMs: 50 });
       try {
         const call = await callAtStage(desk, 'answered');
