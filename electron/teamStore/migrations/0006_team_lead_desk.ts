@@ -70,9 +70,11 @@ const STATEMENTS: string[] = [
   // The inbox's lead, from the login; what was typed beside it.
   'ALTER TABLE hotline_team.inbox ADD COLUMN typed_by text',
   `CREATE FUNCTION hotline_team.inbox_lead_from_login() RETURNS trigger LANGUAGE plpgsql ${HEADER} AS $fn$
+  DECLARE v_login text := regexp_replace(session_user, '^hotline_(lead|admin)_', '');
   BEGIN
-    NEW.typed_by := nullif(trim(NEW.created_by), '');
-    NEW.created_by := regexp_replace(session_user, '^hotline_(lead|admin)_', '');
+    -- What was typed, when it says something the login's name does not.
+    NEW.typed_by := nullif(nullif(trim(NEW.created_by), ''), v_login);
+    NEW.created_by := v_login;
     RETURN NEW;
   END
   $fn$`,

@@ -102,6 +102,28 @@ describe("a lead's desk and the lease", { timeout: 90_000 }, () => {
       await client.end();
     }
 
+    // Desk W2's own login cannot take W1's role by any setting: not in the start-up options, not with set_config.
+    const sneaky = new pg.Client({ connectionString: other.url, options: '-c role=hotline_desk_W1' });
+    const connected = await sneaky.connect().then(
+      () => true,
+      (error: Error) => error.message,
+    );
+    if (connected === true) {
+      try {
+        expect((await sneaky.query('SELECT hotline_team.my_desk() AS d')).rows).toEqual([{ d: 'W2' }]);
+      } finally {
+        await sneaky.end();
+      }
+    } else expect(connected).toMatch(/permission denied to set role/);
+    const w2Raw = new pg.Client({ connectionString: other.url });
+    await w2Raw.connect();
+    try {
+      await expect(w2Raw.query("SELECT set_config('role', 'hotline_desk_W1', false)")).rejects.toThrow(/permission denied to set role/);
+      expect((await w2Raw.query('SELECT hotline_team.my_desk() AS d')).rows).toEqual([{ d: 'W2' }]);
+    } finally {
+      await w2Raw.end();
+    }
+
     // Leaving gives the lease back, as the desk.
     expect((await runCli(cli, ['team', 'leave', '--db', db])).code).toBe(0);
     expect(await lease('W1')).toEqual({ lease_instance: null, lease_until: null });
