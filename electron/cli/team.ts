@@ -19,8 +19,8 @@ export const teamCommand: Command = {
   summary: 'the team server on PostgreSQL: set it up (init, add-desk, add-lead, add-admin), link this desk (join, status, leave), leads: reason, inbox, day, sign-off; admins: policy, users',
   usage: `hotline team init [--url URL]
 hotline team add-desk CODE [--url URL]
-hotline team add-lead NAME [--url URL]
-hotline team add-admin NAME [--url URL]
+hotline team add-lead NAME [--desk CODE] [--url URL]
+hotline team add-admin NAME [--desk CODE] [--url URL]
 hotline team join [URL] [--db PATH]
 hotline team status [--db PATH] [--json]
 hotline team leave [--db PATH]
@@ -31,6 +31,9 @@ hotline team sign-off DESK DATE [--by NAME] [--url LEAD-URL]
 hotline team policy import FILE [--from YYYY-MM-DD] [--reason R] [--url ADMIN-URL]
 hotline team policy show [--json] [--url URL]
 hotline team users add NAME --role agent|team_lead|admin [--url ADMIN-URL]
+hotline team users rename NAME NEW-NAME [--url ADMIN-URL]
+hotline team users deactivate NAME [--url ADMIN-URL]
+hotline team users activate NAME [--url ADMIN-URL]
 hotline team users list [--json] [--url URL]
 
 init       creates the team schema on PostgreSQL 13 or later, or brings it up
@@ -38,6 +41,9 @@ init       creates the team schema on PostgreSQL 13 or later, or brings it up
 add-desk   creates the desk's login role (a random password) and prints the
            URL that desk joins with; add-lead and add-admin do the same for a
            lead or an admin. The URL is shown once: pass it on safely.
+           --desk CODE (a lead's or admin's own desk, added first): their URL
+           also pushes that desk's calls when joined there (the server grants
+           the desk's login role to theirs; their own reads stay theirs)
 
 The set-up URL (a role that may create roles and tables) is read from --url,
 else $HOTLINE_TEAM_URL, else the first line of standard input. A URL on the
@@ -45,15 +51,19 @@ command line stays in your shell history: prefer the other two.
 join       links this set-up desk with the URL add-desk printed for it, and
            pushes its records (with progress); the URL is kept in the settings
            file beside the database (mode 0600; the desktop app moves it into
-           the system keychain), never in the database or its backups
+           the system keychain), never in the database or its backups. A lead's
+           or admin's URL reads team scope, and pushes this desk's calls too if
+           it was added with --desk for this desk
 status     whether the desk is linked, changes waiting, the last push and its
            outcome, parked records, the server's policy version
-leave      unlinks the desk; every record stays here
+leave      gives the desk's lease back (a join within 60 s, here or on another
+           PC, is not refused) and unlinks the desk; every record stays here
 reason     (a lead) gives a missed target of another desk's record its reason
            (KIND: response, secondResponse, transferWithin, resolution,
            resultTold, callback, leadFollowUp; CODE: a miss-reason code). The
            owning desk applies it through its own rules and audit, under the
-           lead's name, and pushes the result back
+           lead's login name (the server sets it; --by is kept beside it as a
+           note), and pushes the result back
 inbox      (a lead) what was sent to desks: pending, applied, or refused and why
 day        (a lead) a desk's day as the server has it: its records, what still
            blocks its sign-off (records not closed nor handed to a follow-up
@@ -70,7 +80,8 @@ policy     (an admin) import sets the team's timing policy, checked like
            and their Policy screen shows it read-only. show: the newest version
 users      (an admin) add a team profile (a name and a role; no PIN: PINs stay
            on each desk, where a local admin sets one before it can sign in);
-           list the team's profiles
+           rename one (its team id stays: desks follow); deactivate one (no
+           desk lets it sign in) or activate it again; list the team's profiles
 ${DB_HELP}
 
 TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
@@ -119,8 +130,11 @@ TLS: add ?sslmode=verify-full&sslrootcert=/path/to/ca.pem to the URL.`,
         process.stdout.write(from === to ? `The team schema is up to date (version ${to}).\n` : from === 0 ? `Created the team schema (version ${to}).\n` : `Migrated the team schema from version ${from} to ${to}.\n`);
         return 0;
       }
-      const login = await addTeamLogin(url, kind, String(name));
-      process.stdout.write(`Added ${kind} ${String(name).trim()} (role ${login.role}). Its URL, shown this once:\n${login.url}\n`);
+      const desk = typeof values.desk === 'string' ? values.desk.trim() : undefined;
+      if (desk !== undefined && (kind === 'desk' || desk === '')) throw new UsageError(kind === 'desk' ? '--desk is for add-lead and add-admin: a desk pushes its own calls' : '--desk needs the CODE of the desk');
+      const login = await addTeamLogin(url, kind, String(name), desk ? { desk } : {});
+      const pushes = desk ? `, which also pushes desk ${desk}'s calls where it is joined` : '';
+      process.stdout.write(`Added ${kind} ${String(name).trim()} (role ${login.role}${pushes}). Its URL, shown this once:\n${login.url}\n`);
       return 0;
     } catch (error) {
       if (!(error instanceof TeamInitError || error instanceof TeamServerError)) throw error;

@@ -85,6 +85,7 @@ export async function teamPolicyCommand(values: Values, [action, file, ...extra]
 }
 
 export async function teamUsersCommand(values: Values, [action, typed, ...extra]: string[]): Promise<number> {
+  if (action === 'rename' || action === 'deactivate' || action === 'activate') return changeProfileCommand(values, action, [typed, ...extra]);
   if (extra.length > 0) throw new UsageError(`unexpected ${extra.map((e) => `"${e}"`).join(' ')} (quote a name with spaces)`);
   if (action === 'list') {
     if (typed) throw new UsageError(`unexpected "${typed}"`);
@@ -95,7 +96,7 @@ export async function teamUsersCommand(values: Values, [action, typed, ...extra]
       return 0;
     });
   }
-  if (action !== 'add') throw new UsageError(action ? `unknown action "team users ${action}"` : 'say team users add NAME --role R or team users list');
+  if (action !== 'add') throw new UsageError(action ? `unknown action "team users ${action}"` : 'say team users add NAME --role R, rename NAME NEW-NAME, deactivate NAME, activate NAME or list');
   const name = cleanText(typed ?? '');
   if (!name) throw new UsageError('team users add needs the NAME of the profile');
   const role = values.role;
@@ -104,6 +105,43 @@ export async function teamUsersCommand(values: Values, [action, typed, ...extra]
   return withTeam(values, 'users', async (conn) => {
     const profile = await adminAuthored(conn).addProfile({ name, role: role as TeamRole });
     process.stdout.write(`Added ${profile.name} (${profile.role}) to the team, id ${profile.team_id}. Desks take it at their next look; it signs in at a desk once a local admin gives it a PIN there.\n`);
+    return 0;
+  });
+}
+
+/**
+ * Renames, deactivates or activates a team profile, found by its name. The
+ * change is made by the profile's team id, which stays: desks follow it at
+ * their next pull (a renamed profile keeps its PIN on each desk; a
+ * deactivated one signs in nowhere).
+ */
+async function changeProfileCommand(values: Values, action: 'rename' | 'deactivate' | 'activate', [typed, newTyped, ...extra]: Array<string | undefined>): Promise<number> {
+  const wanted = action === 'rename' ? 2 : 1;
+  const rest = [...(action === 'rename' ? [] : [newTyped]), ...extra].filter((e): e is string => e !== undefined);
+  if (rest.length > 0) throw new UsageError(`unexpected ${rest.map((e) => `"${e}"`).join(' ')} (quote a name with spaces)`);
+  const name = cleanText(typed ?? '');
+  const newName = cleanText(newTyped ?? '');
+  if (!name || (wanted === 2 && !newName)) throw new UsageError(action === 'rename' ? 'team users rename needs the NAME of the profile and its NEW-NAME' : `team users ${action} needs the NAME of the profile`);
+  return withTeam(values, 'users', async (conn) => {
+    const profile = (await teamAuthored(conn).profiles()).find((p) => p.name === name);
+    if (!profile) {
+      process.stderr.write(`hotline team users: the team has no profile named "${name}" (hotline team users list shows them)\n`);
+      return 1;
+    }
+    const changes = action === 'rename' ? { name: newName } : { active: action === 'activate' };
+    // No row back: row-level security let the update touch nothing (a login that is no admin's).
+    const changed = await adminAuthored(conn).updateProfile(profile.team_id, changes);
+    if (!changed) {
+      process.stderr.write('hotline team users: only an admin may change what the team authors: use a URL from hotline team add-admin\n');
+      return 1;
+    }
+    const done =
+      action === 'rename'
+        ? `Renamed ${name} to ${changed.name} (team id ${changed.team_id}). Desks show the new name at their next look; its PIN on each desk stays.`
+        : action === 'deactivate'
+          ? `Deactivated ${name}: no desk lets it sign in once it has taken the change (its next look, about 10 s).`
+          : `Activated ${name}: it signs in again at each desk where it has a PIN, once that desk has taken the change.`;
+    process.stdout.write(`${done}\n`);
     return 0;
   });
 }

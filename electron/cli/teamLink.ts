@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { forgetTeamUrl, machineInstance, saveTeamUrl } from '../durability/teamUrl';
-import { joinTeam, leaveTeam } from '../team/join';
+import { forgetTeamUrl, machineInstance, readTeamUrl as readKeptTeamUrl, saveTeamUrl } from '../durability/teamUrl';
+import { joinTeam, leaveTeam, releaseLease } from '../team/join';
+import { findTeamLink } from '../store/outbox';
 import { loginKindOfUrl } from '../team/scope';
 import { teamStatusOf } from '../team/status';
 import { TeamServerError } from '../teamStore/errors';
@@ -10,9 +11,11 @@ import { dbFileOf, withStore } from './withStore';
 import { readTeamUrl } from './teamUrl';
 
 /**
- * The desk's side of `hotline team`: join (link this desk with its desk URL
- * and push its history, with progress), status (the same facts as the desk's
- * status line) and leave (unlink, keep every record).
+ * The desk's side of `hotline team`: join (link this desk with its desk URL,
+ * or a lead's or admin's granted this desk, and push its history, with
+ * progress; a lead's or admin's URL also reads team scope), status (the same
+ * facts as the desk's status line) and leave (give the lease back, unlink,
+ * keep every record).
  */
 
 export async function joinCommand(values: Record<string, string | boolean | undefined>, positional: string | undefined): Promise<number> {
@@ -24,32 +27,47 @@ export async function joinCommand(values: Record<string, string | boolean | unde
   const file = dbFileOf(values);
   try {
     const kind = await loginKindOfUrl(url);
-    if (kind !== 'desk') {
-      // A lead's or an admin's login reads team scope; the desk's own calls still go with its desk URL.
-      saveTeamUrl(file, url, undefined, 'scope');
-      process.stdout.write(`This desk now reads team scope as ${kind === 'lead' ? 'a lead' : 'an admin'} (Statistics' team switch, hotline stats --team). To push this desk's own calls, join with its desk URL too.\n`);
+    if (kind === 'desk' || kind === null) return await pushJoin(values, file, url);
+    // A lead's or an admin's login reads team scope; granted this desk (add-lead NAME --desk CODE), it also pushes its calls.
+    saveTeamUrl(file, url, undefined, 'scope');
+    const who = kind === 'lead' ? 'a lead' : 'an admin';
+    const scope = `This desk now reads team scope as ${who} (Statistics' team switch, hotline stats --team).`;
+    if (await withStore(values, (store) => findTeamLink(store.db))) {
+      process.stdout.write(`${scope} Its own calls go on with the URL it was linked with.\n`);
       return 0;
     }
-    const report = await withStore(values, (store) =>
-      joinTeam(store, url, {
-        appVersion: APP_VERSION,
-        // This computer's id for the lease, kept beside the database (never in it, nor in its backups).
-        instance: machineInstance(file, randomUUID),
-        onProgress: (done, total) => {
-          if (process.stderr.isTTY) process.stderr.write(`\rpushing this desk's records: ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`);
-        },
-      }),
-    );
-    if (process.stderr.isTTY) process.stderr.write('\n');
-    saveTeamUrl(file, url);
-    const how = report.comparison.kind === 'began' && !report.comparison.firstTime ? ` (the server knew this desk: ${report.comparison.pulledBack} of its records taken back)` : '';
-    process.stdout.write(`Desk ${report.deskCode} joined the team server${how}: ${report.pushed} records pushed, ${report.waiting} waiting.\n`);
-    return 0;
+    try {
+      return await pushJoin(values, file, url, `${scope}\n`);
+    } catch (error) {
+      if (!(error instanceof TeamServerError && error.kind === 'notADesk')) throw error;
+      process.stdout.write(`${scope} Its own calls are not pushed: ${error.message}.\n`);
+      return 0;
+    }
   } catch (error) {
     if (!(error instanceof TeamServerError)) throw error;
     process.stderr.write(`hotline team join: ${error.message}\n`);
     return 1;
   }
+}
+
+/** Links the desk with a URL that pushes its calls (its own, or a lead's granted it), pushes its history, keeps the URL. */
+async function pushJoin(values: Record<string, string | boolean | undefined>, file: string, url: string, before = ''): Promise<number> {
+  const report = await withStore(values, (store) =>
+    joinTeam(store, url, {
+      appVersion: APP_VERSION,
+      // This computer's id for the lease, kept beside the database (never in it, nor in its backups).
+      instance: machineInstance(file, randomUUID),
+      onProgress: (done, total) => {
+        if (process.stderr.isTTY) process.stderr.write(`\rpushing this desk's records: ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`);
+      },
+    }),
+  );
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  saveTeamUrl(file, url);
+  const how = report.comparison.kind === 'began' && !report.comparison.firstTime ? ` (the server knew this desk: ${report.comparison.pulledBack} of its records taken back)` : '';
+  const by = report.login === 'desk' ? '' : ` with ${report.login === 'lead' ? 'a lead' : 'an admin'}'s login`;
+  process.stdout.write(`${before}Desk ${report.deskCode} joined the team server${by}${how}: ${report.pushed} records pushed, ${report.waiting} waiting.\n`);
+  return 0;
 }
 
 export async function statusCommand(values: Record<string, string | boolean | undefined>): Promise<number> {
@@ -60,8 +78,11 @@ export async function statusCommand(values: Record<string, string | boolean | un
 
 export async function leaveCommand(values: Record<string, string | boolean | undefined>): Promise<number> {
   const file = dbFileOf(values);
+  const kept = readKeptTeamUrl(file);
   const waiting = await withStore(values, async (store) => {
     const status = await teamStatusOf(store.db);
+    // The lease first, while the link still names this PC's instance: a join within 60 s is then not refused.
+    if (status.linked && kept) await releaseLease(store, kept);
     leaveTeam(store);
     return status.linked ? status.waiting : null;
   });
@@ -86,6 +107,7 @@ export function statusText(status: TeamStatus): string {
     `Last push: ${status.lastPushAt === null ? 'never' : at(status.lastPushAt)}${status.lastOutcome ? ` (${status.lastOutcome})` : ''}`,
     `Server policy version: ${status.serverPolicyVersion ?? 'none'}`,
   ];
+  if (status.role !== 'desk') lines.push(`Pushing with ${status.role === 'admin' ? "an admin's" : "a lead's"} login, as this desk`);
   for (const p of status.parked) lines.push(`Parked: ${p.recordNo} (${p.reason})`);
   return lines.join('\n');
 }

@@ -7,6 +7,8 @@ import { connectTeam } from '../teamStore/connect';
 import { TeamServerError } from '../teamStore/errors';
 import { pushAllWaiting } from './pusher';
 import { deskApi } from '../teamStore/deskApi';
+import { actAsDesk } from './deskLogin';
+import { describeError, log } from '../log';
 
 export interface JoinReport {
   deskCode: string;
@@ -14,6 +16,8 @@ export interface JoinReport {
   /** Records pushed by the join itself; the rest (if the server went away meanwhile) go with the pusher. */
   pushed: number;
   waiting: number;
+  /** Whose login pushes: the desk's own, or a lead's or admin's granted this desk (it also reads team scope). */
+  login: 'desk' | 'lead' | 'admin';
 }
 
 /**
@@ -34,11 +38,14 @@ export async function joinTeam(
   if (await findTeamLink(store.db)) throw new TeamServerError('server', 'this desk is linked already: `hotline team leave` first to link it again');
   const conn = connectTeam(url, { kind: 'desk' });
   try {
+    const login = (await actAsDesk(conn, desk.code)) ?? 'desk';
     const api = deskApi(conn);
     const server = await api.deskRow();
     if (!server) throw new TeamServerError('notADesk', 'this URL is not a desk\'s login: give the URL `hotline team add-desk` printed for this desk');
     if (server.desk_code !== desk.code) throw new TeamServerError('otherDesk', `this database is desk ${desk.code}, but the URL is desk ${server.desk_code}'s`);
-    store.sqlite.transaction(() => linkTeam(store.sqlite, { role: 'desk', instance: options.instance ?? randomUUID(), linkedAt: now() })).immediate();
+    // The link says whose login pushes (team status shows it): the desk's own, or a lead's or admin's granted it.
+    const role = login === 'lead' ? 'team_lead' : login;
+    store.sqlite.transaction(() => linkTeam(store.sqlite, { role, instance: options.instance ?? randomUUID(), linkedAt: now() })).immediate();
     let comparison: Comparison;
     try {
       comparison = await compareWithServer(store, api);
@@ -64,7 +71,7 @@ export async function joinTeam(
       if (outcome.kind === 'unreachable' || outcome.kind === 'refused') throw new TeamServerError(outcome.kind === 'unreachable' ? 'unreachable' : outcome.reason, outcome.message);
       break;
     }
-    return { deskCode: desk.code, comparison, pushed, waiting: (await outboxCounts(store.db)).waiting };
+    return { deskCode: desk.code, comparison, pushed, waiting: (await outboxCounts(store.db)).waiting, login };
   } finally {
     await conn.close();
   }
@@ -73,4 +80,25 @@ export async function joinTeam(
 /** Unlinks the desk: its queue goes, every record stays. */
 export function leaveTeam(store: Pick<Store, 'sqlite'>): void {
   store.sqlite.transaction(() => unlinkTeam(store.sqlite)).immediate();
+}
+
+/**
+ * Gives this desk's lease back before it leaves, so that a join within the
+ * lease's 60 s (this PC again, or another) is not refused as "in use on
+ * another computer". Says whether it did: a server that cannot be reached,
+ * or one without migration 0006, leaves the lease to run out by itself.
+ */
+export async function releaseLease(store: Pick<Store, 'db'>, url: string): Promise<boolean> {
+  const [desk, link] = [await findDesk(store.db), await findTeamLink(store.db)];
+  if (!desk || !link) return false;
+  const conn = connectTeam(url, { kind: 'desk', connectTimeoutMs: 5_000, statementTimeoutMs: 5_000 });
+  try {
+    await actAsDesk(conn, desk.code);
+    return await deskApi(conn).releaseLease(link.instance);
+  } catch (error) {
+    log.warn(`team server: the lease was not released (it runs out by itself): ${error instanceof TeamServerError ? error.kind : describeError(error)}`);
+    return false;
+  } finally {
+    await conn.close();
+  }
 }

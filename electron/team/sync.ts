@@ -12,6 +12,8 @@ import { pullAuthored } from './authored';
 import { teamAuthored } from '../teamStore/authoredApi';
 import { TeamServerError } from '../teamStore/errors';
 import { describeError, log } from '../log';
+import { findDesk } from '../store/desk';
+import { actAsDesk } from './deskLogin';
 
 export interface TeamSyncOptions {
   /** The desk's URL (its own login): never logged, never shown. */
@@ -83,6 +85,7 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
   const reportWaiting = waitingReporter(store.db, signOffs);
   const authored = teamAuthored(conn);
   let compared = false;
+  let asDesk = false;
   let leaseAt = 0;
   let inboxAt = 0;
   try {
@@ -94,6 +97,12 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
       ...(options.pacing ? { pacing: options.pacing } : {}),
       ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
       before: async () => {
+        if (!asDesk) {
+          // A lead's or admin's URL joined on the lead's own desk pushes as that desk's login role.
+          const desk = await findDesk(store.db);
+          if (desk) await actAsDesk(conn, desk.code);
+          asDesk = true;
+        }
         if (!compared) {
           await compareWithServer(store, api);
           compared = true;

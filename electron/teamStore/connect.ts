@@ -23,6 +23,13 @@ export interface TeamConnection {
   db: Kysely<TeamDatabase>;
   /** One statement on a pooled connection; a failure comes out as a TeamServerError. */
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+  /**
+   * From now on, `query` runs each statement in its own transaction after
+   * `SET LOCAL ROLE role` (null: as the login itself). A lead's desk pushes so,
+   * as the desk's login role granted to the lead's (migration 0006): LOCAL, so
+   * no session keeps it, as PgBouncer's transaction mode requires.
+   */
+  actAs(role: string | null): void;
   close(): Promise<void>;
 }
 
@@ -66,19 +73,30 @@ export function connectTeam(url: string, options: TeamConnectOptions): TeamConne
     else log.warn(`team server: an idle connection ended (${why.kind}${why.sqlState ? ` ${why.sqlState}` : ''})`);
   });
   const db = new Kysely<TeamDatabase>({ dialect: new PostgresDialect({ pool }) });
+  let role: string | null = null;
   const query = async <R extends pg.QueryResultRow>(text: string, values?: unknown[]) => {
+    if (role !== null) {
+      const setRole = `SET LOCAL ROLE "${role.replace(/"/g, '""')}"`;
+      return inTeamTransaction(pool, async (client) => {
+        await client.query(setRole);
+        return client.query<R>(text, values);
+      });
+    }
     try {
       return await pool.query<R>(text, values);
     } catch (error) {
       throw teamErrorOf(error);
     }
   };
+  const actAs = (next: string | null) => {
+    role = next;
+  };
   const close = async () => {
     // Kysely ends the pool only if it ran a query itself; otherwise its idle connection would keep the process alive.
     await db.destroy();
     if (!pool.ended) await pool.end();
   };
-  return { pool, db, query, close };
+  return { pool, db, query, actAs, close };
 }
 
 /** Runs `work` in one transaction on one connection; a failure rolls back and comes out as a TeamServerError. */

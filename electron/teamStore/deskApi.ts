@@ -44,6 +44,8 @@ export interface DeskApi extends PushTarget {
   deskRow(): Promise<DeskOnServer | undefined>;
   /** Holds the desk's lease for `seconds`; refused (leaseHeld) while another instance holds it. */
   claimLease(instance: string, seconds: number): Promise<number>;
+  /** Gives the lease up if `instance` holds it (migration 0006); says whether it did. */
+  releaseLease(instance: string): Promise<boolean>;
   /** Starts the next epoch with a new incarnation, and says the largest serial the server has per local date. */
   beginIncarnation(instance: string): Promise<{ epoch: number; incarnation: string; maxSerials: Record<string, number> }>;
   /** Every record the server holds for this desk, by number. */
@@ -84,6 +86,11 @@ export function deskApi(conn: TeamConnection): DeskApi {
     async claimLease(instance, seconds) {
       const { rows } = await conn.query<{ until: number }>('SELECT hotline_team.claim_lease($1, $2) AS until', [instance, seconds]);
       return rows[0]!.until;
+    },
+
+    async releaseLease(instance) {
+      const { rows } = await conn.query<{ released: boolean }>('SELECT hotline_team.release_lease($1) AS released', [instance]);
+      return rows[0]?.released === true;
     },
 
     async beginIncarnation(instance) {

@@ -7,7 +7,9 @@ import { bundleCli } from '../../helpers/bundle';
 import { runCli } from '../../helpers/cli';
 import type { PgCluster } from '../../helpers/pgCluster';
 import { asSuperuser, startTeamServer } from '../../helpers/teamServer';
-import { tempDir } from '../../helpers/tempStore';
+import { openTestDesk, tempDir } from '../../helpers/tempStore';
+import { joinTeam } from '../../../electron/team/join';
+import { startSync, waitFor } from '../../helpers/teamSync';
 
 // `hotline team policy` and `hotline team users`, through the bundled CLI, on a real PostgreSQL.
 describe('hotline team policy and hotline team users', { timeout: 60_000 }, () => {
@@ -65,5 +67,51 @@ describe('hotline team policy and hotline team users', { timeout: 60_000 }, () =
     expect(asDesk).toMatchObject({ code: 1, stderr: 'hotline team users: only an admin may change what the team authors: use a URL from hotline team add-admin\n' });
     // A desk reads the team's profiles, but writes none.
     expect(JSON.parse((await runCli(cli, ['team', 'users', 'list', '--json'], { env: { HOTLINE_TEAM_URL: deskUrl } })).stdout)).toHaveLength(1);
+  });
+
+  it('renames, deactivates and activates a team profile by name; a linked desk shows the new name, keeps its PIN, and refuses sign-in while it is inactive', async () => {
+    const env = { env: { HOTLINE_TEAM_URL: adminUrl } };
+    expect((await runCli(cli, ['team', 'users', 'add', '孙丽', '--role', 'agent'], env)).code).toBe(0);
+    const teamId = (JSON.parse((await runCli(cli, ['team', 'users', 'list', '--json'], env)).stdout) as Array<{ name: string; team_id: string }>).find((p) => p.name === '孙丽')!.team_id;
+    const deskUrl = (await runCli(cli, ['team', 'add-desk', 'R1'], { env: { HOTLINE_TEAM_URL: cluster.superUrl } })).stdout.trim().split('\n').pop()!;
+    const desk = await openTestDesk({ code: 'R1', now: Date.now() - 60_000 });
+    try {
+      await joinTeam(desk.store, deskUrl, { appVersion: '0.1.0' });
+      const sync = startSync(desk, deskUrl, { inboxEveryMs: 50 });
+      try {
+        const local = () => desk.store.db.selectFrom('users').selectAll().where('team_id', '=', teamId).executeTakeFirst();
+        expect(await waitFor(async () => (await local()) !== undefined)).toBe(true);
+        const id = (await local())!.id;
+        await desk.ok('saveUser', { id, name: '孙丽', role: 'agent', pin: '4821', active: true });
+        expect(await desk.call('signIn', { userId: id, pin: '4821' })).toMatchObject({ ok: true, value: { name: '孙丽' } });
+
+        const renamed = await runCli(cli, ['team', 'users', 'rename', '孙丽', '孙丽华'], env);
+        expect(renamed).toMatchObject({ code: 0, stderr: '' });
+        expect(renamed.stdout).toMatch(/^Renamed 孙丽 to 孙丽华 \(team id [0-9a-f-]{36}\)\. Desks show the new name at their next look; its PIN on each desk stays\.\n$/);
+        expect(await waitFor(async () => (await local())?.name === '孙丽华')).toBe(true);
+        expect(await desk.call('signIn', { userId: id, pin: '4821' })).toMatchObject({ ok: true, value: { name: '孙丽华' } });
+
+        expect(await runCli(cli, ['team', 'users', 'deactivate', '孙丽华'], env)).toMatchObject({ code: 0, stderr: '' });
+        expect(await waitFor(async () => (await local())?.active === 0)).toBe(true);
+        expect(await desk.call('signIn', { userId: id, pin: '4821' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+        expect(JSON.parse((await runCli(cli, ['team', 'users', 'list', '--json'], env)).stdout)).toContainEqual(expect.objectContaining({ name: '孙丽华', active: false }));
+
+        expect(await runCli(cli, ['team', 'users', 'activate', '孙丽华'], env)).toMatchObject({ code: 0, stderr: '' });
+        expect(await waitFor(async () => (await local())?.active === 1)).toBe(true);
+        expect(await desk.call('signIn', { userId: id, pin: '4821' })).toMatchObject({ ok: true, value: { name: '孙丽华' } });
+      } finally {
+        await sync.stop();
+      }
+    } finally {
+      await desk.close();
+    }
+    // An unknown name, a missing new name, and a desk's URL are refused; nothing changes.
+    expect(await runCli(cli, ['team', 'users', 'rename', '无名', '某人'], env)).toMatchObject({ code: 1, stderr: 'hotline team users: the team has no profile named "无名" (hotline team users list shows them)\n' });
+    expect((await runCli(cli, ['team', 'users', 'rename', '孙丽华'], env)).code).toBe(2);
+    expect(await runCli(cli, ['team', 'users', 'deactivate', '孙丽华'], { env: { HOTLINE_TEAM_URL: deskUrl } })).toMatchObject({
+      code: 1,
+      stderr: 'hotline team users: only an admin may change what the team authors: use a URL from hotline team add-admin\n',
+    });
+    expect(JSON.parse((await runCli(cli, ['team', 'users', 'list', '--json'], env)).stdout)).toContainEqual(expect.objectContaining({ name: '孙丽华', active: true }));
   });
 });

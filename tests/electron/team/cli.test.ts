@@ -7,6 +7,7 @@ import { bundleCli } from '../../helpers/bundle';
 import { runCli } from '../../helpers/cli';
 import { startCluster, type PgCluster } from '../../helpers/pgCluster';
 import { tempDir } from '../../helpers/tempStore';
+import { asSuperuser } from '../../helpers/teamServer';
 
 describe('hotline team init and add-desk/lead/admin', { timeout: 60_000 }, () => {
   let cluster: PgCluster;
@@ -108,6 +109,13 @@ describe('hotline team init and add-desk/lead/admin', { timeout: 60_000 }, () =>
     expect(sent.stdout).toMatch(/^Sent to desk J1 \(inbox entry \d+\): pending at desk J1 until it applies it\.\n$/);
     const listed = await runCli(cli, ['team', 'inbox', '--desk', 'J1'], { env: { HOTLINE_TEAM_URL: lead } });
     expect(listed.stdout).toMatch(/^#\d+ J1 CS20241201001 addMissReason by Zhao: pending at desk J1\n$/);
+    // Whatever --by says, the entry names the login; the typed name is kept beside it.
+    const typed = await runCli(cli, ['team', 'reason', 'J1', 'CS20241201001', '--target', 'response', '--code', 'overload', '--by', '王主管'], { env: { HOTLINE_TEAM_URL: lead } });
+    expect(typed.code).toBe(0);
+    const entries = JSON.parse((await runCli(cli, ['team', 'inbox', '--desk', 'J1', '--json'], { env: { HOTLINE_TEAM_URL: lead } })).stdout) as Array<{ created_by: string }>;
+    expect(entries.map((e) => e.created_by)).toEqual(['Zhao', 'Zhao']);
+    const stored = await asSuperuser(cluster, async (c) => (await c.query("SELECT typed_by FROM hotline_team.inbox WHERE desk_code = 'J1' ORDER BY id")).rows);
+    expect(stored).toEqual([{ typed_by: null }, { typed_by: '王主管' }]);
   });
 });
 

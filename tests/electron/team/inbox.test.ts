@@ -67,25 +67,30 @@ async function syncUntil(b: TestDesk, url: string, done: () => Promise<boolean>)
 const entryOf = async (id: number) => (await leadInbox(lead).list()).find((e) => e.id === id)!;
 
 describe('the team inbox', { timeout: 60_000 }, () => {
-  it("a lead's miss reason for desk B arrives at desk B, is applied under the lead's name with an audit row, and comes back to the server", async () => {
+  it("a lead's miss reason for desk B arrives at desk B, is applied under the lead's login name (not the name it typed) with an audit row, and comes back to the server", async () => {
     const { b, url, late } = await deskB('IB1');
     const id = await leadInbox(lead).send({ deskCode: 'IB1', recordNo: late.recordNo, method: 'addMissReason', payload: { kind: 'response', index: 0, code: 'overload', text: '高峰时段' }, createdBy: '赵组长' });
-    expect(await entryOf(id)).toMatchObject({ applied_at: null, refusal: null });
+    // The server names the lead from its login (hotline_lead_zhao), whatever it typed; the typed name is kept beside it.
+    expect(await entryOf(id)).toMatchObject({ applied_at: null, refusal: null, created_by: 'zhao' });
+    expect(await asSuperuser(cluster, async (c) => (await c.query('SELECT created_by, created_by_role, typed_by FROM hotline_team.inbox WHERE id = $1', [id])).rows)).toEqual([
+      { created_by: 'zhao', created_by_role: 'hotline_lead_zhao', typed_by: '赵组长' },
+    ]);
 
     await syncUntil(b, url, async () => (await entryOf(id)).applied_at !== null && ((await teamStatusOf(b.store.db)) as { waiting: number }).waiting === 0);
 
     expect((await entryOf(id)).refusal).toBeNull();
     const local = await b.ok('getCall', { id: late.id });
-    expect(local.missReasons).toEqual([expect.objectContaining({ kind: 'response', index: 0, code: 'overload', text: '高峰时段', author: '赵组长' })]);
+    expect(local.missReasons).toEqual([expect.objectContaining({ kind: 'response', index: 0, code: 'overload', text: '高峰时段', author: 'zhao' })]);
     const audit = await b.ok('getAudit', { id: late.id });
-    expect(audit.some((a) => a.actor === '赵组长' && a.field.startsWith('missReason'))).toBe(true);
+    expect(audit.some((a) => a.actor === 'zhao' && a.field.startsWith('missReason'))).toBe(true);
+    expect(audit.some((a) => a.actor === '赵组长')).toBe(false);
     const entry = await entryOf(id);
     expect(entry).toMatchObject({ refusal: null, applied_seq: expect.any(Number) });
     const onServer = await asSuperuser(cluster, async (c) => ({
       reasons: (await c.query("SELECT code, text, author FROM hotline_team.miss_reasons WHERE desk_code = 'IB1' AND record_no = $1", [late.recordNo])).rows,
       seq: (await c.query("SELECT change_seq FROM hotline_team.calls WHERE desk_code = 'IB1' AND record_no = $1", [late.recordNo])).rows[0].change_seq as number,
     }));
-    expect(onServer.reasons).toEqual([{ code: 'overload', text: '高峰时段', author: '赵组长' }]);
+    expect(onServer.reasons).toEqual([{ code: 'overload', text: '高峰时段', author: 'zhao' }]);
     // The server has the push that carried the change: its mark is at least the one the desk reported.
     expect(onServer.seq).toBeGreaterThanOrEqual(entry.applied_seq!);
   });
@@ -110,7 +115,7 @@ describe('the team inbox', { timeout: 60_000 }, () => {
     const steps = await asSuperuser(cluster, async (c) => (await c.query("SELECT text FROM hotline_team.steps WHERE desk_code = 'IB3' AND record_no = $1", [late.recordNo])).rows);
     const reasons = await asSuperuser(cluster, async (c) => (await c.query("SELECT author FROM hotline_team.miss_reasons WHERE desk_code = 'IB3' AND record_no = $1", [late.recordNo])).rows);
     expect(steps).toEqual([{ text: '客户要求回电' }]);
-    expect(reasons).toEqual([{ author: '赵组长' }]);
+    expect(reasons).toEqual([{ author: 'zhao' }]);
   });
 
   it("desk A's login cannot read desk B's inbox, nor mark B's entries", async () => {

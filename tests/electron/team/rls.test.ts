@@ -135,6 +135,11 @@ describe('row-level security: desk A against desk B, with raw SQL', { timeout: 6
     expect(await refused(lead, "INSERT INTO hotline_team.policy_versions (effective_from, created_by, json) VALUES (0, 'lead', '{}')")).toMatch(/^42501/);
     expect(await refused(lead, "INSERT INTO hotline_team.inbox (desk_code, record_no, kind, payload, created_by, created_by_role) VALUES ('B', 'CS20241201001', 'x', '{}', 'someone', 'hotline_lead_other')")).toMatch(/^42501: new row violates row-level security/);
     expect(await refused(lead, "SELECT hotline_team.push_records(1, gen_random_uuid(), gen_random_uuid(), '0.1.0', 0, '[]')")).toMatch(/^42501/);
+    // The lead an entry names is the login's, whatever the SQL says (the typed name is kept beside it).
+    const { rows } = await lead.query<{ created_by: string; typed_by: string }>(
+      "INSERT INTO hotline_team.inbox (desk_code, record_no, kind, payload, created_by) VALUES ('B', 'CS20241201001', 'x', '{}', '王主管') RETURNING created_by, typed_by",
+    );
+    expect(rows).toEqual([{ created_by: 'lead1', typed_by: '王主管' }]);
   });
 
   it('lets an admin write the policy and profiles', async () => {
