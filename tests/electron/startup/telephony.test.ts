@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTelephony, type RunningTelephony } from '../../../electron/startup/telephony';
+import { readCtiEndpoint } from '../../../electron/durability/ctiEndpoint';
+import type { PhoneCallNews } from '../../../shared/api/telephony';
+import { startAmiServer } from '../../helpers/amiServer';
+import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
+import { send } from '../telephony/cti/push';
+
+/**
+ * The phone system's way in, end to end: the test AMI server (Asterisk's wire
+ * protocol, transcripts from its event documentation) or a Zammad-format push
+ * on the real endpoint → the desk's queue of events → records and missed calls
+ * in a real SQLite file.
+ */
+
+const FIXTURES = path.join(__dirname, '../../fixtures/ami');
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function waitFor<T>(what: string, read: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function deskWithTelephony(env: NodeJS.ProcessEnv): Promise<{ desk: TestDesk; telephony: RunningTelephony; news: PhoneCallNews[] }> {
+  const desk = await openTestDesk({ now: Date.UTC(2025, 11, 1, 12) });
+  cleanups.push(() => desk.close());
+  const news: PhoneCallNews[] = [];
+  const telephony = await startTelephony({ file: desk.file, db: desk.store.db, now: () => Date.now(), atDesk: () => desk.ctx.session.userId, onOutcome: (n) => news.push(n), env });
+  expect(telephony).not.toBeNull();
+  cleanups.push(() => telephony!.stop());
+  return { desk, telephony: telephony!, news };
+}
+
+describe('telephony started with the desk', () => {
+  it('starts nothing when neither the card nor the environment sets it up', async () => {
+    const desk = await openTestDesk();
+    cleanups.push(() => desk.close());
+    expect(await startTelephony({ file: desk.file, db: desk.store.db, atDesk: () => null, onOutcome: () => undefined, env: {} })).toBeNull();
+  });
+
+  it('AMI: a queue call rings the extension and a record opens with the PBX\'s times; the same transcript again changes nothing', async () => {
+    const pbx = await startAmiServer();
+    cleanups.push(() => pbx.close());
+    const { desk, news } = await deskWithTelephony({ HOTLINE_AMI_URL: pbx.url(), HOTLINE_EXTENSION: 'PJSIP/1001', HOTLINE_AMI_QUEUES: 'support' });
+    await waitFor('the login', async () => pbx.logins.some((l) => l.accepted));
+    pbx.replay(path.join(FIXTURES, 'asterisk20-queue-answered.ami'));
+    const row = await waitFor('the answered record', () => desk.store.db.selectFrom('calls').selectAll().where('answered_at', 'is not', null).executeTakeFirst());
+    // QueueCallerJoin's and AgentConnect's Timestamp headers (the PBX's clock, not the desk's).
+    expect(row.call_at).toBe(1764590400120);
+    expect(row.answered_at).toBe(1764590412350);
+    expect(row.phone_last4).toBe('8000');
+    expect(news.some((n) => n.opened && n.recordId === row.id && n.numberLast4 === '8000')).toBe(true);
+    const facts = await waitFor('the hang-up', () => desk.store.db.selectFrom('phone_calls').selectAll().where('ended_at', 'is not', null).executeTakeFirst());
+    expect(facts.wait_sec).toBe(12);
+    expect(facts.talk_sec).toBe(95);
+
+    const audit = await desk.store.db.selectFrom('audit_log').select('id').execute();
+    pbx.replay(path.join(FIXTURES, 'asterisk20-queue-answered.ami'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await desk.store.db.selectFrom('calls').select('id').execute()).toHaveLength(1);
+    expect(await desk.store.db.selectFrom('audit_log').select('id').execute()).toHaveLength(audit.length);
+  });
+
+  it('AMI: a caller abandoning the watched queue leaves a missed call with its callback target, and no record', async () => {
+    const pbx = await startAmiServer();
+    cleanups.push(() => pbx.close());
+    const { desk } = await deskWithTelephony({ HOTLINE_AMI_URL: pbx.url(), HOTLINE_EXTENSION: 'PJSIP/1001', HOTLINE_AMI_QUEUES: 'support' });
+    await waitFor('the login', async () => pbx.logins.some((l) => l.accepted));
+    pbx.replay(path.join(FIXTURES, 'asterisk18-queue-abandon.ami'));
+    const missed = await waitFor('the missed call', () => desk.store.db.selectFrom('missed_calls').selectAll().executeTakeFirst());
+    expect(missed.missed_no).toMatch(/^MC\d{8}001$/);
+    expect(missed.queue).toBe('support');
+    expect(missed.phone_last4).toBe('1234');
+    expect(missed.cause).toBe('abandoned');
+    expect(missed.callback_due_at).not.toBeNull();
+    expect(await desk.store.db.selectFrom('calls').select('id').execute()).toHaveLength(0);
+  });
+
+  it('CTI: a Zammad-format newCall then hangup with cause cancel leaves a missed call', async () => {
+    const { desk, telephony } = await deskWithTelephony({ HOTLINE_CTI: 'on' });
+    const { token } = readCtiEndpoint(desk.file);
+    const at = telephony.cti!;
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const newCall = await send(at, `/api/v1/cti/${token}`, 'event=newCall&from=%2B8613800138000&to=4000&direction=in&callId=z-1&user%5B%5D=Li+Na', form);
+    expect(newCall.status).toBe(200);
+    const hangup = await send(at, `/api/v1/cti/${token}`, 'event=hangup&from=%2B8613800138000&to=4000&direction=in&callId=z-1&cause=cancel', form);
+    expect(hangup.status).toBe(200);
+    const missed = await waitFor('the missed call', () => desk.store.db.selectFrom('missed_calls').selectAll().executeTakeFirst());
+    expect(missed.cause).toBe('cancel');
+    expect(missed.phone_last4).toBe('8000');
+    // It rang a user of this desk: the record it opened was voided in favour of the missed call.
+    const record = await desk.store.db.selectFrom('calls').selectAll().executeTakeFirstOrThrow();
+    expect(record.call_at).toBe(missed.call_at);
+    expect(record.void_reason).toBe(`not answered: logged as missed call ${missed.missed_no}`);
+  });
+});
