@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { CallRecord } from '../../../../shared/api/records';
-import { MISS_REASONS, type MissReasonCode } from '../../../../shared/domain/fields';
-import type { MessageKey } from '../../../../shared/i18n';
+import type { MissReasonCode } from '../../../../shared/domain/fields';
 import type { Policy } from '../../../../shared/policy/schema';
 import { evaluateTargets, REASON_REQUIRED, type TargetStatus } from '../../../../shared/timing/compliance';
 import { api } from '../../api';
 import { useNow } from '../../components/useNow';
 import { useI18n } from '../../i18n';
+import { MissReasonSelect } from '../../components/MissReasonSelect';
 import type { Desk } from '../desk/useDesk';
 import { targetKey } from './targetText';
 
@@ -57,13 +57,7 @@ function MissReasonRow({ record, target, desk }: { record: CallRecord; target: T
       <span className="miss-target">
         {name}: <strong>{given ? t('miss.given') : t('miss.needed')}</strong>
       </span>
-      <select aria-label={t('miss.reasonFor', { target: name })} value={code} onChange={(e) => setCode(e.target.value as MissReasonCode)}>
-        {MISS_REASONS.map((c) => (
-          <option key={c} value={c}>
-            {t(`missReason.${c}` as MessageKey)}
-          </option>
-        ))}
-      </select>
+      <MissReasonSelect targetName={name} value={code} onChange={setCode} />
       <input
         aria-label={t('miss.textFor', { target: name })}
         value={text}

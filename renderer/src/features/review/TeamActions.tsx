@@ -2,13 +2,14 @@ import { useState } from 'react';
 import type { RequestOf } from '../../../../shared/api/contract';
 import type { FollowUpKind } from '../../../../shared/api/records';
 import type { TeamRecordView } from '../../../../shared/api/team';
-import { MISS_REASONS, type MissReasonCode } from '../../../../shared/domain/fields';
+import type { MissReasonCode } from '../../../../shared/domain/fields';
 import type { MessageKey } from '../../../../shared/i18n';
 import { evaluateTargets, missingReasons, type TargetStatus } from '../../../../shared/timing/compliance';
 import { followUpsOf } from '../../../../shared/timing/followUps';
 import { api } from '../../api';
 import { useNow } from '../../components/useNow';
 import { useI18n } from '../../i18n';
+import { MissReasonSelect } from '../../components/MissReasonSelect';
 import { targetKey } from '../compliance/targetText';
 import { usePolicies } from '../policy/usePolicies';
 
@@ -76,13 +77,7 @@ function ReasonRow({ target, error, onSend }: { target: TargetStatus; error: str
       <span className="miss-target">
         {name}: <strong>{t('miss.needed')}</strong>
       </span>
-      <select aria-label={t('miss.reasonFor', { target: name })} value={code} onChange={(e) => setCode(e.target.value as MissReasonCode)}>
-        {MISS_REASONS.map((c) => (
-          <option key={c} value={c}>
-            {t(`missReason.${c}` as MessageKey)}
-          </option>
-        ))}
-      </select>
+      <MissReasonSelect targetName={name} value={code} onChange={setCode} />
       <input aria-label={t('miss.textFor', { target: name })} value={text} placeholder={t('miss.textHint')} onChange={(e) => setText(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
       <button type="button" onClick={() => void onSend(code, text.trim())}>
         {t('teamRecord.sendReason')}
