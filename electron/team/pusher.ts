@@ -131,9 +131,12 @@ export async function pushAllWaiting(db: Kysely<Database>, options: PusherOption
       await next.catch(() => undefined);
       return pushOnce(db, options);
     }
-    await inWriteTransaction(db, (trx) => clearPushed(trx, batch.entries));
     pushedSeq = Math.max(pushedSeq, highWater);
-    await updateTeamLink(db, { pushed_seq: pushedSeq, last_push_at: options.now(), last_outcome: 'ok', unreachable_since: null });
+    // One commit per batch for both: a catch-up makes 200 of them.
+    await inWriteTransaction(db, async (trx) => {
+      await clearPushed(trx, batch.entries);
+      await updateTeamLink(trx, { pushed_seq: pushedSeq, last_push_at: options.now(), last_outcome: 'ok', unreachable_since: null });
+    });
     onPushed?.(batch.entries.length);
   }
 }

@@ -29,9 +29,8 @@ const ESCAPED = /["\\]/g;
  */
 function field(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  const text = String(value);
+  if (typeof value === 'number') return `${value}`;
+  const text = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 't' : 'f') : String(value);
   if (text === '') return '\\"\\"';
   if (!NEEDS_QUOTES.test(text)) return text;
   return `\\"${text.replace(ESCAPED, '\\\\\\$&')}\\"`;
