@@ -1,7 +1,7 @@
 import type { RecordSnapshot } from '../store/outbox';
 import type { TeamConnection } from './connect';
 import { TeamServerError } from './errors';
-import { pushRowsOf } from './pushRows';
+import type { PushRows } from './pushRows';
 
 /**
  * What a desk asks of the team server, each through the functions and
@@ -9,14 +9,20 @@ import { pushRowsOf } from './pushRows';
  * (`my_desk()`), never a value the desk sends.
  */
 
-/** One push: who pushes (epoch, incarnation, instance), with which app, at which desk clock, and the snapshots. */
+/**
+ * One push: who pushes (epoch, incarnation, instance), with which app, at
+ * which desk clock, and the records: as push_records_v2's rows (written by
+ * the desk's SQLite, pushRows.ts), and as whole snapshots read only for a
+ * server without migration 0005.
+ */
 export interface PushBatch {
   epoch: number;
   incarnation: string;
   instance: string;
   appVersion: string;
   deskClock: number;
-  records: RecordSnapshot[];
+  rows: PushRows;
+  snapshots: () => Promise<RecordSnapshot[]>;
 }
 
 /** Where batches go: the team server (deskApi), or anything else that takes them. Returns the desk's high-water mark. */
@@ -68,6 +74,7 @@ export function deskApi(conn: TeamConnection): DeskApi {
 
   /** Migration 0002's push: the whole batch as one jsonb (six bind parameters), for a server without 0005. */
   const pushJson = async (batch: PushBatch) => {
+    const records = await batch.snapshots();
     const { rows } = await conn.query<{ hw: number }>('SELECT hotline_team.push_records($1, $2, $3, $4, $5, $6) AS hw', [
       batch.epoch,
       batch.incarnation,
@@ -76,14 +83,14 @@ export function deskApi(conn: TeamConnection): DeskApi {
       batch.deskClock,
       // Null columns are left out: the server reads a missing key as null (jsonb_populate_record over NULL,
       // jsonb_to_recordset, ->>), and a catch-up's batch is a third smaller for the server to parse.
-      JSON.stringify(batch.records, (_key, value: unknown) => (value === null ? undefined : value)),
+      JSON.stringify(records, (_key, value: unknown) => (value === null ? undefined : value)),
     ]);
     return rows[0]!.hw;
   };
 
   /** Migration 0005's push: one array of rows per table, read as COPY reads rows (teamStore/pushRows.ts); ten bind parameters whatever the size. */
   const pushArrays = async (batch: PushBatch) => {
-    const r = pushRowsOf(batch.records);
+    const r = batch.rows;
     const { rows } = await conn.query<{ hw: number }>('SELECT hotline_team.push_records_v2($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS hw', [
       batch.epoch,
       batch.incarnation,

@@ -1,4 +1,6 @@
-import type { RecordSnapshot } from '../store/outbox';
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { OutboxEntry, RecordSnapshot } from '../store/outbox';
+import type { Database } from '../store/schema';
 import { PUSH_AUDIT_FIELDS, PUSH_CALL_FIELDS, PUSH_MISS_REASON_FIELDS, PUSH_STEP_FIELDS, PUSH_TRANSFER_FIELDS } from './migrations/0005/pushTypes';
 
 /**
@@ -17,13 +19,11 @@ export interface PushRows {
   audit: string;
 }
 
-/** Characters that make a composite literal's field need quotes (record_in keeps whitespace, so it is quoted too). */
-const NEEDS_QUOTES = /[,()"\\\s]/;
 const ESCAPED = /["\\]/g;
 
 /**
  * A field as it stands inside an array element: the composite literal's field
- * (nothing for null, else the value, quoted if it must be, '' as ""), with the
+ * (nothing for null, a number as it is, a text always quoted, so '' is ""), with the
  * array literal's escaping already applied, so each row is written in one pass.
  * A " in a text becomes \" in the row and \\\" in the array; a \ becomes \\\\.
  */
@@ -31,8 +31,6 @@ function field(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return `${value}`;
   const text = typeof value === 'string' ? value : typeof value === 'boolean' ? (value ? 't' : 'f') : String(value);
-  if (text === '') return '\\"\\"';
-  if (!NEEDS_QUOTES.test(text)) return text;
   return `\\"${text.replace(ESCAPED, '\\\\\\$&')}\\"`;
 }
 
@@ -74,4 +72,44 @@ export function pushRowsOf(records: readonly RecordSnapshot[]): PushRows {
   });
   const array = (rows: string[]) => `{${rows.join(',')}}`;
   return { calls: array(calls), transfers: array(transfers), steps: array(steps), missReasons: array(missReasons), audit: array(audit) };
+}
+
+/**
+ * A field in SQLite's SQL, written as `field` above writes it (texts always
+ * quoted, which record_in takes as well): SQLite builds each row's text, so a
+ * catch-up's desk neither makes nor reads an object per row (about 25 µs a
+ * record against 70 through snapshotsOf and pushRowsOf).
+ */
+const sqliteField = (column: string) =>
+  `CASE WHEN ${column} IS NULL THEN '' WHEN typeof(${column}) IN ('integer', 'real') THEN CAST(${column} AS TEXT) ` +
+  `ELSE '\\"' || replace(replace(${column}, '\\', '\\\\\\\\'), '"', '\\\\\\"') || '\\"' END`;
+const sqliteElement = (first: string, alias: string, names: readonly string[]) => `'"(' || ${first} || ${names.map((n) => `',' || ${sqliteField(`${alias}.${n}`)}`).join(' || ')} || ')"'`;
+
+/** The batch's calls found, each with its place (1-based, in the entries' order) and its entry's seq. */
+const PLACED = `WITH e AS (SELECT j.key AS k, j.value ->> 0 AS call_id, j.value ->> 1 AS seq FROM json_each(?) AS j),
+  b AS (SELECT row_number() OVER (ORDER BY e.k) AS place, e.seq, c.id FROM e JOIN calls c ON c.id = e.call_id)`;
+
+/** The queries of one batch's rows, in the row types' order: calls by place, children by place and their own order. */
+export const DESK_PUSH_ROWS_SQL = {
+  calls: `${PLACED} SELECT ${sqliteElement('b.seq', 'c', CALL_NAMES)} AS e FROM b JOIN calls c ON c.id = b.id ORDER BY b.place`,
+  transfers: `${PLACED} SELECT ${sqliteElement('b.place', 't', TRANSFER_NAMES)} AS e FROM b JOIN transfers t ON t.call_id = b.id ORDER BY b.place, t.seq`,
+  steps: `${PLACED} SELECT ${sqliteElement('b.place', 's', STEP_NAMES)} AS e FROM b JOIN steps s ON s.call_id = b.id ORDER BY b.place, s.n`,
+  missReasons: `${PLACED} SELECT ${sqliteElement('b.place', 'm', MISS_REASON_NAMES)} AS e FROM b JOIN miss_reasons m ON m.call_id = b.id ORDER BY b.place, m.kind, m.idx`,
+  audit: `${PLACED} SELECT ${sqliteElement('b.place', 'a', AUDIT_NAMES)} AS e FROM b JOIN audit_log a ON a.call_id = b.id ORDER BY b.place, a.id`,
+} as const;
+
+/** The entries' records as push_records_v2's rows, written by the desk's SQLite: the same text pushRowsOf writes from their snapshots. */
+export async function deskPushRows(db: Kysely<Database>, entries: readonly OutboxEntry[]): Promise<PushRows> {
+  const pairs = JSON.stringify(entries.map((e) => [e.call_id, e.seq]));
+  const array = async (text: string) => {
+    const { rows } = await db.executeQuery<{ e: string }>(CompiledQuery.raw(text, [pairs]));
+    return `{${rows.map((r) => r.e).join(',')}}`;
+  };
+  return {
+    calls: await array(DESK_PUSH_ROWS_SQL.calls),
+    transfers: await array(DESK_PUSH_ROWS_SQL.transfers),
+    steps: await array(DESK_PUSH_ROWS_SQL.steps),
+    missReasons: await array(DESK_PUSH_ROWS_SQL.missReasons),
+    audit: await array(DESK_PUSH_ROWS_SQL.audit),
+  };
 }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordSnapshot } from '../../../electron/store/outbox';
+import { fillDemo } from '../../../electron/demo/generate';
+import { linkTeam, snapshotsOf, waitingEntries, type RecordSnapshot } from '../../../electron/store/outbox';
 import type { TeamConnection } from '../../../electron/teamStore/connect';
 import { deskApi } from '../../../electron/teamStore/deskApi';
-import { pushRowsOf } from '../../../electron/teamStore/pushRows';
+import { deskPushRows, pushRowsOf } from '../../../electron/teamStore/pushRows';
+import { openTestDesk } from '../../helpers/tempStore';
 import { CALL_COLUMNS } from '../../../electron/teamStore/migrations/0001/tables';
 import type { PgCluster } from '../../helpers/pgCluster';
 import { asSuperuser, callSnapshot, startTeamServer, teamLogin, TestDeskSession, type PushedRecord } from '../../helpers/teamServer';
@@ -84,9 +86,11 @@ describe('push_records_v2 against push_records', { timeout: 60_000 }, () => {
     await cluster?.stop();
   }, 60_000);
 
+  /** A batch in both forms deskApi takes. */
+  const both = (records: PushedRecord[]) => ({ rows: pushRowsOf(records as unknown as RecordSnapshot[]), snapshots: () => Promise.resolve(records as unknown as RecordSnapshot[]) });
   /** The app's push (deskApi: push_records_v2 while the server has it) for the new desk. */
   const pushNew = (records: PushedRecord[]) =>
-    deskApi(newConn).push({ epoch: newDesk.epoch, incarnation: newDesk.incarnation, instance: newDesk.instance, appVersion: '0.1.0', deskClock: Date.now(), records: records as unknown as RecordSnapshot[] });
+    deskApi(newConn).push({ epoch: newDesk.epoch, incarnation: newDesk.incarnation, instance: newDesk.instance, appVersion: '0.1.0', deskClock: Date.now(), ...both(records) });
 
   it('stores every column and child as the old function does: new records, a newer snapshot, a stale one, a record named twice, sign-off flags', async () => {
     const rounds: PushedRecord[][] = [
@@ -122,8 +126,8 @@ describe('push_records_v2 against push_records', { timeout: 60_000 }, () => {
     expect(await code(pushNew([callSnapshot('CS20241202002', 19), foreign, malformed]))).toBe('HT004');
     expect(await code(pushNew([malformed, foreign]))).toBe('HT006');
     expect(await code(pushNew([{ ...callSnapshot('CS20241202003', 22), call: { ...callSnapshot('CS20241202003', 22).call, score_speed: 9 } }]))).toBe('23514');
-    expect(await code(deskApi(newConn).push({ epoch: newDesk.epoch, incarnation: oldDesk.incarnation, instance: newDesk.instance, appVersion: '0.1.0', deskClock: 0, records: [] }))).toBe('HT002');
-    expect(await code(deskApi(newConn).push({ epoch: newDesk.epoch, incarnation: newDesk.incarnation, instance: newDesk.instance, appVersion: '0.0.1', deskClock: 0, records: [] }))).toBe('HT005');
+    expect(await code(deskApi(newConn).push({ epoch: newDesk.epoch, incarnation: oldDesk.incarnation, instance: newDesk.instance, appVersion: '0.1.0', deskClock: 0, ...both([]) }))).toBe('HT002');
+    expect(await code(deskApi(newConn).push({ epoch: newDesk.epoch, incarnation: newDesk.incarnation, instance: newDesk.instance, appVersion: '0.0.1', deskClock: 0, ...both([]) }))).toBe('HT005');
     expect((await everything(cluster, 'NEW')).calls.map((c) => c.record_no)).not.toContain('CS20241202002');
   });
 
@@ -142,5 +146,31 @@ describe('push_records_v2 against push_records', { timeout: 60_000 }, () => {
     const record = fullCall('CS20241204001', 40, 2);
     expect(await pushNew([record])).toBe(40);
     expect((await everything(cluster, 'NEW')).calls.find((c) => c.record_no === 'CS20241204001')).toMatchObject({ ...serverColumns(record.call), change_seq: 40 });
+  });
+
+  it("the desk's SQLite writes a batch's rows exactly as they are written from its snapshots", async () => {
+    const desk = await openTestDesk({ code: 'ROWS' });
+    try {
+      await fillDemo(desk.store, { records: 60, days: 3, agents: 2, seed: 'rows', until: '2026-06-30' });
+      const sqlite = desk.store.sqlite;
+      // Every kind of text in the columns and children the demo fills, and numbers of both kinds.
+      const ids = sqlite.prepare('SELECT id FROM calls ORDER BY id').pluck().all() as number[];
+      ids.forEach((id, i) => {
+        const text = TRICKY[i % TRICKY.length]!;
+        sqlite.prepare('UPDATE calls SET remarks = ?, reason = ?, result_note = NULL, local_hour = ? WHERE id = ?').run(text, TRICKY[(i + 3) % TRICKY.length], i % 2 === 0 ? 7 : 7.5, id);
+        sqlite.prepare('UPDATE steps SET text = ? WHERE call_id = ?').run(`${text}|${i}`, id);
+        sqlite.prepare('UPDATE transfers SET to_owner = ? WHERE call_id = ?').run(TRICKY[(i + 5) % TRICKY.length], id);
+      });
+      sqlite.transaction(() => linkTeam(sqlite, { role: 'desk', instance: '00000000-0000-4000-8000-000000000001', linkedAt: 1 })).immediate();
+      // Entries out of the calls' order, with one whose call is not there: places follow the entries.
+      const entries = [...(await waitingEntries(desk.store.db, 100))].reverse();
+      entries.splice(7, 0, { call_id: 999_999, seq: 1 });
+      const fromSqlite = await deskPushRows(desk.store.db, entries);
+      expect(fromSqlite).toEqual(pushRowsOf(await snapshotsOf(desk.store.db, entries)));
+      expect(fromSqlite.steps.length).toBeGreaterThan(1_000);
+      expect(fromSqlite.transfers).not.toBe('{}');
+    } finally {
+      await desk.close();
+    }
   });
 });
