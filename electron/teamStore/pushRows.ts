@@ -50,6 +50,11 @@ const STEP_NAMES = namesOf(PUSH_STEP_FIELDS);
 const MISS_REASON_NAMES = namesOf(PUSH_MISS_REASON_FIELDS);
 const AUDIT_NAMES = namesOf(PUSH_AUDIT_FIELDS);
 
+/**
+ * The rows of snapshots held in memory: the text deskPushRows must equal (its
+ * test compares them on a real desk), and a batch for anything that has
+ * snapshots but not the desk's SQLite (the tests' hand-made records).
+ */
 export function pushRowsOf(records: readonly RecordSnapshot[]): PushRows {
   const calls: string[] = [];
   const transfers: string[] = [];
@@ -90,7 +95,7 @@ const PLACED = `WITH e AS (SELECT j.key AS k, j.value ->> 0 AS call_id, j.value 
   b AS (SELECT row_number() OVER (ORDER BY e.k) AS place, e.seq, c.id FROM e JOIN calls c ON c.id = e.call_id)`;
 
 /** The queries of one batch's rows, in the row types' order: calls by place, children by place and their own order. */
-export const DESK_PUSH_ROWS_SQL = {
+const DESK_PUSH_ROWS_SQL = {
   calls: `${PLACED} SELECT ${sqliteElement('b.seq', 'c', CALL_NAMES)} AS e FROM b JOIN calls c ON c.id = b.id ORDER BY b.place`,
   transfers: `${PLACED} SELECT ${sqliteElement('b.place', 't', TRANSFER_NAMES)} AS e FROM b JOIN transfers t ON t.call_id = b.id ORDER BY b.place, t.seq`,
   steps: `${PLACED} SELECT ${sqliteElement('b.place', 's', STEP_NAMES)} AS e FROM b JOIN steps s ON s.call_id = b.id ORDER BY b.place, s.n`,
