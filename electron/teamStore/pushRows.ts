@@ -82,8 +82,9 @@ export function pushRowsOf(records: readonly RecordSnapshot[]): PushRows {
 /**
  * A field in SQLite's SQL, written as `field` above writes it (texts always
  * quoted, which record_in takes as well): SQLite builds each row's text, so a
- * catch-up's desk neither makes nor reads an object per row (about 25 µs a
- * record against 70 through snapshotsOf and pushRowsOf).
+ * catch-up's desk neither makes nor reads an object per row (about 21 µs a
+ * record, against some 120 through snapshotsOf's objects and pushRowsOf;
+ * docs/benchmarks.md, Team server).
  */
 const sqliteField = (column: string) =>
   `CASE WHEN ${column} IS NULL THEN '' WHEN typeof(${column}) IN ('integer', 'real') THEN CAST(${column} AS TEXT) ` +
