@@ -52,7 +52,9 @@ function cachedDemo(dir: string, name: string, args: string[]): string {
 async function main(): Promise<void> {
   const [, until, dir] = process.argv.slice(2) as [string, string, string];
   fs.mkdirSync(dir, { recursive: true });
-  const teamFile = cachedDemo(dir, 'team-1000000.db', ['--records', '1000000', '--days', '625', '--agents', String(DESKS), '--until', until, '--seed', '2']);
+  // HOTLINE_TEAM_BENCH=catchup runs the catch-up alone (its 100,000-record file is quick to fill; the 1,000,000 are not).
+  const parts = new Set((process.env.HOTLINE_TEAM_BENCH ?? 'stats,catchup,sync').split(','));
+  const teamFile = parts.has('stats') ? cachedDemo(dir, 'team-1000000.db', ['--records', '1000000', '--days', '625', '--agents', String(DESKS), '--until', until, '--seed', '2']) : '';
   const catchUpFile = cachedDemo(dir, 'catchup-100000.db', ['--records', '100000', '--days', '60', '--until', until, '--seed', '1']);
   const cluster = await startCluster();
   try {
@@ -61,9 +63,9 @@ async function main(): Promise<void> {
     await initTeamSchema(cluster.superUrl);
     const lead = connectTeam((await addTeamLogin(cluster.superUrl, 'lead', 'bench')).url, { kind: 'lead' });
     try {
-      await statisticsAndBoard(cluster, lead, teamFile, until);
-      await catchUp(cluster, catchUpFile);
-      await syncLag(cluster);
+      if (parts.has('stats')) await statisticsAndBoard(cluster, lead, teamFile, until);
+      if (parts.has('catchup')) await catchUp(cluster, catchUpFile);
+      if (parts.has('sync')) await syncLag(cluster);
     } finally {
       await lead.close();
     }
@@ -135,7 +137,7 @@ function leanStatistics(r: TeamStatsRange): string {
   GROUP BY GROUPING SETS ((), (priority, category, result), (agent), (t), (desk_code, local_date), (local_hour))`;
 }
 
-/** Measure 1: a desk with 100,000 records never pushed joins (joinTeam: compare, then pushOnce in a loop, default batch), against the same snapshots loaded by COPY, before and after. */
+/** Measure 1: a desk with 100,000 records never pushed joins (joinTeam: compare, then the batches, default size), through push_records_v2 and, as another desk, through the old push_records, against the same snapshots loaded by COPY, before and after. */
 async function catchUp(cluster: PgCluster, file: string): Promise<void> {
   const source = new BetterSqlite3(file, { readonly: true });
   const code = source.prepare('SELECT code FROM desk').pluck().get() as string;
@@ -150,31 +152,49 @@ async function catchUp(cluster: PgCluster, file: string): Promise<void> {
   const floorBefore = await floor('floora');
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-team-'));
-  try {
-    const copy = path.join(work, 'desk.db');
+  /** joinTeam of a fresh copy of the desk, as desk `as`; `oldPush`: through 0002's push_records (a server without 0005, as an app of that time pushed). */
+  const join = async (as: string, oldPush: boolean) => {
+    const copy = path.join(work, `${as}.db`);
     for (const suffix of ['', '-wal']) if (fs.existsSync(`${file}${suffix}`)) fs.copyFileSync(`${file}${suffix}`, `${copy}${suffix}`);
-    const { url } = await addTeamLogin(cluster.superUrl, 'desk', code);
+    const { url } = await addTeamLogin(cluster.superUrl, 'desk', as);
     const store = await openStore(copy);
+    if (as !== code) store.sqlite.transaction(() => {
+      store.sqlite.prepare('UPDATE desk SET code = ?').run(as);
+      store.sqlite.prepare('UPDATE calls SET desk_code = ?').run(as);
+    }).immediate();
+    // The throw-away server only: push_records_v2 out of sight makes the app take push_records, as against a server at schema 4.
+    const rename = (from: string, to: string) => withClient(cluster.superUrl, (c) => c.query(`ALTER FUNCTION hotline_team.${from} RENAME TO ${to}`));
+    if (oldPush) await rename('push_records_v2', 'push_records_v2_hidden');
     const t = performance.now();
     let joined;
     try {
       joined = await joinTeam(store, url, { appVersion: APP_VERSION });
     } finally {
       await store.close();
+      if (oldPush) await rename('push_records_v2_hidden', 'push_records_v2');
     }
-    const pushS = (performance.now() - t) / 1000;
     if (joined.pushed !== records || joined.waiting !== 0) throw new Error(`catch-up pushed ${joined.pushed} of ${records}, ${joined.waiting} waiting`);
+    return (performance.now() - t) / 1000;
+  };
+  try {
+    // The old push first: the new one then stores into tables 100,000 records fuller, against it rather than for it.
+    const oldS = await join(`${code}OLD`, true);
+    const pushS = await join(code, false);
     const floorAfter = await floor('floorb');
     source.close();
     const floorS = (floorBefore + floorAfter) / 2;
-    const rate = records / pushS;
     const floorRate = records / floorS;
     say(`Catch-up: desk ${code}, ${records.toLocaleString('en')} records never pushed (${children}; ${file})`);
     say('| what | time | records/s | floor (COPY + INSERT … SELECT) | ratio to floor | goal |');
     say('|---|---|---|---|---|---|');
-    say(
-      `| joinTeam, default batch | ${pushS.toFixed(1)} s | ${Math.round(rate).toLocaleString('en')} | ${floorS.toFixed(1)} s (${floorBefore.toFixed(1)} s before, ${floorAfter.toFixed(1)} s after), ${Math.round(floorRate).toLocaleString('en')}/s | ${(rate / floorRate).toFixed(2)}× | ≥ 5,000/s and ≥ 0.5×: ${rate >= 5000 && rate / floorRate >= 0.5 ? 'yes' : 'NO'} |`,
-    );
+    const row = (what: string, seconds: number) => {
+      const rate = records / seconds;
+      say(
+        `| ${what} | ${seconds.toFixed(1)} s | ${Math.round(rate).toLocaleString('en')} | ${floorS.toFixed(1)} s (${floorBefore.toFixed(1)} s before, ${floorAfter.toFixed(1)} s after), ${Math.round(floorRate).toLocaleString('en')}/s | ${(rate / floorRate).toFixed(2)}× | ≥ 5,000/s and ≥ 0.5×: ${rate >= 5000 && rate / floorRate >= 0.5 ? 'yes' : 'NO'} |`,
+      );
+    };
+    row('joinTeam, default batch (push_records_v2, rows per table)', pushS);
+    row('the same through push_records (one jsonb; a server without 0005)', oldS);
     say('');
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
 import { clearPushed, findTeamLink, parkEntry, snapshotsOf, unparkChanged, updateTeamLink, waitingEntries, type OutboxEntry } from '../store/outbox';
 import { inWriteTransaction } from '../store/writeTransaction';
-import type { PushTarget } from '../teamStore/deskApi';
+import type { PushBatch, PushTarget } from '../teamStore/deskApi';
+import { deskPushRows } from '../teamStore/pushRows';
 import { TeamServerError, type TeamErrorKind } from '../teamStore/errors';
 
 export type { PushBatch, PushTarget } from '../teamStore/deskApi';
@@ -21,6 +22,11 @@ export type PushOutcome =
 
 /** Records per push: one transaction on the server, well under its statement time-out. */
 export const PUSH_BATCH = 500;
+
+/** The entries' records in both forms a push may take: rows now, snapshots only if the server asks for them. */
+async function recordsOf(db: Kysely<Database>, entries: readonly OutboxEntry[]): Promise<Pick<PushBatch, 'rows' | 'snapshots'>> {
+  return { rows: await deskPushRows(db, entries), snapshots: () => snapshotsOf(db, entries) };
+}
 
 /** Errors that say nothing about the records: the whole push is retried later. */
 const TRANSIENT: ReadonlySet<TeamErrorKind> = new Set(['unreachable', 'timeout']);
@@ -65,7 +71,7 @@ export async function pushOnce(db: Kysely<Database>, options: PusherOptions): Pr
   /** Pushes `part`; on a refusal of its data, each half on its own, down to the one record to park. */
   const pushPart = async (part: readonly OutboxEntry[]): Promise<void> => {
     try {
-      highWater = await options.target.push({ ...identity, deskClock: options.now(), records: await snapshotsOf(db, part) });
+      highWater = await options.target.push({ ...identity, deskClock: options.now(), ...(await recordsOf(db, part)) });
       await inWriteTransaction(db, (trx) => clearPushed(trx, part));
     } catch (error) {
       const why = error instanceof TeamServerError ? error : new TeamServerError('server', error instanceof Error ? error.message : String(error));
@@ -112,14 +118,14 @@ export async function pushAllWaiting(db: Kysely<Database>, options: PusherOption
   /** The oldest waiting entries not being pushed now, and their snapshots. */
   const readBatch = async (inFlight: ReadonlySet<number>) => {
     const entries = (await waitingEntries(db, size + inFlight.size)).filter((e) => !inFlight.has(e.call_id)).slice(0, size);
-    return { entries, records: await snapshotsOf(db, entries) };
+    return { entries, records: await recordsOf(db, entries) };
   };
   let pushedSeq = link.pushed_seq;
   let next = readBatch(new Set());
   for (;;) {
     const batch = await next;
     if (batch.entries.length === 0) return { kind: 'idle' };
-    const sending = options.target.push({ ...identity, deskClock: options.now(), records: batch.records });
+    const sending = options.target.push({ ...identity, deskClock: options.now(), ...batch.records });
     // Read ahead while the server works; a failure of the read shows when it is awaited.
     next = readBatch(new Set(batch.entries.map((e) => e.call_id)));
     next.catch(() => undefined);
@@ -131,9 +137,12 @@ export async function pushAllWaiting(db: Kysely<Database>, options: PusherOption
       await next.catch(() => undefined);
       return pushOnce(db, options);
     }
-    await inWriteTransaction(db, (trx) => clearPushed(trx, batch.entries));
     pushedSeq = Math.max(pushedSeq, highWater);
-    await updateTeamLink(db, { pushed_seq: pushedSeq, last_push_at: options.now(), last_outcome: 'ok', unreachable_since: null });
+    // One commit per batch for both: a catch-up makes 200 of them.
+    await inWriteTransaction(db, async (trx) => {
+      await clearPushed(trx, batch.entries);
+      await updateTeamLink(trx, { pushed_seq: pushedSeq, last_push_at: options.now(), last_outcome: 'ok', unreachable_since: null });
+    });
     onPushed?.(batch.entries.length);
   }
 }

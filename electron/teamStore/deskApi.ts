@@ -1,5 +1,7 @@
 import type { RecordSnapshot } from '../store/outbox';
 import type { TeamConnection } from './connect';
+import { TeamServerError } from './errors';
+import type { PushRows } from './pushRows';
 
 /**
  * What a desk asks of the team server, each through the functions and
@@ -7,14 +9,20 @@ import type { TeamConnection } from './connect';
  * (`my_desk()`), never a value the desk sends.
  */
 
-/** One push: who pushes (epoch, incarnation, instance), with which app, at which desk clock, and the snapshots. */
+/**
+ * One push: who pushes (epoch, incarnation, instance), with which app, at
+ * which desk clock, and the records: as push_records_v2's rows (written by
+ * the desk's SQLite, pushRows.ts), and as whole snapshots read only for a
+ * server without migration 0005.
+ */
 export interface PushBatch {
   epoch: number;
   incarnation: string;
   instance: string;
   appVersion: string;
   deskClock: number;
-  records: RecordSnapshot[];
+  rows: PushRows;
+  snapshots: () => Promise<RecordSnapshot[]>;
 }
 
 /** Where batches go: the team server (deskApi), or anything else that takes them. Returns the desk's high-water mark. */
@@ -59,21 +67,58 @@ export interface DeskApi extends PushTarget {
 /** Server columns that are not the desk's: left out of a record pulled back. */
 const SERVER_ONLY = ['change_epoch', 'change_seq', 'received_at', 'changed_after_signoff'] as const;
 
+/** PostgreSQL's undefined_function: push_records_v2 is missing on a server whose schema predates migration 0005. */
+const UNDEFINED_FUNCTION = '42883';
+
 export function deskApi(conn: TeamConnection): DeskApi {
+  /** Whether the server has push_records_v2: assumed until it says otherwise, then asked again with the next api (the next pool). */
+  let rowsPush = true;
+
+  /** Migration 0002's push: the whole batch as one jsonb (six bind parameters), for a server without 0005. */
+  const pushJson = async (batch: PushBatch) => {
+    const records = await batch.snapshots();
+    const { rows } = await conn.query<{ hw: number }>('SELECT hotline_team.push_records($1, $2, $3, $4, $5, $6) AS hw', [
+      batch.epoch,
+      batch.incarnation,
+      batch.instance,
+      batch.appVersion,
+      batch.deskClock,
+      // Null columns are left out: the server reads a missing key as null (jsonb_populate_record over NULL,
+      // jsonb_to_recordset, ->>), and a catch-up's batch is a third smaller for the server to parse.
+      JSON.stringify(records, (_key, value: unknown) => (value === null ? undefined : value)),
+    ]);
+    return rows[0]!.hw;
+  };
+
+  /** Migration 0005's push: one array of rows per table, read as COPY reads rows (teamStore/pushRows.ts); ten bind parameters whatever the size. */
+  const pushArrays = async (batch: PushBatch) => {
+    const r = batch.rows;
+    const { rows } = await conn.query<{ hw: number }>('SELECT hotline_team.push_records_v2($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS hw', [
+      batch.epoch,
+      batch.incarnation,
+      batch.instance,
+      batch.appVersion,
+      batch.deskClock,
+      r.calls,
+      r.transfers,
+      r.steps,
+      r.missReasons,
+      r.audit,
+    ]);
+    return rows[0]!.hw;
+  };
+
   return {
     async push(batch: PushBatch) {
-      const { rows } = await conn.query<{ hw: number }>('SELECT hotline_team.push_records($1, $2, $3, $4, $5, $6) AS hw', [
-        batch.epoch,
-        batch.incarnation,
-        batch.instance,
-        batch.appVersion,
-        batch.deskClock,
-        // One jsonb parameter for the whole batch: six bind parameters whatever its size, far below PostgreSQL's 65,535.
-        // Null columns are left out: the server reads a missing key as null (jsonb_populate_record over NULL,
-        // jsonb_to_recordset, ->>), and a catch-up's batch is a third smaller for the server to parse.
-        JSON.stringify(batch.records, (_key, value: unknown) => (value === null ? undefined : value)),
-      ]);
-      return rows[0]!.hw;
+      if (!rowsPush) return pushJson(batch);
+      try {
+        return await pushArrays(batch);
+      } catch (error) {
+        // A server not yet at 0005 (hotline team init brings it up) takes the same batch the old way.
+        if (!(error instanceof TeamServerError && error.sqlState === UNDEFINED_FUNCTION && /push_records_v2/.test(error.message))) throw error;
+        rowsPush = false;
+        return pushJson(batch);
+      }
     },
 
     async deskRow() {

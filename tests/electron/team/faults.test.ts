@@ -11,6 +11,7 @@ import { localRecords, serverRecords } from '../../helpers/teamCompare';
 import { asSuperuser, startTeamServer, teamLogin } from '../../helpers/teamServer';
 import { caughtUp, linkedStatus, startSync, TEST_APP_VERSION, waitFor } from '../../helpers/teamSync';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
+import { deskPushRows } from '../../../electron/teamStore/pushRows';
 
 // Faults between a desk (a real SQLite file, the real dispatcher) and a real
 // PostgreSQL; each ends with "nothing lost, nothing doubled": the server holds
@@ -118,8 +119,9 @@ describe('faults between a desk and the team server', { timeout: 120_000 }, () =
     await callAtStage(d, 'breached');
     await callAtStage(d, 'transferred', { transfer: { answeredAfter: 3 } });
     const link = (await findTeamLink(d.store.db))!;
-    const batch = { epoch: link.epoch, incarnation: link.incarnation!, instance: link.instance, appVersion: TEST_APP_VERSION, deskClock: Date.now(), records: await snapshotsOf(d.store.db, await waitingEntries(d.store.db, 100)) };
-    expect(batch.records.length).toBe(3);
+    const entries = await waitingEntries(d.store.db, 100);
+    expect(entries.length).toBe(3);
+    const batch = { epoch: link.epoch, incarnation: link.incarnation!, instance: link.instance, appVersion: TEST_APP_VERSION, deskClock: Date.now(), rows: await deskPushRows(d.store.db, entries), snapshots: () => snapshotsOf(d.store.db, entries) };
     const stored = () =>
       asSuperuser(cluster, async (c) => {
         const of = async (table: string) => (await c.query(`SELECT * FROM hotline_team.${table} WHERE desk_code = 'F23' ORDER BY 2, 3`)).rows;

@@ -16,6 +16,7 @@ import type { PgCluster } from '../../helpers/pgCluster';
 import { localRecords, serverRecords as serverRecordsOf } from '../../helpers/teamCompare';
 import { asSuperuser, startTeamServer } from '../../helpers/teamServer';
 import { openTestDesk, tempDir, type TestDesk } from '../../helpers/tempStore';
+import { PUSH_V2_SIGNATURE } from '../../../electron/teamStore/migrations/0005/pushV2';
 
 // Desks (real SQLite files, the real dispatcher) joined to a real PostgreSQL:
 // what the server holds must be exactly each desk's own records, whole.
@@ -201,12 +202,13 @@ describe('desks and the team server', { timeout: 120_000 }, () => {
     await joinTeam(a.store, url, { appVersion: APP });
     await callAtStage(a, 'closed');
     const grant = (sqlText: string) => asSuperuser(cluster, async (c) => void (await c.query(sqlText)));
-    await grant('REVOKE EXECUTE ON FUNCTION hotline_team.push_records(integer, uuid, uuid, text, bigint, jsonb) FROM hotline_desk');
+    // The function this app pushes through (migration 0005's).
+    await grant(`REVOKE EXECUTE ON FUNCTION ${PUSH_V2_SIGNATURE} FROM hotline_desk`);
     try {
       await syncUntil(a, url, async () => ((await teamStatusOf(a.store.db)) as { lastOutcome: string | null }).lastOutcome === 'server');
       expect(await teamStatusOf(a.store.db)).toMatchObject({ waiting: 1, parked: [] });
     } finally {
-      await grant('GRANT EXECUTE ON FUNCTION hotline_team.push_records(integer, uuid, uuid, text, bigint, jsonb) TO hotline_desk');
+      await grant(`GRANT EXECUTE ON FUNCTION ${PUSH_V2_SIGNATURE} TO hotline_desk`);
     }
     await syncUntil(a, url);
     expect(await serverRecords('A17')).toEqual(localRecords(a));
