@@ -18,7 +18,7 @@ export const phoneKpis = {
   'phoneKpi.longestWait': '最长等待',
   'phoneKpi.longestWait.formula': '所有来电（已接或放弃）中最长的等待时长',
   'phoneKpi.callbacks': '未接来电按时回拨',
-  'phoneKpi.callbacks.formula': '在时限内回拨的未接来电 ÷ 有回拨时限的未接来电',
+  'phoneKpi.callbacks.formula': '在时限内回拨的未接来电 ÷ 回拨已有结果的未接来电（已回拨或已超时）',
   'phoneKpi.byHour': '呼叫中心指标（按时段）',
   'phoneKpi.byAgent': '呼叫中心指标（按客服）',
   'phoneKpi.byDesk': '呼叫中心指标（按席位）',
