@@ -55,6 +55,8 @@ export const REFUSAL_CODES = [
   // — Files, imports and backups —
   'files_unavailable',
   'backups_unavailable',
+  /** No running app here to hold the telephony inputs (the CLI, tests): use HOTLINE_AMI_URL and friends. */
+  'telephony_unavailable',
   'upload_missing',
   'check_or_upload',
   'check_only',
