@@ -25,7 +25,15 @@ export interface TelephonyHost {
 
 export async function hostTelephony(options: TelephonyOptions & { sealer?: UrlSealer }): Promise<TelephonyHost> {
   const env = options.env ?? process.env;
-  const readKept = () => readTelephony(options.file, env, options.sealer);
+  const readKept = () => {
+    try {
+      return readTelephony(options.file, env, options.sealer);
+    } catch (error) {
+      // A changed keyring or a moved profile: the desk runs on without AMI rather than failing; the admin types the URL again.
+      log.warn(`telephony: the kept AMI URL cannot be opened with the system keychain (${describeError(error)}); set it again on the Telephony card`);
+      return { ...readTelephony(options.file, env), ...(env.HOTLINE_AMI_URL ? {} : { amiUrl: null }) };
+    }
+  };
   let running: RunningTelephony | null = null;
   // Restarts run one after another: two saves in a row never leave two AMI connections open.
   let turn: Promise<unknown> = Promise.resolve();
