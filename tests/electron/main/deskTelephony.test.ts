@@ -124,7 +124,7 @@ describe('the desktop app’s telephony', () => {
     const before = ami.connections();
     // A running client reconnects within its first back-off (about a second); a stopped one never does.
     ami.drop();
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 2500));
     expect(ami.connections()).toBe(before);
   });
 });
