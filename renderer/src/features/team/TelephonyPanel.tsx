@@ -79,7 +79,7 @@ export function TelephonyPanel() {
       <h2 id="telephony-title">{t('telephony.title')}</h2>
       <p className="muted">{t('telephony.hint')}</p>
       <div className="inline">
-        <Field id="tel-ami" label={`${t('telephony.amiUrl')} (${view.amiUrlSet ? t('telephony.amiUrlSet') : t('telephony.amiUrlNone')})`} error={errors.amiUrl}>
+        <Field id="tel-ami" label={`${t('telephony.amiUrl')} · ${view.amiUrlSet ? t('telephony.amiUrlSet') : t('telephony.amiUrlNone')}`} error={errors.amiUrl}>
           {/* Write-only: what is kept is never put back into the field. */}
           <input id="tel-ami" type="password" autoComplete="off" value={amiUrl} disabled={env('amiUrl')} placeholder="ami://user:secret@pbx:5038" onChange={(e) => setAmiUrl(e.target.value)} />
           <small className="muted">{t('telephony.amiUrlHint')}</small>
