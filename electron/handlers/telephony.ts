@@ -1,4 +1,3 @@
-import { HotlineError } from '../../shared/api/result';
 import { refuse } from '../../shared/i18n/refusals';
 import { log } from '../log';
 import { requireRole, type Handler, type HandlerContext, type TelephonyCard } from './context';
@@ -10,6 +9,9 @@ import { requireRole, type Handler, type HandlerContext, type TelephonyCard } fr
  * sets is shown and cannot be changed here. Saving restarts the inputs.
  */
 
+/** The variable that sets each of the card's values (the environment wins over the card). */
+const ENV_NAMES = { amiUrl: 'HOTLINE_AMI_URL', extension: 'HOTLINE_EXTENSION', queues: 'HOTLINE_AMI_QUEUES', ctiEnabled: 'HOTLINE_CTI' } as const;
+
 export const getTelephony: Handler<'getTelephony'> = async (_req, ctx) => {
   await requireRole(ctx.db, ctx.session, ['admin']);
   return cardOf(ctx).view();
@@ -19,13 +21,10 @@ export const saveTelephony: Handler<'saveTelephony'> = async (req, ctx) => {
   const admin = await requireRole(ctx.db, ctx.session, ['admin']);
   const card = cardOf(ctx);
   const { fromEnv } = card.view();
-  const keys = { amiUrl: 'amiUrl', extension: 'extension', queues: 'queues', ctiEnabled: 'ctiEnabled' } as const;
-  for (const key of Object.values(keys)) {
-    if (req[key] !== undefined && fromEnv.includes(key)) throw new HotlineError('invalid_request', `${key} is set by the environment and cannot be changed here.`, key);
+  for (const [key, name] of Object.entries(ENV_NAMES) as Array<[keyof typeof ENV_NAMES, string]>) {
+    if (req[key] !== undefined && fromEnv.includes(key)) throw refuse('telephony_from_env', { name }, key);
   }
-  if (typeof req.amiUrl === 'string' && req.amiUrl.trim() !== '' && !/^amis?:\/\/[^\s/]+/.test(req.amiUrl.trim())) {
-    throw new HotlineError('invalid_request', 'Give the AMI URL as ami://user:secret@host:5038 (amis:// for TLS).', 'amiUrl');
-  }
+  if (typeof req.amiUrl === 'string' && req.amiUrl.trim() !== '' && !/^amis?:\/\/[^\s/]+/.test(req.amiUrl.trim())) throw refuse('ami_url_invalid', {}, 'amiUrl');
   const view = await card.save({
     ...(req.amiUrl !== undefined ? { amiUrl: req.amiUrl } : {}),
     ...(req.extension !== undefined ? { extension: req.extension === null || req.extension.trim() === '' ? null : req.extension.trim() } : {}),

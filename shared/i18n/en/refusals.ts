@@ -38,6 +38,8 @@ export const refusals = {
   'refusal.phone_in_policy': '{n|one text looks|# texts look} like a phone or ID number, which does not belong in a policy: remove it and save again.',
   'refusal.files_unavailable': 'This window cannot save or open files; use hotline export / hotline import.',
   'refusal.telephony_unavailable': 'Telephony runs only in the desktop app or browser mode; here set HOTLINE_AMI_URL, HOTLINE_EXTENSION and HOTLINE_AMI_QUEUES.',
+  'refusal.telephony_from_env': '{name} sets this here: change it there, or unset it to use the card.',
+  'refusal.ami_url_invalid': 'Give the AMI URL as ami://user:secret@host:5038 (amis:// for TLS).',
   'refusal.backups_unavailable': 'Automatic backups do not run here; use hotline backup --backup-dir DIR.',
   'refusal.upload_missing': 'Choose the file to import first.',
   'refusal.check_or_upload': 'Name either the checked file or an upload, not both.',

@@ -35,6 +35,8 @@ export const refusals: Record<keyof typeof en, string> = {
   'refusal.phone_in_policy': '规则中有 {n} 处文字像电话号码或证件号，规则里不应出现这类号码：请删除后再保存。',
   'refusal.files_unavailable': '此窗口无法保存或打开文件，请使用命令 hotline export / hotline import。',
   'refusal.telephony_unavailable': '电话系统接入只在桌面应用或浏览器模式中运行；此处请设置 HOTLINE_AMI_URL、HOTLINE_EXTENSION 和 HOTLINE_AMI_QUEUES。',
+  'refusal.telephony_from_env': '此项由环境变量 {name} 设置：请在那里修改，或取消该变量后在卡片上设置。',
+  'refusal.ami_url_invalid': 'AMI 地址的格式为 ami://用户:密码@主机:5038（TLS 用 amis://）。',
   'refusal.backups_unavailable': '此处不运行自动备份，请使用命令 hotline backup --backup-dir 目录。',
   'refusal.upload_missing': '请先选择要导入的文件。',
   'refusal.check_or_upload': '请指定已检查的文件或上传的文件，不能同时指定。',
