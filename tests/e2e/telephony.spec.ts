@@ -113,6 +113,11 @@ test.describe('电话系统', () => {
     await expect(missed).not.toContainText('2222');
     await page.screenshot({ path: 'test-results/screenshots/telephony-zh.png' });
 
+    // Follow-ups lists its callback among the open work.
+    await page.getByRole('button', { name: '跟进', exact: true }).click();
+    await expect(page.getByTestId('follow-ups-missed')).toContainText('··1234');
+    await page.getByRole('button', { name: '坐席', exact: true }).click();
+
     // Bulk: select all, mark handled; the list is cleared.
     await missed.getByLabel('全选').check();
     await button(page, '标记未接来电为已处理（1）').click();
@@ -123,6 +128,11 @@ test.describe('电话系统', () => {
     const review = page.getByTestId('review-missed');
     await expect(review).toContainText('··1234');
     await expect(review).toContainText('李娜，手动标记');
+    // The phone's record: its audit trail names the phone system as the source of its moments, in Chinese.
+    await page.getByTestId('review-body').getByRole('button', { name: phoneNo }).click();
+    const audit = page.getByTestId('drawer').getByTestId('audit');
+    await expect(audit.locator('li[data-field="answeredAt"]')).toContainText('电话系统（Asterisk）');
+    await page.keyboard.press('Escape');
 
     // The admin's Telephony card: the environment's values read-only, the AMI URL never shown, the live status.
     await page.getByRole('button', { name: '人员', exact: true }).click();

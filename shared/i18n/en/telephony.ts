@@ -15,6 +15,7 @@ export const telephony = {
   'missed.callback': 'Callback',
   'missed.select': 'Select {no}',
   'missed.selectAll': 'Select all',
+  'missed.selectColumn': 'Select',
   'missed.markHandled': 'Mark missed calls as handled',
   'missed.markHandledN': 'Mark missed calls as handled ({n})',
   'missed.calledBack': 'Called back',

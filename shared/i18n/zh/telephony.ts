@@ -17,6 +17,7 @@ export const telephony: Record<keyof typeof en, string> = {
   'missed.callback': '回拨',
   'missed.select': '选择 {no}',
   'missed.selectAll': '全选',
+  'missed.selectColumn': '选择',
   'missed.markHandled': '标记未接来电为已处理',
   'missed.markHandledN': '标记未接来电为已处理（{n}）',
   'missed.calledBack': '已回拨',

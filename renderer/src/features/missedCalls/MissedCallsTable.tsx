@@ -60,7 +60,7 @@ export function MissedCallsTable(props: { calls: MissedCallView[]; onChanged: ()
       <table className="follow-up-table missed-table">
         <thead>
           <tr>
-            <th aria-label={t('missed.select', { no: '' })} />
+            <th aria-label={t('missed.selectColumn')} />
             <th>{t('missed.no')}</th>
             <th>{t('missed.time')}</th>
             <th>{t('missed.wait')}</th>
