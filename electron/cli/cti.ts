@@ -1,4 +1,4 @@
-import { readCtiEndpoint } from '../durability/ctiEndpoint';
+import { ctiAddressOf, ctiUrlOf, readCtiEndpoint } from '../durability/ctiEndpoint';
 import { ZAMMAD_CAUSES, ZAMMAD_EVENTS, type ZammadEvent } from '../telephony/cti/zammadFormat';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf } from './withStore';
@@ -71,7 +71,7 @@ or bridge to push to (the desk makes it at its first start and keeps it).
       ...optional('queue', values.queue),
       ...optional('cause', values.cause),
     };
-    const where = `${urlHost(endpoint.host)}:${endpoint.port}`;
+    const where = ctiAddressOf(endpoint.host, endpoint.port);
     let response: Response;
     try {
       response = await fetch(`http://${where}/cti/${endpoint.token}`, {
@@ -94,12 +94,6 @@ or bridge to push to (the desk makes it at its first start and keeps it).
   },
 };
 
-/** Bound to every address, this computer reaches itself on loopback; an IPv6 address is bracketed in a URL. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
-
 function noEndpointYet(file: string): number {
   process.stderr.write(`hotline cti: this desk has no CTI endpoint yet (${file}): start Hotline Log once, the desktop app or hotline serve, and it makes one\n`);
   return 1;
@@ -107,9 +101,9 @@ function noEndpointYet(file: string): number {
 
 /** The URL an admin gives the PBX or bridge: Zammad's path shape, so a bridge written for Zammad needs only it. */
 function printUrl(file: string): number {
-  const endpoint = readCtiEndpoint(file);
-  if (endpoint.port === null || endpoint.token === null) return noEndpointYet(file);
-  process.stdout.write(`http://${urlHost(endpoint.host)}:${endpoint.port}/api/v1/cti/${endpoint.token}\n`);
+  const url = ctiUrlOf(readCtiEndpoint(file));
+  if (url === null) return noEndpointYet(file);
+  process.stdout.write(`${url}\n`);
   return 0;
 }
 

@@ -13,7 +13,7 @@ import { inboxApplier } from '../handlers/teamInbox';
 import { openTeamScope } from '../team/scope';
 import { eventHub, EVERY_PROFILE } from '../records/eventHub';
 import { APP_VERSION } from '../../shared/appVersion';
-import { startTelephony } from '../startup/telephony';
+import { hostTelephony } from '../startup/telephonyControl';
 
 /** The system's locale as Node sees it (from LANG / LC_ALL on Linux and macOS, the user's setting on Windows). */
 const systemLocale = (): string => Intl.DateTimeFormat().resolvedOptions().locale;
@@ -84,18 +84,19 @@ only, and prints the address to open (it carries a secret token for this run).
     // One session per run: the browser tab that holds this run's token.
     const session = { userId: null as number | null };
     // The phone system's events (the Telephony card, or HOTLINE_AMI_URL / HOTLINE_CTI): records open by themselves for whoever is signed in.
-    const telephony = await startTelephony({ file, db: store.db, atDesk: () => session.userId, onOutcome: (news) => eventHub.emit('phoneCall', news, EVERY_PROFILE) });
+    // The admin's Telephony card saves and restarts them through the handler context.
+    const telephony = await hostTelephony({ file, db: store.db, atDesk: () => session.userId, onOutcome: (news) => eventHub.emit('phoneCall', news, EVERY_PROFILE) });
     let server: RunningServer;
     try {
       server = await startServer({
-        ctx: { db: store.db, now: () => Date.now(), session, backups, bulk, settings: { rememberLang: (next) => writeUiLang(file, next) }, ...(team ? { team } : {}) },
+        ctx: { db: store.db, now: () => Date.now(), session, backups, bulk, settings: { rememberLang: (next) => writeUiLang(file, next) }, telephony, ...(team ? { team } : {}) },
         staticDir: path.join(__dirname, 'renderer'),
         port,
         // The page opens in --lang, else the language the desk last showed (a new browser profile has no last choice).
         ...(pageLang ? { lang: pageLang } : {}),
       });
     } catch (error) {
-      await telephony?.stop();
+      await telephony.stop();
       await bulk.close();
       await store.close();
       const code = (error as { code?: unknown }).code;
@@ -112,7 +113,7 @@ only, and prints the address to open (it carries a secret token for this run).
       process.once('SIGTERM', stop);
     });
     teamSync?.stop();
-    await telephony?.stop();
+    await telephony.stop();
     await server.close();
     await backups.stop();
     await bulk.close();

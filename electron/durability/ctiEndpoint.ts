@@ -42,3 +42,20 @@ export function keepCtiEndpoint(dbFile: string, running: { port: number; token: 
   if (kept.port === running.port && kept.token === running.token) return;
   updateSettings(dbFile, { ctiPort: running.port, ctiToken: running.token });
 }
+
+/** Bound to every address, this computer reaches itself on loopback; an IPv6 address is bracketed in a URL. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** The kept endpoint's address as a PBX or bridge is given it (Zammad's path shape), or null before the endpoint first ran. */
+export function ctiUrlOf(endpoint: CtiEndpointSettings): string | null {
+  if (endpoint.port === null || endpoint.token === null) return null;
+  return `http://${urlHost(endpoint.host)}:${endpoint.port}/api/v1/cti/${endpoint.token}`;
+}
+
+/** Host and port only (the status line, the log): never the token. */
+export function ctiAddressOf(host: string, port: number): string {
+  return `${urlHost(host)}:${port}`;
+}

@@ -3,6 +3,7 @@ import type { TeamScope } from '../team/scope';
 import type { BackupControl } from '../durability/backupControl';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api/contract';
 import type { SavedReport } from '../../shared/api/report';
+import type { TelephonyView } from '../../shared/api/telephony';
 import { HotlineError } from '../../shared/api/result';
 import type { Lang } from '../../shared/i18n';
 import { parseTypedTime } from '../../shared/timing/localTime';
@@ -48,6 +49,14 @@ export interface HandlerContext {
    * Absent in handler tests: then one per connection (`exportsOf`).
    */
   exports?: ExportJobs;
+  /** The running app's telephony inputs (the admin's Telephony card); absent in tests and the CLI. */
+  telephony?: TelephonyCard;
+}
+
+/** What the Telephony card reads and saves; saving restarts the inputs in place (startup/telephonyControl.ts). */
+export interface TelephonyCard {
+  view(): TelephonyView;
+  save(changes: { amiUrl?: string | null; extension?: string | null; queues?: string[]; ctiEnabled?: boolean }): Promise<TelephonyView>;
 }
 
 const exportsByConnection = new WeakMap<Kysely<Database>, ExportJobs>();

@@ -22,6 +22,8 @@ import { listUsers, saveUser, signIn, signOut, whoAmI } from './users';
 import { completeFollowUp, listFollowUps } from './followUps';
 import { addMissReason } from './missReasons';
 import { notify } from './notify';
+import { callerHistory, listMissedCalls, markMissedCallsCalledBack } from './missedCalls';
+import { getTelephony, saveTelephony } from './telephony';
 import { getPolicy, policyHistory, previewPolicy, savePolicy, suggestHolidays } from './policy';
 
 /** Every method of the contract, served by the same functions over IPC and over browser mode's HTTP. */
@@ -85,4 +87,9 @@ export const handlers: HandlerTable = {
   printReport,
   getLockouts,
   clearLockout,
+  callerHistory,
+  listMissedCalls,
+  markMissedCallsCalledBack,
+  getTelephony,
+  saveTelephony,
 };

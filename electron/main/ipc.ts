@@ -12,6 +12,8 @@ import { eventHub, type EventHub } from '../records/eventHub';
  * own page (an injected iframe, a navigated-away page) is refused.
  * Events from the hub go to each window signed in as the event's profile,
  * over the event's own channel (the preload's `on`).
+ * `atDesk` says who sits at the desk for the phone system: the profile of the
+ * window most recently signed in (a record the phone opens is their call).
  */
 export function registerIpc(
   base: Omit<HandlerContext, 'session' | 'files' | 'printer'>,
@@ -21,7 +23,7 @@ export function registerIpc(
   /** The asking window's report as PDF (reportPdf.ts); tests pass their own. */
   printerFor?: (sender: WebContents) => ReportPrinter,
   events: EventHub = eventHub,
-): () => void {
+): { atDesk: () => number | null; stop: () => void } {
   const trustedUrl = pathToFileURL(rendererIndexPath).href;
   // Each window signs in on its own: sessions are kept per webContents.
   const sessions = new Map<number, Session>();
@@ -32,6 +34,22 @@ export function registerIpc(
   };
   // The app's own windows that have asked something: the only ones events may reach.
   const windows = new Map<number, WebContents>();
+  // Windows in the order they last signed in (a sign-in, or whoAmI signing a one-profile desk in): the last is at the desk.
+  const signedIn: number[] = [];
+  const noteSignIn = (senderId: number) => {
+    const at = signedIn.indexOf(senderId);
+    if (at !== -1) signedIn.splice(at, 1);
+    signedIn.push(senderId);
+  };
+  const atDesk = (): number | null => {
+    for (let i = signedIn.length - 1; i >= 0; i--) {
+      const id = signedIn[i]!;
+      const window = windows.get(id);
+      const userId = sessions.get(id)?.userId ?? null;
+      if (window && !window.isDestroyed() && userId !== null) return userId;
+    }
+    return null;
+  };
   for (const method of METHOD_NAMES) {
     ipcMain.handle(channelOf(method), (event: IpcMainInvokeEvent, request: unknown) => {
       if (!isTrustedSender(event, trustedUrl)) {
@@ -40,10 +58,16 @@ export function registerIpc(
       windows.set(event.sender.id, event.sender);
       const files = filesFor?.(event.sender);
       const printer = printerFor?.(event.sender);
-      return dispatch(method, request, { ...base, session: sessionOf(event.sender.id), ...(files ? { files } : {}), ...(printer ? { printer } : {}) });
+      const session = sessionOf(event.sender.id);
+      const before = session.userId;
+      const senderId = event.sender.id;
+      return dispatch(method, request, { ...base, session, ...(files ? { files } : {}), ...(printer ? { printer } : {}) }).then((result) => {
+        if (session.userId !== null && session.userId !== before) noteSignIn(senderId);
+        return result;
+      });
     });
   }
-  return events.subscribe((event) => {
+  const stop = events.subscribe((event) => {
     for (const [id, window] of windows) {
       if (window.isDestroyed()) {
         windows.delete(id);
@@ -53,6 +77,7 @@ export function registerIpc(
       }
     }
   });
+  return { atDesk, stop };
 }
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, trustedUrl: string): boolean {

@@ -24,6 +24,7 @@ import { inboxApplier } from '../handlers/teamInbox';
 import { openTeamScope } from '../team/scope';
 import { eventHub, EVERY_PROFILE } from '../records/eventHub';
 import { APP_VERSION } from '../../shared/appVersion';
+import { startDeskTelephony } from './deskTelephony';
 
 /**
  * The desktop app's main process: owns the SQLite store and serves the
@@ -98,9 +99,14 @@ async function start(): Promise<void> {
   const { store, bulk } = started;
   if (started.teamUrlMissing) log.warn('team server: this desk is linked but its URL could not be read; run `hotline team join` again');
   const backups = started.backups.start();
+  // The telephony inputs stop before the store closes: an event being applied finishes first.
+  let stopTelephony = async (): Promise<void> => undefined;
   app.on('will-quit', () => {
     started.teamSync?.stop();
-    void backups.stop().then(() => bulk.close()).then(() => store.close());
+    void stopTelephony()
+      .then(() => backups.stop())
+      .then(() => bulk.close())
+      .then(() => store.close());
   });
   const settings = { rememberLang: (next: Lang) => writeUiLang(store.file, next) };
   // A lead's or admin's URL kept on this desk: its screens may read team scope.
@@ -109,7 +115,18 @@ async function start(): Promise<void> {
   // The team board follows the desks' pushes (LISTEN/NOTIFY), carried to the windows by the event channel.
   team?.follow((notice) => eventHub.emit('teamBoard', notice ?? { desk: '', seq: 0 }, EVERY_PROFILE));
   app.on('will-quit', () => void team?.close());
-  registerIpc({ db: store.db, now: () => Date.now(), notify: showNotification, backups, bulk, settings, exports: new ExportJobs(), ...(team ? { team } : {}) }, rendererIndex(distDir), dialogFilesFor, reportPrinterFor);
+  // The phone system's events (the Telephony card, or HOTLINE_AMI_URL / HOTLINE_CTI): a record opens for whoever signed in last.
+  // Until the windows' sessions exist (registerIpc, which needs the telephony in its context), nobody is at the desk.
+  const sessions = { atDesk: (): number | null => null };
+  const telephony = await startDeskTelephony({ file: store.file, db: store.db, atDesk: () => sessions.atDesk() });
+  stopTelephony = () => telephony.stop();
+  const ipc = registerIpc(
+    { db: store.db, now: () => Date.now(), notify: showNotification, backups, bulk, settings, exports: new ExportJobs(), telephony, ...(team ? { team } : {}) },
+    rendererIndex(distDir),
+    dialogFilesFor,
+    reportPrinterFor,
+  );
+  sessions.atDesk = ipc.atDesk;
   let win = createDeskWindow(distDir, readUiLang(store.file));
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();

@@ -10,12 +10,17 @@ import { describeError, log } from '../log';
  * the 0600 settings file, as in browser mode.
  */
 export function teamUrlSealer(): UrlSealer | undefined {
+  return keychainSealer('team server', 'the team URL');
+}
+
+/** A sealer for a secret the settings file keeps (`where`: the log's prefix; `what`: the secret, as the log names it). */
+export function keychainSealer(where: string, what: string): UrlSealer | undefined {
   if (!safeStorage?.isEncryptionAvailable?.()) {
-    log.warn('team server: the system keychain is not available; the team URL stays in the settings file (mode 0600)');
+    log.warn(`${where}: the system keychain is not available; ${what} stays in the settings file (mode 0600)`);
     return undefined;
   }
   if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
-    log.warn("team server: Linux offers only safeStorage's basic_text backend (no keyring running): the team URL is sealed with a key other local programs can find");
+    log.warn(`${where}: Linux offers only safeStorage's basic_text backend (no keyring running): ${what} is sealed with a key other local programs can find`);
   }
   return {
     seal: (text) => safeStorage.encryptString(text).toString('base64'),

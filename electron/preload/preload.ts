@@ -74,6 +74,11 @@ export const hotlineBridge = {
   printReport: invoke('printReport'),
   getLockouts: invoke('getLockouts'),
   clearLockout: invoke('clearLockout'),
+  callerHistory: invoke('callerHistory'),
+  listMissedCalls: invoke('listMissedCalls'),
+  markMissedCallsCalledBack: invoke('markMissedCallsCalledBack'),
+  getTelephony: invoke('getTelephony'),
+  saveTelephony: invoke('saveTelephony'),
 } satisfies HotlineClient;
 
 /**

@@ -3,7 +3,7 @@ import type { CallEvent, QueueSnapshot } from '../../shared/telephony/callEvents
 import type { TelephonyStatus } from '../../shared/api/telephony';
 import { connectAmi, type AmiConnection } from '../telephony/ami';
 import type { Database } from '../store/schema';
-import { readTelephony } from '../durability/telephonySettings';
+import { readTelephony, type TelephonySettings } from '../durability/telephonySettings';
 import { applyCallEvent, type PhoneEventOutcome } from '../records/phoneEvents';
 import { describeError, log } from '../log';
 import { openDeskCtiEndpoint } from './ctiEndpoint';
@@ -34,10 +34,12 @@ export interface TelephonyOptions {
   atDesk: () => number | null;
   onOutcome: (outcome: PhoneEventOutcome) => void;
   env?: NodeJS.ProcessEnv;
+  /** Reads the settings (the desktop app's unseals the AMI URL); default: the settings file and the environment. */
+  readSettings?: () => TelephonySettings;
 }
 
 export async function startTelephony(options: TelephonyOptions): Promise<RunningTelephony | null> {
-  const settings = readTelephony(options.file, options.env);
+  const settings = options.readSettings?.() ?? readTelephony(options.file, options.env);
   if (!settings.ctiEnabled && settings.amiUrl === null) return null;
   const now = options.now ?? Date.now;
   // One event at a time, in arrival order: a call's answer never overtakes its offer on the way to the store.

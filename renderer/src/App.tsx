@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DeskInfo, UserView } from '../../shared/api/records';
 import type { MessageKey } from '../../shared/i18n';
-import { api } from './api';
+import { api, events } from './api';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { DeskScreen } from './features/desk/DeskScreen';
 import { FollowUpsScreen } from './features/followups/FollowUpsScreen';
@@ -35,7 +35,7 @@ export function App() {
   const [state, setState] = useState<Loaded>({ status: 'loading' });
   const [tab, setTab] = useState<Tab>('desk');
   /** A record another screen asked the desk to open (a follow-up, an alert, the review). */
-  const [openRequest, setOpenRequest] = useState<{ id: number } | null>(null);
+  const [openRequest, setOpenRequest] = useState<{ id: number; fromPhone?: boolean } | null>(null);
 
   useEffect(() => {
     void (async () => {
@@ -59,6 +59,16 @@ export function App() {
     setOpenRequest({ id });
     setTab('desk');
   };
+  // The phone rang this desk: its record opens on the desk as if New call had been pressed, with the caller's history.
+  const signedIn = desk !== null && user !== null;
+  useEffect(() => {
+    if (!signedIn) return;
+    return events.on('phoneCall', (news) => {
+      if (!news.opened || news.recordId === null) return;
+      setOpenRequest({ id: news.recordId, fromPhone: true });
+      setTab('desk');
+    });
+  }, [signedIn]);
   const switchUser = async () => {
     await api.signOut({});
     if (state.status === 'ready') setState({ ...state, user: null });

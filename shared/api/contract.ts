@@ -22,6 +22,7 @@ import { MEASURE_METRICS, type MeasureView, type StatsReport } from './stats';
 import type { PeriodReport, SavedReport } from './report';
 import type { AuditEntry, CallRecord, DayList, DayStatus, DeskInfo, FollowUpItem, PolicyVersion, UserView } from './records';
 import type { ApiResult } from './result';
+import type { CallerHistory, MissedCallView, TelephonyView } from './telephony';
 
 /**
  * The one API contract between the renderer and the main process.
@@ -248,6 +249,27 @@ export const requestSchemas = {
   printReport: z.strictObject({ from: isoDate, to: isoDate }),
   getLockouts: z.strictObject({}),
   clearLockout: z.strictObject({ userId: id }),
+  /** The repeat-caller pop-up: a record's caller (by its last four digits), or four digits as such; never more than four. */
+  callerHistory: z.union([z.strictObject({ recordId: id }), z.strictObject({ last4: z.string().regex(/^\d{4}$/) })]),
+  /** Missed calls: `open` every one not yet called back (Desk, Follow-ups); with from/to those of the period (Review), `state` narrowing. */
+  listMissedCalls: z.union([
+    z.strictObject({ open: z.literal(true) }),
+    z.strictObject({ from: isoDate, to: isoDate, state: z.enum(['open', 'calledBack']).optional() }),
+  ]),
+  /** "Mark missed calls as handled": one or many at once; those already called back keep their first callback. */
+  markMissedCallsCalledBack: z.strictObject({ ids: z.array(id).min(1).max(1000) }),
+  /** Admins: the Telephony card. */
+  getTelephony: z.strictObject({}),
+  /**
+   * Admins: saves the card (a field left out stays as it was; null clears it) and restarts the
+   * telephony inputs. The AMI URL is write-only: it is never read back.
+   */
+  saveTelephony: z.strictObject({
+    amiUrl: z.string().max(500).nullable().optional(),
+    extension: z.string().max(80).nullable().optional(),
+    queues: z.array(z.string().min(1).max(80)).max(50).optional(),
+    ctiEnabled: z.boolean().optional(),
+  }),
 } as const;
 
 type Req<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
@@ -327,6 +349,12 @@ export interface HotlineApi {
   getLockouts(req: Req<'getLockouts'>): LockoutsView;
   /** Admins: clears a profile's lock and its run of wrong PINs (written to the trail). */
   clearLockout(req: Req<'clearLockout'>): LockoutsView;
+  callerHistory(req: Req<'callerHistory'>): CallerHistory | null;
+  listMissedCalls(req: Req<'listMissedCalls'>): MissedCallView[];
+  /** How many changed. */
+  markMissedCallsCalledBack(req: Req<'markMissedCallsCalledBack'>): { changed: number };
+  getTelephony(req: Req<'getTelephony'>): TelephonyView;
+  saveTelephony(req: Req<'saveTelephony'>): TelephonyView;
 }
 
 export type MethodName = keyof HotlineApi;

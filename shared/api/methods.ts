@@ -66,6 +66,11 @@ export const METHOD_NAMES = [
   'printReport',
   'getLockouts',
   'clearLockout',
+  'callerHistory',
+  'listMissedCalls',
+  'markMissedCallsCalledBack',
+  'getTelephony',
+  'saveTelephony',
 ] as const satisfies readonly MethodName[];
 
 type Missing = Exclude<MethodName, (typeof METHOD_NAMES)[number]>;

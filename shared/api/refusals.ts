@@ -55,6 +55,11 @@ export const REFUSAL_CODES = [
   // — Files, imports and backups —
   'files_unavailable',
   'backups_unavailable',
+  /** No running app here to hold the telephony inputs (the CLI, tests): use HOTLINE_AMI_URL and friends. */
+  'telephony_unavailable',
+  /** A Telephony card value the environment sets (params: name, the variable). */
+  'telephony_from_env',
+  'ami_url_invalid',
   'upload_missing',
   'check_or_upload',
   'check_only',

@@ -25,3 +25,51 @@ export interface TelephonyStatus {
   /** The Zammad-format CTI endpoint's address, when it runs (its token is never shown here). */
   cti: { host: string; port: number } | null;
 }
+
+/** How a missed call was called back: an outbound call the desk saw to the same last four digits, or an agent's mark. */
+export type CalledBackHow = 'outboundCall' | 'marked';
+
+/** A missed call as the Desk, Follow-ups and Review list it (the callback's state is judged again by the page as time runs). */
+export interface MissedCallView {
+  id: number;
+  /** Its own series: MC + local date + serial. */
+  missedNo: string;
+  localDate: string;
+  timeZone: string;
+  callAt: number;
+  endedAt: number;
+  waitSec: number;
+  /** The caller's last four digits (never more); null when the PBX gave no number. */
+  numberLast4: string | null;
+  queue: string | null;
+  /** Why the call ended unanswered, as the phone system said (noAnswer, cancel, busy, …). */
+  cause: string;
+  callbackDueAt: number | null;
+  calledBackAt: number | null;
+  calledBackBy: string | null;
+  calledBackHow: CalledBackHow | null;
+  /** The policy's warning point (share of the target) for the callback's near state. */
+  warningAt: number;
+}
+
+/** The repeat-caller pop-up: earlier records and missed calls with the same last four digits, a likely match only. */
+export interface CallerHistory {
+  numberLast4: string;
+  records: Array<{ id: number; recordNo: string; callAt: number; agent: string; category: string | null; reason: string | null; result: string | null; closedAt: number | null }>;
+  missed: Array<{ id: number; missedNo: string; callAt: number; calledBackAt: number | null }>;
+}
+
+/** The admin's Telephony card: the settings (the AMI URL only as set or not: it holds the manager secret), the CTI URL for the PBX, the live status. */
+export interface TelephonyView {
+  /** An AMI URL is kept (or set by the environment); the URL itself is never shown again. */
+  amiUrlSet: boolean;
+  extension: string | null;
+  queues: string[];
+  ctiEnabled: boolean;
+  /** Values the environment sets (HOTLINE_AMI_URL, …): shown, not editable on the card. */
+  fromEnv: Array<'amiUrl' | 'extension' | 'queues' | 'ctiEnabled'>;
+  /** The URL to give the PBX or bridge (the endpoint's token included), once the endpoint has run. */
+  ctiUrl: string | null;
+  /** How the inputs stand now; null when nothing runs. */
+  status: TelephonyStatus | null;
+}

@@ -13,11 +13,12 @@ import { teamLink } from './en/teamLink';
 import { board } from './en/board';
 import { teamSignOff } from './en/teamSignOff';
 import { phoneKpis } from './en/phoneKpis';
+import { telephony } from './en/telephony';
 
 /**
  * English dictionary: every string the renderer shows, one file per part of the app (./en/).
  * Button names are fixed by the spec (tests find them).
  */
-export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board, ...teamSignOff, ...phoneKpis } as const;
+export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board, ...teamSignOff, ...phoneKpis, ...telephony } as const;
 
 export type MessageKey = keyof typeof en;

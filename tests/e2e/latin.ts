@@ -6,7 +6,8 @@ import type { Page } from '@playwright/test';
  * record numbers (CS…), desk codes, zone names (Asia/Shanghai) and offsets (UTC+08:00),
  * Alt+letter shortcuts and key names (Ctrl, Shift), VIP, p90, PIN, file formats (Excel, xlsx, CSV, UTF-8, PDF), and the
  * language switch's "English", folder paths, ISO (country codes), MiB, and the CLI's
- * `hotline users unlock` and the default "backups" folder named on the Team screen.
+ * `hotline users unlock` and the default "backups" folder named on the Team screen, and the
+ * Telephony card's product and protocol names (AMI, CTI, Asterisk, Zammad, TLS, the ami:// and amis:// schemes).
  */
 export async function latinWords(page: Page, allowed: readonly string[] = []): Promise<string[]> {
   const text = await page.locator('body').innerText();
@@ -19,6 +20,6 @@ export async function latinWords(page: Page, allowed: readonly string[] = []): P
     .replace(/\b[A-Z][A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+/g, ' ')
     .replace(/\bAlt\+[A-Z0-9]\b/g, ' ')
     .replace(/\bCS\d+\b/g, ' ');
-  const ok = new Set(['Alt', 'Ctrl', 'Shift', 'VIP', 'p90', 'PIN', 'UTC', 'GMT', 'English', 'Excel', 'xlsx', 'CSV', 'UTF', 'PDF', 'P90', 'MiB', 'ISO', 'hotline', 'users', 'unlock', 'backups', ...allowed]);
+  const ok = new Set(['Alt', 'Ctrl', 'Shift', 'VIP', 'p90', 'PIN', 'UTC', 'GMT', 'English', 'Excel', 'xlsx', 'CSV', 'UTF', 'PDF', 'P90', 'MiB', 'ISO', 'hotline', 'users', 'unlock', 'backups', 'AMI', 'CTI', 'Asterisk', 'Zammad', 'TLS', 'ami', 'amis', ...allowed]);
   return (stripped.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []).filter((word) => !ok.has(word));
 }

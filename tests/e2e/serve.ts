@@ -10,9 +10,11 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export function serve(dbFile: string, extraArgs: string[] = []): Promise<Served> {
+export function serve(dbFile: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
   const child: ChildProcess = spawn(process.execPath, ['bin/hotline.cjs', 'serve', '--db', dbFile, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // The run's own settings on top of the suite's (HOTLINE_AMI_URL for the test PBX, …).
+    env: { ...process.env, ...env },
   });
   return new Promise((resolve, reject) => {
     let out = '';

@@ -181,6 +181,11 @@ function baseRequests(id: number): Record<MethodName, Record<string, unknown>> {
     printReport: range,
     getLockouts: {},
     clearLockout: { userId: 1 },
+    callerHistory: { recordId: id },
+    listMissedCalls: { open: true },
+    markMissedCallsCalledBack: { ids: [1] },
+    getTelephony: {},
+    saveTelephony: { extension: 'PJSIP/1001' },
   };
 }
 

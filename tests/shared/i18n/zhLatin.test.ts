@@ -13,6 +13,8 @@ const ALLOWED = new Set([
   // The CLI's commands, and the backups folder's own name beside the database.
   'hotline', 'serve', 'export', 'import', 'backup', 'restore', 'users', 'unlock', 'policy', 'setup', 'db', 'lang', 'backups',
   'A03', 'B07', 'CS', 'Asia', 'Shanghai',
+  // Telephony (issue 15): product and protocol names, and the AMI URL's schemes.
+  'AMI', 'CTI', 'Asterisk', 'Zammad', 'TLS', 'ami', 'amis',
 ]);
 
 /**

@@ -1,4 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Drawer } from '../../components/Drawer';
+import { CallerHistory } from '../missedCalls/CallerHistory';
+import { MissedOnDesk } from './MissedOnDesk';
+import { RecordPanel } from '../review/RecordPanel';
 import { useI18n } from '../../i18n';
 import { AlertStack } from '../compliance/AlertStack';
 import { MissReasons } from '../compliance/MissReasons';
@@ -18,7 +22,7 @@ import { VoidMark } from './VoidMark';
 import { VoidRecord } from './VoidRecord';
 
 /** The screen an agent keeps open all shift: the open call on the left, today's calls on the right. */
-export function DeskScreen({ openRequest }: { openRequest: { id: number } | null }) {
+export function DeskScreen({ openRequest }: { openRequest: { id: number; fromPhone?: boolean } | null }) {
   const { t } = useI18n();
   const desk = useDesk();
   const { record, open } = desk;
@@ -28,8 +32,13 @@ export function DeskScreen({ openRequest }: { openRequest: { id: number } | null
   const { alerts, dismiss } = useTargetAlerts(counted, policyFor);
   const policy = record && !record.voided ? policyFor(record.policyVersion) : null;
 
+  /** The record the phone opened, while its repeat-caller pop-up shows; an earlier record of the caller opened beside it. */
+  const [phoneOpened, setPhoneOpened] = useState<number | null>(null);
+  const [earlier, setEarlier] = useState<number | null>(null);
   useEffect(() => {
-    if (openRequest) void open(openRequest.id);
+    if (!openRequest) return;
+    void open(openRequest.id);
+    setPhoneOpened(openRequest.fromPhone ? openRequest.id : null);
   }, [openRequest, open]);
 
   return (
@@ -47,6 +56,12 @@ export function DeskScreen({ openRequest }: { openRequest: { id: number } | null
               </section>
             )}
           </div>
+          {record !== null && record.id === phoneOpened && (
+            <>
+              <p className="muted phone-opened">{t('desk.phoneOpened')}</p>
+              <CallerHistory recordId={record.id} zone={record.timeZone} onOpen={setEarlier} onClose={() => setPhoneOpened(null)} />
+            </>
+          )}
           {record === null ? (
             <p className="card muted empty-call">{t('desk.noCall')}</p>
           ) : (
@@ -71,8 +86,22 @@ export function DeskScreen({ openRequest }: { openRequest: { id: number } | null
             </article>
           )}
         </div>
-        <TodayList day={desk.day} openId={record?.id ?? null} onOpen={(id) => void open(id)} />
+        <TodayList day={desk.day} openId={record?.id ?? null} onOpen={(id) => void open(id)}>
+          <MissedOnDesk />
+        </TodayList>
       </main>
+      {earlier !== null && (
+        <Drawer label={t('history.record')} onClose={() => setEarlier(null)}>
+          <RecordPanel
+            key={earlier}
+            id={earlier}
+            onEdit={(id) => {
+              setEarlier(null);
+              void open(id);
+            }}
+          />
+        </Drawer>
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CallSummary, DayList } from '../../../../shared/api/records';
 import type { MessageKey } from '../../../../shared/i18n';
 import { evaluateTargets, type TargetStatus } from '../../../../shared/timing/compliance';
@@ -18,8 +19,8 @@ const COLUMNS: Array<[string, MessageKey]> = [
   ['targets', 'desk.targets'],
 ];
 
-/** Today's records, newest first; open one to continue it (a follow-up is logged on the same record). */
-export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId: number | null; onOpen: (id: number) => void }) {
+/** Today's records, newest first; open one to continue it (a follow-up is logged on the same record). Below them, `children` (the open missed calls). */
+export function TodayList({ day, openId, onOpen, children }: { day: DayList | null; openId: number | null; onOpen: (id: number) => void; children?: ReactNode }) {
   const { t } = useI18n();
   const { policyFor } = usePolicies();
   const now = useNow();
@@ -82,6 +83,7 @@ export function TodayList({ day, openId, onOpen }: { day: DayList | null; openId
           </tbody>
         </table>
       )}
+      {children}
     </aside>
   );
 }

@@ -6,16 +6,22 @@ import { api } from '../../api';
 import { useNow } from '../../components/useNow';
 import { useI18n } from '../../i18n';
 import { dueSpanText } from '../compliance/targetText';
+import { MissedCallsTable } from '../missedCalls/MissedCallsTable';
+import { useOpenMissedCalls } from '../missedCalls/useOpenMissedCalls';
 
 /**
  * Open work across days: in-progress records by due time, progress updates,
  * results to tell, callbacks and low-satisfaction follow-ups; overdue first.
- * Completing one logs a step on the same record.
+ * Completing one logs a step on the same record. Below them, the callbacks of
+ * missed calls (issue 15), soonest due first.
  */
 export function FollowUpsScreen({ zone, onOpen }: { zone: string; onOpen: (id: number) => void }) {
   const { t } = useI18n();
   const [items, setItems] = useState<FollowUpItem[] | null>(null);
   const now = useNow(30_000);
+  const missed = useOpenMissedCalls();
+  // The callbacks of missed calls, the soonest due first (one without a target last).
+  const callbacks = [...(missed.calls ?? [])].sort((a, b) => (a.callbackDueAt ?? Infinity) - (b.callbackDueAt ?? Infinity));
   const refresh = useCallback(async () => {
     const r = await api.listFollowUps({});
     if (r.ok) setItems(r.value);
@@ -70,6 +76,13 @@ export function FollowUpsScreen({ zone, onOpen }: { zone: string; onOpen: (id: n
             ))}
           </tbody>
         </table>
+      )}
+      {callbacks.length > 0 && (
+        <section className="follow-ups-missed" aria-labelledby="follow-ups-missed-title">
+          <h3 id="follow-ups-missed-title">{t('followUps.missedTitle')}</h3>
+          <p className="muted">{t('missed.hint')}</p>
+          <MissedCallsTable calls={callbacks} onChanged={missed.reload} dates testId="follow-ups-missed" />
+        </section>
       )}
     </main>
   );

@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../../../shared/api/records';
 import { localDateTime } from '../../../../shared/timing/localTime';
 import { oneLine } from '../../components/oneLine';
 import { useI18n } from '../../i18n';
-import { auditLine, auditReason, type AuditContext } from './auditText';
+import { auditActor, auditLine, auditReason, type AuditContext } from './auditText';
 
 /** How much of an old or new value a change's line shows before "Show all". */
 const VALUE_CHARS = 48;
@@ -24,7 +24,7 @@ export function AuditRow({ entry, ctx, zone }: { entry: AuditEntry; ctx: AuditCo
   return (
     <li data-field={entry.field} className={open ? 'audit-row open' : 'audit-row'}>
       <span className="muted">
-        {localDateTime(entry.at, zone)} · {entry.actor}
+        {localDateTime(entry.at, zone)} · {auditActor(entry.actor, t)}
       </span>{' '}
       <strong>{line.label}</strong>: {open ? line.from : from.text} → {open ? line.to : to.text}
       {why && <em> — {why}</em>}

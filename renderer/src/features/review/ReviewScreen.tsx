@@ -13,6 +13,7 @@ import { useSession } from '../session/useSession';
 import { DaySignOff } from './DaySignOff';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
+import { MissedCallsReview } from './MissedCallsReview';
 import { RecordPanel } from './RecordPanel';
 import { TeamRecordPanel } from './TeamRecordPanel';
 import { ReviewTable } from './ReviewTable';
@@ -159,6 +160,8 @@ export function ReviewScreen({ zone, onEdit }: { zone: string; onEdit: (id: numb
           showMissReasons={filters.state === 'breached'}
         />
       </div>
+      {/* The period's missed calls: not records, so apart from the list and its figures. */}
+      {!team && <MissedCallsReview from={from} to={to < from ? from : to} />}
       {/* Over the list, not beside it: the list keeps its columns while a record is open. */}
       {openId !== null && (
         <Drawer label={t('review.record')} onClose={() => setOpenId(null)}>

@@ -170,3 +170,9 @@ function reasonText(value: string | null, t: T): string {
   const label = t(`missReason.${parts[1]}` as MessageKey);
   return parts[2] ? `${label} — ${parts[2]}` : label;
 }
+
+/** Who made a change: a profile's name as it is, the phone system (`phone:ami`, `phone:cti`) in the reader's words, so a moment's source shows. */
+export function auditActor(actor: string, t: T): string {
+  if (actor === 'phone:ami' || actor === 'phone:cti') return t(`audit.actor.${actor}`);
+  return actor;
+}

@@ -6,10 +6,11 @@ import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { BackupsPanel } from './BackupsPanel';
 import { LockoutsPanel } from './LockoutsPanel';
+import { TelephonyPanel } from './TelephonyPanel';
 
 const ROLES: Role[] = ['agent', 'team_lead', 'admin'];
 
-/** The admin's screen: the desk's local profiles (name, role, optional PIN, active), PIN lock-outs, and where the backups go. */
+/** The admin's screen: the desk's local profiles (name, role, optional PIN, active), PIN lock-outs, where the backups go, and the Telephony card. */
 export function TeamScreen() {
   const { t } = useI18n();
   const [users, setUsers] = useState<UserView[]>([]);
@@ -55,6 +56,7 @@ export function TeamScreen() {
       </section>
       <LockoutsPanel />
       <BackupsPanel />
+      <TelephonyPanel />
     </main>
   );
 }
