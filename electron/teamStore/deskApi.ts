@@ -1,4 +1,5 @@
 import type { RecordSnapshot } from '../store/outbox';
+import type { MissedCallSnapshot, PhoneCallSnapshot, QueueSnapshotRow } from '../store/phoneOutbox';
 import type { TeamConnection } from './connect';
 
 /**
@@ -17,9 +18,19 @@ export interface PushBatch {
   records: RecordSnapshot[];
 }
 
+/** One push of phone facts (migration 0007's push_phone): the same identity as a record push, and the rows. */
+export interface PhonePushBatch extends Omit<PushBatch, 'records'> {
+  calls: PhoneCallSnapshot[];
+  missed: MissedCallSnapshot[];
+}
+
 /** Where batches go: the team server (deskApi), or anything else that takes them. Returns the desk's high-water mark. */
 export interface PushTarget {
   push(batch: PushBatch): Promise<number>;
+  /** Phone facts and missed calls; a target without it (a server before 0007, a test's) leaves them waiting. */
+  pushPhone?(batch: PhonePushBatch): Promise<number>;
+  /** The desk's newest queue snapshots, for the team board. */
+  reportQueues?(instance: string, deskClock: number, queues: readonly QueueSnapshotRow[]): Promise<void>;
 }
 
 /** The server's view of this desk: which incarnation pushes, and the mark it pushed up to. */
@@ -72,6 +83,22 @@ export function deskApi(conn: TeamConnection): DeskApi {
         JSON.stringify(batch.records, (_key, value: unknown) => (value === null ? undefined : value)),
       ]);
       return rows[0]!.hw;
+    },
+
+    async pushPhone(batch: PhonePushBatch) {
+      const { rows } = await conn.query<{ hw: number }>('SELECT hotline_team.push_phone($1, $2, $3, $4, $5, $6) AS hw', [
+        batch.epoch,
+        batch.incarnation,
+        batch.instance,
+        batch.appVersion,
+        batch.deskClock,
+        JSON.stringify({ calls: batch.calls, missed: batch.missed }, (_key, value: unknown) => (value === null ? undefined : value)),
+      ]);
+      return rows[0]!.hw;
+    },
+
+    async reportQueues(instance, deskClock, queues) {
+      await conn.query('SELECT hotline_team.report_queues($1, $2, $3)', [instance, deskClock, JSON.stringify(queues)]);
     },
 
     async deskRow() {

@@ -3,6 +3,7 @@ import * as m0001 from './0001_team_schema';
 import * as m0002 from './0002_team_speed';
 import * as m0003 from './0003_team_signoff';
 import * as m0004 from './0004_team_integrity';
+import * as m0007 from './0007_team_phone';
 
 /**
  * The team server's migrations, frozen and separate from the desk's SQLite
@@ -13,6 +14,7 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0002_team_speed': m0002,
   '0003_team_signoff': m0003,
   '0004_team_integrity': m0004,
+  '0007_team_phone': m0007,
 };
 
 /**
