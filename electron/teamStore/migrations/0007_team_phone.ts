@@ -13,7 +13,8 @@ import { sql, type Kysely } from 'kysely';
  *   every desk watching the queue logs it. The first desk to push it owns the
  *   row (its number, its facts); another desk's push of the same call is
  *   absorbed into missed_call_desks, and the row's callback is the earliest
- *   callback of any desk that logged it (called back by either desk counts).
+ *   callback any desk that logged it pushed (called back by either desk counts;
+ *   a callback, once the team's, stays).
  * - missed_call_desks: which desks logged a missed call, with their own number
  *   and callback: what the merge is computed from, so a re-sent push changes
  *   nothing and a desk's later callback still counts.
@@ -97,7 +98,7 @@ const TABLE_STATEMENTS: string[] = [
     -- The desk that pushed it first: its number and facts are the team's.
     desk_code text NOT NULL REFERENCES hotline_team.desks (desk_code),
     ${cols(MISSED_COLUMNS)},
-    -- The earliest callback of any desk that logged it, and that desk.
+    -- The earliest callback any desk that logged it pushed, and that desk.
     ${cols(CALLBACK_COLUMNS)},
     called_back_desk text,
     ${GUARD},
@@ -217,15 +218,14 @@ const FUNCTION_STATEMENTS: string[] = [
       change_epoch = EXCLUDED.change_epoch, change_seq = EXCLUDED.change_seq, received_at = EXCLUDED.received_at
     WHERE t.desk_code = EXCLUDED.desk_code AND (t.change_epoch, t.change_seq) < (EXCLUDED.change_epoch, EXCLUDED.change_seq);
 
-    -- Called back by any desk that logged it counts: the earliest callback is the team's.
+    -- Called back by any desk that logged it counts: the team's callback is the earliest any desk pushed.
+    -- Kept as a running minimum from each push, not recomputed from every desk's rows: a desk's session
+    -- sees only its own missed_call_desks rows, in this function too (forced row-level security).
     UPDATE hotline_team.missed_calls t
-       SET ${C.map((n) => `${n} = cb.${n}`).join(', ')}, called_back_desk = cb.desk_code
-      FROM jsonb_array_elements(v_missed) b(r)
-      LEFT JOIN LATERAL (SELECT w.desk_code, ${C.map((n) => `w.${n}`).join(', ')} FROM hotline_team.missed_call_desks w
-                          WHERE w.pbx = (b.r ->> 'pbx') AND w.call_id = (b.r ->> 'call_id') AND w.called_back_at IS NOT NULL
-                          ORDER BY w.called_back_at, w.desk_code LIMIT 1) cb ON true
-     WHERE t.pbx = (b.r ->> 'pbx') AND t.call_id = (b.r ->> 'call_id')
-       AND (t.called_back_at, t.called_back_desk) IS DISTINCT FROM (cb.called_back_at, cb.desk_code);
+       SET ${C.map((n) => `${n} = x.${n}`).join(', ')}, called_back_desk = d.desk_code
+      FROM jsonb_array_elements(v_missed) b(r) CROSS JOIN LATERAL jsonb_populate_record(NULL::hotline_team.missed_call_desks, b.r) x
+     WHERE t.pbx = x.pbx AND t.call_id = x.call_id AND x.called_back_at IS NOT NULL
+       AND (t.called_back_at IS NULL OR x.called_back_at < t.called_back_at);
 
     UPDATE hotline_team.desks AS k
        SET high_water = greatest(k.high_water, coalesce(v_max, 0)),
