@@ -32,7 +32,7 @@ export type MissedCallSnapshot = Omit<MissedCallRow, 'id' | 'policy_id'> & { seq
 export function requeueAllPhone(sqlite: BetterSqlite3.Database): number {
   let marked = 0;
   for (const [kind, from] of [
-    ['call', 'phone_calls'],
+    ['call', 'phone_calls WHERE true'],
     ['missed', "missed_calls WHERE desk_code = (SELECT code FROM desk)"],
   ] as const) {
     // SQLite-only: row_number over the ids gives consecutive sequences in one statement.

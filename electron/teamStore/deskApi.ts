@@ -51,6 +51,8 @@ export interface ServerRecordMark {
 }
 
 export interface DeskApi extends PushTarget {
+  pushPhone(batch: PhonePushBatch): Promise<number>;
+  reportQueues(instance: string, deskClock: number, queues: readonly QueueSnapshotRow[]): Promise<void>;
   /** The login's desk row; undefined when the login is not a desk's (a lead's or an admin's alone). */
   deskRow(): Promise<DeskOnServer | undefined>;
   /** Holds the desk's lease for `seconds`; refused (leaseHeld) while another instance holds it. */

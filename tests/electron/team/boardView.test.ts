@@ -25,6 +25,7 @@ const call = (desk: string, no: string, callAgo: number, dueIn: number, over: Pa
 });
 const board = (calls: BoardCall[], seen: Record<string, number | null>, offsets: Record<string, number> = {}): Board => ({
   serverNow: NOW,
+  queues: [],
   calls,
   desks: Object.entries(seen).map(([desk, ago]) => ({
     desk_code: desk,
