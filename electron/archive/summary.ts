@@ -1,6 +1,8 @@
 import type { StatsReport } from '../../shared/api/stats';
-import { DICTIONARIES } from '../../shared/i18n';
+import { DICTIONARIES, translate } from '../../shared/i18n';
 import type { Policy } from '../../shared/policy/schema';
+import { formulaParams, phoneKpiLines } from '../../shared/telephony/kpiLines';
+import type { PhoneFigures } from '../../shared/api/stats';
 import type { CellValue } from './cells';
 import type { ArchiveLang } from './types';
 import { labelOf, priorityLabel } from './vocab';
@@ -28,7 +30,7 @@ const WORDS = {
     bucket: '响应时长(分钟)', agent: '客服', avgResponse: '平均响应(分钟)', openFollowUps: '待跟进',
     department: '部门', transfers: '转接次数', avgSecond: '平均二次响应(分钟)',
     reason: '来电事由', followUps: '跟进事项', overdue: '已超时', resolutions: '待解决', callbacks: '回访', leads: '主管跟进',
-    day: '日期', result: '处理结果', feedback: '客户反馈', none: '（未填）',
+    day: '日期', result: '处理结果', feedback: '客户反馈', none: '（未填）', seconds: '（秒）',
   },
   en: {
     title: 'Hotline Log statistics',
@@ -39,7 +41,7 @@ const WORDS = {
     bucket: 'Response (min)', agent: 'Agent', avgResponse: 'Avg response (min)', openFollowUps: 'Open follow-ups',
     department: 'Department', transfers: 'Transfers', avgSecond: 'Avg second response (min)',
     reason: 'Call reason', followUps: 'Follow-ups', overdue: 'Overdue', resolutions: 'Resolutions', callbacks: 'Callbacks', leads: 'Team-lead follow-ups',
-    day: 'Date', result: 'Result', feedback: 'Customer feedback', none: '(none)',
+    day: 'Date', result: 'Result', feedback: 'Customer feedback', none: '(none)', seconds: ' (s)',
   },
 } as const;
 
@@ -72,6 +74,26 @@ export function summaryRows(s: StatsReport, lang: ArchiveLang, policy: Policy): 
   kpi(d['stats.kpi.satisfaction'], k.satisfaction, true);
   kpi(d['stats.kpi.breachesPer100'], k.breachesPer100);
   rows.push({ kind: 'blank', cells: [] });
+
+  // The call-centre KPIs: each figure with the calls it counts and its formula (issue 15); a share 0–1, else seconds.
+  const p = s.phone;
+  const params = formulaParams(p);
+  /** A zero denominator reads "—" here as on the screen, never an empty cell that could pass for 0. */
+  const dash = (x: number | null): CellValue => x ?? '—';
+  rows.push(
+    { kind: 'title', cells: [`${d['phoneKpi.title']}: ${translate(lang, 'phoneKpi.offered', { n: p.offered, ...params })}`] },
+    { kind: 'header', cells: [d['phoneKpi.figure'], w.value, d['phoneKpi.basis'], d['phoneKpi.formula']] },
+  );
+  for (const line of phoneKpiLines(p)) {
+    const label = `${d[`phoneKpi.${line.key}`]}${line.unit === 'sec' ? w.seconds : ''}`;
+    rows.push({ kind: 'data', cells: [label, dash(line.value), line.basis, translate(lang, `phoneKpi.${line.key}.formula`, params)], percent: line.unit === 'share' ? [1] : [] });
+  }
+  rows.push({ kind: 'blank', cells: [] });
+  const breakdownHead = [d['phoneKpi.offeredColumn'], d['phoneKpi.serviceLevel'], `${d['phoneKpi.asa']}${w.seconds}`, d['phoneKpi.abandonRate'], `${d['phoneKpi.aht']}${w.seconds}`, `${d['phoneKpi.wrapUp']}${w.seconds}`, `${d['phoneKpi.longestWait']}${w.seconds}`, d['phoneKpi.callbacks']];
+  const breakdown = (f: PhoneFigures): CellValue[] => [f.offered, ...[f.serviceLevel, f.asaSec, f.abandonRate, f.ahtSec, f.wrapUpSec, f.longestWaitSec, f.callbackRate].map(dash)];
+  table(d['phoneKpi.byHour'], [d['phoneKpi.hour'], ...breakdownHead], p.byHour.map((h) => [`${String(h.hour).padStart(2, '0')}:00`, ...breakdown(h)]), [2, 4, 8]);
+  table(d['phoneKpi.byAgent'], [d['phoneKpi.agent'], ...breakdownHead], p.byAgent.map((a) => [a.agent || d['phoneKpi.noAgent'], ...breakdown(a)]), [2, 4, 8]);
+  table(d['phoneKpi.byDesk'], [d['phoneKpi.desk'], ...breakdownHead], p.byDesk.map((x) => [x.desk, ...breakdown(x)]), [2, 4, 8]);
 
   table(
     d['stats.complianceByPriority'].replace(/\s*\(%\)|\(%\)/, ''),

@@ -3,6 +3,7 @@ import type { Policy } from '../../shared/policy/schema';
 import type { StatsQueries } from '../store/statsQueries';
 import { complianceByPriority, resolutionByCategory, results } from './compliance';
 import { kpisOf } from './kpis';
+import { phoneKpis } from './phone';
 import { satisfaction, topReasons } from './outcomes';
 import { agents, followUps, transfers } from './people';
 import type { StatsRange } from './range';
@@ -17,7 +18,7 @@ import { volume } from './volume';
  */
 export async function computeStats(q: StatsQueries, range: StatsRange, policy: Policy): Promise<StatsReport> {
   const running = await q.runningRows(range);
-  const [totals, v, response, dims, reasons, people, transferred] = await Promise.all([
+  const [totals, v, response, dims, reasons, people, transferred, phone] = await Promise.all([
     q.dayTotals(range),
     volume(q, range),
     responseDistribution(q, range),
@@ -25,11 +26,13 @@ export async function computeStats(q: StatsQueries, range: StatsRange, policy: P
     topReasons(q, range),
     agents(q, range, running),
     transfers(q, range),
+    phoneKpis(q, range, policy),
   ]);
   return {
     from: range.from,
     to: range.to,
-    kpis: kpisOf(totals, running, range.now),
+    kpis: { ...kpisOf(totals, running, range.now), serviceLevel: phone.serviceLevel, abandonRate: phone.abandonRate, asaSec: phone.asaSec, ahtSec: phone.ahtSec },
+    phone,
     ...v,
     response,
     complianceByPriority: complianceByPriority(dims, running, range.now),

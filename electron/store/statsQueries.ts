@@ -1,6 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from './schema';
 import { visibleCalls } from './visibility';
+import { sqlitePhoneStatsQueries, type PhoneStatsQueries } from './phoneStatsQueries';
+
+export type { MissedCallbackRow, PhoneKpiRow, PhoneStatsQueries, PhoneThresholds } from './phoneStatsQueries';
 
 /**
  * The statistics' reads, as one contract (`StatsQueries`) and its SQLite
@@ -141,8 +144,8 @@ export interface BreachRows {
   reasons: BreachReasonRow[];
 }
 
-/** Every read the statistics make; `sqliteStatsQueries` is this desk's, the team server adds its own. */
-export interface StatsQueries {
+/** Every read the statistics make; `sqliteStatsQueries` is this desk's, the team server adds its own. The telephony reads are in PhoneStatsQueries. */
+export interface StatsQueries extends PhoneStatsQueries {
   dayTotals(r: StatsRange): Promise<DayTotals>;
   dimensions(r: StatsRange): Promise<DimRow[]>;
   runningRows(r: StatsRange): Promise<RunningRow[]>;
@@ -172,10 +175,12 @@ const breachedSql = (now: number): RawBuilder<unknown> => sql`(calls.ended_breac
 /**
  * The statistics of this SQLite database: the settled part summed from the
  * per-day rollups that migration 0004's triggers keep (SQLite-only: the stats_*
- * tables and their triggers), the running part from the calls_running index.
+ * tables and their triggers), the running part from the calls_running index;
+ * the telephony reads from phone_calls (phoneStatsQueries.ts).
  */
 export function sqliteStatsQueries(db: Kysely<Database>): StatsQueries {
   return {
+    ...sqlitePhoneStatsQueries(db),
     async dayTotals(r) {
       return (
         await sql<DayTotals>`

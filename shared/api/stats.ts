@@ -14,10 +14,59 @@ export interface Kpis {
   breachesPer100: number | null;
 }
 
+/**
+ * One set of the call-centre KPIs (issue 15), over inbound calls the phone
+ * system saw (answered or ended; one still waiting is in none). Each share or
+ * mean is null where its denominator is zero ("—", never 0 % or 100 %).
+ */
+export interface PhoneFigures {
+  offered: number;
+  answered: number;
+  /** Answered within the policy's `answeredWithinSec`. */
+  answeredWithin: number;
+  /** Ended unanswered, short abandons included. */
+  abandoned: number;
+  /** Abandoned sooner than the policy's `shortAbandonSec`: out of both denominators. */
+  shortAbandons: number;
+  /** answered within Y s ÷ (offered − short abandons), 0–1. */
+  serviceLevel: number | null;
+  /** Mean wait of the answered calls, in seconds. */
+  asaSec: number | null;
+  /** (abandoned − short abandons) ÷ (offered − short abandons), 0–1. */
+  abandonRate: number | null;
+  /** Mean talk time (answer to hang-up) of the answered calls that ended, in seconds, over `talked` calls. */
+  ahtSec: number | null;
+  talked: number;
+  /** Mean wrap-up (hang-up to the record's close), in seconds, over `wrapped` calls. */
+  wrapUpSec: number | null;
+  wrapped: number;
+  longestWaitSec: number | null;
+  /** Missed calls with a callback due time, and those called back by it. */
+  callbacksDue: number;
+  callbacksMet: number;
+  /** callbacks met ÷ missed calls with a due time, 0–1. */
+  callbackRate: number | null;
+}
+
+export interface PhoneKpis extends PhoneFigures {
+  /** The thresholds judged by: the current policy's (telephonyTargets), for every call of the period. */
+  targets: { serviceLevelPct: number; answeredWithinSec: number; shortAbandonSec: number };
+  /** Hours of day with calls, ascending (the local hour the call came in). */
+  byHour: Array<PhoneFigures & { hour: number }>;
+  /** By the record's agent where the call opened a record, else the agent interface it rang; '' for calls that reached nobody. Most offered first. */
+  byAgent: Array<PhoneFigures & { agent: string }>;
+  byDesk: Array<PhoneFigures & { desk: string }>;
+}
+
+/** The telephony headline figures beside the records' own in `kpis` (`hotline stats --json`). */
+export type PhoneHeadline = Pick<PhoneFigures, 'serviceLevel' | 'abandonRate' | 'asaSec' | 'ahtSec'>;
+
 export interface StatsReport {
   from: string;
   to: string;
-  kpis: Kpis;
+  kpis: Kpis & PhoneHeadline;
+  /** The call-centre KPIs over the calls telephony saw. */
+  phone: PhoneKpis;
   volumeByDay: Array<{ date: string; calls: number }>;
   volumeByHour: Array<{ hour: number; calls: number }>;
   response: {

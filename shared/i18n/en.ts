@@ -12,11 +12,12 @@ import { refusals } from './en/refusals';
 import { teamLink } from './en/teamLink';
 import { board } from './en/board';
 import { teamSignOff } from './en/teamSignOff';
+import { phoneKpis } from './en/phoneKpis';
 
 /**
  * English dictionary: every string the renderer shows, one file per part of the app (./en/).
  * Button names are fixed by the spec (tests find them).
  */
-export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board, ...teamSignOff } as const;
+export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board, ...teamSignOff, ...phoneKpis } as const;
 
 export type MessageKey = keyof typeof en;

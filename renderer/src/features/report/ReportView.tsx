@@ -9,6 +9,7 @@ import { ReportBreaches } from './ReportBreaches';
 import { ReportCharts } from './ReportCharts';
 import { ReportMeasures } from './ReportMeasures';
 import { HeadlineTable, ReportTables } from './ReportTables';
+import { PhoneKpiBreakdowns, PhoneKpiTable } from '../stats/PhoneKpis';
 import './print.css';
 
 type Output = { state: 'idle' } | { state: 'working' } | { state: 'saved'; file: string } | { state: 'cancelled' } | { state: 'failed'; error: ApiError };
@@ -122,6 +123,10 @@ export function ReportView({ period, compare, onClose }: { period: ReportPeriod;
           <section className="report-section">
             <h2>{t('report.headline')}</h2>
             <HeadlineTable report={report} labelA={labelA} labelB={labelB} />
+          </section>
+          <section className="report-section">
+            <PhoneKpiTable a={report.stats} b={report.compare?.stats ?? null} labelA={labelA} labelB={labelB} />
+            <PhoneKpiBreakdowns s={report.stats} />
           </section>
           <section className="report-section">
             <h2>{t('report.charts')}</h2>

@@ -9,6 +9,7 @@ import { Charts } from './Charts';
 import { MeasuresPanel } from './MeasuresPanel';
 import { presetCompare, presetPeriod, PRESETS, previousPeriod, type Period, type Preset } from './periods';
 import { KpiTable, StatsTables } from './Tables';
+import { PhoneKpiBreakdowns, PhoneKpiTable } from './PhoneKpis';
 import { ReportView } from '../report/ReportView';
 import { useSession } from '../session/useSession';
 
@@ -125,8 +126,12 @@ export function StatsScreen({ zone }: { zone: string }) {
           <section className="card">
             <KpiTable a={reports.a} b={reports.b} labelA={labelA} labelB={labelB} />
           </section>
+          <section className="card">
+            <PhoneKpiTable a={reports.a} b={reports.b} labelA={labelA} labelB={labelB} />
+          </section>
           <Charts a={reports.a} b={reports.b} labelA={labelA} labelB={labelB} />
           <StatsTables s={reports.a} />
+          <PhoneKpiBreakdowns s={reports.a} />
         </>
       )}
       <MeasuresPanel />
