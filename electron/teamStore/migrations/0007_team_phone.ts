@@ -265,7 +265,8 @@ const FUNCTION_STATEMENTS: string[] = [
       waiting = EXCLUDED.waiting, longest_wait_sec = EXCLUDED.longest_wait_sec, available = EXCLUDED.available, at = EXCLUDED.at, received_at = EXCLUDED.received_at
     WHERE q.at <= EXCLUDED.at;
     UPDATE hotline_team.desks SET last_seen_at = v_now, desk_clock_offset_ms = p_desk_clock - v_now WHERE desk_code = d.desk_code;
-    PERFORM pg_notify('hotline_team', json_build_object('desk', d.desk_code, 'queues', true)::text);
+    -- The board re-reads on any notice; the payload stays the push's shape (desk and mark, never content).
+    PERFORM pg_notify('hotline_team', json_build_object('desk', d.desk_code, 'epoch', d.epoch, 'seq', d.high_water)::text);
   END
   $fn$`,
 ];
