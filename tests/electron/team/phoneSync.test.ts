@@ -8,7 +8,7 @@ import { readBoard } from '../../../electron/teamStore/boardSql';
 import type { CallEvent } from '../../../shared/telephony/callEvents';
 import type { PgCluster } from '../../helpers/pgCluster';
 import { asSuperuser, startTeamServer, teamLogin } from '../../helpers/teamServer';
-import { startSync, TEST_APP_VERSION, waitFor } from '../../helpers/teamSync';
+import { linkedStatus, startSync, TEST_APP_VERSION, waitFor } from '../../helpers/teamSync';
 import { openTestDesk, SEED_MORNING, type TestDesk } from '../../helpers/tempStore';
 
 /**
@@ -66,6 +66,8 @@ describe("a desk's phone facts on the team server", { timeout: 120_000 }, () => 
     // The call ends after the join: the sync takes the change there.
     await a.apply(ended('L1', s(200), false, 'normalClearing'));
     expect(phoneWaiting(a)).toBe(1);
+    // The status line counts it among the changes waiting.
+    expect((await linkedStatus(a)).waiting).toBe(1);
     const sync = startSync(a, a.url);
     try {
       expect(await waitFor(async () => (await server<{ ended_at: number }>("SELECT ended_at FROM hotline_team.phone_calls WHERE desk_code = 'PA1'"))[0]?.ended_at === s(200))).toBe(true);
