@@ -190,3 +190,53 @@ export async function unreportedQueueSnapshots(db: Db): Promise<QueueSnapshotRow
 export async function markQueueSnapshotsReported(db: Db, reported: readonly QueueSnapshotRow[]): Promise<void> {
   for (const s of reported) await db.updateTable('queue_snapshots').set({ reported: 1 }).where('pbx', '=', s.pbx).where('queue', '=', s.queue).where('at', '=', s.at).execute();
 }
+
+/** Phone rows as the server holds them for this desk, for a pull-back (no seq: they are not pushed again for it). */
+export interface ServerPhoneRows {
+  calls: Array<Omit<PhoneCallSnapshot, 'seq'>>;
+  missed: Array<Omit<MissedCallSnapshot, 'seq'>>;
+}
+
+/**
+ * A desk whose history went backwards takes back the phone facts and missed
+ * calls the server has and it lacks (by pbx and call id), each missed call
+ * under its own number, with its missed-call serials raised past them (no MC
+ * number handed out twice), and each phone call linked to its record and
+ * missed call by their numbers. Inside the pull-back's write transaction,
+ * after the records; returns how many rows came back.
+ */
+export function pullBackPhone(sqlite: BetterSqlite3.Database, rows: ServerPhoneRows, deskCode: string): number {
+  const hasMissed = sqlite.prepare('SELECT 1 FROM missed_calls WHERE pbx = ? AND call_id = ?').pluck();
+  const insertMissed = sqlite.prepare(
+    `INSERT INTO missed_calls (desk_code, missed_no, local_date, local_hour, time_zone, call_at, ended_at, wait_sec, phone_last4, queue, cause, pbx, call_id,
+       callback_due_at, called_back_at, called_back_by, called_back_how, created_at)
+     VALUES (@desk_code, @missed_no, @local_date, @local_hour, @time_zone, @call_at, @ended_at, @wait_sec, @phone_last4, @queue, @cause, @pbx, @call_id,
+       @callback_due_at, @called_back_at, @called_back_by, @called_back_how, @created_at)`,
+  );
+  const raiseSerial = sqlite.prepare(
+    `INSERT INTO missed_serials (desk_code, local_date, last_serial) VALUES (?, ?, ?)
+     ON CONFLICT (desk_code, local_date) DO UPDATE SET last_serial = max(last_serial, excluded.last_serial)`,
+  );
+  let pulled = 0;
+  for (const m of rows.missed) {
+    const serial = /^MC\d{8}(\d{3,})$/.exec(m.missed_no)?.[1];
+    if (serial !== undefined) raiseSerial.run(deskCode, m.local_date, Number(serial));
+    if (hasMissed.get(m.pbx, m.call_id) !== undefined) continue;
+    insertMissed.run({ ...m, desk_code: deskCode });
+    pulled++;
+  }
+  const hasCall = sqlite.prepare('SELECT 1 FROM phone_calls WHERE pbx = ? AND call_id = ?').pluck();
+  const insertCall = sqlite.prepare(
+    `INSERT INTO phone_calls (pbx, call_id, system, direction, queue, agent, number_last4, clock, offered_at, answered_at, ended_at, cause, wait_sec, talk_sec,
+       hung_up_by, local_date, local_hour, call_record_id, missed_call_id, updated_at)
+     VALUES (@pbx, @call_id, @system, @direction, @queue, @agent, @number_last4, @clock, @offered_at, @answered_at, @ended_at, @cause, @wait_sec, @talk_sec,
+       @hung_up_by, @local_date, @local_hour,
+       (SELECT id FROM calls WHERE desk_code = @desk AND record_no = @record_no), (SELECT id FROM missed_calls WHERE missed_no = @missed_no), @updated_at)`,
+  );
+  for (const c of rows.calls) {
+    if (hasCall.get(c.pbx, c.call_id) !== undefined) continue;
+    insertCall.run({ ...c, desk: deskCode });
+    pulled++;
+  }
+  return pulled;
+}

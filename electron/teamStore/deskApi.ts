@@ -1,5 +1,5 @@
 import type { RecordSnapshot } from '../store/outbox';
-import type { MissedCallSnapshot, PhoneCallSnapshot, QueueSnapshotRow } from '../store/phoneOutbox';
+import type { MissedCallSnapshot, PhoneCallSnapshot, QueueSnapshotRow, ServerPhoneRows } from '../store/phoneOutbox';
 import type { TeamConnection } from './connect';
 
 /**
@@ -53,6 +53,8 @@ export interface ServerRecordMark {
 export interface DeskApi extends PushTarget {
   pushPhone(batch: PhonePushBatch): Promise<number>;
   reportQueues(instance: string, deskClock: number, queues: readonly QueueSnapshotRow[]): Promise<void>;
+  /** This desk's phone facts and the missed calls it logged (its own number and callback), for a pull-back; none on a server before 0007. */
+  phoneRows(): Promise<ServerPhoneRows>;
   /** The login's desk row; undefined when the login is not a desk's (a lead's or an admin's alone). */
   deskRow(): Promise<DeskOnServer | undefined>;
   /** Holds the desk's lease for `seconds`; refused (leaseHeld) while another instance holds it. */
@@ -66,6 +68,10 @@ export interface DeskApi extends PushTarget {
   /** The newest version of the team's policy, if the team has one. */
   policyVersion(): Promise<number | null>;
 }
+
+/** The phone facts a pull-back takes, beside their key (pbx, call_id). */
+const PHONE_PULLED = ['system', 'direction', 'queue', 'agent', 'number_last4', 'clock', 'offered_at', 'answered_at', 'ended_at', 'cause', 'wait_sec', 'talk_sec', 'hung_up_by', 'local_date', 'local_hour', 'record_no', 'missed_no', 'updated_at'];
+const MISSED_PULLED = ['pbx', 'call_id', 'local_date', 'local_hour', 'time_zone', 'call_at', 'ended_at', 'wait_sec', 'phone_last4', 'queue', 'cause', 'callback_due_at', 'created_at'];
 
 /** Server columns that are not the desk's: left out of a record pulled back. */
 const SERVER_ONLY = ['change_epoch', 'change_seq', 'received_at', 'changed_after_signoff'] as const;
@@ -101,6 +107,25 @@ export function deskApi(conn: TeamConnection): DeskApi {
 
     async reportQueues(instance, deskClock, queues) {
       await conn.query('SELECT hotline_team.report_queues($1, $2, $3)', [instance, deskClock, JSON.stringify(queues)]);
+    },
+
+    async phoneRows() {
+      const mine = 'desk_code = hotline_team.my_desk()';
+      try {
+        const [calls, missed] = await Promise.all([
+          conn.query<ServerPhoneRows['calls'][number]>(`SELECT pbx, call_id, ${PHONE_PULLED.join(', ')} FROM hotline_team.phone_calls WHERE ${mine} ORDER BY offered_at, call_id`),
+          // The call's facts from the team's row (whoever owns it), with this desk's own number and callback.
+          conn.query<ServerPhoneRows['missed'][number]>(
+            `SELECT w.desk_code, w.missed_no, w.called_back_at, w.called_back_by, w.called_back_how, ${MISSED_PULLED.map((c) => `m.${c}`).join(', ')}
+               FROM hotline_team.missed_call_desks w JOIN hotline_team.missed_calls m ON m.pbx = w.pbx AND m.call_id = w.call_id
+              WHERE w.${mine} ORDER BY w.missed_no`,
+          ),
+        ]);
+        return { calls: calls.rows, missed: missed.rows };
+      } catch (error) {
+        if ((error as { sqlState?: string }).sqlState === '42P01') return { calls: [], missed: [] };
+        throw error;
+      }
     },
 
     async deskRow() {

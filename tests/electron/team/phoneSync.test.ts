@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyCallEvent } from '../../../electron/records/phoneEvents';
 import { markMissedCallsCalledBack } from '../../../electron/records/missedCalls';
@@ -9,7 +11,7 @@ import type { CallEvent } from '../../../shared/telephony/callEvents';
 import type { PgCluster } from '../../helpers/pgCluster';
 import { asSuperuser, startTeamServer, teamLogin } from '../../helpers/teamServer';
 import { linkedStatus, startSync, TEST_APP_VERSION, waitFor } from '../../helpers/teamSync';
-import { openTestDesk, SEED_MORNING, type TestDesk } from '../../helpers/tempStore';
+import { openTestDesk, SEED_MORNING, tempDir, type TestDesk } from '../../helpers/tempStore';
 
 /**
  * Real desks (SQLite, the records core applying the phone's events) joined to
@@ -37,11 +39,11 @@ afterEach(async () => {
   for (const d of opened.splice(0)) await d.close().catch(() => undefined);
 });
 
-async function desk(code: string): Promise<TestDesk & { url: string; apply: (e: CallEvent) => Promise<unknown> }> {
-  const d = await openTestDesk({ code });
+async function desk(code: string, file?: string, login?: string): Promise<TestDesk & { url: string; apply: (e: CallEvent) => Promise<unknown> }> {
+  const d = await openTestDesk({ code, ...(file ? { file, setup: !fs.existsSync(file) } : {}) });
   opened.push(d);
   d.clock.ms = s(3600);
-  const { url } = await addTeamLogin(cluster.superUrl, 'desk', code);
+  const url = login ?? (await addTeamLogin(cluster.superUrl, 'desk', code)).url;
   return Object.assign(d, { url, apply: (e: CallEvent) => applyCallEvent({ db: d.store.db, now: d.clock.now, atDesk: () => d.ctx.session.userId }, e) });
 }
 
@@ -139,6 +141,55 @@ describe("a desk's phone facts on the team server", { timeout: 120_000 }, () => 
     } finally {
       await Promise.all([syncA.stop(), syncB.stop()]);
       await lead.close();
+    }
+  });
+
+  it('a desk restored from an older backup takes back its phone facts and missed calls, linked to their records, and hands out no MC number twice', async () => {
+    const tmp = tempDir();
+    const file = path.join(tmp.dir, 'desk.db');
+    try {
+      let a = await desk('PA4', file);
+      const url = a.url;
+      await joinTeam(a.store, url, { appVersion: TEST_APP_VERSION });
+      a.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      fs.copyFileSync(file, path.join(tmp.dir, 'backup.db'));
+      // After the backup: a call that opened a record, and a queue's abandoned call.
+      await a.apply(offered('L5', s(0)));
+      await a.apply(ringing('L5', s(4), 'PJSIP/1001'));
+      await a.apply(answered('L5', s(8), 'PJSIP/1001'));
+      await a.apply(ended('L5', s(60), false, 'normalClearing'));
+      await a.apply(offered('Q5', s(100)));
+      await a.apply(ended('Q5', s(130), true, 'abandoned'));
+      const lost = {
+        phone: a.store.sqlite.prepare('SELECT p.call_id, c.record_no, m.missed_no FROM phone_calls p LEFT JOIN calls c ON c.id = p.call_record_id LEFT JOIN missed_calls m ON m.id = p.missed_call_id ORDER BY p.call_id').all(),
+        missed: a.store.sqlite.prepare('SELECT missed_no, call_id, wait_sec, callback_due_at FROM missed_calls').all(),
+      };
+      const sync = startSync(a, url);
+      expect(await waitFor(() => phoneWaiting(a) === 0)).toBe(true);
+      await sync.stop();
+      await a.close();
+      opened.splice(opened.indexOf(a), 1);
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+      fs.copyFileSync(path.join(tmp.dir, 'backup.db'), file);
+
+      a = await desk('PA4', file, url);
+      expect(a.store.sqlite.prepare('SELECT count(*) FROM phone_calls').pluck().get()).toBe(0);
+      const again = startSync(a, url);
+      try {
+        expect(await waitFor(() => (a.store.sqlite.prepare('SELECT count(*) FROM phone_calls').pluck().get() as number) === 2)).toBe(true);
+      } finally {
+        await again.stop();
+      }
+      expect(a.store.sqlite.prepare('SELECT p.call_id, c.record_no, m.missed_no FROM phone_calls p LEFT JOIN calls c ON c.id = p.call_record_id LEFT JOIN missed_calls m ON m.id = p.missed_call_id ORDER BY p.call_id').all()).toEqual(lost.phone);
+      expect(a.store.sqlite.prepare('SELECT missed_no, call_id, wait_sec, callback_due_at FROM missed_calls').all()).toEqual(lost.missed);
+      // The next missed call takes the next number, not the one the pulled-back call has.
+      await a.apply(offered('Q6', s(200)));
+      await a.apply(ended('Q6', s(230), true, 'abandoned'));
+      const numbers = a.store.sqlite.prepare('SELECT missed_no FROM missed_calls ORDER BY missed_no').pluck().all() as string[];
+      expect(new Set(numbers).size).toBe(2);
+      expect(numbers[1]! > numbers[0]!).toBe(true);
+    } finally {
+      tmp.remove();
     }
   });
 });
