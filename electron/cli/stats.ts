@@ -5,6 +5,8 @@ import { readTeamUrl } from '../durability/teamUrl';
 import { openTeamScope } from '../team/scope';
 import { TeamServerError } from '../teamStore/errors';
 import { currentPolicy } from '../records/policies';
+import { translate } from '../../shared/i18n';
+import { formulaParams, phoneKpiLines, showPhoneValue } from '../../shared/telephony/kpiLines';
 import { DB_HELP, UsageError, type Command } from './args';
 import { dbFileOf, withStore } from './withStore';
 
@@ -37,6 +39,8 @@ export function formatStats(s: StatsReport): string {
       ['records with a missed target per 100 calls', num(k.breachesPer100)],
     ]),
     '',
+    ...phoneLines(s),
+    '',
     table(['priority', 'calls', 'met', 'breached', 'open', 'compliance'], s.complianceByPriority.map((p) => [p.priority || '—', p.calls, p.met, p.breached, p.open, pct(p.rate)])),
     '',
     table(['category', 'decided', 'resolved in target', 'rate', 'target', ''], s.resolutionByCategory.map((c) => [c.category, c.decided, c.resolvedInTarget, pct(c.rate), c.target === null ? '—' : `${c.target} %`, c.below ? 'BELOW TARGET' : ''])),
@@ -57,6 +61,17 @@ export function formatStats(s: StatsReport): string {
   ].join('\n');
 }
 
+/** The call-centre KPIs: each figure, the calls it counts and its formula, in the Statistics screen's English words. */
+function phoneLines(s: StatsReport): string[] {
+  const p = s.phone;
+  const params = formulaParams(p);
+  const en = (key: Parameters<typeof translate>[1], extra: Record<string, string | number> = {}) => translate('en', key, { ...params, ...extra });
+  return [
+    `${en('phoneKpi.title')}: ${en('phoneKpi.offered', { n: p.offered })}`,
+    table(['figure', 'value', 'calls counted', 'formula'], phoneKpiLines(p).map((l) => [en(`phoneKpi.${l.key}`), showPhoneValue(l.value, l.unit), l.basis, en(`phoneKpi.${l.key}.formula`)])),
+  ];
+}
+
 export const statsCommand: Command = {
   name: 'stats',
   summary: "a period's figures as a table, or as JSON (the same code as the Statistics screen)",
@@ -64,7 +79,11 @@ export const statsCommand: Command = {
 
 Prints call volume, response compliance and distribution, resolution rate by
 category against its target, agents, transfers, call reasons and follow-ups for
-the local dates from --from to --to inclusive.
+the local dates from --from to --to inclusive, and the call-centre KPIs of the
+calls the phone system saw (service level, ASA, abandon rate, AHT, wrap-up,
+longest wait, callbacks within target) with their formulas. In --json:
+kpis.serviceLevel and kpis.abandonRate (shares 0–1, null where nothing was
+there to divide by), kpis.asaSec and kpis.ahtSec; the rest under phone.
 
   ${DB_HELP}
   --json      print the figures as JSON instead of tables (the same shape in team scope)

@@ -49,6 +49,8 @@ export interface MissedCallbackRow {
   with_due: number;
   /** Called back by the due time. */
   met: number;
+  /** Not called back yet, and the due time still ahead at `now`: not decided, so in neither side of the rate. */
+  in_time_open: number;
 }
 
 /** The telephony reads of the statistics' contract (StatsQueries extends it); the team server answers them too. */
@@ -59,10 +61,11 @@ export interface PhoneStatsQueries {
   missedCallbacks(r: PhoneRange): Promise<MissedCallbackRow[]>;
 }
 
-/** A period of local dates, inclusive (StatsRange fits). */
+/** A period of local dates, inclusive, and the instant open callbacks are judged at (StatsRange fits). */
 export interface PhoneRange {
   from: string;
   to: string;
+  now: number;
 }
 
 /**
@@ -101,7 +104,8 @@ export function sqlitePhoneStatsQueries(db: Kysely<Database>): PhoneStatsQueries
       return (
         await sql<MissedCallbackRow>`
         SELECT m.desk_code AS desk_code, m.local_hour AS hour, ${agentOf} AS agent, count(*) AS with_due,
-          sum(m.called_back_at IS NOT NULL AND m.called_back_at <= m.callback_due_at) AS met
+          sum(m.called_back_at IS NOT NULL AND m.called_back_at <= m.callback_due_at) AS met,
+          sum(m.called_back_at IS NULL AND m.callback_due_at >= ${r.now}) AS in_time_open
         FROM missed_calls m LEFT JOIN phone_calls p ON p.missed_call_id = m.id LEFT JOIN calls c ON c.id = p.call_record_id
         WHERE m.local_date BETWEEN ${r.from} AND ${r.to} AND m.callback_due_at IS NOT NULL
         GROUP BY m.desk_code, m.local_hour, ${agentOf} ORDER BY desk_code, hour, agent`.execute(db)

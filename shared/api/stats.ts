@@ -41,10 +41,11 @@ export interface PhoneFigures {
   wrapUpSec: number | null;
   wrapped: number;
   longestWaitSec: number | null;
-  /** Missed calls with a callback due time, and those called back by it. */
+  /** Missed calls with a callback due time, those called back by it, and those not called back with the due time still ahead. */
   callbacksDue: number;
   callbacksMet: number;
-  /** callbacks met ÷ missed calls with a due time, 0–1. */
+  callbacksOpenInTime: number;
+  /** callbacks met ÷ (missed calls with a due time − those still open in time), 0–1. */
   callbackRate: number | null;
 }
 

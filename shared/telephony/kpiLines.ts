@@ -29,7 +29,7 @@ export function phoneKpiLines(f: PhoneFigures): PhoneKpiLine[] {
     aht: { value: f.ahtSec, unit: 'sec', basis: f.talked },
     wrapUp: { value: f.wrapUpSec, unit: 'sec', basis: f.wrapped },
     longestWait: { value: f.longestWaitSec, unit: 'sec', basis: f.offered },
-    callbacks: { value: f.callbackRate, unit: 'share', basis: f.callbacksDue },
+    callbacks: { value: f.callbackRate, unit: 'share', basis: f.callbacksDue - f.callbacksOpenInTime },
   };
   return PHONE_KPI_KEYS.map((key) => ({ key, ...lines[key] }));
 }

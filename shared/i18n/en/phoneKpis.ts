@@ -18,7 +18,7 @@ export const phoneKpis = {
   'phoneKpi.longestWait': 'Longest wait',
   'phoneKpi.longestWait.formula': 'the longest wait of any call, answered or abandoned',
   'phoneKpi.callbacks': 'Callbacks within target',
-  'phoneKpi.callbacks.formula': 'missed calls called back by their due time ÷ missed calls with a due time',
+  'phoneKpi.callbacks.formula': 'missed calls called back by their due time ÷ missed calls whose callback is decided (called back, or past due)',
   'phoneKpi.byHour': 'Call-centre KPIs by hour of day',
   'phoneKpi.byAgent': 'Call-centre KPIs by agent',
   'phoneKpi.byDesk': 'Call-centre KPIs by desk',

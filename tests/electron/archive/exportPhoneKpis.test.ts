@@ -68,7 +68,7 @@ describe('the Excel summary’s call-centre KPIs', () => {
     const sl = line(zh, '服务水平')!;
     expect(sl[1]!.v).toBeCloseTo(PHONE_DAY.serviceLevel, 10);
     expect(sl[3]!.v).toBe('20 秒内接起数 ÷ (呼入数 − 5 秒内放弃数)');
-    expect(line(zh, '平均应答速度 (ASA)（秒）')![1]!.v).toBe(PHONE_DAY.asaSec);
+    expect(line(zh, '平均应答速度（秒）')![1]!.v).toBe(PHONE_DAY.asaSec);
   });
 
   it('writes “—”, never 0 % or 100 %, for a period the phone system saw nothing of', () => {

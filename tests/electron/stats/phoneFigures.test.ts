@@ -15,7 +15,7 @@ const row = (over: Partial<PhoneKpiRow>): PhoneKpiRow => ({
   desk_code: 'A03', hour: 9, agent: '李娜', offered: 0, answered: 0, answered_within: 0, abandoned: 0, short_abandons: 0,
   answered_wait_sum: 0, longest_wait: null, talk_n: 0, talk_sum: 0, wrap_n: 0, wrap_sum: 0, ...over,
 });
-const callback = (over: Partial<MissedCallbackRow>): MissedCallbackRow => ({ desk_code: 'A03', hour: 9, agent: '', with_due: 0, met: 0, ...over });
+const callback = (over: Partial<MissedCallbackRow>): MissedCallbackRow => ({ desk_code: 'A03', hour: 9, agent: '', with_due: 0, met: 0, in_time_open: 0, ...over });
 
 describe('call-centre KPIs from grouped phone rows', () => {
   const cases: Array<{ name: string; calls: PhoneKpiRow[]; callbacks?: MissedCallbackRow[]; expected: Record<string, number | null> }> = [
@@ -50,6 +50,19 @@ describe('call-centre KPIs from grouped phone rows', () => {
       calls: [],
       callbacks: [callback({ with_due: 3, met: 2 }), callback({ hour: 10, with_due: 1, met: 0 })],
       expected: { callbacksDue: 4, callbacksMet: 2, callbackRate: 0.5 },
+    },
+    {
+      // 3 due: 1 met, 1 late, 1 not called back yet with its due time ahead — undecided, so 1 of 2.
+      name: 'callbacks: one still in time counts on neither side',
+      calls: [],
+      callbacks: [callback({ with_due: 3, met: 1, in_time_open: 1 })],
+      expected: { callbacksDue: 3, callbacksMet: 1, callbacksOpenInTime: 1, callbackRate: 0.5 },
+    },
+    {
+      name: 'callbacks: all still in time is null, not 0 %',
+      calls: [],
+      callbacks: [callback({ with_due: 2, in_time_open: 2 })],
+      expected: { callbackRate: null },
     },
   ];
   for (const c of cases) {

@@ -37,9 +37,9 @@ describe('the call-centre KPIs of a day the phone system reported', () => {
       [15, 1, 0, 40],
     ]);
     // 李娜's records: A B E H I J; the queue's: C and D, which rang nobody.
-    expect(p.byAgent.map((a) => [a.agent, a.offered, a.abandoned, a.callbacksDue, a.callbacksMet])).toEqual([
-      ['李娜', 6, 1, 1, 0],
-      ['', 2, 2, 2, 1],
+    expect(p.byAgent.map((a) => [a.agent, a.offered, a.abandoned, a.callbacksDue, a.callbacksMet, a.callbackRate])).toEqual([
+      ['李娜', 6, 1, 1, 0, null],
+      ['', 2, 2, 2, 1, 1 / 2],
     ]);
     expect(p.byDesk.map((d) => [d.desk, d.offered])).toEqual([['A03', 8]]);
   });

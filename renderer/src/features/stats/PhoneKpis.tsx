@@ -91,12 +91,12 @@ function Breakdown({ title, head, rows, testId }: { title: string; head: string;
   );
 }
 
-/** The KPIs of a period by hour of day, by agent and by desk. */
+/** The KPIs of a period by hour of day, by agent and by desk: a table each, full width (nine columns). */
 export function PhoneKpiBreakdowns({ s }: { s: StatsReport }) {
   const { t } = useI18n();
   const p = s.phone;
   return (
-    <div className="stats-tables">
+    <div className="phone-breakdowns">
       <Breakdown title={t('phoneKpi.byHour')} head={t('phoneKpi.hour')} testId="phone-by-hour" rows={p.byHour.map((h) => ({ label: `${String(h.hour).padStart(2, '0')}:00`, f: h }))} />
       <Breakdown title={t('phoneKpi.byAgent')} head={t('phoneKpi.agent')} testId="phone-by-agent" rows={p.byAgent.map((a) => ({ label: a.agent || t('phoneKpi.noAgent'), f: a }))} />
       <Breakdown title={t('phoneKpi.byDesk')} head={t('phoneKpi.desk')} testId="phone-by-desk" rows={p.byDesk.map((d) => ({ label: d.desk, f: d }))} />
