@@ -64,19 +64,21 @@ export async function teamPhoneCallFacts(conn: Reader, r: TeamStatsRange, t: Pho
   );
 }
 
-/** The period's missed calls with a callback due time, each once (the team's row, with its merged callback), by the owning desk. */
-export async function teamMissedCallbacks(conn: Reader, r: TeamStatsRange): Promise<MissedCallbackRow[]> {
+/** The period's missed calls with a callback due time, each once (the team's row, with its merged callback), by the owning desk; open ones judged at `now`. */
+export async function teamMissedCallbacks(conn: Reader, r: TeamStatsRange, now: number): Promise<MissedCallbackRow[]> {
   return orNone(
     conn.query<MissedCallbackRow>(
       `SELECT m.desk_code, m.local_hour AS hour, ${AGENT} AS agent, count(*) AS with_due,
-              count(*) FILTER (WHERE m.called_back_at IS NOT NULL AND m.called_back_at <= m.callback_due_at) AS met
+              count(*) FILTER (WHERE m.called_back_at IS NOT NULL AND m.called_back_at <= m.callback_due_at) AS met,
+              -- Not called back yet and still due: undecided, as the desk judges it at the report's now.
+              count(*) FILTER (WHERE m.called_back_at IS NULL AND m.callback_due_at >= $4) AS in_time_open
          FROM hotline_team.missed_calls m
          LEFT JOIN hotline_team.phone_calls p ON p.desk_code = m.desk_code AND p.pbx = m.pbx AND p.call_id = m.call_id
          LEFT JOIN hotline_team.calls c ON c.desk_code = p.desk_code AND c.record_no = p.record_no
         WHERE m.local_date BETWEEN $1 AND $2 AND m.callback_due_at IS NOT NULL AND ($3::text[] IS NULL OR m.desk_code = ANY ($3::text[]))
         GROUP BY m.desk_code, m.local_hour, ${AGENT}
         ORDER BY m.desk_code COLLATE "C", m.local_hour, (${AGENT}) COLLATE "C"`,
-      params(r),
+      [...params(r), now],
     ),
   );
 }

@@ -42,7 +42,7 @@ export function teamStatsQueries(conn: Reader, desks?: readonly string[]): Stats
     topReasons: (r) => teamTopReasons(conn, scope(r)),
     // The telephony reads (migration 0007's phone facts), each call counted once team-wide.
     phoneCallFacts: (r, t) => teamPhoneCallFacts(conn, scope(r), t),
-    missedCallbacks: (r) => teamMissedCallbacks(conn, scope(r)),
+    missedCallbacks: (r) => teamMissedCallbacks(conn, scope(r), r.now),
     desksInRange: (r) => (desks ? teamDesksInRange(conn, r).then((all) => all.filter((d) => desks.includes(d))) : teamDesksInRange(conn, r)),
 
     async departmentTransfers(r) {

@@ -92,9 +92,14 @@ const withoutDesks = <T extends { byDesk: unknown }>({ byDesk: _desks, ...rest }
 
 describe("team scope's call-centre KPIs", { timeout: 60_000 }, () => {
   it('equal those of one database holding both desks’ phone facts: the queue call both watched counted once, its callback by B met', async () => {
+    // Also judged while some callbacks are still due (undecided, in neither side of the rate).
+    const early = { ...range, now: s(3000) };
+    const [teamEarly, oneEarly] = [await phoneKpis(teamStatsQueries(lead.conn), early, policy), await phoneKpis(sqliteStatsQueries(union.store.db), early, policy)];
+    expect(withoutDesks(teamEarly)).toEqual(withoutDesks(oneEarly));
     const team = await phoneKpis(teamStatsQueries(lead.conn), range, policy);
     const one = await phoneKpis(sqliteStatsQueries(union.store.db), range, policy);
     expect(withoutDesks(team)).toEqual(withoutDesks(one));
+    expect(teamEarly.callbackRate).not.toEqual(team.callbackRate);
     // A's day (8 offered) and B's two calls and the shared one: 11, not 12.
     expect(team.offered).toBe(PHONE_DAY.counts.offered + 3);
     expect([team.callbacksDue, team.callbacksMet]).toEqual([PHONE_DAY.counts.callbacksDue + 2, PHONE_DAY.counts.callbacksMet + 1]);
