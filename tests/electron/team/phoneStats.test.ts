@@ -8,10 +8,12 @@ import { addTeamLogin } from '../../../electron/teamStore/logins';
 import { teamStatsQueries } from '../../../electron/teamStore/teamStatsQueries';
 import { defaultPolicy } from '../../../shared/policy/defaults';
 import type { CallEvent } from '../../../shared/telephony/callEvents';
+import { bundleCli } from '../../helpers/bundle';
+import { runCli } from '../../helpers/cli';
 import { PHONE_DAY, playPhoneDay } from '../../helpers/phoneDay';
 import type { PgCluster } from '../../helpers/pgCluster';
 import { startTeamServer, teamLogin } from '../../helpers/teamServer';
-import { openTestDesk, SEED_MORNING, type TestDesk } from '../../helpers/tempStore';
+import { openTestDesk, SEED_MORNING, tempDir, type TestDesk } from '../../helpers/tempStore';
 
 /**
  * Team scope's call-centre KPIs come from the server's phone facts; they must
@@ -114,4 +116,27 @@ describe("team scope's call-centre KPIs", { timeout: 60_000 }, () => {
     expect(onlyB.byDesk).toEqual(all.byDesk.filter((d) => d.desk === 'B02'));
     expect(onlyB.offered).toBe(all.byDesk.find((d) => d.desk === 'B02')!.offered);
   });
+
+  it('hotline stats --team --json gives the KPIs one database holding both desks gives', async () => {
+    const tmp = tempDir();
+    try {
+      const cli = await bundleCli(tmp.dir);
+      const args = ['stats', '--from', PHONE_DAY.date, '--to', PHONE_DAY.date, '--json'];
+      for (const desk of [a, union]) desk.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      // A lead's desk (A's here) reads team scope with the lead's URL.
+      const [team, one] = await Promise.all([
+        runCli(cli, [...args, '--team', '--db', a.file], { env: { HOTLINE_TEAM_URL: lead.url } }),
+        runCli(cli, [...args, '--db', union.file]),
+      ]);
+      expect(team.stderr).toBe('');
+      expect(team.code).toBe(0);
+      type Report = { kpis: Record<string, number | null>; phone: { byDesk: unknown } & Record<string, unknown> };
+      const [t, o] = [JSON.parse(team.stdout) as Report, JSON.parse(one.stdout) as Report];
+      expect([t.kpis.serviceLevel, t.kpis.abandonRate, t.kpis.asaSec, t.kpis.ahtSec]).toEqual([o.kpis.serviceLevel, o.kpis.abandonRate, o.kpis.asaSec, o.kpis.ahtSec]);
+      expect(withoutDesks(t.phone)).toEqual(withoutDesks(o.phone));
+      expect(t.phone.offered).toBe(PHONE_DAY.counts.offered + 3);
+    } finally {
+      tmp.remove();
+    }
+  }, 120_000);
 });
