@@ -4,6 +4,7 @@ import type { TelephonyStatus } from '../../shared/api/telephony';
 import { connectAmi, type AmiConnection } from '../telephony/ami';
 import type { Database } from '../store/schema';
 import { readTelephony, type TelephonySettings } from '../durability/telephonySettings';
+import { saveQueueSnapshot } from '../store/phoneOutbox';
 import { applyCallEvent, type PhoneEventOutcome } from '../records/phoneEvents';
 import { describeError, log } from '../log';
 import { openDeskCtiEndpoint } from './ctiEndpoint';
@@ -71,7 +72,14 @@ export async function startTelephony(options: TelephonyOptions): Promise<Running
       ami = connectAmi(
         { url: settings.amiUrl, agent: settings.extension ?? '', queues: settings.queues, now },
         (event) => void deliver(event),
-        (snapshot) => queues.set(snapshot.queue, snapshot),
+        (snapshot) => {
+          queues.set(snapshot.queue, snapshot);
+          // Kept in SQLite too: the bulk worker's team sync reports it to the team board (team/phonePusher.ts).
+          const { source, queue: name, waiting, longestWaitSec, available, at } = snapshot;
+          saveQueueSnapshot(options.db, { pbx: source.pbx, queue: name, waiting, longest_wait_sec: longestWaitSec, available, at }).catch((error: unknown) =>
+            log.warn(`telephony: queue ${name}'s snapshot was not kept (${describeError(error)})`),
+          );
+        },
         (next) => {
           amiState = next.state === 'retrying' || next.state === 'refused' ? { state: next.state, reason: next.reason } : { state: next.state };
           if (next.state === 'refused') log.warn(`telephony: the PBX refused the manager login (${next.reason}); fix the Telephony card's AMI URL`);

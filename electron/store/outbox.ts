@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditRow, CallRow, Database, MissReasonRow, StepRow, TeamLinkRow, TransferRow } from './schema';
 import { visibleCallsSql } from './visibility';
+import { requeueAllPhone, unlinkPhone } from './phoneOutbox';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -39,6 +40,8 @@ export function linkTeam(sqlite: BetterSqlite3.Database, link: { role: TeamLinkR
   sqlite.prepare('INSERT INTO team_link (id, linked_at, role, instance) VALUES (1, ?, ?, ?)').run(link.linkedAt, link.role, link.instance);
   const marked = sqlite.prepare(MARK_MANY('true')).run().changes;
   raiseSequence(sqlite, marked);
+  // Its phone facts and missed calls too (migration 0015), after its records.
+  requeueAllPhone(sqlite);
   return marked;
 }
 
@@ -49,6 +52,7 @@ export function linkTeam(sqlite: BetterSqlite3.Database, link: { role: TeamLinkR
 export function requeueAll(sqlite: BetterSqlite3.Database): number {
   const marked = sqlite.prepare(MARK_MANY('true')).run().changes;
   raiseSequence(sqlite, marked);
+  requeueAllPhone(sqlite);
   return marked;
 }
 
@@ -61,6 +65,8 @@ export function requeueAbsent(sqlite: BetterSqlite3.Database, serverRecordNos: r
   // SQLite-only: json_each turns the server's list into a set to test against.
   const marked = sqlite.prepare(MARK_MANY('record_no NOT IN (SELECT value FROM json_each(?))')).run(JSON.stringify(serverRecordNos)).changes;
   raiseSequence(sqlite, marked);
+  // Phone rows are few and their push idempotent: all of them go again under the new incarnation.
+  requeueAllPhone(sqlite);
   return marked;
 }
 
@@ -68,6 +74,7 @@ export function requeueAbsent(sqlite: BetterSqlite3.Database, serverRecordNos: r
 export function unlinkTeam(sqlite: BetterSqlite3.Database): void {
   sqlite.prepare('DELETE FROM outbox').run();
   sqlite.prepare('DELETE FROM outbox_parked').run();
+  unlinkPhone(sqlite);
   sqlite.prepare('DELETE FROM team_link').run();
 }
 

@@ -28,6 +28,9 @@ export interface Database {
   phone_calls: PhoneCallsTable;
   missed_calls: MissedCallsTable;
   missed_serials: DailySerialsTable;
+  phone_outbox: PhoneOutboxTable;
+  phone_outbox_parked: PhoneOutboxParkedTable;
+  queue_snapshots: QueueSnapshotsTable;
 }
 
 interface DeskTable {
@@ -260,6 +263,34 @@ interface MissedCallsTable {
   called_back_by: string | null;
   called_back_how: 'outboundCall' | 'marked' | null;
   created_at: number;
+}
+
+/** A phone_calls or missed_calls row waiting to go to the team server (migration 0015), with its newest change sequence. */
+interface PhoneOutboxTable {
+  kind: 'call' | 'missed';
+  row_id: number;
+  seq: number;
+}
+
+/** A phone row the team server refused for good, and why; a later change of it tries again. */
+interface PhoneOutboxParkedTable {
+  kind: 'call' | 'missed';
+  row_id: number;
+  seq: number;
+  parked_at: number;
+  reason: string;
+}
+
+/** The newest live state of a queue the desk's AMI link watches (migration 0015), for the team board. */
+interface QueueSnapshotsTable {
+  pbx: string;
+  queue: string;
+  waiting: number;
+  longest_wait_sec: number;
+  available: number | null;
+  at: number;
+  /** 1 once sent to the team server; a new snapshot sets it back to 0. */
+  reported: Generated<number>;
 }
 
 interface TransfersTable {

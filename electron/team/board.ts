@@ -1,4 +1,4 @@
-import { BOARD_CLOCK_OFF_MS, BOARD_SILENT_MS, type BoardCallView, type TeamBoard } from '../../shared/api/board';
+import { BOARD_CLOCK_OFF_MS, BOARD_QUEUE_STALE_MS, BOARD_SILENT_MS, type BoardCallView, type TeamBoard } from '../../shared/api/board';
 import type { Board } from '../teamStore/boardSql';
 
 const ORDER = { breached: 0, near: 1, running: 2 } as const;
@@ -9,7 +9,8 @@ const ORDER = { breached: 0, near: 1, running: 2 } as const;
  * in the last part of its time (the policy's warningAt of the time since the
  * call came in), running otherwise. A desk not heard from for BOARD_SILENT_MS
  * is silent: its calls are shown last and greyed, and count as no breach (its
- * calls may well have moved on without the server knowing yet).
+ * calls may well have moved on without the server knowing yet). A queue's
+ * snapshot older than BOARD_QUEUE_STALE_MS is stale: greyed, not live.
  */
 export function boardView(board: Board, today: ReadonlyMap<string, number>, warningAt: number): TeamBoard {
   const now = board.serverNow;
@@ -35,6 +36,16 @@ export function boardView(board: Board, today: ReadonlyMap<string, number>, warn
   return {
     serverNow: now,
     calls,
+    queues: board.queues.map((q) => ({
+      pbx: q.pbx,
+      queue: q.queue,
+      waiting: q.waiting,
+      longestWaitSec: q.longest_wait_sec,
+      available: q.available,
+      at: q.at,
+      deskCode: q.desk_code,
+      stale: now - q.at > BOARD_QUEUE_STALE_MS,
+    })),
     desks: board.desks.map((d) => ({
       deskCode: d.desk_code,
       lastSeenAt: d.last_seen_at,

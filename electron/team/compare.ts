@@ -1,6 +1,7 @@
 import { findDesk } from '../store/desk';
 import type { Store } from '../store/openDb';
 import { findTeamLink, requeueAbsent, requeueAll, setIncarnation } from '../store/outbox';
+import { pullBackPhone } from '../store/phoneOutbox';
 import { pullBackRecords } from '../store/pullBack';
 import { localRecordNos } from '../store/calls';
 import { TeamServerError } from '../teamStore/errors';
@@ -58,11 +59,14 @@ export async function compareWithServer(store: Pick<Store, 'db' | 'sqlite'>, api
   const missing = onServer.filter((no) => !local.has(no));
   const records: Awaited<ReturnType<DeskApi['records']>> = [];
   for (let i = 0; i < missing.length; i += PULL_CHUNK) records.push(...(await api.records(missing.slice(i, i + PULL_CHUNK))));
+  // The phone facts and missed calls too (issue 15): flat rows, all of this desk's in two queries.
+  const phone = await api.phoneRows();
   // One transaction: a crash leaves the old incarnation and nothing pulled, and the next start compares again.
   const pulledBack = store.sqlite
     .transaction(() => {
       setIncarnation(store.sqlite, began.epoch, began.incarnation);
       const pulled = pullBackRecords(store.sqlite, records, began.maxSerials, server.desk_code);
+      pullBackPhone(store.sqlite, phone, server.desk_code);
       // And the other way: what the desk has and the server lost goes out again.
       requeueAbsent(store.sqlite, onServer);
       return pulled;

@@ -5,6 +5,7 @@ import { inWriteTransaction } from '../store/writeTransaction';
 import type { PushBatch, PushTarget } from '../teamStore/deskApi';
 import { deskPushRows } from '../teamStore/pushRows';
 import { TeamServerError, type TeamErrorKind } from '../teamStore/errors';
+import { PHONE_BATCH, pushAllPhone, pushPhoneOnce } from './phonePusher';
 
 export type { PushBatch, PushTarget } from '../teamStore/deskApi';
 
@@ -14,7 +15,7 @@ export type PushOutcome =
   | { kind: 'idle' }
   /** The desk is not linked, or not yet compared with the server (no incarnation). */
   | { kind: 'notReady' }
-  | { kind: 'pushed'; records: number; parked: number; highWater: number }
+  | { kind: 'pushed'; records: number; parked: number; highWater: number; /** Phone facts and missed calls pushed in the same round (phonePusher.ts). */ phoneRows?: number }
   /** The network or the server is down, or too slow: retried with back-off. */
   | { kind: 'unreachable'; message: string }
   /** The server refuses this desk as it is (another PC holds its lease, an app out of range, a stale incarnation, a wrong login): pushing waits until that changes. */
@@ -124,7 +125,11 @@ export async function pushAllWaiting(db: Kysely<Database>, options: PusherOption
   let next = readBatch(new Set());
   for (;;) {
     const batch = await next;
-    if (batch.entries.length === 0) return { kind: 'idle' };
+    if (batch.entries.length === 0) {
+      // Then the phone rows. A failure here is the sync loop's to report and retry: the records are in.
+      await pushAllPhone(db, options).catch(() => undefined);
+      return { kind: 'idle' };
+    }
     const sending = options.target.push({ ...identity, deskClock: options.now(), ...batch.records });
     // Read ahead while the server works; a failure of the read shows when it is awaited.
     next = readBatch(new Set(batch.entries.map((e) => e.call_id)));
@@ -176,6 +181,14 @@ export async function runPusher(
     try {
       await options.before?.();
       outcome = await pushOnce(db, options);
+      // The phone rows go after the records of the round (older than any record still waiting).
+      if (outcome.kind === 'idle' || outcome.kind === 'pushed') {
+        const phone = await pushPhoneOnce(db, options);
+        if (phone.kind === 'pushed') {
+          const records = outcome.kind === 'pushed' ? outcome : { records: 0, parked: 0, highWater: phone.highWater };
+          outcome = { kind: 'pushed', records: records.records, parked: records.parked + phone.parked, highWater: Math.max(records.highWater, phone.highWater), phoneRows: phone.rows };
+        }
+      }
     } catch (error) {
       const why = error instanceof TeamServerError ? error : new TeamServerError('server', error instanceof Error ? error.message : String(error));
       outcome = TRANSIENT.has(why.kind) ? { kind: 'unreachable', message: why.message } : { kind: 'refused', reason: why.kind, message: why.message };
@@ -187,7 +200,8 @@ export async function runPusher(
     let wait: number;
     if (outcome.kind === 'pushed') {
       backoff = pacing.backoffMs;
-      wait = outcome.records + outcome.parked >= (options.batchSize ?? PUSH_BATCH) ? 0 : pacing.idleMs;
+      const fullBatch = outcome.records + outcome.parked >= (options.batchSize ?? PUSH_BATCH) || (outcome.phoneRows ?? 0) >= PHONE_BATCH;
+      wait = fullBatch ? 0 : pacing.idleMs;
     } else if (outcome.kind === 'idle' || outcome.kind === 'notReady') {
       backoff = pacing.backoffMs;
       wait = pacing.idleMs;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { TeamStatus } from '../../shared/api/team';
 import type { Database } from '../store/schema';
 import { findTeamLink, outboxCounts, parkedEntries } from '../store/outbox';
+import { phoneOutboxCounts } from '../store/phoneOutbox';
 
 /**
  * What the desk knows of its link, for `hotline team status` and the desk's
@@ -11,12 +12,13 @@ import { findTeamLink, outboxCounts, parkedEntries } from '../store/outbox';
 export async function teamStatusOf(db: Kysely<Database>): Promise<TeamStatus> {
   const link = await findTeamLink(db);
   if (!link) return { linked: false };
-  const [counts, parked] = await Promise.all([outboxCounts(db), parkedEntries(db)]);
+  const [counts, phone, parked] = await Promise.all([outboxCounts(db), phoneOutboxCounts(db), parkedEntries(db)]);
   return {
     linked: true,
     role: link.role,
     epoch: link.epoch,
-    waiting: counts.waiting,
+    // The phone facts and missed calls waiting are changes waiting too (a server before migration 0007 keeps them waiting).
+    waiting: counts.waiting + phone.waiting,
     lastPushAt: link.last_push_at,
     lastOutcome: link.last_outcome,
     unreachableSince: link.unreachable_since,

@@ -3,6 +3,7 @@ import { findTeamLink } from '../store/outbox';
 import { compareWithServer, LEASE_SECONDS } from './compare';
 import { connectTeam } from '../teamStore/connect';
 import { runPusher, type PushOutcome, type PushPacing } from './pusher';
+import { queueReporter } from './phonePusher';
 import { deskApi } from '../teamStore/deskApi';
 import { deskInbox } from '../teamStore/inboxApi';
 import { fetchInbox, reportInbox } from './inbox';
@@ -84,6 +85,8 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
   const signOffs = deskSignOffs(conn);
   const reportWaiting = waitingReporter(store.db, signOffs);
   const authored = teamAuthored(conn);
+  // The live queues for the team board: a changed snapshot goes within about 2 s.
+  const reportQueues = queueReporter(store.db, api, { now: Date.now });
   let compared = false;
   let asDesk = false;
   let leaseAt = 0;
@@ -112,6 +115,7 @@ export async function syncWithTeam(store: Pick<Store, 'db' | 'sqlite'>, options:
           if (link) await api.claimLease(link.instance, LEASE_SECONDS);
           leaseAt = Date.now();
         }
+        await reportQueues();
         if (Date.now() - inboxAt >= (options.inboxEveryMs ?? INBOX_EVERY_MS)) {
           await reportInbox(store.db, inbox);
           const fresh = await fetchInbox(store.db, inbox);

@@ -38,9 +38,25 @@ export interface BoardDesk {
   overdue: number;
 }
 
+/** A queue's live state as the newest desk watching it last reported it (migration 0007's queue_snapshots). */
+export interface BoardQueue {
+  pbx: string;
+  queue: string;
+  /** Callers waiting, and the longest of their waits in seconds, at `at`. */
+  waiting: number;
+  longest_wait_sec: number;
+  available: number | null;
+  /** When the PBX said so, on the server's clock. */
+  at: number;
+  /** The desk whose report it is. */
+  desk_code: string;
+}
+
 export interface Board {
   /** The server's clock when the board was read, epoch ms: countdowns run on it. */
   serverNow: number;
+  /** Every queue a desk reports, in (pbx, queue) order; empty on a server without telephony (before migration 0007). */
+  queues: BoardQueue[];
   /** Every desk of the team, in code order. */
   desks: BoardDesk[];
   /** The `limit` most urgent calls with a running target, earliest due first. */
@@ -76,7 +92,24 @@ export async function readBoard(conn: Pick<TeamConnection, 'query'>, options: { 
     [options.limit ?? BOARD_LIMIT],
   );
   const row = rows[0]!;
-  return { serverNow: row.now, desks: row.desks ?? [], calls: row.calls ?? [] };
+  return { serverNow: row.now, queues: await readQueues(conn), desks: row.desks ?? [], calls: row.calls ?? [] };
+}
+
+/** PostgreSQL's undefined_table: a server not yet migrated to 0007. */
+const NO_SUCH_TABLE = '42P01';
+
+/** The newest snapshot of each queue, whichever desk watching it reported it last. */
+export async function readQueues(conn: Pick<TeamConnection, 'query'>): Promise<BoardQueue[]> {
+  try {
+    const { rows } = await conn.query<BoardQueue>(
+      `SELECT DISTINCT ON (q.pbx, q.queue) q.pbx, q.queue, q.waiting, q.longest_wait_sec, q.available, q.at, q.desk_code
+         FROM hotline_team.queue_snapshots q ORDER BY q.pbx, q.queue, q.at DESC, q.desk_code`,
+    );
+    return rows;
+  } catch (error) {
+    if ((error as { sqlState?: string; code?: string }).sqlState === NO_SUCH_TABLE || (error as { code?: string }).code === NO_SUCH_TABLE) return [];
+    throw error;
+  }
 }
 
 /** Calls logged on one local date per desk (the board's "today"), voided ones left out. */

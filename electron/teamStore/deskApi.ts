@@ -1,4 +1,5 @@
 import type { RecordSnapshot } from '../store/outbox';
+import type { MissedCallSnapshot, PhoneCallSnapshot, QueueSnapshotRow, ServerPhoneRows } from '../store/phoneOutbox';
 import type { TeamConnection } from './connect';
 import { TeamServerError } from './errors';
 import type { PushRows } from './pushRows';
@@ -25,9 +26,19 @@ export interface PushBatch {
   snapshots: () => Promise<RecordSnapshot[]>;
 }
 
+/** One push of phone facts (migration 0007's push_phone): the same identity as a record push, and the rows. */
+export interface PhonePushBatch extends Omit<PushBatch, 'rows' | 'snapshots'> {
+  calls: PhoneCallSnapshot[];
+  missed: MissedCallSnapshot[];
+}
+
 /** Where batches go: the team server (deskApi), or anything else that takes them. Returns the desk's high-water mark. */
 export interface PushTarget {
   push(batch: PushBatch): Promise<number>;
+  /** Phone facts and missed calls; a target without it (a server before 0007, a test's) leaves them waiting. */
+  pushPhone?(batch: PhonePushBatch): Promise<number>;
+  /** The desk's newest queue snapshots, for the team board. */
+  reportQueues?(instance: string, deskClock: number, queues: readonly QueueSnapshotRow[]): Promise<void>;
 }
 
 /** The server's view of this desk: which incarnation pushes, and the mark it pushed up to. */
@@ -48,6 +59,10 @@ export interface ServerRecordMark {
 }
 
 export interface DeskApi extends PushTarget {
+  pushPhone(batch: PhonePushBatch): Promise<number>;
+  reportQueues(instance: string, deskClock: number, queues: readonly QueueSnapshotRow[]): Promise<void>;
+  /** This desk's phone facts and the missed calls it logged (its own number and callback), for a pull-back; none on a server before 0007. */
+  phoneRows(): Promise<ServerPhoneRows>;
   /** The login's desk row; undefined when the login is not a desk's (a lead's or an admin's alone). */
   deskRow(): Promise<DeskOnServer | undefined>;
   /** Holds the desk's lease for `seconds`; refused (leaseHeld) while another instance holds it. */
@@ -63,6 +78,10 @@ export interface DeskApi extends PushTarget {
   /** The newest version of the team's policy, if the team has one. */
   policyVersion(): Promise<number | null>;
 }
+
+/** The phone facts a pull-back takes, beside their key (pbx, call_id). */
+const PHONE_PULLED = ['system', 'direction', 'queue', 'agent', 'number_last4', 'clock', 'offered_at', 'answered_at', 'ended_at', 'cause', 'wait_sec', 'talk_sec', 'hung_up_by', 'local_date', 'local_hour', 'record_no', 'missed_no', 'updated_at'];
+const MISSED_PULLED = ['pbx', 'call_id', 'local_date', 'local_hour', 'time_zone', 'call_at', 'ended_at', 'wait_sec', 'phone_last4', 'queue', 'cause', 'callback_due_at', 'created_at'];
 
 /** Server columns that are not the desk's: left out of a record pulled back. */
 const SERVER_ONLY = ['change_epoch', 'change_seq', 'received_at', 'changed_after_signoff'] as const;
@@ -118,6 +137,41 @@ export function deskApi(conn: TeamConnection): DeskApi {
         if (!(error instanceof TeamServerError && error.sqlState === UNDEFINED_FUNCTION && /push_records_v2/.test(error.message))) throw error;
         rowsPush = false;
         return pushJson(batch);
+      }
+    },
+
+    async pushPhone(batch: PhonePushBatch) {
+      const { rows } = await conn.query<{ hw: number }>('SELECT hotline_team.push_phone($1, $2, $3, $4, $5, $6) AS hw', [
+        batch.epoch,
+        batch.incarnation,
+        batch.instance,
+        batch.appVersion,
+        batch.deskClock,
+        JSON.stringify({ calls: batch.calls, missed: batch.missed }, (_key, value: unknown) => (value === null ? undefined : value)),
+      ]);
+      return rows[0]!.hw;
+    },
+
+    async reportQueues(instance, deskClock, queues) {
+      await conn.query('SELECT hotline_team.report_queues($1, $2, $3)', [instance, deskClock, JSON.stringify(queues)]);
+    },
+
+    async phoneRows() {
+      const mine = 'desk_code = hotline_team.my_desk()';
+      try {
+        const [calls, missed] = await Promise.all([
+          conn.query<ServerPhoneRows['calls'][number]>(`SELECT pbx, call_id, ${PHONE_PULLED.join(', ')} FROM hotline_team.phone_calls WHERE ${mine} ORDER BY offered_at, call_id`),
+          // The call's facts from the team's row (whoever owns it), with this desk's own number and callback.
+          conn.query<ServerPhoneRows['missed'][number]>(
+            `SELECT w.desk_code, w.missed_no, w.called_back_at, w.called_back_by, w.called_back_how, ${MISSED_PULLED.map((c) => `m.${c}`).join(', ')}
+               FROM hotline_team.missed_call_desks w JOIN hotline_team.missed_calls m ON m.pbx = w.pbx AND m.call_id = w.call_id
+              WHERE w.${mine} ORDER BY w.missed_no`,
+          ),
+        ]);
+        return { calls: calls.rows, missed: missed.rows };
+      } catch (error) {
+        if ((error as { sqlState?: string }).sqlState === '42P01') return { calls: [], missed: [] };
+        throw error;
       }
     },
 

@@ -1,5 +1,6 @@
 import type { BreachRows, DepartmentTransfersRow, StatsQueries, StatsRange } from '../store/statsQueries';
 import type { TeamConnection } from './connect';
+import { teamMissedCallbacks, teamPhoneCallFacts } from './teamPhoneStatsSql';
 import {
   teamDesksInRange,
   teamRunningRows,
@@ -39,11 +40,9 @@ export function teamStatsQueries(conn: Reader, desks?: readonly string[]): Stats
     agentTotals: async (r) => (await figures(r)).agents,
     runningRows: (r) => teamRunningRows(conn, scope(r)),
     topReasons: (r) => teamTopReasons(conn, scope(r)),
-    // TODO(phoneTeam, issue 15): the team server keeps no phone facts yet. Until its tables exist these answer
-    // "no call telephony saw", so every telephony KPI of team scope shows "—" rather than failing the whole report.
-    // Fill them with the same grouping as store/phoneStatsQueries.ts (per desk, local hour, agent).
-    phoneCallFacts: async () => [],
-    missedCallbacks: async () => [],
+    // The telephony reads (migration 0007's phone facts), each call counted once team-wide.
+    phoneCallFacts: (r, t) => teamPhoneCallFacts(conn, scope(r), t),
+    missedCallbacks: (r) => teamMissedCallbacks(conn, scope(r), r.now),
     desksInRange: (r) => (desks ? teamDesksInRange(conn, r).then((all) => all.filter((d) => desks.includes(d))) : teamDesksInRange(conn, r)),
 
     async departmentTransfers(r) {

@@ -5,6 +5,24 @@ export interface TeamBoard {
   desks: BoardDeskView[];
   /** Breached first, then near, then running, each by due time; a silent desk's calls last. */
   calls: BoardCallView[];
+  /** The live queues the desks' phone links report (issue 15), by PBX and queue; empty without telephony. */
+  queues: BoardQueueView[];
+}
+
+/** A queue as the desk watching it that reported last saw it (the PBX's QueueSummary / QueueStatus). */
+export interface BoardQueueView {
+  pbx: string;
+  queue: string;
+  /** Callers waiting now, and the longest of their waits in seconds, as of `at`. */
+  waiting: number;
+  longestWaitSec: number;
+  /** Agents logged in and free, when the PBX says. */
+  available: number | null;
+  /** When the PBX said so, on the server's clock. */
+  at: number;
+  deskCode: string;
+  /** Older than BOARD_QUEUE_STALE_MS: shown greyed, its figures no longer live. */
+  stale: boolean;
 }
 
 export interface BoardDeskView {
@@ -44,5 +62,7 @@ export interface BoardCallView {
 
 /** A desk not heard from for this long is silent: its lease (60 s) has lapsed and more. */
 export const BOARD_SILENT_MS = 90_000;
+/** A queue snapshot older than this is stale: three of the PBX's 15 s QueueSummary polls missed. */
+export const BOARD_QUEUE_STALE_MS = 45_000;
 /** A desk clock this far from the server's is flagged. */
 export const BOARD_CLOCK_OFF_MS = 60_000;

@@ -13,6 +13,7 @@ import * as m0011 from './2026_12_01_0011_team_outbox';
 import * as m0012 from './2026_12_01_0012_team_inbox';
 import * as m0013 from './2026_12_01_0013_team_authored';
 import * as m0014 from './2026_12_01_0014_telephony';
+import * as m0015 from './2026_12_01_0015_phone_outbox';
 
 /**
  * Every migration, imported statically: a bundled main process has no
@@ -33,6 +34,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_0012_team_inbox': m0012,
   '2026_12_01_0013_team_authored': m0013,
   '2026_12_01_0014_telephony': m0014,
+  '2026_12_01_0015_phone_outbox': m0015,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -5,6 +5,7 @@ import * as m0003 from './0003_team_signoff';
 import * as m0004 from './0004_team_integrity';
 import * as m0005 from './0005_team_push_v2';
 import * as m0006 from './0006_team_lead_desk';
+import * as m0007 from './0007_team_phone';
 
 /**
  * The team server's migrations, frozen and separate from the desk's SQLite
@@ -17,6 +18,7 @@ export const SERVER_MIGRATIONS: Record<string, Migration> = {
   '0004_team_integrity': m0004,
   '0005_team_push_v2': m0005,
   '0006_team_lead_desk': m0006,
+  '0007_team_phone': m0007,
 };
 
 /**

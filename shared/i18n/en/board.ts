@@ -27,4 +27,12 @@ export const board = {
   'board.none': 'No call of the team has a target running.',
   'board.noneFollowUps': 'No call of the team is owed a follow-up.',
   'board.serverClock': 'Countdowns on the team server’s clock.',
+  'board.queues': 'Live queues',
+  'board.queue': 'Queue',
+  'board.waiting': 'Waiting now',
+  'board.longestWait': 'Longest wait',
+  'board.available': 'Agents free',
+  'board.asOf': 'As of',
+  'board.queueFrom': 'from desk {desk}',
+  'board.stale': 'not live',
 } as const;

@@ -29,4 +29,12 @@ export const board: Record<keyof typeof en, string> = {
   'board.none': '全团队当前没有计时中的来电。',
   'board.noneFollowUps': '全团队当前没有待跟进的来电。',
   'board.serverClock': '倒计时以团队服务器时钟为准。',
+  'board.queues': '实时队列',
+  'board.queue': '队列',
+  'board.waiting': '当前排队',
+  'board.longestWait': '最长等待',
+  'board.available': '空闲坐席',
+  'board.asOf': '更新于',
+  'board.queueFrom': '来自席位 {desk}',
+  'board.stale': '已非实时',
 };

@@ -25,6 +25,7 @@ const call = (desk: string, no: string, callAgo: number, dueIn: number, over: Pa
 });
 const board = (calls: BoardCall[], seen: Record<string, number | null>, offsets: Record<string, number> = {}): Board => ({
   serverNow: NOW,
+  queues: [],
   calls,
   desks: Object.entries(seen).map(([desk, ago]) => ({
     desk_code: desk,
@@ -65,5 +66,14 @@ describe('the team board', () => {
     expect(serverClock(NOW, 1_000, 3_500)).toBe(NOW + 2_500);
     expect(spanText(3 * 3600_000 + 59 * MIN + 59_000)).toBe('3:59:59');
     expect(spanText(-(2 * MIN + 5_000))).toBe('2:05');
+  });
+
+  it('shows each live queue with its wait in seconds and reporting desk; a snapshot older than three of the PBX polls is stale', () => {
+    const queue = (name: string, ago: number) => ({ pbx: 'pbx1:5038', queue: name, waiting: 3, longest_wait_sec: 95, available: 1, at: NOW - ago, desk_code: 'A' });
+    const view = boardView({ ...board([], { A: 1_000 }), queues: [queue('sales', 44_000), queue('support', 46_000)] }, new Map(), 0.8);
+    expect(view.queues).toEqual([
+      { pbx: 'pbx1:5038', queue: 'sales', waiting: 3, longestWaitSec: 95, available: 1, at: NOW - 44_000, deskCode: 'A', stale: false },
+      { pbx: 'pbx1:5038', queue: 'support', waiting: 3, longestWaitSec: 95, available: 1, at: NOW - 46_000, deskCode: 'A', stale: true },
+    ]);
   });
 });

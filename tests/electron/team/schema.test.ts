@@ -30,7 +30,7 @@ describe('hotline team init on a real PostgreSQL', { timeout: 60_000 }, () => {
                         WHERE c.relnamespace = 'hotline_team'::regnamespace AND c.relkind IN ('r', 'p') ORDER BY c.relname`)
       ).rows,
     );
-    expect(tables.map((t) => t.relname)).toEqual(['audit', 'calls', 'desks', 'inbox', 'meta', 'miss_reasons', 'policy_versions', 'profiles', 'signoffs', 'steps', 'transfers']);
+    expect(tables.map((t) => t.relname)).toEqual(['audit', 'calls', 'desks', 'inbox', 'meta', 'miss_reasons', 'missed_call_desks', 'missed_calls', 'phone_calls', 'policy_versions', 'profiles', 'queue_snapshots', 'signoffs', 'steps', 'transfers']);
     for (const t of tables) expect({ table: t.relname, rls: t.relrowsecurity, forced: t.relforcerowsecurity, owner: t.owner, login: t.rolcanlogin }).toEqual({ table: t.relname, rls: true, forced: true, owner: 'hotline_team_owner', login: false });
   });
 

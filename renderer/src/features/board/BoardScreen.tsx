@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TeamBoard } from '../../../../shared/api/board';
+import { BOARD_QUEUE_STALE_MS, type TeamBoard } from '../../../../shared/api/board';
 import type { MessageKey } from '../../../../shared/i18n';
 import { api, events } from '../../api';
 import { useI18n } from '../../i18n';
@@ -15,7 +15,8 @@ const COALESCE_MS = 150;
 /**
  * The team board for leads: every desk's open calls with their running
  * countdowns (breached and near first), each desk's last contact, clock,
- * counts of today and its follow-ups. It reads the team server when a desk's
+ * counts of today and its follow-ups, and the live queues the desks' phone
+ * links report (waiting, longest wait, as of when; stale ones greyed). It reads the team server when a desk's
  * push is announced (LISTEN/NOTIFY through the event channel), and again after
  * a reconnect; countdowns tick on the server's clock.
  */
@@ -76,6 +77,37 @@ export function BoardScreen({ zone }: { zone: string }) {
       )}
       {board && (
         <>
+          {board.view.queues.length > 0 && (
+            <section className="card">
+              <h3>{t('board.queues')}</h3>
+              <table className="board-queues" data-testid="board-queues">
+                <thead>
+                  <tr>
+                    {(['board.queue', 'board.waiting', 'board.longestWait', 'board.available', 'board.asOf'] as MessageKey[]).map((k) => (
+                      <th key={k}>{t(k)}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {board.view.queues.map((q) => ({ ...q, stale: q.stale || serverNow - q.at > BOARD_QUEUE_STALE_MS })).map((q) => (
+                    // Stale on the ticking server clock too: a desk that stops reporting sends no notice to re-read on.
+                    <tr key={`${q.pbx}|${q.queue}`} data-queue={q.queue} className={q.stale ? 'silent' : undefined}>
+                      <th scope="row" title={q.pbx}>
+                        {q.queue}
+                      </th>
+                      <td data-col="waiting">{q.waiting}</td>
+                      <td data-col="longestWait">{spanText(q.longestWaitSec * 1000)}</td>
+                      <td data-col="available">{q.available ?? '—'}</td>
+                      <td>
+                        {ago(q.at)} <span className="muted">{t('board.queueFrom', { desk: q.deskCode })}</span>
+                        {q.stale && <span className="tag">{t('board.stale')}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
           <section className="card">
             <h3>{t('board.desks')}</h3>
             <table className="board-desks" data-testid="board-desks">
