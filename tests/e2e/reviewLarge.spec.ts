@@ -41,6 +41,15 @@ test.describe('review of 100,000 records', () => {
   });
 
   test('shows the export’s progress and cancels it without leaving a file', async ({ page }) => {
+    // Followed from the page's first request: the event stream opens as soon as a profile is signed in, which in
+    // this run it already is. The progress is pushed down the event stream, not polled: exportStatus is read once, as the panel starts following.
+    let statusReads = 0;
+    const streams: Array<{ url: string; token: string | undefined }> = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.endsWith('/api/exportStatus')) statusReads++;
+      if (url.pathname === '/events') streams.push({ url: r.url(), token: r.headers()['x-hotline-token'] });
+    });
     await page.goto(served.url);
     // Browser mode keeps one session per run: the first test already signed in.
     const review = page.getByRole('button', { name: 'Review' });
@@ -55,14 +64,6 @@ test.describe('review of 100,000 records', () => {
     await expect(page.getByTestId('review-count')).toHaveText('100,000 records');
     let downloads = 0;
     page.on('download', () => downloads++);
-    // The progress is pushed down the event stream, not polled: exportStatus is read once, as the panel starts following.
-    let statusReads = 0;
-    const streams: Array<{ url: string; token: string | undefined }> = [];
-    page.on('request', (r) => {
-      const url = new URL(r.url());
-      if (url.pathname.endsWith('/api/exportStatus')) statusReads++;
-      if (url.pathname === '/events') streams.push({ url: r.url(), token: r.headers()['x-hotline-token'] });
-    });
     await page.getByRole('button', { name: 'Export what the list shows' }).click();
     const bar = page.getByRole('progressbar', { name: 'Exporting…' });
     await expect(bar).toBeVisible();
