@@ -68,13 +68,16 @@ export async function logMissedCall(trx: Kysely<Database>, phone: RecordContext,
     created_at: now,
   });
   await updatePhoneCall(trx, call.id, { missed_call_id: missed.id });
-  if (record && record.voided_at === null && (await untouchedByAgent(trx, record.id))) {
-    const reason = `not answered: logged as missed call ${missedNo}`;
-    await changeRecordIn(trx, phone, { id: record.id, changeReason: reason }, async ({ user }) => {
-      await updateCall(trx, record.id, { voided_at: now, voided_by: user.name, void_reason: reason });
-    });
-  }
+  if (record) await voidUntouched(trx, phone, record.id, `not answered: logged as missed call ${missedNo}`, now);
   return missed.id;
+}
+
+/** Voids a record the phone opened that nobody worked on (no answer, no step, nothing typed), with the reason; one an agent worked on stays. */
+export async function voidUntouched(trx: Kysely<Database>, phone: RecordContext, recordId: number, reason: string, now: number): Promise<void> {
+  if (!(await untouchedByAgent(trx, recordId))) return;
+  await changeRecordIn(trx, phone, { id: recordId, changeReason: reason }, async ({ user }) => {
+    await updateCall(trx, recordId, { voided_at: now, voided_by: user.name, void_reason: reason });
+  });
 }
 
 /**
@@ -93,7 +96,7 @@ export async function markMissedCallsCalledBack(ctx: { db: Kysely<Database>; now
 /** Whether anyone worked on a record the phone opened: then a call that ends unanswered leaves it as it is. */
 async function untouchedByAgent(trx: Kysely<Database>, recordId: number): Promise<boolean> {
   const row = await findCall(trx, recordId);
-  if (!row || row.answered_at !== null || row.closed_at !== null) return false;
+  if (!row || row.voided_at !== null || row.answered_at !== null || row.closed_at !== null) return false;
   const typed = [row.category, row.request_type, row.reason, row.customer_type, row.priority, row.salutation, row.remarks, row.result];
   return typed.every((v) => v === null) && (await listSteps(trx, recordId)).length === 0;
 }

@@ -3,14 +3,14 @@ import type { CallEvent } from '../../shared/telephony/callEvents';
 import type { PhoneCallNews } from '../../shared/api/telephony';
 import type { Database, DeskRow, PhoneCallRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
-import { findCall, insertTransfer, listTransfers, markTransferAnswered, moveTransferHandover, updateCall } from '../store/calls';
+import { findCall, insertTransfer, listSteps, listTransfers, markTransferAnswered, moveTransferHandover, updateCall } from '../store/calls';
 import { findPhoneCall, insertPhoneCall, markCalledBack, openMissedCallsOf, updatePhoneCall } from '../store/phoneCalls';
 import { findUser } from '../store/users';
 import { localDate, localHour } from '../../shared/timing/localTime';
 import { changeRecordIn } from './callRecord';
 import { openRecord, type RecordAgent } from './openRecord';
 import { requireDesk, type Session } from './deskAndUser';
-import { logMissedCall } from './missedCalls';
+import { logMissedCall, voidUntouched } from './missedCalls';
 
 /**
  * What the desk does with the phone system's events (issue 15): one event, one
@@ -46,7 +46,7 @@ export async function applyCallEvent(ctx: PhoneEventContext, event: CallEvent): 
     const desk = await requireDesk(trx);
     const now = ctx.now();
     const known = await findPhoneCall(trx, event.source.pbx, event.callId);
-    const call = known ? await mergeFacts(trx, known, event, now) : await insertPhoneCall(trx, firstFacts(event, desk, now));
+    const call = known ? await mergeFacts(trx, known, event, desk.time_zone, now) : await insertPhoneCall(trx, firstFacts(event, desk, now));
     const outcome: PhoneEventOutcome = { recordId: call.call_record_id, opened: false, missedCallId: call.missed_call_id, calledBack: 0, numberLast4: call.number_last4 };
 
     if (call.direction === 'out') {
@@ -66,12 +66,22 @@ export async function applyCallEvent(ctx: PhoneEventContext, event: CallEvent): 
       Object.assign(outcome, { recordId: id, opened: true });
     }
     if (call.call_record_id !== null) await stampMoments(trx, phone, call, event);
-    if (event.kind === 'ended' && call.answered_at === null && call.missed_call_id === null) {
-      const missed = await logMissedCall(trx, phone, desk, call, now);
-      if (missed !== null) outcome.missedCallId = missed;
+    if (event.kind === 'ended' && call.missed_call_id === null) {
+      if (event.unanswered) {
+        const missed = await logMissedCall(trx, phone, desk, call, now);
+        if (missed !== null) outcome.missedCallId = missed;
+      } else if (call.call_record_id !== null && answeredElsewhere(call, event)) {
+        // It rang here and a colleague took it (a queue's next agent, a pickup): no missed call, and the record it opened is nobody's work here.
+        await voidUntouched(trx, phone, call.call_record_id, `answered at another extension (${event.agent})`, now);
+      }
     }
     return outcome;
   });
+}
+
+/** An answered call's end naming another agent than the one it rang here, with no answer seen on this desk. */
+function answeredElsewhere(call: PhoneCallRow, event: Extract<CallEvent, { kind: 'ended' }>): boolean {
+  return event.agent !== null && call.agent !== null && event.agent !== call.agent;
 }
 
 /** Whether an event puts the call on this desk: it rang or reached the agent (a queue entry alone belongs to the queue until it does). */
@@ -122,6 +132,18 @@ function answerFacts(event: CallEvent, offeredAt: number): Partial<PhoneCallRow>
 /** An end's facts: cause, talk time (as the PBX says it, else from the answer), who hung up; the wait of a call never answered. */
 function endFacts(event: CallEvent, answeredAt: number | null, offeredAt: number): Partial<PhoneCallRow> {
   if (event.kind !== 'ended') return {};
+  // Answered, though not on this desk (a colleague took the queue call): the answer is worked back from the talk time the PBX says.
+  const elsewhere = answeredAt === null && !event.unanswered ? event.at - Math.round((event.talkSec ?? 0) * 1000) : null;
+  if (elsewhere !== null) {
+    return {
+      ended_at: event.at,
+      cause: event.cause,
+      hung_up_by: event.hungUpBy,
+      answered_at: elsewhere,
+      talk_sec: event.talkSec,
+      wait_sec: event.waitSec ?? (event.talkSec !== null ? Math.max(0, (elsewhere - offeredAt) / 1000) : null),
+    };
+  }
   const answered = answeredAt !== null && !event.unanswered;
   return {
     ended_at: event.at,
@@ -137,10 +159,14 @@ function endFacts(event: CallEvent, answeredAt: number | null, offeredAt: number
  * can come out of order); an answer or an end is taken once, so a duplicate
  * changes nothing; what an earlier event left unknown is filled in.
  */
-async function mergeFacts(trx: Kysely<Database>, known: PhoneCallRow, event: CallEvent, now: number): Promise<PhoneCallRow> {
+async function mergeFacts(trx: Kysely<Database>, known: PhoneCallRow, event: CallEvent, zone: string, now: number): Promise<PhoneCallRow> {
   const changes: Partial<PhoneCallRow> = {};
   const offeredAt = Math.min(known.offered_at, offeredAtOf(event));
-  if (offeredAt !== known.offered_at) changes.offered_at = offeredAt;
+  if (offeredAt !== known.offered_at) {
+    // The day and hour the call counts on follow its offer, and so does a wait worked out from it (not one the PBX said).
+    Object.assign(changes, { offered_at: offeredAt, local_date: localDate(offeredAt, zone), local_hour: localHour(offeredAt, zone) });
+    if (known.answered_at !== null && known.wait_sec === (known.answered_at - known.offered_at) / 1000) changes.wait_sec = (known.answered_at - offeredAt) / 1000;
+  }
   if (event.kind === 'offered') {
     if (known.number_last4 === null && event.numberLast4 !== null) changes.number_last4 = event.numberLast4;
     if (known.direction !== event.direction && known.answered_at === null && known.call_record_id === null) changes.direction = event.direction;
@@ -165,7 +191,9 @@ async function stampMoments(trx: Kysely<Database>, phone: Parameters<typeof chan
   const row = await findCall(trx, id);
   if (!row || row.voided_at !== null || row.closed_at !== null) return;
   const transfers = await listTransfers(trx, id);
-  const firstHandover = transfers[0]?.transferred_at ?? Number.POSITIVE_INFINITY;
+  const steps = await listSteps(trx, id);
+  // The answer comes before any handover and any step already logged: an event cannot move it past them.
+  const firstHandover = Math.min(transfers[0]?.transferred_at ?? Number.POSITIVE_INFINITY, ...steps.map((st) => st.at));
 
   const change = async (apply: () => Promise<void>) => {
     await changeRecordIn(trx, phone, { id }, apply);

@@ -60,7 +60,12 @@ export async function startTelephony(options: TelephonyOptions): Promise<Running
     queue = applied;
     return applied;
   };
-  const endpoint = settings.ctiEnabled ? await openDeskCtiEndpoint(options.file, async (event) => void (await deliver(event))) : null;
+  // A push the desk could not apply is answered 500, so that the PBX or bridge may send it again (a replay changes nothing twice).
+  const endpoint = settings.ctiEnabled
+    ? await openDeskCtiEndpoint(options.file, async (event) => {
+        if ((await deliver(event)) === null) throw new Error('the event was not applied');
+      })
+    : null;
   let ami: AmiConnection | null = null;
   let amiState: TelephonyStatus['ami'] = null;
   const queues = new Map<string, QueueSnapshot>();

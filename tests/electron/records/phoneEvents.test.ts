@@ -164,3 +164,40 @@ describe('transfers the phone system reports', () => {
     expect(rec.transfers.map((t) => [t.to, t.transferredAt, t.answeredAt])).toEqual([['2001', s(60), s(75)]]);
   });
 });
+
+describe('what the review found', () => {
+  it('a queue call that rang here but a colleague answered: no missed call, the untouched record is voided, and the call counts as answered', async () => {
+    await applyCallEvent(phone, offered('Q1', s(0)));
+    const { recordId } = await applyCallEvent(phone, ringing('Q1', s(3)));
+    // The watching desk hears only the end, naming the colleague, with the PBX's wait and talk times.
+    await applyCallEvent(phone, { ...base('Q1', s(100)), kind: 'ended', cause: 'normalClearing', unanswered: false, queue: 'support', agent: 'PJSIP/1002', waitSec: 8, talkSec: 92, hungUpBy: 'caller' });
+    expect(await desk.store.db.selectFrom('missed_calls').selectAll().execute()).toHaveLength(0);
+    expect((await record(recordId!)).voided?.reason).toBe('answered at another extension (PJSIP/1002)');
+    const facts = await desk.store.db.selectFrom('phone_calls').selectAll().executeTakeFirstOrThrow();
+    expect([facts.answered_at, facts.wait_sec, facts.talk_sec]).toEqual([s(8), 8, 92]);
+  });
+
+  it('an offer that arrives late moves the day and hour the call counts on, and a worked-out wait with it', async () => {
+    // 23:59:58 Shanghai is 15:59:58 UTC: the answer (no wait from the PBX) comes first, at 00:00:05 the next day.
+    const midnight = Date.UTC(2024, 4, 20, 16, 0, 0);
+    await applyCallEvent(phone, { ...base('N1', midnight + 5_000), kind: 'answered', agent: 'PJSIP/1001', waitSec: null });
+    let facts = await desk.store.db.selectFrom('phone_calls').selectAll().executeTakeFirstOrThrow();
+    expect([facts.local_date, facts.local_hour, facts.wait_sec]).toEqual(['2024-05-21', 0, 0]);
+    await applyCallEvent(phone, offered('N1', midnight - 2_000));
+    facts = await desk.store.db.selectFrom('phone_calls').selectAll().executeTakeFirstOrThrow();
+    expect([facts.local_date, facts.local_hour, facts.wait_sec]).toEqual(['2024-05-20', 23, 7]);
+  });
+
+  it('an answer event never moves the answer past a step already logged', async () => {
+    await applyCallEvent(phone, offered('S1', s(0)));
+    const { recordId } = await applyCallEvent(phone, ringing('S1', s(2)));
+    desk.clock.ms = s(5);
+    await desk.ok('answerCall', { id: recordId! });
+    desk.clock.ms = s(20);
+    await desk.ok('addStep', { id: recordId!, text: '核对订单' });
+    // The PBX says the answer came at 30 s, after the step: the click stands.
+    await applyCallEvent(phone, answered('S1', s(30)));
+    expect((await record(recordId!)).answeredAt).toBe(s(5));
+  });
+});
+
