@@ -32,10 +32,11 @@ const SEPARATOR = /[ \u00A0\u3000.\-\u2010-\u2015\u2212\uFF0D\uFF0E()\uFF08\uFF0
  * by separators, possibly led by '+'. Eleven is a mainland mobile number or a
  * landline with its area code; shorter runs (dates, order amounts, 4-digit
  * tails) stay readable. A record number (CS + its date + serial, e.g.
- * CS20240520001) also has 11 digits but is the app's own reference, not
- * customer data: it is matched first and kept.
+ * CS20240520001) and a missed call's (MC + its date + serial) also have 11
+ * digits but are the app's own references, not customer data: they are
+ * matched first and kept.
  */
-const RECORD_NO = String.raw`CS(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3,5}(?!\d)`;
+const RECORD_NO = String.raw`(?:CS|MC)(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3,5}(?!\d)`;
 const RECORD_NO_OR_LONG_RUN = new RegExp(String.raw`(${RECORD_NO})|[+\uFF0B]?\d(?:${SEPARATOR}\d){10,}X?`, 'gi');
 
 /**

@@ -42,6 +42,10 @@ describe('maskDigitRuns hides phone- and ID-like runs in free text', () => {
     const text = '同 CS20240520001 与 cs20240520012，第 1000 个 CS202405201000';
     expect(maskDigitRuns(text)).toBe(text);
     expect(hasLongDigitRun(text)).toBe(false);
+    // A missed call's number, as the void reason of the record it replaced names it.
+    const missed = 'not answered: logged as missed call MC20240520001';
+    expect(maskDigitRuns(missed)).toBe(missed);
+    expect(maskDigitRuns('MC13800138000')).toBe('MC****8000');
   });
 
   it('still masks a phone number written to look like a record number, or glued to one', () => {
