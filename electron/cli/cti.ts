@@ -86,7 +86,11 @@ or bridge to push to (the desk makes it at its first start and keeps it).
       process.stderr.write(`hotline cti: no CTI endpoint answered at ${where}: ${why}\n`);
       return 1;
     }
-    if (response.ok) return 0;
+    if (response.ok) {
+      // One short line, so that a person trying the hook by hand sees it arrived (a softphone ignores it); the call id is not repeated.
+      process.stdout.write(`${event}: the desk took it\n`);
+      return 0;
+    }
     // The endpoint's refusal is one line that never quotes the push.
     const said = (await response.text()).split('\n')[0]?.slice(0, 200) ?? '';
     process.stderr.write(`hotline cti: the desk refused the event (${response.status}): ${said}\n`);

@@ -34,7 +34,7 @@ describe('hotline cti', () => {
         await hotline('cti', 'newCall', '--call-id', 'sp-3', '--to', FULL, '--direction', 'out', '--user', 'Emma Taylor', '--db', db),
       ];
       expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0]);
-      expect(runs.every((r) => r.stdout === '' && r.stderr === '')).toBe(true);
+      expect(runs.map((r) => [r.stdout, r.stderr])).toEqual(['newCall', 'answer', 'hangup', 'newCall', 'hangup', 'newCall'].map((e) => [`${e}: the desk took it\n`, '']));
       expect(events).toMatchObject([
         { kind: 'offered', callId: 'sp-1', direction: 'in', numberLast4: '8000', queue: 'support', agent: 'Emma Taylor', source: { system: 'cti' } },
         { kind: 'answered', callId: 'sp-1', agent: '1001' },
