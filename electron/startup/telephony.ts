@@ -60,7 +60,14 @@ export async function startTelephony(options: TelephonyOptions): Promise<Running
     queue = applied;
     return applied;
   };
-  const endpoint = settings.ctiEnabled ? await openDeskCtiEndpoint(options.file, async (event) => void (await deliver(event))) : null;
+  let ctiProblem: TelephonyStatus['ctiProblem'] = null;
+  const endpoint = settings.ctiEnabled
+    ? await openDeskCtiEndpoint(
+        options.file,
+        async (event) => void (await deliver(event)),
+        (problem) => (ctiProblem = problem),
+      )
+    : null;
   let ami: AmiConnection | null = null;
   let amiState: TelephonyStatus['ami'] = null;
   const queues = new Map<string, QueueSnapshot>();
@@ -97,6 +104,7 @@ export async function startTelephony(options: TelephonyOptions): Promise<Running
       clockOffsetMs: ami?.clockOffsetMs() ?? null,
       queues: [...queues.values()].map(({ queue: name, waiting, longestWaitSec, available, at }) => ({ queue: name, waiting, longestWaitSec, available, at })),
       cti: endpoint ? { host: endpoint.host, port: endpoint.port } : null,
+      ctiProblem,
     }),
     stop: async () => {
       await ami?.close();
