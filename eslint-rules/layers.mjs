@@ -15,7 +15,7 @@ export const ELECTRON_LAYERS = {
   // The one start-up sequence of the desktop app and browser mode (open safely, backfill, worker, backups); it shows nothing.
   startup: ['durability', 'records', 'worker', 'store', 'team', 'telephony', 'log'],
   // Requests: validate, then records and the store, then plain data.
-  handlers: ['records', 'store', 'archive', 'stats', 'durability', 'worker', 'team', 'teamStore', 'log'],
+  handlers: ['records', 'store', 'archive', 'stats', 'durability', 'worker', 'team', 'teamStore', 'telephony', 'log'],
   // Bulk jobs (exports, imports, backups, re-judges) in a worker thread.
   worker: ['archive', 'durability', 'records', 'store', 'team', 'log'],
   // Work on many records; the export writes the statistics sheet, so archive may read stats.

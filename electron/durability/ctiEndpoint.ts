@@ -43,6 +43,22 @@ export function keepCtiEndpoint(dbFile: string, running: { port: number; token: 
   updateSettings(dbFile, { ctiPort: running.port, ctiToken: running.token });
 }
 
+/** What the Telephony card changes of the endpoint; a value left undefined stays as it was. */
+export interface CtiListeningChanges {
+  ctiHost?: string;
+  ctiAllowFrom?: string[];
+  ctiPort?: number;
+}
+
+/** Keeps where the endpoint listens and whom it takes (the card has checked them); the token is never touched, so a PBX keeps its URL's secret. */
+export function keepCtiListening(dbFile: string, changes: CtiListeningChanges): void {
+  const next: Record<string, unknown> = {};
+  if (changes.ctiHost !== undefined) next.ctiHost = changes.ctiHost;
+  if (changes.ctiAllowFrom !== undefined) next.ctiAllowFrom = changes.ctiAllowFrom;
+  if (changes.ctiPort !== undefined) next.ctiPort = changes.ctiPort;
+  if (Object.keys(next).length > 0) updateSettings(dbFile, next);
+}
+
 /** Bound to every address, this computer reaches itself on loopback; an IPv6 address is bracketed in a URL. */
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1';

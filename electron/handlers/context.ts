@@ -55,8 +55,17 @@ export interface HandlerContext {
 
 /** What the Telephony card reads and saves; saving restarts the inputs in place (startup/telephonyControl.ts). */
 export interface TelephonyCard {
-  view(): TelephonyView;
-  save(changes: { amiUrl?: string | null; extension?: string | null; queues?: string[]; ctiEnabled?: boolean }): Promise<TelephonyView>;
+  /** Everything but this computer's LAN addresses, which the request reads itself. */
+  view(): Omit<TelephonyView, 'lanAddresses'>;
+  save(changes: {
+    amiUrl?: string | null;
+    extension?: string | null;
+    queues?: string[];
+    ctiEnabled?: boolean;
+    ctiHost?: string;
+    ctiAllowFrom?: string[];
+    ctiPort?: number;
+  }): Promise<Omit<TelephonyView, 'lanAddresses'>>;
 }
 
 const exportsByConnection = new WeakMap<Kysely<Database>, ExportJobs>();

@@ -1,3 +1,4 @@
+import type { TelephonyStatus } from '../../shared/api/telephony';
 import type { CallEvent } from '../../shared/telephony/callEvents';
 import { keepCtiEndpoint, newCtiToken, readCtiEndpoint } from '../durability/ctiEndpoint';
 import { describeError, log } from '../log';
@@ -8,9 +9,14 @@ import { startCtiEndpoint, type RunningCtiEndpoint } from '../telephony/cti/endp
  * the host, port and token its settings file keeps (made at the first start and
  * kept for the next), so a PBX or softphone hook configured once keeps working.
  * A port taken by another program, or a LAN address this computer no longer
- * has, does not stop the desk from starting: it says so and runs without.
+ * has, does not stop the desk from starting: it says so and runs without, and
+ * `onNotStarted` hears why (the Telephony card's status shows it).
  */
-export async function openDeskCtiEndpoint(dbFile: string, onEvent: (event: CallEvent) => void | Promise<void>): Promise<RunningCtiEndpoint | null> {
+export async function openDeskCtiEndpoint(
+  dbFile: string,
+  onEvent: (event: CallEvent) => void | Promise<void>,
+  onNotStarted: (problem: NonNullable<TelephonyStatus['ctiProblem']>) => void = () => undefined,
+): Promise<RunningCtiEndpoint | null> {
   const kept = readCtiEndpoint(dbFile);
   const token = kept.token ?? newCtiToken();
   let endpoint: RunningCtiEndpoint;
@@ -25,6 +31,7 @@ export async function openDeskCtiEndpoint(dbFile: string, onEvent: (event: CallE
           ? `this computer has no address ${kept.host}`
           : describeError(error);
     log.warn(`CTI endpoint: not started (${why}); the phone system's pushes are not received`);
+    onNotStarted(code === 'EADDRINUSE' ? { reason: 'portInUse', port: kept.port ?? 0 } : code === 'EADDRNOTAVAIL' ? { reason: 'noSuchAddress', host: kept.host } : { reason: 'failed' });
     return null;
   }
   try {

@@ -60,11 +60,16 @@ export async function startTelephony(options: TelephonyOptions): Promise<Running
     queue = applied;
     return applied;
   };
+  let ctiProblem: TelephonyStatus['ctiProblem'] = null;
   // A push the desk could not apply is answered 500, so that the PBX or bridge may send it again (a replay changes nothing twice).
   const endpoint = settings.ctiEnabled
-    ? await openDeskCtiEndpoint(options.file, async (event) => {
-        if ((await deliver(event)) === null) throw new Error('the event was not applied');
-      })
+    ? await openDeskCtiEndpoint(
+        options.file,
+        async (event) => {
+          if ((await deliver(event)) === null) throw new Error('the event was not applied');
+        },
+        (problem) => (ctiProblem = problem),
+      )
     : null;
   let ami: AmiConnection | null = null;
   let amiState: TelephonyStatus['ami'] = null;
@@ -102,6 +107,7 @@ export async function startTelephony(options: TelephonyOptions): Promise<Running
       clockOffsetMs: ami?.clockOffsetMs() ?? null,
       queues: [...queues.values()].map(({ queue: name, waiting, longestWaitSec, available, at }) => ({ queue: name, waiting, longestWaitSec, available, at })),
       cti: endpoint ? { host: endpoint.host, port: endpoint.port } : null,
+      ctiProblem,
     }),
     stop: async () => {
       await ami?.close();

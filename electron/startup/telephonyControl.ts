@@ -1,5 +1,5 @@
 import type { TelephonyView } from '../../shared/api/telephony';
-import { ctiUrlOf, readCtiEndpoint } from '../durability/ctiEndpoint';
+import { ctiUrlOf, keepCtiListening, readCtiEndpoint, type CtiListeningChanges } from '../durability/ctiEndpoint';
 import { keepTelephony, readTelephony, type TelephonyChanges } from '../durability/telephonySettings';
 import type { UrlSealer } from '../durability/teamUrl';
 import { describeError, log } from '../log';
@@ -11,11 +11,16 @@ import { startTelephony, type RunningTelephony, type TelephonyOptions } from './
  * status) and a save that restarts the inputs in place — the AMI connection
  * and the CTI endpoint stop and start again with the new settings — without
  * restarting the app. The desktop app passes its safeStorage sealer for the
- * AMI URL; browser mode keeps it in the 0600 settings file.
+ * AMI URL; browser mode keeps it in the 0600 settings file. The card's
+ * request (handlers/telephony.ts) checks the changes and adds what this
+ * computer's network offers.
  */
+export type TelephonyHostView = Omit<TelephonyView, 'lanAddresses'>;
+
 export interface TelephonyHost {
-  view(): TelephonyView;
-  save(changes: TelephonyChanges): Promise<TelephonyView>;
+  view(): TelephonyHostView;
+  /** Keeps the changes and restarts the inputs on them (the endpoint keeps its token: a PBX's URL changes only in host or port). */
+  save(changes: TelephonyChanges & CtiListeningChanges): Promise<TelephonyHostView>;
   /** Stops the inputs and starts them again from the settings (and the environment). */
   restart(): Promise<void>;
   /** The running inputs, if any (tests deliver events through them). */
@@ -51,21 +56,26 @@ export async function hostTelephony(options: TelephonyOptions & { sealer?: UrlSe
     return next;
   };
   await restart();
-  const view = (): TelephonyView => {
+  const view = (): TelephonyHostView => {
     const kept = readKept();
+    const endpoint = readCtiEndpoint(options.file);
     return {
       amiUrlSet: kept.amiUrl !== null,
       extension: kept.extension,
       queues: kept.queues,
       ctiEnabled: kept.ctiEnabled,
       fromEnv: kept.fromEnv,
-      ctiUrl: kept.ctiEnabled ? ctiUrlOf(readCtiEndpoint(options.file)) : null,
+      ctiUrl: kept.ctiEnabled ? ctiUrlOf(endpoint) : null,
+      ctiHost: endpoint.host,
+      ctiAllowFrom: endpoint.allowFrom,
+      ctiPort: endpoint.port,
       status: running?.status() ?? null,
     };
   };
   return {
     view,
-    save: async (changes) => {
+    save: async ({ ctiHost, ctiAllowFrom, ctiPort, ...changes }) => {
+      keepCtiListening(options.file, { ctiHost, ctiAllowFrom, ctiPort });
       keepTelephony(options.file, changes, options.sealer);
       log.info('telephony: the Telephony card was saved; restarting the telephony inputs');
       await restart();

@@ -269,6 +269,12 @@ export const requestSchemas = {
     extension: z.string().max(80).nullable().optional(),
     queues: z.array(z.string().min(1).max(80)).max(50).optional(),
     ctiEnabled: z.boolean().optional(),
+    /** Where the CTI endpoint listens: 127.0.0.1 or one of this computer's LAN addresses (TelephonyView.lanAddresses). */
+    ctiHost: z.string().max(100).optional(),
+    /** Off loopback, required: the addresses or CIDR networks it takes pushes from. */
+    ctiAllowFrom: z.array(z.string().max(100)).max(100).optional(),
+    /** 1024–65535; left out, the kept port stays. */
+    ctiPort: z.number().int().optional(),
   }),
 } as const;
 

@@ -60,6 +60,13 @@ export const REFUSAL_CODES = [
   /** A Telephony card value the environment sets (params: name, the variable). */
   'telephony_from_env',
   'ami_url_invalid',
+  /** The CTI endpoint's listen address is not one of this computer's (params: host). */
+  'cti_host_unknown',
+  /** An allow-list entry that is not an address or CIDR network (params: entry). */
+  'cti_source_invalid',
+  'cti_sources_required',
+  /** params: port */
+  'cti_port_invalid',
   'upload_missing',
   'check_or_upload',
   'check_only',

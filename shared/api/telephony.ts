@@ -24,6 +24,8 @@ export interface TelephonyStatus {
   queues: Array<{ queue: string; waiting: number; longestWaitSec: number; available: number | null; at: number }>;
   /** The Zammad-format CTI endpoint's address, when it runs (its token is never shown here). */
   cti: { host: string; port: number } | null;
+  /** Why the CTI endpoint, turned on, is not listening (its last start failed); null when it listens or is off. */
+  ctiProblem: { reason: 'portInUse'; port: number } | { reason: 'noSuchAddress'; host: string } | { reason: 'failed' } | null;
 }
 
 /** How a missed call was called back: an outbound call the desk saw to the same last four digits, or an agent's mark. */
@@ -70,6 +72,14 @@ export interface TelephonyView {
   fromEnv: Array<'amiUrl' | 'extension' | 'queues' | 'ctiEnabled'>;
   /** The URL to give the PBX or bridge (the endpoint's token included), once the endpoint has run. */
   ctiUrl: string | null;
+  /** Where the endpoint listens: 127.0.0.1 (this computer only, the default) or one of the desk's LAN addresses. */
+  ctiHost: string;
+  /** Off loopback, the only source addresses or networks (CIDR) whose pushes it takes. */
+  ctiAllowFrom: string[];
+  /** The kept port (null before the endpoint first ran: it then takes a free one). */
+  ctiPort: number | null;
+  /** This computer's LAN addresses (IPv4 and IPv6, not loopback nor link-local) the endpoint may listen on. */
+  lanAddresses: string[];
   /** How the inputs stand now; null when nothing runs. */
   status: TelephonyStatus | null;
 }

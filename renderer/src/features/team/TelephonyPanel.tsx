@@ -4,6 +4,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { CtiListenFields, draftOf, entriesOf, type CtiListenDraft } from './CtiListenFields';
 
 const ENV_NAMES = { amiUrl: 'HOTLINE_AMI_URL', extension: 'HOTLINE_EXTENSION', queues: 'HOTLINE_AMI_QUEUES', ctiEnabled: 'HOTLINE_CTI' } as const;
 /** The clock offset is shown above this (issue 15): smaller gaps are the network's. */
@@ -14,8 +15,8 @@ const STATUS_EVERY_MS = 5000;
 /**
  * The admin's Telephony card: the AMI URL (write-only: it holds the manager
  * secret, so the card says only whether one is set), the extension, the
- * watched queues, the CTI endpoint on or off with the URL to give the PBX, and
- * the live status. A value the environment sets shows as such, read-only.
+ * watched queues, the CTI endpoint on or off with where it listens, whom it
+ * accepts and the URL to give the PBX, and the live status. A value the environment sets shows as such, read-only.
  * Saving restarts the telephony inputs without restarting the app.
  */
 export function TelephonyPanel() {
@@ -25,6 +26,7 @@ export function TelephonyPanel() {
   const [extension, setExtension] = useState('');
   const [queues, setQueues] = useState('');
   const [cti, setCti] = useState(false);
+  const [listen, setListen] = useState<CtiListenDraft>({ host: '127.0.0.1', allowFrom: '', port: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [unavailable, setUnavailable] = useState<string | null>(null);
@@ -34,6 +36,7 @@ export function TelephonyPanel() {
     setExtension(next.extension ?? '');
     setQueues(next.queues.join(', '));
     setCti(next.ctiEnabled);
+    setListen(draftOf(next));
   }, []);
   useEffect(() => {
     void api.getTelephony({}).then((r) => (r.ok ? take(r.value) : setUnavailable(errorText(r.error))));
@@ -66,13 +69,19 @@ export function TelephonyPanel() {
     take(r.value);
     setSaved(true);
   };
-  const saveAll = () =>
-    save({
+  const saveAll = () => {
+    // A port that is not a number never reaches the request: the same words as its refusal, beside the field.
+    const port = listen.port.trim();
+    if (cti && port !== '' && !/^\d{1,5}$/.test(port)) return setErrors({ ctiPort: t('refusal.cti_port_invalid', { port }) });
+    return save({
       ...(!env('amiUrl') && amiUrl.trim() !== '' ? { amiUrl: amiUrl.trim() } : {}),
       ...(!env('extension') ? { extension: extension.trim() === '' ? null : extension.trim() } : {}),
       ...(!env('queues') ? { queues: queues.split(',').map((q) => q.trim()).filter((q) => q !== '') } : {}),
       ...(!env('ctiEnabled') ? { ctiEnabled: cti } : {}),
+      // Sent only while the endpoint is on (the fields show then); the port only once one is typed.
+      ...(cti ? { ctiHost: listen.host, ctiAllowFrom: entriesOf(listen.allowFrom), ...(port !== '' ? { ctiPort: Number(port) } : {}) } : {}),
     });
+  };
 
   return (
     <section className="card telephony" aria-labelledby="telephony-title">
@@ -103,6 +112,7 @@ export function TelephonyPanel() {
           {t('telephony.cti')} {envNote('ctiEnabled')}
         </label>
       </div>
+      {cti && <CtiListenFields view={view} draft={listen} onChange={setListen} errors={errors} />}
       <div className="inline">
         <button type="button" onClick={() => void saveAll()}>
           {t('telephony.save')}
@@ -137,7 +147,8 @@ function StatusLines({ status }: { status: TelephonyStatus | null }) {
       {status.queues.map((q) => (
         <li key={q.queue}>{t('telephony.queue', { queue: q.queue, waiting: q.waiting, wait: Math.round(q.longestWaitSec) })}</li>
       ))}
-      {status.cti && <li>{t('telephony.ctiListening', { address: `${status.cti.host}:${status.cti.port}` })}</li>}
+      {status.cti && <li>{t('telephony.ctiListening', { address: `${status.cti.host.includes(':') ? `[${status.cti.host}]` : status.cti.host}:${status.cti.port}` })}</li>}
+      {status.ctiProblem && <li className="error">{t(`telephony.cti.${status.ctiProblem.reason}`, status.ctiProblem)}</li>}
     </ul>
   );
 }
