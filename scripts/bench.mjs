@@ -6,7 +6,8 @@
 // Options: --records N (default 1,000,000), --only NAME (a bench file's name).
 // The team bench (bench/team.bench.ts) runs its own throw-away PostgreSQL and
 // keeps its own demo files in .cache/bench-team: `--only team` neither fills
-// nor reads the shared 1,000,000-call database.
+// nor reads the shared 1,000,000-call database; nor does the phone bench (bench/phone.bench.ts),
+// which makes fresh desks of its own.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ const UNTIL = '2026-06-30';
 const dir = path.resolve('.cache', 'bench');
 const teamDir = path.resolve('.cache', 'bench-team');
 /** Benches that bring their own data (and cache folder) instead of the shared demo database. */
-const ownData = (file) => file.startsWith('team.');
+const ownData = (file) => file.startsWith('team.') || file.startsWith('phone.');
 
 const benches = fs.readdirSync('bench').filter((f) => f.endsWith('.bench.ts') && (!values.only || f.startsWith(values.only)));
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
