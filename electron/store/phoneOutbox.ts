@@ -61,14 +61,29 @@ export function unlinkPhone(sqlite: BetterSqlite3.Database): void {
  * those older than `belowSeq` (the oldest record still waiting): the desk's
  * high-water mark on the server then never passes a record not yet pushed,
  * which a sign-off's covered mark relies on.
+ *
+ * A missed call goes no earlier than its call's waiting phone facts, right
+ * after them: the server takes a desk's missed call only of a call it has that
+ * desk's facts of (migration 0007). Logging a missed call marks it before the
+ * call's row (linked to it just after), so in seq order a batch's end, or a
+ * refused batch's halving, could otherwise send the missed call alone.
  */
 export async function waitingPhoneEntries(db: Db, limit: number, belowSeq: number | null): Promise<PhoneOutboxEntry[]> {
-  let query = db
-    .selectFrom('phone_outbox as o')
-    .select(['o.kind', 'o.row_id', 'o.seq'])
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('phone_outbox_parked as p').select('p.row_id').whereRef('p.kind', '=', 'o.kind').whereRef('p.row_id', '=', 'o.row_id'))));
-  if (belowSeq !== null) query = query.where('o.seq', '<', belowSeq);
-  return query.orderBy('o.seq').limit(limit).execute();
+  const notParked = (alias: string) => sql.raw(`NOT EXISTS (SELECT 1 FROM phone_outbox_parked p WHERE p.kind = ${alias}.kind AND p.row_id = ${alias}.row_id)`);
+  const { rows } = await sql<PhoneOutboxEntry>`
+    SELECT kind, row_id, seq FROM (
+      SELECT o.kind, o.row_id, o.seq, max(o.seq, coalesce(c.seq, 0)) AS goes_at
+        FROM phone_outbox o
+        LEFT JOIN missed_calls m ON o.kind = 'missed' AND m.id = o.row_id
+        LEFT JOIN phone_calls pc ON pc.pbx = m.pbx AND pc.call_id = m.call_id
+        LEFT JOIN phone_outbox c ON c.kind = 'call' AND c.row_id = pc.id AND ${notParked('c')}
+       WHERE ${notParked('o')}
+    )
+    WHERE ${belowSeq === null ? sql`true` : sql`goes_at < ${belowSeq}`}
+    -- At the same place the call goes first ('call' < 'missed').
+    ORDER BY goes_at, kind, seq
+    LIMIT ${limit}`.execute(db);
+  return rows;
 }
 
 /** The seq of the oldest record waiting (not parked), or null when none waits. */

@@ -16,6 +16,13 @@ type Reader = Pick<TeamConnection, 'query'>;
  * opened, else the one that saw it answered, else the desk owning its missed
  * call, else the first desk by code; a desk filter keeps the calls so
  * attributed to the desks asked for.
+ *
+ * The row is picked before the period filters it: desks in different zones,
+ * or one that saw the offer earlier, can put one call on different local
+ * dates, and the call belongs to the day of the row that counts it. So every
+ * call with any desk's row in the period is looked at, and kept when its one
+ * row is in the period. Only a finished inbound row can be the call's: a desk
+ * that missed the end cannot hide the call another desk saw end.
  */
 
 /** PostgreSQL's undefined_table: a server before migration 0007 keeps no phone facts, so telephony saw no call. */
@@ -37,11 +44,17 @@ const AGENT = "coalesce(c.agent, p.agent, '')";
 export async function teamPhoneCallFacts(conn: Reader, r: TeamStatsRange, t: PhoneThresholds): Promise<PhoneKpiRow[]> {
   return orNone(
     conn.query<PhoneKpiRow>(
-      `WITH once AS (
+      `WITH touched AS (
+         SELECT DISTINCT pbx, call_id FROM hotline_team.phone_calls WHERE local_date BETWEEN $1 AND $2
+       ), picked AS (
          SELECT DISTINCT ON (p.pbx, p.call_id) p.*
-           FROM hotline_team.phone_calls p LEFT JOIN hotline_team.missed_calls m ON m.pbx = p.pbx AND m.call_id = p.call_id
-          WHERE p.direction = 'in' AND p.local_date BETWEEN $1 AND $2 AND (p.answered_at IS NOT NULL OR p.ended_at IS NOT NULL)
+           FROM touched k
+           JOIN hotline_team.phone_calls p ON p.pbx = k.pbx AND p.call_id = k.call_id
+           LEFT JOIN hotline_team.missed_calls m ON m.pbx = p.pbx AND m.call_id = p.call_id
+          WHERE p.direction = 'in' AND (p.answered_at IS NOT NULL OR p.ended_at IS NOT NULL)
           ORDER BY p.pbx, p.call_id, (p.record_no IS NULL), (p.answered_at IS NULL), (m.desk_code IS DISTINCT FROM p.desk_code), p.desk_code COLLATE "C"
+       ), once AS (
+         SELECT * FROM picked p WHERE p.local_date BETWEEN $1 AND $2
        )
        SELECT p.desk_code, p.local_hour AS hour, ${AGENT} AS agent,
               count(*) AS offered,

@@ -17,7 +17,11 @@ import { sql, type Kysely } from 'kysely';
  *   a callback, once the team's, stays).
  * - missed_call_desks: which desks logged a missed call, with their own number
  *   and callback: what the merge is computed from, so a re-sent push changes
- *   nothing and a desk's later callback still counts.
+ *   nothing and a desk's later callback still counts. A desk logs a missed call
+ *   only of a call it has (or pushes in the same batch) its own phone_calls row
+ *   for: the phone system showed it the call. Else the push is refused (HT006,
+ *   parked on the desk), so a desk cannot guess a (pbx, Linkedid) to read
+ *   another desk's missed call or set the team's callback of it.
  * - queue_snapshots: the newest QueueSummary each desk saw per (pbx, queue),
  *   on the server's clock: the team board's live queue.
  * Every row is written only through push_phone / report_queues (SECURITY
@@ -92,6 +96,8 @@ const TABLE_STATEMENTS: string[] = [
     PRIMARY KEY (desk_code, pbx, call_id)
   )`,
   'CREATE INDEX phone_calls_by_day ON hotline_team.phone_calls (local_date, desk_code)',
+  // Every desk's row of one call: the statistics pick one row per call (teamPhoneStatsSql.ts), the push checks a desk's own.
+  'CREATE INDEX phone_calls_by_call ON hotline_team.phone_calls (pbx, call_id)',
   `CREATE TABLE hotline_team.missed_calls (
     pbx text NOT NULL,
     call_id text NOT NULL,
@@ -161,6 +167,9 @@ const FUNCTION_STATEMENTS: string[] = [
     v_n integer;
     -- The missed calls this push brings, the newest of each once.
     v_missed jsonb;
+    -- A missed call of a call this desk has no phone facts of, if the push brings one.
+    v_pbx text;
+    v_call text;
   BEGIN${REFUSE_STALE}
     IF p_phone IS NULL OR jsonb_typeof(p_phone) <> 'object'
        OR jsonb_typeof(coalesce(p_phone -> 'calls', '[]')) <> 'array' OR jsonb_typeof(coalesce(p_phone -> 'missed', '[]')) <> 'array' THEN
@@ -195,6 +204,19 @@ const FUNCTION_STATEMENTS: string[] = [
       SELECT DISTINCT ON (e.r ->> 'pbx', e.r ->> 'call_id') e.r
         FROM jsonb_array_elements(coalesce(p_phone -> 'missed', '[]')) WITH ORDINALITY e(r, n)
        ORDER BY e.r ->> 'pbx', e.r ->> 'call_id', (e.r ->> 'seq')::bigint DESC, e.n) x;
+
+    -- A desk logs only a missed call the phone system showed it: its own phone_calls row of the call, stored
+    -- before or just above from this batch. Refused, not ignored: an ignored row the desk would clear as
+    -- pushed, and the team would never have it; refused, the desk parks it with the reason where IT sees it
+    -- (the pusher sends a missed call no earlier than its call, so an honest desk is never refused for this).
+    SELECT b.r ->> 'pbx', b.r ->> 'call_id' INTO v_pbx, v_call
+      FROM jsonb_array_elements(v_missed) b(r)
+     WHERE NOT EXISTS (SELECT 1 FROM hotline_team.phone_calls c WHERE c.desk_code = d.desk_code AND c.pbx = b.r ->> 'pbx' AND c.call_id = b.r ->> 'call_id')
+     LIMIT 1;
+    IF FOUND THEN
+      RAISE EXCEPTION 'a pushed missed call (% on %) is of a call this desk (%) has pushed no phone facts of', v_call, v_pbx, d.desk_code
+        USING ERRCODE = 'HT006', HINT = 'push the call''s phone facts first, or with it';
+    END IF;
 
     -- First this desk's own log of each (its number, its callback), guarded by its (epoch, seq):
     -- it is what lets the owner's policy below admit this desk to a row another desk owns.

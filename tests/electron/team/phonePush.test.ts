@@ -24,6 +24,10 @@ function missedCall(desk: string, callId: string, missedNo: string, seq: number,
   };
 }
 
+/** A queue call abandoned before it rang anyone, as a desk watching the queue saw it: the facts behind its missed call. */
+const abandoned = (callId: string, seq: number, missedNo: string) =>
+  phoneCall(callId, seq, { agent: null, answered_at: null, ended_at: T0 + 40_000, cause: 'abandoned', wait_sec: 40, talk_sec: null, record_no: null, missed_no: missedNo, updated_at: T0 + 40_000 });
+
 /** A desk as the pusher drives it: its incarnation from the server, and push_phone through the real deskApi. */
 async function deskOn(conn: TeamConnection) {
   const session = new TestDeskSession(conn);
@@ -72,9 +76,10 @@ describe('phone facts and missed calls on the team server (migration 0007)', { t
   });
 
   it('keeps a missed call two desks watched once: the first desk owns it, the second is absorbed, and a callback by either counts', async () => {
-    await deskA.push([], [missedCall('A', 'Q1', 'MC20261201001', 6)]);
+    // Each desk's phone system showed it the call: its phone facts go with (or before) its missed call.
+    await deskA.push([abandoned('Q1', 5, 'MC20261201001')], [missedCall('A', 'Q1', 'MC20261201001', 6)]);
     // Desk B logged the same abandoned queue call with its own number: no error, no second row.
-    await deskB.push([], [missedCall('B', 'Q1', 'MC20261201007', 2)]);
+    await deskB.push([abandoned('Q1', 1, 'MC20261201007')], [missedCall('B', 'Q1', 'MC20261201007', 2)]);
     const team = () => asSuperuser(cluster, async (c) => (await c.query('SELECT pbx, call_id, desk_code, missed_no, called_back_at, called_back_by, called_back_desk FROM hotline_team.missed_calls')).rows);
     expect(await team()).toEqual([{ pbx: PBX, call_id: 'Q1', desk_code: 'A', missed_no: 'MC20261201001', called_back_at: null, called_back_by: null, called_back_desk: null }]);
     const logged = await asSuperuser(cluster, async (c) => (await c.query('SELECT desk_code, missed_no FROM hotline_team.missed_call_desks ORDER BY desk_code')).rows);
@@ -103,10 +108,35 @@ describe('phone facts and missed calls on the team server (migration 0007)', { t
     expect((await asSuperuser(cluster, async (c) => (await c.query("SELECT count(*)::int AS n FROM hotline_team.phone_calls WHERE call_id = 'L9'")).rows[0])).n).toBe(0);
   });
 
+  it("refuses a desk's missed call of a call its phone system never showed it: raw SQL as desk A cannot read or call back B's", async () => {
+    await deskB.push([abandoned('QF', 20, 'MC20261201020')], [missedCall('B', 'QF', 'MC20261201020', 21)]);
+    const team = () => asSuperuser(cluster, async (c) => (await c.query("SELECT desk_code, called_back_at, called_back_desk FROM hotline_team.missed_calls WHERE call_id = 'QF'")).rows);
+    const logged = () => asSuperuser(cluster, async (c) => (await c.query("SELECT desk_code FROM hotline_team.missed_call_desks WHERE call_id = 'QF' ORDER BY desk_code")).rows);
+    expect(await team()).toEqual([{ desk_code: 'B', called_back_at: null, called_back_desk: null }]);
+
+    // Desk A's own login, calling the push by hand with a guessed (pbx, Linkedid) and an early callback.
+    const s = deskA.session;
+    const rawPush = (phone: { calls: unknown[]; missed: unknown[] }) =>
+      a.query('SELECT hotline_team.push_phone($1, $2, $3, $4, $5, $6::jsonb) AS high_water', [s.epoch, s.incarnation, s.instance, '0.1.0', Date.now(), JSON.stringify(phone)]);
+    const forged = missedCall('A', 'QF', 'MC20261201099', 30, { called_back_at: T0 + 60_000, called_back_by: 'mallory', called_back_how: 'marked' });
+    expect(await sqlStateOf(rawPush({ calls: [], missed: [forged] }))).toMatch(/^HT006: .*QF.*no phone facts/);
+    // Another call's facts in the same batch do not vouch for it; the whole batch is refused, those facts too.
+    expect(await sqlStateOf(rawPush({ calls: [abandoned('QX', 31, 'MC20261201098')], missed: [forged] }))).toMatch(/^HT006/);
+    expect(await team()).toEqual([{ desk_code: 'B', called_back_at: null, called_back_desk: null }]);
+    expect(await logged()).toEqual([{ desk_code: 'B' }]);
+    expect((await a.query("SELECT * FROM hotline_team.missed_calls WHERE call_id = 'QF'")).rows).toEqual([]);
+    expect((await asSuperuser(cluster, async (c) => (await c.query("SELECT count(*)::int AS n FROM hotline_team.phone_calls WHERE call_id = 'QX'")).rows[0])).n).toBe(0);
+
+    // A call whose facts A pushed before: its missed call is taken in a later push.
+    expect(await sqlStateOf(rawPush({ calls: [abandoned('QG', 32, 'MC20261201033')], missed: [] }))).toBe('allowed');
+    expect(await sqlStateOf(rawPush({ calls: [], missed: [missedCall('A', 'QG', 'MC20261201033', 33)] }))).toBe('allowed');
+    expect((await a.query("SELECT desk_code, missed_no FROM hotline_team.missed_calls WHERE call_id = 'QG'")).rows).toEqual([{ desk_code: 'A', missed_no: 'MC20261201033' }]);
+  });
+
   it("gives a desk none of another desk's phone rows, and no way to write any phone table but the push", async () => {
     await deskB.push([phoneCall('L2', 4, { record_no: 'CS20261201002' })]);
     await deskB.reportQueues([{ pbx: PBX, queue: 'support', waiting: 2, longest_wait_sec: 30, available: 1, at: Date.now() }]);
-    await deskB.push([], [missedCall('B', 'Q3', 'MC20261201008', 5)]);
+    await deskB.push([abandoned('Q3', 5, 'MC20261201008')], [missedCall('B', 'Q3', 'MC20261201008', 6)]);
     for (const table of ['phone_calls', 'missed_call_desks', 'queue_snapshots', 'missed_calls']) {
       expect((await a.query(`SELECT * FROM hotline_team.${table} WHERE desk_code = 'B'`)).rows, table).toEqual([]);
     }
@@ -140,7 +170,7 @@ describe('phone facts and missed calls on the team server (migration 0007)', { t
     }));
     expect(after).toEqual(before);
     // A lead reads every desk's; the push is a desk's alone.
-    expect((await lead.query("SELECT call_id FROM hotline_team.phone_calls WHERE desk_code = 'B'")).rows).toEqual([{ call_id: 'L2' }]);
+    expect((await lead.query("SELECT call_id FROM hotline_team.phone_calls WHERE desk_code = 'B' AND call_id = 'L2'")).rows).toEqual([{ call_id: 'L2' }]);
     expect(await sqlStateOf(lead.query("SELECT hotline_team.push_phone(1, gen_random_uuid(), gen_random_uuid(), '0.1.0', 0, '{}')"))).toMatch(/^42501/);
   });
 

@@ -140,3 +140,46 @@ describe("team scope's call-centre KPIs", { timeout: 60_000 }, () => {
     }
   }, 120_000);
 });
+
+describe('a queue call at midnight two desks in different zones put on different days', { timeout: 60_000 }, () => {
+  // 23:59:58 in Shanghai, 00:59:58 the next day in Tokyo; abandoned at 00:00:01 Shanghai time.
+  const at = Date.UTC(2024, 5, 10, 15, 59, 58);
+  const MIDNIGHT: Array<[number, CallEvent]> = [[at, offered('QM', at, '4400')], [at + 3_000, ended('QM', at + 3_000, true)]];
+  const days = ['2024-06-10', '2024-06-11'] as const;
+  const deskOf = async (code: string, zone: string) => {
+    const desk = await openTestDesk({ code, zone });
+    for (const [when, event] of MIDNIGHT) {
+      desk.clock.ms = when;
+      await applyCallEvent({ db: desk.store.db, now: desk.clock.now, atDesk: () => desk.ctx.session.userId }, event);
+    }
+    return desk;
+  };
+
+  it("counts the call once, on the day of the row that counts it, as one database holding that row does", async () => {
+    const shanghai = await deskOf('C03', 'Asia/Shanghai');
+    const tokyo = await deskOf('D04', 'Asia/Tokyo');
+    // One database holding the winner's row: Shanghai's, whose missed call is the team's (it pushed first).
+    const one = await deskOf('U05', 'Asia/Shanghai');
+    try {
+      expect(shanghai.store.sqlite.prepare('SELECT local_date FROM phone_calls').pluck().get()).toBe(days[0]);
+      expect(tokyo.store.sqlite.prepare('SELECT local_date FROM phone_calls').pluck().get()).toBe(days[1]);
+      for (const [desk, code] of [[shanghai, 'C03'], [tokyo, 'D04']] as const) {
+        const { url } = await addTeamLogin(cluster.superUrl, 'desk', code);
+        await joinTeam(desk.store, url, { appVersion: '0.1.0' });
+      }
+      const scope = ['C03', 'D04'];
+      for (const day of days) {
+        const r = { from: day, to: day, now: at + 86_400_000 };
+        const team = await phoneKpis(teamStatsQueries(lead.conn, scope), r, policy);
+        const single = await phoneKpis(sqliteStatsQueries(one.store.db), r, policy);
+        expect(withoutDesks(team), day).toEqual(withoutDesks(single));
+      }
+      // The call is the 10th's only: Tokyo's row of the 11th does not count it again.
+      const [tenth, eleventh] = await Promise.all(days.map((day) => phoneKpis(teamStatsQueries(lead.conn, scope), { from: day, to: day, now: at + 86_400_000 }, policy)));
+      expect([tenth!.offered, tenth!.abandoned, eleventh!.offered]).toEqual([1, 1, 0]);
+      expect(tenth!.byDesk.map((d) => d.desk)).toEqual(['C03']);
+    } finally {
+      for (const desk of [shanghai, tokyo, one]) await desk.close();
+    }
+  });
+});

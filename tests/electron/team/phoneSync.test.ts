@@ -117,6 +117,26 @@ describe("a desk's phone facts on the team server", { timeout: 120_000 }, () => 
     }
   });
 
+  it('sends a missed call no earlier than its call, so even one row per push leaves nothing parked', async () => {
+    const a = await desk('PA5');
+    await joinTeam(a.store, a.url, { appVersion: TEST_APP_VERSION });
+    // Logged offline: the missed call's entry comes before its call's (linked to it just after).
+    await a.apply(offered('Q8', s(300)));
+    await a.apply(ended('Q8', s(330), true, 'abandoned'));
+    const order = a.store.sqlite.prepare('SELECT kind FROM phone_outbox ORDER BY seq').pluck().all();
+    expect(order).toEqual(['missed', 'call']);
+    const sync = startSync(a, a.url, { batchSize: 1 });
+    try {
+      expect(await waitFor(() => phoneWaiting(a) === 0)).toBe(true);
+    } finally {
+      await sync.stop();
+    }
+    expect(a.store.sqlite.prepare('SELECT count(*) FROM phone_outbox_parked').pluck().get()).toBe(0);
+    const missedNo = a.store.sqlite.prepare('SELECT missed_no FROM missed_calls').pluck().get();
+    expect(await server("SELECT desk_code, missed_no FROM hotline_team.missed_calls WHERE call_id = 'Q8'")).toEqual([{ desk_code: 'PA5', missed_no: missedNo }]);
+    expect(await server("SELECT desk_code, missed_no FROM hotline_team.phone_calls WHERE call_id = 'Q8'")).toEqual([{ desk_code: 'PA5', missed_no: missedNo }]);
+  });
+
   it("shows the desks' live queues on the team board: the newest snapshot per queue, with its desk and moment", async () => {
     const a = await desk('PA3');
     const b = await desk('PB3');
