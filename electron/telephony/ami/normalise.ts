@@ -136,7 +136,6 @@ export class AmiNormaliser {
   /** One AMI event as it arrived (arrivalMs on the desk's clock) → the call events it means. */
   feed(message: AmiMessage, arrivalMs: number): CallEvent[] {
     const moment = this.momentOf(message, arrivalMs);
-    this.newCallOffsetMs = moment.clock === 'pbx' ? moment.at - (moment.pbxMs ?? moment.at) : null;
     const out: CallEvent[] = [];
     switch (message.Event) {
       case 'QueueCallerJoin':
@@ -552,12 +551,16 @@ export class AmiNormaliser {
    */
   private momentOf(message: AmiMessage, arrivalMs: number): Moment {
     const stamp = Number(message.Timestamp);
-    if (message.Timestamp === undefined || !Number.isFinite(stamp) || stamp <= 0) return { at: arrivalMs, clock: 'arrival', pbxMs: null };
+    if (message.Timestamp === undefined || !Number.isFinite(stamp) || stamp <= 0) {
+      this.newCallOffsetMs = null;
+      return { at: arrivalMs, clock: 'arrival', pbxMs: null };
+    }
     const pbxMs = Math.round(stamp * 1000);
     this.clock.sample(arrivalMs, pbxMs);
     const call = this.callOfPacket(message);
     if (call) call.offsetMs ??= this.clock.estimateMs();
     const offsetMs = call?.offsetMs ?? this.clock.estimateMs() ?? 0;
+    this.newCallOffsetMs = offsetMs;
     return { at: pbxMs + offsetMs, clock: 'pbx', pbxMs };
   }
 
