@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { CallEvent, QueueSnapshot } from '../../shared/telephony/callEvents';
 import type { TelephonyStatus } from '../../shared/api/telephony';
-import { connectAmi, type AmiConnection } from '../telephony/ami';
+import { connectAmi, parseAmiUrl, type AmiConnection, type OpenCallSeed } from '../telephony/ami';
 import type { Database } from '../store/schema';
 import { readTelephony, type TelephonySettings } from '../durability/telephonySettings';
 import { saveQueueSnapshot } from '../store/phoneOutbox';
+import { listUnendedPhoneCalls } from '../store/phoneCalls';
 import { applyCallEvent, type PhoneEventOutcome } from '../records/phoneEvents';
 import { describeError, log } from '../log';
 import { openDeskCtiEndpoint } from './ctiEndpoint';
@@ -79,8 +80,9 @@ export async function startTelephony(options: TelephonyOptions): Promise<Running
       log.warn('telephony: an AMI URL is set but no extension (HOTLINE_EXTENSION) nor queue (HOTLINE_AMI_QUEUES) to follow; not connecting');
       amiState = { state: 'refused', reason: 'no extension or queue to follow' };
     } else {
+      const openCalls = await callsLeftOpen(options.db, parseAmiUrl(settings.amiUrl).pbx);
       ami = connectAmi(
-        { url: settings.amiUrl, agent: settings.extension ?? '', queues: settings.queues, now },
+        { url: settings.amiUrl, agent: settings.extension ?? '', queues: settings.queues, now, openCalls },
         (event) => void deliver(event),
         (snapshot) => {
           queues.set(snapshot.queue, snapshot);
@@ -115,4 +117,22 @@ export async function startTelephony(options: TelephonyOptions): Promise<Running
       await queue;
     },
   };
+}
+
+/**
+ * The PBX's calls the desk had open when its inputs last stopped (an app restart, a save of the
+ * Telephony card): the new connection starts knowing them, so its first reconcile ends those no
+ * longer up and leaves the others be, instead of losing the first or offering the second again.
+ */
+async function callsLeftOpen(db: Kysely<Database>, pbx: string): Promise<OpenCallSeed[]> {
+  const rows = await listUnendedPhoneCalls(db, 'ami', pbx);
+  return rows.map((row) => ({
+    callId: row.call_id,
+    direction: row.direction,
+    mine: row.call_record_id !== null || row.direction === 'out',
+    queue: row.queue,
+    agent: row.agent,
+    offeredAt: row.offered_at,
+    answeredAt: row.answered_at,
+  }));
 }

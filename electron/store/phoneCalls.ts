@@ -22,6 +22,11 @@ export async function updatePhoneCall(db: Db, id: number, changes: Partial<Omit<
   await db.updateTable('phone_calls').set(changes).where('id', '=', id).execute();
 }
 
+/** The calls of one phone system the desk has not seen end (it stopped or restarted meanwhile), oldest first: its next connection reconciles them. */
+export async function listUnendedPhoneCalls(db: Db, system: PhoneCallRow['system'], pbx: string): Promise<PhoneCallRow[]> {
+  return db.selectFrom('phone_calls').selectAll().where('system', '=', system).where('pbx', '=', pbx).where('ended_at', 'is', null).orderBy('offered_at').execute();
+}
+
 /** The phone facts of a record the phone system opened, if it did. */
 export async function phoneCallOfRecord(db: Db, callRecordId: number): Promise<PhoneCallRow | undefined> {
   return db.selectFrom('phone_calls').selectAll().where('call_record_id', '=', callRecordId).executeTakeFirst();

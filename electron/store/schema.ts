@@ -220,7 +220,7 @@ interface PhoneCallsTable {
   /** The agent interface or user it rang or reached. */
   agent: string | null;
   number_last4: string | null;
-  /** Whose clock the times are on: the PBX's own timestamps, or the desk's at arrival. */
+  /** Where the times came from: the PBX's own timestamps (carried onto the desk's clock since issue 15's review), or the desk's at arrival. */
   clock: 'pbx' | 'arrival';
   /** Queue entry, or the first ring: the wait counts from here. */
   offered_at: number;

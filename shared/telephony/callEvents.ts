@@ -16,13 +16,17 @@ export interface CallSource {
 export const END_CAUSES = ['normalClearing', 'busy', 'cancel', 'noAnswer', 'congestion', 'notFound', 'forwarded', 'abandoned'] as const;
 export type EndCause = (typeof END_CAUSES)[number];
 
-/** Fields every event carries. `at` is epoch ms on the PBX's clock (see `clock` for how it was known). */
+/** Fields every event carries. `at` is epoch ms on the desk's clock (see `clock` for how it was known). */
 interface EventBase {
   source: CallSource;
   /** The call's key on its PBX: Asterisk's Linkedid, Zammad's callId. */
   callId: string;
   at: number;
-  /** 'pbx': the event's own Timestamp; 'arrival': when it reached the desk (no timestamps from the PBX), perhaps worked back from HoldTime/TalkTime. */
+  /**
+   * 'pbx': the event's own Timestamp, carried onto the desk's clock by the desk-minus-PBX offset fixed
+   * for the call at its first event (so the PBX's waits and talk times are kept exactly); 'arrival':
+   * when it reached the desk (no timestamps from the PBX, a reconcile), perhaps worked back from HoldTime/TalkTime.
+   */
   clock: 'pbx' | 'arrival';
 }
 

@@ -2,7 +2,7 @@ import type tls from 'node:tls';
 import type { CallEvent, CallSource, QueueSnapshot } from '../../../shared/telephony/callEvents';
 import { describeError, log } from '../../log';
 import { parseAmiUrl, type AmiTarget } from './amiUrl';
-import { AmiNormaliser } from './normalise';
+import { AmiNormaliser, type OpenCallSeed } from './normalise';
 import { AmiActionError, type AmiMessage } from './protocol';
 import { AmiSession } from './session';
 
@@ -14,6 +14,8 @@ export interface AmiConfig {
   agent: string;
   /** Queues whose calls (and missed calls) this desk follows. */
   queues: readonly string[];
+  /** Calls the desk still had open when this connection was asked for (a restart): the first reconcile ends those gone. */
+  openCalls?: readonly OpenCallSeed[];
   connectTimeoutMs?: number;
   actionTimeoutMs?: number;
   /** Reconnect back-off: the first wait, doubled each failure up to the cap. */
@@ -90,7 +92,7 @@ class AmiClient {
     private readonly onStatus: (status: AmiStatus) => void,
   ) {
     this.source = { system: 'ami', pbx: target.pbx };
-    this.normaliser = new AmiNormaliser({ source: this.source, agent: config.agent, queues: config.queues });
+    this.normaliser = new AmiNormaliser({ source: this.source, agent: config.agent, queues: config.queues, openCalls: config.openCalls });
     this.now = config.now ?? Date.now;
   }
 

@@ -26,12 +26,30 @@ export interface NormaliserConfig {
   agent: string;
   /** Queue names whose calls this desk follows for missed calls. */
   queues: readonly string[];
+  /** Calls the desk had open before this start (its phone_calls rows not ended), for the first reconcile. */
+  openCalls?: readonly OpenCallSeed[];
 }
 
 /** What CoreShowChannels and QueueStatus said after a (re)connect: their CoreShowChannel and QueueEntry events. */
 export interface PbxSnapshot {
   channels: readonly AmiMessage[];
   queueEntries: readonly AmiMessage[];
+}
+
+/**
+ * A call the desk had open before this connection began (a restart of the app, or of the
+ * Telephony card's inputs), as its phone_calls row keeps it: the first reconcile ends it when
+ * it is no longer up, and does not offer it again when it is. Times on the desk's clock.
+ */
+export interface OpenCallSeed {
+  callId: string;
+  direction: 'in' | 'out';
+  /** The desk opened a record for it: its own call (else one of a watched queue, for missed calls). */
+  mine: boolean;
+  queue: string | null;
+  agent: string | null;
+  offeredAt: number;
+  answeredAt: number | null;
 }
 
 interface Call {
@@ -48,7 +66,21 @@ interface Call {
   answeredAt: number | null;
   answeredBy: string | null;
   transferred: boolean;
+  /**
+   * The desk's channel that a Dial rang outside the queue's own ringing (a transfer to it, a
+   * direct call): that leg is answered by its own DialEnd or BridgeEnter, even on a queue call.
+   */
+  dialledLeg: string | null;
+  /** The caller's wait in the queue, as the PBX said it (a colleague's AgentConnect too). */
+  queueWaitSec: number | null;
   talkSec: number | null;
+  /** When a reconcile last listed the desk's channel of the call up: an answered call gone by the next talked at least until then. */
+  lastListedUpAt: number | null;
+  /**
+   * Desk minus PBX in ms, fixed at the call's first event with a Timestamp: every PBX moment of
+   * the call moves onto the desk's clock by the same amount, so its waits and talk stay exact.
+   */
+  offsetMs: number | null;
   lastAt: number;
   /** When the desk last had an event of the call (its clock), so a reconcile does not end a call newer than its snapshot. */
   seenAt: number;
@@ -56,14 +88,19 @@ interface Call {
 
 /** A consultation call the agent makes while holding a call (the first half of an attended transfer). */
 interface Consultation {
-  beganAt: number;
-  answeredAt: number | null;
+  began: Moment;
+  answered: Moment | null;
   target: string | null;
 }
 
+/**
+ * When something happened, on the desk's clock. `pbxMs`: the PBX's Timestamp it came from
+ * (worked back with it), so that a moment can be carried onto another call's fixed offset.
+ */
 interface Moment {
   at: number;
   clock: 'pbx' | 'arrival';
+  pbxMs: number | null;
 }
 
 /** Ended calls are remembered this long so that a late duplicate cannot bring one back. */
@@ -73,12 +110,15 @@ export class AmiNormaliser {
   private readonly calls = new Map<string, Call>();
   private readonly consultations = new Map<string, Consultation>();
   private readonly clock = new ClockOffset();
+  /** The offset the packet being fed was carried by: a call it creates keeps it. */
+  private newCallOffsetMs: number | null = null;
   private readonly agent: string;
   private readonly queues: ReadonlySet<string>;
 
   constructor(private readonly config: NormaliserConfig) {
     this.agent = config.agent.toLowerCase();
     this.queues = new Set(config.queues);
+    for (const seed of config.openCalls ?? []) this.seed(seed);
   }
 
   /** Desk minus PBX clock in ms, from the events' Timestamps; null while none had one. */
@@ -154,16 +194,19 @@ export class AmiNormaliser {
    * call with an event since the snapshot was asked for (`askedAtMs`) is not ended.
    */
   reconcile(snapshot: PbxSnapshot, arrivalMs: number, askedAtMs = arrivalMs): CallEvent[] {
-    const moment: Moment = { at: this.onPbxClock(arrivalMs), clock: 'arrival' };
+    const moment: Moment = { at: arrivalMs, clock: 'arrival', pbxMs: null };
+    this.newCallOffsetMs = null;
     const out: CallEvent[] = [];
     const live = new Set(snapshot.channels.map((channel) => callIdOf(channel)));
     for (const call of this.calls.values()) {
       if (call.emitted.has('ended') || live.has(call.callId) || call.seenAt >= askedAtMs) continue;
       const answered = call.answeredAt !== null;
+      // Gone since the last list that had it up: it talked at least until then (unknown for a call never listed).
+      const talkedUntilListed = answered && call.lastListedUpAt !== null && call.answeredAt !== null ? seconds(call.lastListedUpAt - call.answeredAt) : null;
       this.end(call, moment, out, {
         cause: answered ? 'normalClearing' : call.queue ? 'abandoned' : 'cancel',
         waitSec: null,
-        talkSec: call.talkSec,
+        talkSec: call.talkSec ?? talkedUntilListed,
         hungUpBy: null,
       });
     }
@@ -177,8 +220,9 @@ export class AmiNormaliser {
       const direction = channel.Uniqueid === callId ? 'out' : 'in';
       const call = this.callFor(callId, { direction, number: channel.ConnectedLineNum, queue: null });
       call.mine = true;
-      const offeredAt: Moment = { at: moment.at - secondsOf(origin.Duration) * 1000, clock: 'arrival' };
-      this.offer(call, offeredAt, out);
+      call.lastListedUpAt = moment.at;
+      // A call the desk knows (followed, or seeded from before a restart) keeps its offer: this one would be later than the truth.
+      this.offer(call, earlier(moment, secondsOf(origin.Duration) * 1000), out);
       const up = channel.ChannelState === '6' && (channel.BridgeId ?? '') !== '';
       if (up) this.answer(call, this.config.agent, null, moment, out);
       else if (direction === 'in') this.emit(call, out, moment, { kind: 'ringing', agent: this.config.agent, queue: call.queue });
@@ -191,7 +235,7 @@ export class AmiNormaliser {
       if (callId === '') continue;
       const call = this.callFor(callId, { direction: 'in', number: entry.CallerIDNum, queue: entry.Queue ?? null });
       call.inQueue = true;
-      this.offer(call, { at: moment.at - Number(entry.Wait ?? 0) * 1000, clock: 'arrival' }, out);
+      this.offer(call, earlier(moment, (Number(entry.Wait ?? 0) || 0) * 1000), out);
     }
     return out;
   }
@@ -215,6 +259,8 @@ export class AmiNormaliser {
     call.lastAgent = mine ? this.config.agent : agentOf(message);
     if (!mine) return;
     call.mine = true;
+    // The queue rings this leg (its DialBegin may come first): AgentConnect tells its answer.
+    if (call.dialledLeg !== null && call.dialledLeg === message.DestChannel?.toLowerCase()) call.dialledLeg = null;
     this.offer(call, moment, out);
     this.emit(call, out, moment, { kind: 'ringing', agent: this.config.agent, queue: call.queue });
   }
@@ -225,6 +271,7 @@ export class AmiNormaliser {
     if (!call) return;
     const waitSec = numberOf(message.HoldTime);
     call.inQueue = false;
+    call.queueWaitSec ??= waitSec;
     call.lastAgent = mine ? this.config.agent : agentOf(message);
     if (!mine) {
       call.answeredAt ??= moment.at;
@@ -232,7 +279,7 @@ export class AmiNormaliser {
       return;
     }
     call.mine = true;
-    this.offer(call, { at: moment.at - (waitSec ?? 0) * 1000, clock: moment.clock }, out);
+    this.offer(call, earlier(moment, (waitSec ?? 0) * 1000), out);
     this.answer(call, this.config.agent, waitSec, moment, out);
   }
 
@@ -243,13 +290,15 @@ export class AmiNormaliser {
     const waitSec = numberOf(message.HoldTime);
     const talkSec = numberOf(message.TalkTime);
     const agent = mine ? this.config.agent : agentOf(message);
-    call.talkSec = talkSec;
+    // A colleague's talk is not this desk's, once the call came on to this desk's phone.
+    const answeredHere = !mine && call.answeredBy === this.config.agent;
+    if (!answeredHere) call.talkSec = talkSec;
     if (mine) {
       // Worked back when the answer was never seen: it came TalkTime before now, the call HoldTime before that.
-      const answeredAt = { at: moment.at - (talkSec ?? 0) * 1000, clock: moment.clock };
-      this.offer(call, { at: answeredAt.at - (waitSec ?? 0) * 1000, clock: moment.clock }, out);
+      const answeredAt = earlier(moment, (talkSec ?? 0) * 1000);
+      this.offer(call, earlier(answeredAt, (waitSec ?? 0) * 1000), out);
       this.answer(call, this.config.agent, waitSec, answeredAt, out);
-    } else {
+    } else if (!answeredHere) {
       call.answeredAt ??= moment.at - (talkSec ?? 0) * 1000;
       call.answeredBy ??= agent;
     }
@@ -264,7 +313,7 @@ export class AmiNormaliser {
     if (!this.calls.has(callId) && !this.queues.has(message.Queue ?? '')) return;
     const call = this.callFor(callId, { direction: 'in', number: message.CallerIDNum, queue: message.Queue ?? null });
     const waitSec = numberOf(message.HoldTime);
-    this.offer(call, { at: moment.at - (waitSec ?? 0) * 1000, clock: moment.clock }, out);
+    this.offer(call, earlier(moment, (waitSec ?? 0) * 1000), out);
     this.end(call, moment, out, { cause: 'abandoned', waitSec, talkSec: null, hungUpBy: 'caller', agent: call.lastAgent });
   }
 
@@ -285,21 +334,18 @@ export class AmiNormaliser {
     const callId = callIdOf(message);
     const known = this.calls.get(callId);
     if (this.isMyChannel(message.DestChannel)) {
-      if (known?.queue) {
-        known.mine = true;
-        this.offer(known, moment, out);
-        this.emit(known, out, moment, { kind: 'ringing', agent: this.config.agent, queue: known.queue });
-        return;
-      }
-      const call = this.callFor(callId, { direction: 'in', number: message.CallerIDNum, queue: null });
+      const call = known ?? this.callFor(callId, { direction: 'in', number: message.CallerIDNum, queue: null });
       call.mine = true;
+      // A queue rings its members through Dial too, while the caller waits in it; any other Dial of the
+      // desk's phone (a transfer to it, even of a queue call it watches; a direct call) is its own leg.
+      if (!call.inQueue && !call.emitted.has('answered')) call.dialledLeg = message.DestChannel?.toLowerCase() ?? null;
       this.offer(call, moment, out);
-      this.emit(call, out, moment, { kind: 'ringing', agent: this.config.agent, queue: null });
+      this.emit(call, out, moment, { kind: 'ringing', agent: this.config.agent, queue: call.queue });
       return;
     }
     if (this.isMyChannel(message.Channel) && !known) {
       if (this.activeCall()) {
-        this.consultations.set(callId, { beganAt: moment.at, answeredAt: null, target: targetOf(message.DestExten ?? message.DialString) });
+        this.consultations.set(callId, { began: moment, answered: null, target: targetOf(message.DestExten ?? message.DialString) });
         return;
       }
       // What the agent dialled: the calling channel's Exten, else the callee's caller ID, else the dial string.
@@ -314,7 +360,7 @@ export class AmiNormaliser {
     const callId = callIdOf(message);
     const consultation = this.consultations.get(callId);
     if (consultation) {
-      if (message.DialStatus === 'ANSWER') consultation.answeredAt ??= moment.at;
+      if (message.DialStatus === 'ANSWER') consultation.answered ??= moment;
       return;
     }
     const call = this.calls.get(callId);
@@ -325,9 +371,9 @@ export class AmiNormaliser {
       return;
     }
     // A queue rings its members through Dial too; there AgentConnect/AgentComplete/Abandon tell the story.
-    if (!myLeg || call.queue) return;
+    if (!myLeg || (call.queue && !this.isDialledLeg(call, message.DestChannel))) return;
     if (message.DialStatus === 'ANSWER') {
-      this.answer(call, this.config.agent, null, moment, out);
+      this.answerDialledLeg(call, moment, out);
       return;
     }
     this.end(call, moment, out, {
@@ -348,7 +394,18 @@ export class AmiNormaliser {
       }
       return;
     }
-    if (channelIsMine && !call.queue) this.answer(call, this.config.agent, null, moment, out);
+    if (channelIsMine && (!call.queue || this.isDialledLeg(call, message.Channel))) this.answerDialledLeg(call, moment, out);
+  }
+
+  /** The desk's phone took a call it was dialled on (not through the queue): the talk from here is its own. */
+  private answerDialledLeg(call: Call, moment: Moment, out: CallEvent[]): void {
+    if (call.emitted.has('answered')) return;
+    if (call.answeredBy !== null && call.answeredBy !== this.config.agent) call.talkSec = null;
+    this.answer(call, this.config.agent, call.queueWaitSec, moment, out);
+  }
+
+  private isDialledLeg(call: Call, channel: string | undefined): boolean {
+    return call.dialledLeg !== null && channel !== undefined && channel.toLowerCase() === call.dialledLeg;
   }
 
   private onBlindTransfer(message: AmiMessage, moment: Moment, out: CallEvent[]): void {
@@ -370,10 +427,11 @@ export class AmiNormaliser {
     if (consultationId !== undefined) this.consultations.delete(consultationId);
     call.transferred = true;
     const target = consultation?.target ?? targetOf(message.TransferTargetChannel);
-    const began = consultation ? { at: consultation.beganAt, clock: moment.clock } : moment;
+    // The consultation's moments came on the clock of their own packets: carried onto this call's offset, its durations stay the PBX's.
+    const began = consultation ? this.onCallClock(call, consultation.began) : moment;
     this.emit(call, out, began, { kind: 'transferred', mode: 'attended', target });
     // The target took the consultation call before the hand-over: that is when the transfer was answered.
-    const answered = consultation?.answeredAt != null ? { at: consultation.answeredAt, clock: moment.clock } : moment;
+    const answered = consultation?.answered ? this.onCallClock(call, consultation.answered) : moment;
     this.emit(call, out, answered, { kind: 'transferAnswered', target });
   }
 
@@ -463,7 +521,11 @@ export class AmiNormaliser {
       answeredAt: null,
       answeredBy: null,
       transferred: false,
+      dialledLeg: null,
+      queueWaitSec: null,
       talkSec: null,
+      lastListedUpAt: null,
+      offsetMs: this.newCallOffsetMs,
       lastAt: 0,
       seenAt: 0,
     };
@@ -482,19 +544,63 @@ export class AmiNormaliser {
     for (const call of ended.slice(0, this.calls.size - KEEP_ENDED)) this.calls.delete(call.callId);
   }
 
+  /**
+   * A packet's moment on the desk's clock: its Timestamp carried by the offset of the call it
+   * is about (fixed at that call's first timestamped packet; a new call takes the estimate now),
+   * else its arrival.
+   */
   private momentOf(message: AmiMessage, arrivalMs: number): Moment {
     const stamp = Number(message.Timestamp);
-    if (message.Timestamp !== undefined && Number.isFinite(stamp) && stamp > 0) {
-      const at = Math.round(stamp * 1000);
-      this.clock.sample(arrivalMs, at);
-      return { at, clock: 'pbx' };
+    if (message.Timestamp === undefined || !Number.isFinite(stamp) || stamp <= 0) {
+      this.newCallOffsetMs = null;
+      return { at: arrivalMs, clock: 'arrival', pbxMs: null };
     }
-    return { at: this.onPbxClock(arrivalMs), clock: 'arrival' };
+    const pbxMs = Math.round(stamp * 1000);
+    this.clock.sample(arrivalMs, pbxMs);
+    const call = this.callOfPacket(message);
+    if (call) call.offsetMs ??= this.clock.estimateMs();
+    const offsetMs = call?.offsetMs ?? this.clock.estimateMs() ?? 0;
+    this.newCallOffsetMs = offsetMs;
+    return { at: pbxMs + offsetMs, clock: 'pbx', pbxMs };
   }
 
-  /** An arrival moment moved onto the PBX's clock when the offset is known, so the call's moments share one clock. */
-  private onPbxClock(arrivalMs: number): number {
-    return arrivalMs - (this.clock.estimateMs() ?? 0);
+  /** The followed call a packet is about: its Linkedid's, or for a transfer the call of one of its parties. */
+  private callOfPacket(message: AmiMessage): Call | undefined {
+    const ids = [
+      callIdOf(message),
+      message.TransfereeLinkedid,
+      message.TransfererLinkedid,
+      message.OrigTransfererLinkedid,
+      message.SecondTransfererLinkedid,
+      message.TransferTargetLinkedid,
+    ];
+    for (const id of ids) {
+      const call = id === undefined ? undefined : this.calls.get(id);
+      if (call && !call.emitted.has('ended')) return call;
+    }
+    return undefined;
+  }
+
+  /** A moment taken on another packet's offset, carried onto this call's. */
+  private onCallClock(call: Call, moment: Moment): Moment {
+    if (moment.pbxMs === null || call.offsetMs === null) return moment;
+    return { ...moment, at: moment.pbxMs + call.offsetMs };
+  }
+
+  /** A call the desk had open before this start: known, so the first reconcile ends it or leaves it be, never offers it again. */
+  private seed(seed: OpenCallSeed): void {
+    const call = this.callFor(seed.callId, { direction: seed.direction, number: undefined, queue: seed.queue });
+    call.mine = seed.mine;
+    call.offeredAt = seed.offeredAt;
+    call.emitted.add('offered');
+    if (seed.mine && seed.direction === 'in') call.emitted.add('ringing');
+    if (seed.answeredAt !== null) {
+      call.answeredAt = seed.answeredAt;
+      call.answeredBy = seed.mine ? this.config.agent : seed.agent;
+      if (seed.mine) call.emitted.add('answered');
+    }
+    call.lastAgent = seed.agent;
+    call.lastAt = seed.offeredAt;
   }
 
   private isMyInterface(iface: string | undefined): boolean {
@@ -588,6 +694,11 @@ function secondsOf(duration: string | undefined): number {
   if (hours === undefined || minutes === undefined || secs === undefined || rest.length > 0) return 0;
   const total = hours * 3600 + minutes * 60 + secs;
   return Number.isFinite(total) ? total : 0;
+}
+
+/** A moment worked back by `ms` (a wait, a talk time, a channel's age), on the same clock. */
+function earlier(moment: Moment, ms: number): Moment {
+  return { at: moment.at - ms, clock: moment.clock, pbxMs: moment.pbxMs === null ? null : moment.pbxMs - ms };
 }
 
 function seconds(ms: number): number {

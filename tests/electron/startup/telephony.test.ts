@@ -47,16 +47,19 @@ describe('telephony started with the desk', () => {
     expect(await startTelephony({ file: desk.file, db: desk.store.db, atDesk: () => null, onOutcome: () => undefined, env: {} })).toBeNull();
   });
 
-  it('AMI: a queue call rings the extension and a record opens with the PBX\'s times; the same transcript again changes nothing', async () => {
+  it('AMI: a queue call rings the extension and a record opens with the PBX\'s times carried onto the desk\'s clock; the same transcript again changes nothing', async () => {
     const pbx = await startAmiServer();
     cleanups.push(() => pbx.close());
     const { desk, news } = await deskWithTelephony({ HOTLINE_AMI_URL: pbx.url(), HOTLINE_EXTENSION: 'PJSIP/1001', HOTLINE_AMI_QUEUES: 'support' });
     await waitFor('the login', async () => pbx.logins.some((l) => l.accepted));
+    const sentAt = Date.now();
     pbx.replay(path.join(FIXTURES, 'asterisk20-queue-answered.ami'));
     const row = await waitFor('the answered record', () => desk.store.db.selectFrom('calls').selectAll().where('answered_at', 'is not', null).executeTakeFirst());
-    // QueueCallerJoin's and AgentConnect's Timestamp headers (the PBX's clock, not the desk's).
-    expect(row.call_at).toBe(1764590400120);
-    expect(row.answered_at).toBe(1764590412350);
+    // The transcript's Timestamps are of 2025 and its packets all arrive now: the call is carried onto the desk's
+    // clock (it came in when its first packet arrived), and QueueCallerJoin → AgentConnect keeps the PBX's 12.23 s.
+    expect(row.call_at).toBeGreaterThanOrEqual(sentAt);
+    expect(row.call_at).toBeLessThanOrEqual(Date.now());
+    expect(row.answered_at! - row.call_at).toBe(1764590412350 - 1764590400120);
     expect(row.phone_last4).toBe('8000');
     expect(news.some((n) => n.opened && n.recordId === row.id && n.numberLast4 === '8000')).toBe(true);
     const facts = await waitFor('the hang-up', () => desk.store.db.selectFrom('phone_calls').selectAll().where('ended_at', 'is not', null).executeTakeFirst());
@@ -68,6 +71,64 @@ describe('telephony started with the desk', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(await desk.store.db.selectFrom('calls').select('id').execute()).toHaveLength(1);
     expect(await desk.store.db.selectFrom('audit_log').select('id').execute()).toHaveLength(audit.length);
+  });
+
+  it('AMI: calls in flight survive a restart of the inputs: one hung up meanwhile ends (a ringing one left a missed call), one still up is neither ended nor offered again', async () => {
+    const pbx = await startAmiServer();
+    cleanups.push(() => pbx.close());
+    const desk = await openTestDesk({ now: Date.UTC(2025, 11, 1, 12) });
+    cleanups.push(() => desk.close());
+    const env = { HOTLINE_AMI_URL: pbx.url(), HOTLINE_EXTENSION: 'PJSIP/1001', HOTLINE_AMI_QUEUES: 'support' };
+    const news: PhoneCallNews[] = [];
+    const start = async () => {
+      const running = await startTelephony({ file: desk.file, db: desk.store.db, now: () => Date.now(), atDesk: () => null, onOutcome: (n) => news.push(n), env });
+      cleanups.push(() => running!.stop());
+      return running!;
+    };
+    const facts = (callId: string) => desk.store.db.selectFrom('phone_calls').selectAll().where('call_id', '=', callId).executeTakeFirst();
+    const talking = '1764596000.112';
+    const ringing = '1764596500.120';
+    const talkingUp = [
+      { Channel: 'PJSIP/trunk-00000070', Uniqueid: talking, Linkedid: talking, CallerIDNum: '18611112222', ConnectedLineNum: '1001', ChannelState: '6', Duration: '00:01:00', BridgeId: 'b-7' },
+      { Channel: 'PJSIP/1001-00000071', Uniqueid: '1764596002.113', Linkedid: talking, CallerIDNum: '1001', ConnectedLineNum: '18611112222', ChannelState: '6', Duration: '00:00:58', BridgeId: 'b-7' },
+    ];
+    pbx.state.channels = talkingUp;
+
+    const first = await start();
+    await waitFor('the login', async () => pbx.logins.some((l) => l.accepted));
+    // A queue call answered on this desk (the transcript stops mid-call), and one ringing it.
+    pbx.replay(path.join(FIXTURES, 'asterisk20-restart-midcall.ami'));
+    const common = { Channel: 'PJSIP/trunk-00000078', Uniqueid: ringing, Linkedid: ringing, CallerIDNum: '13700009999', Queue: 'support' };
+    pbx.send({ Event: 'QueueCallerJoin', Timestamp: '1764596500.000000', ...common, Position: '1', Count: '1' });
+    pbx.send({ Event: 'AgentCalled', Timestamp: '1764596502.000000', ...common, DestChannel: 'PJSIP/1001-00000079', Interface: 'PJSIP/1001', MemberName: 'Li Na' });
+    const answered = await waitFor('the answered call', async () => (await facts(talking))?.answered_at != null && (await facts(talking)));
+    await waitFor('the ringing call’s record', async () => (await facts(ringing))?.call_record_id != null);
+    const talkingRecord = answered.call_record_id!;
+
+    // The desk's inputs stop (an app restart, a save of the Telephony card); the ringing caller hangs up meanwhile.
+    await first.stop();
+    pbx.state.channels = talkingUp;
+    const newsBefore = news.length;
+    await start();
+    const ended = await waitFor('the ringing call’s end', async () => (await facts(ringing))?.ended_at != null && (await facts(ringing)));
+    expect(ended.answered_at).toBeNull();
+    const missed = await desk.store.db.selectFrom('missed_calls').selectAll().where('call_id', '=', ringing).executeTakeFirstOrThrow();
+    expect(missed.queue).toBe('support');
+    const voided = await desk.store.db.selectFrom('calls').selectAll().where('id', '=', ended.call_record_id!).executeTakeFirstOrThrow();
+    expect(voided.void_reason).toBe(`not answered: logged as missed call ${missed.missed_no}`);
+    await new Promise((r) => setTimeout(r, 300));
+    // The call still up: not ended, not offered again (no event reached its record).
+    expect((await facts(talking))?.ended_at).toBeNull();
+    expect((await facts(talking))?.offered_at).toBe(answered.offered_at);
+    expect(news.slice(newsBefore).some((n) => n.recordId === talkingRecord)).toBe(false);
+
+    // It hangs up while the desk is down once more: the next start ends it, answered, and leaves no missed call.
+    pbx.state.channels = [];
+    await start();
+    const done = await waitFor('the talking call’s end', async () => (await facts(talking))?.ended_at != null && (await facts(talking)));
+    expect(done.cause).toBe('normalClearing');
+    expect(done.answered_at).toBe(answered.answered_at);
+    expect(await desk.store.db.selectFrom('missed_calls').select('id').where('call_id', '=', talking).execute()).toHaveLength(0);
   });
 
   it('AMI: a caller abandoning the watched queue leaves a missed call with its callback target, and no record', async () => {
