@@ -1,6 +1,6 @@
-import { lastFourDigits } from '../../../shared/domain/privacy';
 import type { CallEvent, CallEventKind, CallSource, EndCause } from '../../../shared/telephony/callEvents';
 import { ClockOffset } from './clockOffset';
+import { DIAL_CAUSES, callIdOf, numberLast4, agentOf, targetOf, numberOf, secondsOf } from './amiFields';
 import type { AmiMessage } from './protocol';
 
 /**
@@ -617,18 +617,6 @@ export class AmiNormaliser {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** AMI's DialStatus → the stream's causes. */
-const DIAL_CAUSES: Readonly<Record<string, EndCause>> = {
-  BUSY: 'busy',
-  NOANSWER: 'noAnswer',
-  CANCEL: 'cancel',
-  CONGESTION: 'congestion',
-  CHANUNAVAIL: 'notFound',
-  DONTCALL: 'cancel',
-  TORTURE: 'cancel',
-  INVALIDARGS: 'notFound',
-};
-
 /** Q.850 cause codes of a Hangup → the stream's causes (16 normal clearing, 17 busy, 18/19 no answer, 1 unallocated, 34/38/41/42 congestion). */
 function unansweredCause(code: string | undefined, call: Call): EndCause {
   switch (Number(code)) {
@@ -652,48 +640,6 @@ function unansweredCause(code: string | undefined, call: Call): EndCause {
       if (call.queue) return call.inQueue ? 'abandoned' : 'noAnswer';
       return 'cancel';
   }
-}
-
-/** The call's key: Linkedid (Asterisk 12+), Uniqueid for the older events that lack it. */
-function callIdOf(message: AmiMessage): string {
-  return message.Linkedid ?? message.DestLinkedid ?? message.Uniqueid ?? '';
-}
-
-/** `<unknown>` and empty caller IDs are withheld numbers. */
-function numberLast4(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '' || raw === '<unknown>') return null;
-  return lastFourDigits(raw);
-}
-
-/** A colleague's interface as the queue names it, digit runs longer than an extension cut to four. */
-function agentOf(message: AmiMessage): string | null {
-  const name = message.Interface ?? message.MemberName ?? null;
-  return name === null ? null : cutLongDigitRuns(name);
-}
-
-/** A transfer's target (an extension, a channel, a dialled number): its channel suffix dropped and long digit runs cut to four. */
-function targetOf(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
-  return cutLongDigitRuns(raw.replace(/-[0-9a-f]{8}(;\d)?$/i, ''));
-}
-
-/** An extension (up to four digits) stays; a run of five or more digits may be a phone number and keeps only its last four. */
-function cutLongDigitRuns(text: string): string {
-  return text.replace(/\d{5,}/g, (run) => run.slice(-4));
-}
-
-function numberOf(raw: string | undefined): number | null {
-  if (raw === undefined || raw === '') return null;
-  const value = Number(raw);
-  return Number.isFinite(value) ? value : null;
-}
-
-/** CoreShowChannel's Duration, `HH:MM:SS`. */
-function secondsOf(duration: string | undefined): number {
-  const [hours, minutes, secs, ...rest] = (duration ?? '').split(':').map(Number);
-  if (hours === undefined || minutes === undefined || secs === undefined || rest.length > 0) return 0;
-  const total = hours * 3600 + minutes * 60 + secs;
-  return Number.isFinite(total) ? total : 0;
 }
 
 /** A moment worked back by `ms` (a wait, a talk time, a channel's age), on the same clock. */
