@@ -84,6 +84,8 @@ export function toCallRecord(row: CallRow, transfers: TransferRow[], steps: Step
     clockBehindMs: row.clock_behind_ms,
     sourceRef: row.source_ref,
     voided: row.voided_at === null ? null : { at: row.voided_at, by: row.voided_by ?? '', reason: row.void_reason ?? '' },
+    // The phone facts are another table's: loadRecord reads them for this desk's own records.
+    phone: null,
   };
 }
 

@@ -149,11 +149,11 @@ export interface CallRecord {
   timing: TimingInput;
   /**
    * The phone system's facts of the call, for a record the phone opened (issue 15): the hang-up the
-   * record itself has no moment for. Null (or absent: another desk's record from the team server)
-   * when no phone call is linked. Read with the record, never audited nor pushed: the team server
-   * gets the phone facts on their own (phone_calls).
+   * record itself has no moment for. Null when no phone call is linked, and for another desk's
+   * record read from the team server. Read with the record, never audited nor pushed: the team
+   * server gets the phone facts on their own (phone_calls).
    */
-  phone?: PhoneFacts | null;
+  phone: PhoneFacts | null;
 }
 
 /** What the phone system said of a record's call: who reported it, its hang-up, the caller's wait and the talk time. */
