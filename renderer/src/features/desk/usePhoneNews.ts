@@ -19,7 +19,7 @@ export interface PhoneClosed {
  * with its void mark, so the typing is not lost without a word. Opening a
  * ringing call's record is the App's (it brings the Desk forward).
  */
-export function usePhoneNews(desk: Desk): { closed: PhoneClosed | null; dismiss: () => void } {
+export function usePhoneNews(desk: Desk): { closed: PhoneClosed | null } {
   const [closed, setClosed] = useState<PhoneClosed | null>(null);
   // The event handler is set up once; it reads the desk as it is when the event comes.
   const latest = useRef(desk);
@@ -55,5 +55,5 @@ export function usePhoneNews(desk: Desk): { closed: PhoneClosed | null; dismiss:
       for (const stop of stops) stop();
     };
   }, []);
-  return { closed, dismiss: () => setClosed(null) };
+  return { closed };
 }
