@@ -3,6 +3,7 @@ import type { CallRecord } from '../../shared/api/records';
 import { HotlineError } from '../../shared/api/result';
 import { findCall, listSteps, listTransfers, setTransferDue, updateCall } from '../store/calls';
 import { listMissReasons } from '../store/missReasons';
+import { phoneCallOfRecord } from '../store/phoneCalls';
 import type { CallRow, Database, DeskRow, UserRow } from '../store/schema';
 import { inWriteTransaction } from '../store/writeTransaction';
 import { cleanText } from '../../shared/domain/text';
@@ -12,7 +13,7 @@ import { appendAudit, isSignedOff } from '../store/audit';
 import { inboxEntryPending, settleAppliedInTransaction } from '../store/teamInbox';
 import { guardClickedMoment, latestMomentOf } from '../../shared/timing/clockGuard';
 import { diffRecords } from './auditDiff';
-import { timingOf, toCallRecord } from './callView';
+import { timingOf, toCallRecord, toPhoneFacts } from './callView';
 import { policyOf } from './policies';
 import { isLead, requireDesk, requireUser, TEAM_LEAD_FROM_INBOX, type Session } from './deskAndUser';
 import { refuse } from '../../shared/i18n/refusals';
@@ -21,11 +22,12 @@ import { en } from '../../shared/i18n/en';
 import { fillParams } from '../../shared/i18n';
 import { errorParams } from '../../shared/i18n/errorParams';
 
-/** Loads one whole record (row, transfers, steps) as the renderer sees it. */
+/** Loads one whole record (row, transfers, steps, the phone system's facts of its call) as the renderer sees it. */
 export async function loadRecord(db: Kysely<Database>, id: number): Promise<CallRecord> {
   const row = await findCall(db, id);
   if (!row) throw new HotlineError('not_found', `There is no record with id ${id}.`);
-  return toCallRecord(row, await listTransfers(db, id), await listSteps(db, id), await listMissReasons(db, [id]));
+  const record = toCallRecord(row, await listTransfers(db, id), await listSteps(db, id), await listMissReasons(db, [id]));
+  return { ...record, phone: toPhoneFacts(await phoneCallOfRecord(db, id)) };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { readStepText } from '../../shared/domain/followUpStep';
-import type { CallRecord, CallSummary, MissReasonView } from '../../shared/api/records';
+import type { CallRecord, CallSummary, MissReasonView, PhoneFacts } from '../../shared/api/records';
 import type { CallResult, Category, CustomerType, Feedback, MissReasonCode, RequestType } from '../../shared/domain/fields';
 import { TARGET_KINDS, type TargetKind, type TimingInput } from '../../shared/timing/compliance';
 import { minutesBetween, overallScore } from '../../shared/timing/durations';
-import type { CallRow, MissReasonRow, StepRow, TransferRow } from '../store/schema';
+import type { CallRow, MissReasonRow, PhoneCallRow, StepRow, TransferRow } from '../store/schema';
 
 /** Rows → the plain data the renderer reads; durations and timing facts derived here, never stored. */
 
@@ -84,6 +84,8 @@ export function toCallRecord(row: CallRow, transfers: TransferRow[], steps: Step
     clockBehindMs: row.clock_behind_ms,
     sourceRef: row.source_ref,
     voided: row.voided_at === null ? null : { at: row.voided_at, by: row.voided_by ?? '', reason: row.void_reason ?? '' },
+    // The phone facts are another table's: loadRecord reads them for this desk's own records.
+    phone: null,
   };
 }
 
@@ -106,4 +108,11 @@ export function toCallSummary(row: CallRow, transfers: readonly TransferRow[], l
     reasonsGiven: reasons.map((r) => ({ kind: r.kind as TargetKind, index: r.idx })),
     voidedAt: row.voided_at,
   };
+}
+
+/** A phone_calls row as the record shows it; the talk time worked out from answer and hang-up where the phone system gave none. */
+export function toPhoneFacts(row: PhoneCallRow | undefined): PhoneFacts | null {
+  if (!row) return null;
+  const worked = row.answered_at !== null && row.ended_at !== null ? Math.max(0, (row.ended_at - row.answered_at) / 1000) : null;
+  return { source: row.system, answeredAt: row.answered_at, endedAt: row.ended_at, cause: row.cause, waitSec: row.wait_sec, talkSec: row.talk_sec ?? worked };
 }

@@ -147,6 +147,26 @@ export interface CallRecord {
   voided: VoidMark | null;
   /** What the timing core needs, so the renderer shows live countdowns with the same code. */
   timing: TimingInput;
+  /**
+   * The phone system's facts of the call, for a record the phone opened (issue 15): the hang-up the
+   * record itself has no moment for. Null when no phone call is linked, and for another desk's
+   * record read from the team server. Read with the record, never audited nor pushed: the team
+   * server gets the phone facts on their own (phone_calls).
+   */
+  phone: PhoneFacts | null;
+}
+
+/** What the phone system said of a record's call: who reported it, its hang-up, the caller's wait and the talk time. */
+export interface PhoneFacts {
+  source: 'ami' | 'cti';
+  answeredAt: number | null;
+  /** The hang-up; null while the call is up. */
+  endedAt: number | null;
+  /** Why it ended, as the phone system said (normalClearing, cancel, busy, …). */
+  cause: string | null;
+  waitSec: number | null;
+  /** Answer to hang-up, seconds; null when not answered or not ended. */
+  talkSec: number | null;
 }
 
 /** A record voided as logged by mistake. */

@@ -14,11 +14,12 @@ import { board } from './en/board';
 import { teamSignOff } from './en/teamSignOff';
 import { phoneKpis } from './en/phoneKpis';
 import { telephony } from './en/telephony';
+import { phoneEvents } from './en/phoneEvents';
 
 /**
  * English dictionary: every string the renderer shows, one file per part of the app (./en/).
  * Button names are fixed by the spec (tests find them).
  */
-export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board, ...teamSignOff, ...phoneKpis, ...telephony } as const;
+export const en = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board, ...teamSignOff, ...phoneKpis, ...telephony, ...phoneEvents } as const;
 
 export type MessageKey = keyof typeof en;

@@ -15,6 +15,7 @@ import { board } from './zh/board';
 import { teamSignOff } from './zh/teamSignOff';
 import { phoneKpis } from './zh/phoneKpis';
 import { telephony } from './zh/telephony';
+import { phoneEvents } from './zh/phoneEvents';
 
 /** 中文词典：界面上的每一个字符串，按应用的部分分文件（./zh/）。 */
-export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board, ...teamSignOff, ...phoneKpis, ...telephony };
+export const zh: Record<MessageKey, string> = { ...desk, ...fields, ...errors, ...policy, ...review, ...archive, ...stats, ...team, ...layout, ...workspace, ...refusals, ...teamLink, ...board, ...teamSignOff, ...phoneKpis, ...telephony, ...phoneEvents };

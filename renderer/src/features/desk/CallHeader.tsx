@@ -3,6 +3,7 @@ import { localClock, localDateTime } from '../../../../shared/timing/localTime';
 import { ElapsedTimer } from '../../components/ElapsedTimer';
 import { useI18n } from '../../i18n';
 import { unsavedLabels } from './fieldPlaces';
+import { PhoneEnded } from './PhoneEnded';
 import type { SaveState } from './useDesk';
 
 /** Record number, the call's moments, its response duration, and a running timer while it is open. */
@@ -19,15 +20,7 @@ export function CallHeader({ record, saveState, unsaved = [] }: { record: CallRe
     <header className="call-header">
       <div className="call-title">
         <h2 data-testid="record-no">{record.recordNo}</h2>
-        {record.closedAt === null ? (
-          record.answeredAt === null ? (
-            <ElapsedTimer since={record.callAt} label={t('desk.waiting')} />
-          ) : (
-            <ElapsedTimer since={record.answeredAt} label={t('desk.onCall')} />
-          )
-        ) : (
-          <span className="badge">{t('desk.closed')} {localClock(record.closedAt, zone)}</span>
-        )}
+        <CallClock record={record} />
         <span className={`save-state save-${saveState}`} aria-live="polite">
           {saveLabel}
         </span>
@@ -48,6 +41,28 @@ export function CallHeader({ record, saveState, unsaved = [] }: { record: CallRe
           </dd>
         </div>
       </dl>
+      <PhoneEnded phone={record.phone} zone={zone} />
     </header>
   );
+}
+
+/**
+ * Where the call stands: waiting, on call, in wrap-up once the phone system
+ * reported the hang-up (the record stays open for the agent to finish it),
+ * closed, or voided (no timer runs for a record that is no call).
+ */
+function CallClock({ record }: { record: CallRecord }) {
+  const { t } = useI18n();
+  if (record.voided) return <span className="badge">{t('void.mark')}</span>;
+  if (record.closedAt !== null) {
+    return (
+      <span className="badge">
+        {t('desk.closed')} {localClock(record.closedAt, record.timeZone)}
+      </span>
+    );
+  }
+  const endedAt = record.phone?.endedAt ?? null;
+  if (endedAt !== null) return <ElapsedTimer key="wrapUp" since={endedAt} label={t('desk.wrapUp')} />;
+  if (record.answeredAt === null) return <ElapsedTimer key="waiting" since={record.callAt} label={t('desk.waiting')} />;
+  return <ElapsedTimer key="onCall" since={record.answeredAt} label={t('desk.onCall')} />;
 }

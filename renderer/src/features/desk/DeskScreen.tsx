@@ -18,6 +18,8 @@ import { FeedbackFields } from './FeedbackFields';
 import { ResultFields } from './ResultFields';
 import { TodayList } from './TodayList';
 import { useDesk } from './useDesk';
+import { phoneClosedText, phoneVoidOf } from './phoneVoid';
+import { usePhoneNews } from './usePhoneNews';
 import { VoidMark } from './VoidMark';
 import { VoidRecord } from './VoidRecord';
 
@@ -31,6 +33,9 @@ export function DeskScreen({ openRequest }: { openRequest: { id: number; fromPho
   const counted = useMemo(() => (desk.day?.records ?? []).filter((r) => r.voidedAt === null), [desk.day]);
   const { alerts, dismiss } = useTargetAlerts(counted, policyFor);
   const policy = record && !record.voided ? policyFor(record.policyVersion) : null;
+  const phoneNews = usePhoneNews(desk);
+  /** The phone voided the record on screen while something typed for it was unsaved: it stays, and says why. */
+  const keptForTyping = record?.voided != null && phoneVoidOf(record.voided) !== null && desk.drafts.has(record.id);
 
   /** The record the phone opened, while its repeat-caller pop-up shows; an earlier record of the caller opened beside it. */
   const [phoneOpened, setPhoneOpened] = useState<number | null>(null);
@@ -62,6 +67,11 @@ export function DeskScreen({ openRequest }: { openRequest: { id: number; fromPho
               <CallerHistory recordId={record.id} zone={record.timeZone} onOpen={setEarlier} onClose={() => setPhoneOpened(null)} />
             </>
           )}
+          {record === null && phoneNews.closed !== null && (
+            <p className="card alert phone-closed" role="status" data-testid="phone-closed">
+              <strong>{phoneNews.closed.recordNo}</strong> {phoneClosedText(phoneNews.closed.why, t)}
+            </p>
+          )}
           {record === null ? (
             <p className="card muted empty-call">{t('desk.noCall')}</p>
           ) : (
@@ -70,7 +80,9 @@ export function DeskScreen({ openRequest }: { openRequest: { id: number; fromPho
               {record.voided && (
                 <>
                   <VoidMark voided={record.voided} zone={record.timeZone} />
-                  <p className="muted">{t('void.readOnly')}</p>
+                  <p className={keptForTyping ? 'alert phone-voided-kept' : 'muted'} role={keptForTyping ? 'alert' : undefined}>
+                    {t(keptForTyping ? 'desk.phoneVoidedKept' : 'void.readOnly')}
+                  </p>
                 </>
               )}
               <ChangeReason desk={desk} />

@@ -41,7 +41,9 @@ export function useCallDrafts() {
       return next;
     });
   }, []);
-  return { get, set, drop };
+  /** Whether anything typed for a call is still unsaved: a record the phone voids then stays on screen rather than taking it away. */
+  const has = useCallback((callId: number): boolean => Object.keys(drafts.get(callId) ?? {}).length > 0, [drafts]);
+  return { get, set, drop, has };
 }
 
 export type CallDrafts = ReturnType<typeof useCallDrafts>;

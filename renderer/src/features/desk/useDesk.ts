@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UpdatePatch } from '../../../../shared/api/contract';
 import type { CallRecord, DayList } from '../../../../shared/api/records';
 import type { ApiResult } from '../../../../shared/api/result';
@@ -43,6 +43,12 @@ export function useDesk() {
   /** Counts attempts to close: "required" messages of fields not yet left show from the first one on. */
   const [submitAttempts, setSubmitAttempts] = useState(0);
   const drafts = useCallDrafts();
+  /** The record on screen and a count of saves, for a re-read that must not overwrite a newer save (usePhoneNews). */
+  const shownId = useRef<number | null>(null);
+  const saves = useRef(0);
+  useEffect(() => {
+    shownId.current = record?.id ?? null;
+  }, [record]);
   /** The open call's workspace: its drafts are its own. */
   const callId = record?.id ?? NO_CALL;
   /** Why a signed-off record changes: asked for when the store says the day is archived, then sent with each of its changes. */
@@ -105,6 +111,7 @@ export function useDesk() {
         return null;
       }
       setLastSave('saved');
+      saves.current += 1;
       setRecord(result.value);
       setErrors((prev) => Object.fromEntries(Object.entries(prev).filter(([key]) => !fields.includes(key) && key !== 'changeReason')));
       const cleared = (key: string) => fields.includes(key) || (key === 'result' && fields.some((f) => (RESULT_FIELDS as readonly string[]).includes(f)));
@@ -125,6 +132,37 @@ export function useDesk() {
       setUnsaved([]);
       setRefusal(null);
       setSubmitAttempts(0);
+    }
+  }, []);
+
+  /**
+   * Reads the record on screen again as the store has it now (the phone system changed it): errors,
+   * refusals and typing stay. A save that lands meanwhile is newer than what this read started
+   * from, so the read is made once more. Returns the record read, or null when another is shown.
+   */
+  const reread = useCallback(async (id: number): Promise<CallRecord | null> => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const before = saves.current;
+      const result = await api.getCall({ id });
+      if (!result.ok || shownId.current !== id) return null;
+      if (saves.current !== before) continue;
+      setRecord(result.value);
+      return result.value;
+    }
+    return null;
+  }, []);
+
+  /** Takes the record off the workspace (the phone voided it): the desk shows no call, and a reload does not bring it back. */
+  const closeRecord = useCallback(() => {
+    setRecord(null);
+    setErrors({});
+    setUnsaved([]);
+    setRefusal(null);
+    setSubmitAttempts(0);
+    try {
+      globalThis.sessionStorage?.removeItem(OPEN_RECORD_KEY);
+    } catch {
+      // Storage disabled: nothing was kept.
     }
   }, []);
 
@@ -154,7 +192,7 @@ export function useDesk() {
   );
 
   const saveState: SaveState = inFlight ? 'saving' : unsaved.length > 0 ? 'failed' : lastSave;
-  return { record, day, errors, saveState, unsaved, refusal, refuse, submitAttempts, perform, open, savePatch, setErrors, changeReason, setChangeReason, drafts, keep, clearError };
+  return { record, day, errors, saveState, unsaved, refusal, refuse, submitAttempts, perform, open, reread, closeRecord, refreshDay, savePatch, setErrors, changeReason, setChangeReason, drafts, keep, clearError };
 }
 
 export type Desk = ReturnType<typeof useDesk>;

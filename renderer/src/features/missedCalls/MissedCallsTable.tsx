@@ -11,7 +11,8 @@ import { callbackOf, causeKey } from './callbackText';
  * Missed calls as a table: number, time, wait, last four digits, queue, cause
  * and the callback (due, with its countdown, or who called back and how).
  * Open ones have a checkbox for "Mark missed calls as handled" in bulk and a
- * "Called back" button of their own. `dates`: the time column shows the date
+ * "Mark called back" button of their own (not "Called back": that is the
+ * Review filter's label, and a row's action must not read as its state). `dates`: the time column shows the date
  * too (a period in Review, open work over days).
  */
 export function MissedCallsTable(props: { calls: MissedCallView[]; onChanged: () => Promise<void> | void; dates?: boolean; testId: string }) {
@@ -103,8 +104,8 @@ export function MissedCallsTable(props: { calls: MissedCallView[]; onChanged: ()
                     </small>
                   )}
                   {m.calledBackAt === null && (
-                    <button type="button" className="small" aria-label={t('missed.calledBackFor', { no: m.missedNo })} onClick={() => void mark([m.id])}>
-                      {t('missed.calledBack')}
+                    <button type="button" className="small" aria-label={t('missed.markCalledBackFor', { no: m.missedNo })} onClick={() => void mark([m.id])}>
+                      {t('missed.markCalledBack')}
                     </button>
                   )}
                 </td>

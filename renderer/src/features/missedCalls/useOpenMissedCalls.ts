@@ -4,8 +4,9 @@ import { api, events } from '../../api';
 
 /**
  * The missed calls not yet called back, oldest first: read at once, again on
- * each `phoneCall` event (a call was missed, or an outbound call called one
- * back) and after the event channel comes back.
+ * every `phoneCall` event (a call was missed, an outbound call called one back,
+ * or anything else the phone did: a read is cheap, a list behind is not) and
+ * after the event channel comes back.
  */
 export function useOpenMissedCalls() {
   const [calls, setCalls] = useState<MissedCallView[] | null>(null);
@@ -15,7 +16,7 @@ export function useOpenMissedCalls() {
   }, []);
   useEffect(() => {
     void read();
-    const stops = [events.on('phoneCall', (news) => (news.missedCallId !== null || news.calledBack > 0) && void read()), events.onReconnect(() => void read())];
+    const stops = [events.on('phoneCall', () => void read()), events.onReconnect(() => void read())];
     return () => {
       for (const stop of stops) stop();
     };

@@ -25,7 +25,7 @@ export function MissedCallsReview({ from, to }: { from: string; to: string }) {
   }, [from, to, state]);
   useEffect(() => {
     void read();
-    const stops = [events.on('phoneCall', (news) => (news.missedCallId !== null || news.calledBack > 0) && void read()), events.onReconnect(() => void read())];
+    const stops = [events.on('phoneCall', () => void read()), events.onReconnect(() => void read())];
     return () => {
       for (const stop of stops) stop();
     };
@@ -43,7 +43,7 @@ export function MissedCallsReview({ from, to }: { from: string; to: string }) {
           ))}
         </div>
       </div>
-      {calls.length === 0 ? <p className="muted">{t('missed.noneInPeriod')}</p> : <MissedCallsTable calls={calls} onChanged={read} dates testId="review-missed" />}
+      {calls.length === 0 ? <p className="muted">{t(state ? `missed.noneInPeriod.${state}` : 'missed.noneInPeriod')}</p> : <MissedCallsTable calls={calls} onChanged={read} dates testId="review-missed" />}
     </section>
   );
 }
