@@ -18,8 +18,6 @@ export const telephony = {
   'missed.selectColumn': 'Select',
   'missed.markHandled': 'Mark missed calls as handled',
   'missed.markHandledN': 'Mark missed calls as handled ({n})',
-  'missed.calledBack': 'Called back',
-  'missed.calledBackFor': 'Called back: {no}',
   'missed.marked': '{n} missed calls marked as handled.',
   'missed.byHow': '{who}, {how}, {time}',
   'missed.how.outboundCall': 'outbound call seen',

@@ -20,8 +20,6 @@ export const telephony: Record<keyof typeof en, string> = {
   'missed.selectColumn': '选择',
   'missed.markHandled': '标记未接来电为已处理',
   'missed.markHandledN': '标记未接来电为已处理（{n}）',
-  'missed.calledBack': '已回拨',
-  'missed.calledBackFor': '已回拨：{no}',
   'missed.marked': '已将 {n} 个未接来电标记为已处理。',
   'missed.byHow': '{who}，{how}，{time}',
   'missed.how.outboundCall': '检测到外呼',
