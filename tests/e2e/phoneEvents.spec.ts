@@ -111,5 +111,13 @@ test.describe('电话系统事件即时更新坐席屏幕', () => {
     await expect(review.getByRole('button', { name: '已回拨', exact: true })).toHaveCount(1);
     await review.getByRole('button', { name: '已回拨', exact: true }).click();
     await expect(review).toContainText('此期间没有已回拨的未接来电。');
+
+    // The voided record's audit trail says the phone's reason in Chinese too, not as the trail stores it.
+    await page.getByRole('group', { name: '时效' }).getByRole('button', { name: '已作废' }).click();
+    await page.getByRole('row', { name: new RegExp(secondNo) }).getByRole('button', { name: secondNo }).click();
+    const audit = page.getByTestId('record-panel').getByTestId('audit');
+    await expect(audit).toContainText(/未接听：已记为未接来电 MC\d{11}/);
+    await expect(audit).toContainText('电话系统（CTI）');
+    await expect(audit).not.toContainText('not answered');
   });
 });
