@@ -75,7 +75,7 @@ function phoneLines(s: StatsReport): string[] {
 export const statsCommand: Command = {
   name: 'stats',
   summary: "a period's figures as a table, or as JSON (the same code as the Statistics screen)",
-  usage: `hotline stats --from YYYY-MM-DD --to YYYY-MM-DD [--team [--desk CODE,…]] [--json] [--db PATH]
+  usage: `hotline stats --from YYYY-MM-DD [--to YYYY-MM-DD] [--team [--desk CODE,…]] [--json] [--db PATH]
 
 Prints call volume, response compliance and distribution, resolution rate by
 category against its target, agents, transfers, call reasons and follow-ups for
@@ -94,9 +94,10 @@ there to divide by), kpis.asaSec and kpis.ahtSec; the rest under phone.
   options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, team: { type: 'boolean' }, desk: { type: 'string' } },
   async run(values) {
     const from = values.from;
-    const to = values.to;
+    // One day when --to is left out: `hotline stats --from 2026-12-02` is that day's figures.
+    const to = values.to ?? from;
     if (typeof from !== 'string' || !DATE.test(from)) throw new UsageError('--from YYYY-MM-DD is needed');
-    if (typeof to !== 'string' || !DATE.test(to)) throw new UsageError('--to YYYY-MM-DD is needed');
+    if (typeof to !== 'string' || !DATE.test(to)) throw new UsageError('--to must be a date, YYYY-MM-DD');
     if (to < from) throw new UsageError('--to is before --from');
     if (values.desk !== undefined && !values.team) throw new UsageError('--desk goes with --team');
     const scopeUrl = values.team ? (readTeamUrl(dbFileOf(values), undefined, 'scope') ?? process.env.HOTLINE_TEAM_URL ?? null) : null;

@@ -37,8 +37,8 @@ export function phoneKpiLines(f: PhoneFigures): PhoneKpiLine[] {
 /** What the formulas are filled with: the thresholds of the policy the calls were judged by. */
 export const formulaParams = (p: Pick<PhoneKpis, 'targets'>) => ({ sec: p.targets.answeredWithinSec, short: p.targets.shortAbandonSec, pct: p.targets.serviceLevelPct });
 
-/** A line's value as text: a percentage to 0.1, seconds to 0.1, "—" for none. */
-export function showPhoneValue(value: number | null, unit: PhoneKpiLine['unit']): string {
+/** A line's value as text: a percentage to 0.1, seconds to 0.1 (in the reader's words for a second: "9 s", "9 秒"), "—" for none. */
+export function showPhoneValue(value: number | null, unit: PhoneKpiLine['unit'], seconds: (sec: number) => string = (sec) => `${sec} s`): string {
   if (value === null) return '—';
-  return unit === 'share' ? `${(value * 100).toFixed(1)} %` : `${value} s`;
+  return unit === 'share' ? `${(value * 100).toFixed(1)} %` : seconds(value);
 }

@@ -42,6 +42,14 @@ describe('hotline stats and the call-centre KPIs', () => {
     expect(report.phone).toMatchObject({ ...PHONE_DAY.counts, callbacksOpenInTime: 0, callbackRate: 1 / 3, wrapUpSec: PHONE_DAY.wrapUpSec, longestWaitSec: PHONE_DAY.longestWaitSec });
   });
 
+  it('takes one day when --to is left out', async () => {
+    const oneDay = await hotline('stats', '--from', PHONE_DAY.date, '--json', '--db', file);
+    const both = await hotline('stats', '--from', PHONE_DAY.date, '--to', PHONE_DAY.date, '--json', '--db', file);
+    expect(oneDay.code).toBe(0);
+    expect((JSON.parse(oneDay.stdout) as { kpis: unknown }).kpis).toEqual((JSON.parse(both.stdout) as { kpis: unknown }).kpis);
+    expect((await hotline('stats', '--from', PHONE_DAY.date, '--to', 'soon', '--db', file)).stderr).toContain('--to must be a date, YYYY-MM-DD');
+  });
+
   it('gives null, not 0 or 1, for a period the phone system saw nothing of', async () => {
     const out = await hotline('stats', '--from', '2024-05-13', '--to', '2024-05-19', '--json', '--db', file);
     const { kpis } = JSON.parse(out.stdout) as { kpis: Record<string, number | null> };

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n';
  */
 export function PhoneKpiTable({ a, b, labelA, labelB }: { a: StatsReport; b?: StatsReport | null | undefined; labelA: string; labelB: string }) {
   const { t } = useI18n();
+  const inSeconds = (s: number) => t('desk.durationSec', { s });
   const params = formulaParams(a.phone);
   const linesB = b ? phoneKpiLines(b.phone) : null;
   return (
@@ -34,9 +35,9 @@ export function PhoneKpiTable({ a, b, labelA, labelB }: { a: StatsReport; b?: St
           {phoneKpiLines(a.phone).map((line, i) => (
             <tr key={line.key} data-phone-kpi={line.key}>
               <th scope="row">{t(`phoneKpi.${line.key}` as MessageKey)}</th>
-              <td data-period="a">{showPhoneValue(line.value, line.unit)}</td>
+              <td data-period="a">{showPhoneValue(line.value, line.unit, inSeconds)}</td>
               <td data-basis="a">{line.basis}</td>
-              {linesB && <td data-period="b">{showPhoneValue(linesB[i]!.value, linesB[i]!.unit)}</td>}
+              {linesB && <td data-period="b">{showPhoneValue(linesB[i]!.value, linesB[i]!.unit, inSeconds)}</td>}
               {linesB && <td data-basis="b">{linesB[i]!.basis}</td>}
               <td className="formula">{t(`phoneKpi.${line.key}.formula` as MessageKey, params)}</td>
             </tr>
@@ -48,11 +49,11 @@ export function PhoneKpiTable({ a, b, labelA, labelB }: { a: StatsReport; b?: St
 }
 
 const pct = (x: number | null) => showPhoneValue(x, 'share');
-const sec = (x: number | null) => showPhoneValue(x, 'sec');
 
 /** One breakdown (by hour, agent or desk): a row per group with every KPI. */
 function Breakdown({ title, head, rows, testId }: { title: string; head: string; rows: Array<{ label: string; f: PhoneFigures }>; testId: string }) {
   const { t } = useI18n();
+  const sec = (x: number | null) => showPhoneValue(x, 'sec', (s) => t('desk.durationSec', { s }));
   if (rows.length === 0) return null;
   return (
     <section className="card">

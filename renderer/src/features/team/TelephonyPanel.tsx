@@ -4,6 +4,7 @@ import type { MessageKey } from '../../../../shared/i18n';
 import { api } from '../../api';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
+import { clockOffsetText } from './clockOffsetText';
 import { CtiListenFields, draftOf, entriesOf, type CtiListenDraft } from './CtiListenFields';
 
 const ENV_NAMES = { amiUrl: 'HOTLINE_AMI_URL', extension: 'HOTLINE_EXTENSION', queues: 'HOTLINE_AMI_QUEUES', ctiEnabled: 'HOTLINE_CTI' } as const;
@@ -143,7 +144,7 @@ function StatusLines({ status }: { status: TelephonyStatus | null }) {
   return (
     <ul className="telephony-status" data-testid="telephony-status">
       <li className={ami?.state === 'connected' ? 'ok' : ami?.state === 'refused' ? 'error' : undefined}>{amiLine}</li>
-      {status.clockOffsetMs !== null && Math.abs(status.clockOffsetMs) > OFFSET_SHOWN_MS && <li className="warn">{t('telephony.clockOffset', { sec: (Math.abs(status.clockOffsetMs) / 1000).toFixed(1) })}</li>}
+      {status.clockOffsetMs !== null && Math.abs(status.clockOffsetMs) > OFFSET_SHOWN_MS && <li className="warn">{clockOffsetText(status.clockOffsetMs, t)}</li>}
       {status.queues.map((q) => (
         <li key={q.queue}>{t('telephony.queue', { queue: q.queue, waiting: q.waiting, wait: Math.round(q.longestWaitSec) })}</li>
       ))}
