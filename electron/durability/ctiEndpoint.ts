@@ -17,6 +17,13 @@ export interface CtiEndpointSettings {
   port: number | null;
   token: string | null;
   allowFrom: string[];
+  /**
+   * The phone system's name in the calls this endpoint takes (`ctiPbx`): a call is one call by
+   * (name, callId), on this desk and on the team server. Unset: this desk's own (`cti:<desk code>`),
+   * so two desks' softphones that reuse short call ids are never taken for one call. Desks fed by one
+   * bridge of one PBX set the same name, so that a queue's missed call is kept once for the team.
+   */
+  pbxName: string | null;
 }
 
 export function readCtiEndpoint(dbFile: string): CtiEndpointSettings {
@@ -28,6 +35,7 @@ export function readCtiEndpoint(dbFile: string): CtiEndpointSettings {
     port: typeof port === 'number' && Number.isInteger(port) && port > 0 && port < 65536 ? port : null,
     token: typeof s.ctiToken === 'string' && s.ctiToken.length >= 16 ? s.ctiToken : null,
     allowFrom,
+    pbxName: typeof s.ctiPbx === 'string' && s.ctiPbx.trim() !== '' ? s.ctiPbx.trim() : null,
   };
 }
 

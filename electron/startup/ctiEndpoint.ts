@@ -16,12 +16,15 @@ export async function openDeskCtiEndpoint(
   dbFile: string,
   onEvent: (event: CallEvent) => void | Promise<void>,
   onNotStarted: (problem: NonNullable<TelephonyStatus['ctiProblem']>) => void = () => undefined,
+  deskCode: string | null = null,
 ): Promise<RunningCtiEndpoint | null> {
   const kept = readCtiEndpoint(dbFile);
+  // The PBX's name in each call's key: the one an admin set for a shared bridge, else this desk's own.
+  const name = kept.pbxName ?? (deskCode === null ? 'cti' : `cti:${deskCode}`);
   const token = kept.token ?? newCtiToken();
   let endpoint: RunningCtiEndpoint;
   try {
-    endpoint = await startCtiEndpoint({ host: kept.host, port: kept.port ?? 0, token, allowFrom: kept.allowFrom, onEvent });
+    endpoint = await startCtiEndpoint({ host: kept.host, port: kept.port ?? 0, token, allowFrom: kept.allowFrom, onEvent, name });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const why =

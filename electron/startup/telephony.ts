@@ -5,6 +5,7 @@ import { connectAmi, parseAmiUrl, type AmiConnection, type OpenCallSeed } from '
 import type { Database } from '../store/schema';
 import { readTelephony, type TelephonySettings } from '../durability/telephonySettings';
 import { saveQueueSnapshot } from '../store/phoneOutbox';
+import { findDesk } from '../store/desk';
 import { listUnendedPhoneCalls } from '../store/phoneCalls';
 import { applyCallEvent, type PhoneEventOutcome } from '../records/phoneEvents';
 import { describeError, log } from '../log';
@@ -70,6 +71,7 @@ export async function startTelephony(options: TelephonyOptions): Promise<Running
           if ((await deliver(event)) === null) throw new Error('the event was not applied');
         },
         (problem) => (ctiProblem = problem),
+        (await findDesk(options.db))?.code ?? null,
       )
     : null;
   let ami: AmiConnection | null = null;

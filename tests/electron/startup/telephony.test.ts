@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTelephony, type RunningTelephony } from '../../../electron/startup/telephony';
 import { readCtiEndpoint } from '../../../electron/durability/ctiEndpoint';
+import { updateSettings } from '../../../electron/durability/settings';
 import type { PhoneCallNews } from '../../../shared/api/telephony';
 import { startAmiServer } from '../../helpers/amiServer';
 import { openTestDesk, type TestDesk } from '../../helpers/tempStore';
@@ -157,10 +158,24 @@ describe('telephony started with the desk', () => {
     expect(hangup.status).toBe(200);
     const missed = await waitFor('the missed call', () => desk.store.db.selectFrom('missed_calls').selectAll().executeTakeFirst());
     expect(missed.cause).toBe('cancel');
+    // The call's key names this desk's endpoint: another desk's softphone reusing "z-1" is another call, on the team server too.
+    expect(missed.pbx).toBe('cti:A03');
     expect(missed.phone_last4).toBe('8000');
     // It rang a user of this desk: the record it opened was voided in favour of the missed call.
     const record = await desk.store.db.selectFrom('calls').selectAll().executeTakeFirstOrThrow();
     expect(record.call_at).toBe(missed.call_at);
     expect(record.void_reason).toBe(`not answered: logged as missed call ${missed.missed_no}`);
+  });
+
+  it('CTI: desks fed by one bridge of one PBX share its name, set as ctiPbx', async () => {
+    const desk = await openTestDesk({ now: Date.UTC(2025, 11, 1, 12) });
+    cleanups.push(() => desk.close());
+    updateSettings(desk.file, { ctiPbx: 'pbx-main' });
+    const telephony = (await startTelephony({ file: desk.file, db: desk.store.db, atDesk: () => null, onOutcome: () => undefined, env: { HOTLINE_CTI: 'on' } }))!;
+    cleanups.push(() => telephony.stop());
+    const { token } = readCtiEndpoint(desk.file);
+    await send(telephony.cti!, `/api/v1/cti/${token}`, 'event=newCall&from=13800138000&to=4000&direction=in&callId=q-7', { 'content-type': 'application/x-www-form-urlencoded' });
+    const facts = await waitFor('the call', () => desk.store.db.selectFrom('phone_calls').selectAll().executeTakeFirst());
+    expect(facts.pbx).toBe('pbx-main');
   });
 });
