@@ -66,7 +66,20 @@ test("a lead opens desk B's record from team Review, sends a miss reason that is
     await page.getByRole('button', { name: 'Review' }).click();
     await button(page, 'The team').click();
     await expect(page.getByTestId('review-count')).toHaveText('1 records');
-    await page.getByTestId('review-table').getByRole('button', { name: `B1 · ${recordNo}` }).click();
+    const link = page.getByTestId('review-table').getByRole('button', { name: `B1 · ${recordNo}` });
+    // The desk and the whole record number fit their cell at 1366 px, for the longest desk code (12 characters):
+    // records …001 and …002 never read alike. Measured with the link's own font, beside it in the cell.
+    const fits = await link.evaluate((button) => {
+      const probe = button.cloneNode() as HTMLElement;
+      probe.textContent = 'D0D0D0D0D0D0 · CS20261202001';
+      Object.assign(probe.style, { position: 'absolute', visibility: 'hidden', whiteSpace: 'nowrap' });
+      button.parentElement!.appendChild(probe);
+      const needed = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { needed, cell: button.parentElement!.clientWidth };
+    });
+    expect(fits.needed).toBeLessThanOrEqual(fits.cell);
+    await link.click();
     const panel = page.getByTestId('drawer');
     await expect(panel.getByTestId('team-record-owner')).toContainText('Desk B1’s record, as the team server holds it. Changes go through desk B1');
     await expect(panel.getByTestId('targets').locator('[data-kind="response"]')).toHaveAttribute('data-state', 'breached');

@@ -6,7 +6,7 @@ import { localClock } from '../../../../shared/timing/localTime';
 import { useI18n } from '../../i18n';
 import { targetKey } from '../compliance/targetText';
 import { usePolicies } from '../policy/usePolicies';
-import { fitColumns, gridTemplate, REVIEW_COLUMNS, type ReviewColumnId } from './reviewColumns';
+import { fitColumns, gridTemplate, REVIEW_COLUMNS, TEAM_REVIEW_COLUMNS, type ReviewColumnId } from './reviewColumns';
 
 const ROW_HEIGHT = 34;
 
@@ -48,7 +48,7 @@ export function ReviewTable(props: {
     return () => observer.disconnect();
   }, []);
   // Columns give way by rank instead of the list scrolling sideways; each cut cell has its whole text as a tooltip.
-  const columns = fitColumns(REVIEW_COLUMNS, width, props.showMissReasons);
+  const columns = fitColumns(props.team ? TEAM_REVIEW_COLUMNS : REVIEW_COLUMNS, width, props.showMissReasons);
   const template = gridTemplate(columns);
   const missText = (row: ReviewRow) =>
     row.missReasons

@@ -29,6 +29,9 @@ export const REVIEW_COLUMNS: readonly ReviewColumn[] = [
   { id: 'state', sort: 'state', label: 'review.state', min: 80, rank: 1 },
 ];
 
+/** Team scope: the record's cell also names its desk ("D02 · CS20261202001"), so it is wider (desk codes run to 12 characters). */
+export const TEAM_REVIEW_COLUMNS: readonly ReviewColumn[] = REVIEW_COLUMNS.map((c) => (c.id === 'recordNo' ? { ...c, min: 240 } : c));
+
 /** The grid's gap and side padding (styles.css .review-row). */
 const GAP = 6;
 const PADDING = 16;
