@@ -10,11 +10,10 @@ import {
   unparkChangedPhone,
   unreportedQueueSnapshots,
   waitingPhoneEntries,
-  type PhoneOutboxEntry,
 } from '../store/phoneOutbox';
 import { inWriteTransaction } from '../store/writeTransaction';
 import type { PushTarget } from '../teamStore/deskApi';
-import { TeamServerError } from '../teamStore/errors';
+import { asTeamError, sendHalvingOnRefusal } from './halvingPush';
 
 /**
  * The phone facts' and missed calls' side of the pusher (issue 15), beside the
@@ -41,9 +40,6 @@ export const PHONE_BATCH = 1_000;
 /** PostgreSQL's undefined_function: a server not yet migrated to 0007 has no push_phone. */
 const NO_SUCH_FUNCTION = '42883';
 
-const asTeamError = (error: unknown) => (error instanceof TeamServerError ? error : new TeamServerError('server', error instanceof Error ? error.message : String(error)));
-/** As pusher.ts: a malformed element (HT006) or a data or constraint error (SQLSTATE 22, 23) is about the rows. */
-const refusesTheRows = (why: TeamServerError) => why.kind === 'badBatch' || /^2[23]/.test(why.sqlState ?? '');
 
 /**
  * One round of phone rows. Only rows older than the oldest record still
@@ -60,29 +56,18 @@ export async function pushPhoneOnce(db: Kysely<Database>, options: PhonePushOpti
   const entries = await waitingPhoneEntries(db, options.batchSize ?? PHONE_BATCH, await oldestWaitingRecordSeq(db));
   if (entries.length === 0) return { kind: 'idle' };
   const identity = { epoch: link.epoch, incarnation: link.incarnation, instance: link.instance, appVersion: options.appVersion };
-  let parked = 0;
   let highWater = link.pushed_seq;
 
-  const pushPart = async (part: readonly PhoneOutboxEntry[]): Promise<void> => {
-    try {
-      highWater = Math.max(highWater, await push({ ...identity, deskClock: options.now(), ...(await phoneSnapshotsOf(db, part)) }));
-      await inWriteTransaction(db, (trx) => clearPushedPhone(trx, part));
-    } catch (error) {
-      const why = asTeamError(error);
-      if (!refusesTheRows(why)) throw why;
-      if (part.length === 1) {
-        await parkPhoneEntry(db, part[0]!, why.message, options.now());
-        parked++;
-        return;
-      }
-      const half = Math.ceil(part.length / 2);
-      await pushPart(part.slice(0, half));
-      await pushPart(part.slice(half));
-    }
-  };
-
+  let parked: number;
   try {
-    await pushPart(entries);
+    parked = await sendHalvingOnRefusal(
+      entries,
+      async (part) => {
+        highWater = Math.max(highWater, await push({ ...identity, deskClock: options.now(), ...(await phoneSnapshotsOf(db, part)) }));
+        await inWriteTransaction(db, (trx) => clearPushedPhone(trx, part));
+      },
+      (entry, why) => parkPhoneEntry(db, entry, why.message, options.now()),
+    );
   } catch (error) {
     const why = asTeamError(error);
     if (why.sqlState === NO_SUCH_FUNCTION) return { kind: 'unsupported' };

@@ -6,6 +6,7 @@ import type { PushBatch, PushTarget } from '../teamStore/deskApi';
 import { deskPushRows } from '../teamStore/pushRows';
 import { TeamServerError, type TeamErrorKind } from '../teamStore/errors';
 import { PHONE_BATCH, pushAllPhone, pushPhoneOnce } from './phonePusher';
+import { asTeamError, refusesTheRows, sendHalvingOnRefusal } from './halvingPush';
 
 export type { PushBatch, PushTarget } from '../teamStore/deskApi';
 
@@ -34,16 +35,6 @@ const TRANSIENT: ReadonlySet<TeamErrorKind> = new Set(['unreachable', 'timeout']
 /** Errors about the desk, not a record: no record is parked for them. */
 const DESK_REFUSALS: ReadonlySet<TeamErrorKind> = new Set(['staleIncarnation', 'leaseHeld', 'appVersion', 'authentication', 'notADesk', 'otherDesk']);
 
-/**
- * A refusal of the records' own data, the only kind that parks a record: a
- * malformed element (HT006), or the server's data and constraint errors
- * (SQLSTATE classes 22 and 23: a value too long, a CHECK). Anything else the
- * server says (a permission, a missing function, a TLS or certificate problem)
- * is about the server or its set-up: the queue waits for IT, with back-off,
- * and goes on by itself once fixed, rather than parking records that would
- * then wait for an edit.
- */
-const refusesTheRecords = (why: TeamServerError): boolean => why.kind === 'badBatch' || /^2[23]/.test(why.sqlState ?? '');
 
 export interface PusherOptions {
   target: PushTarget;
@@ -66,30 +57,20 @@ export async function pushOnce(db: Kysely<Database>, options: PusherOptions): Pr
   const entries = await waitingEntries(db, options.batchSize ?? PUSH_BATCH);
   if (entries.length === 0) return { kind: 'idle' };
   const identity = { epoch: link.epoch, incarnation: link.incarnation, instance: link.instance, appVersion: options.appVersion };
-  let parked = 0;
   let highWater = link.pushed_seq;
 
-  /** Pushes `part`; on a refusal of its data, each half on its own, down to the one record to park. */
-  const pushPart = async (part: readonly OutboxEntry[]): Promise<void> => {
-    try {
-      highWater = await options.target.push({ ...identity, deskClock: options.now(), ...(await recordsOf(db, part)) });
-      await inWriteTransaction(db, (trx) => clearPushed(trx, part));
-    } catch (error) {
-      const why = error instanceof TeamServerError ? error : new TeamServerError('server', error instanceof Error ? error.message : String(error));
-      if (TRANSIENT.has(why.kind) || DESK_REFUSALS.has(why.kind) || !refusesTheRecords(why)) throw why;
-      if (part.length === 1) {
-        await parkEntry(db, part[0]!, why.message, options.now());
-        parked++;
-        return;
-      }
-      const half = Math.ceil(part.length / 2);
-      await pushPart(part.slice(0, half));
-      await pushPart(part.slice(half));
-    }
-  };
-
+  let parked: number;
   try {
-    await pushPart(entries);
+    parked = await sendHalvingOnRefusal(
+      entries,
+      async (part) => {
+        highWater = await options.target.push({ ...identity, deskClock: options.now(), ...(await recordsOf(db, part)) });
+        await inWriteTransaction(db, (trx) => clearPushed(trx, part));
+      },
+      (entry, why) => parkEntry(db, entry, why.message, options.now()),
+      // The network's and the desk's own refusals are never a record's fault: they go up, and nothing parks.
+      (why) => !TRANSIENT.has(why.kind) && !DESK_REFUSALS.has(why.kind) && refusesTheRows(why),
+    );
   } catch (error) {
     const why = error as TeamServerError;
     const at = options.now();
@@ -190,7 +171,7 @@ export async function runPusher(
         }
       }
     } catch (error) {
-      const why = error instanceof TeamServerError ? error : new TeamServerError('server', error instanceof Error ? error.message : String(error));
+      const why = asTeamError(error);
       outcome = TRANSIENT.has(why.kind) ? { kind: 'unreachable', message: why.message } : { kind: 'refused', reason: why.kind, message: why.message };
       const at = options.now();
       const link = await findTeamLink(db);
