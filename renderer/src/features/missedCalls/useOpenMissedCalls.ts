@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { MissedCallView } from '../../../../shared/api/telephony';
-import { api, events } from '../../api';
+import { api } from '../../api';
+import { useRereadOnPhoneNews } from './useRereadOnPhoneNews';
 
 /**
- * The missed calls not yet called back, oldest first: read at once, again on
- * every `phoneCall` event (a call was missed, an outbound call called one back,
- * or anything else the phone did: a read is cheap, a list behind is not) and
- * after the event channel comes back.
+ * The missed calls not yet called back, oldest first, kept up to date with
+ * the phone's news (useRereadOnPhoneNews).
  */
 export function useOpenMissedCalls() {
   const [calls, setCalls] = useState<MissedCallView[] | null>(null);
@@ -14,12 +13,6 @@ export function useOpenMissedCalls() {
     const r = await api.listMissedCalls({ open: true });
     if (r.ok) setCalls(r.value);
   }, []);
-  useEffect(() => {
-    void read();
-    const stops = [events.on('phoneCall', () => void read()), events.onReconnect(() => void read())];
-    return () => {
-      for (const stop of stops) stop();
-    };
-  }, [read]);
+  useRereadOnPhoneNews(read);
   return { calls, reload: read };
 }

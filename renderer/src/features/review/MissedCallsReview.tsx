@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { MissedCallView } from '../../../../shared/api/telephony';
-import { api, events } from '../../api';
+import { api } from '../../api';
+import { useRereadOnPhoneNews } from '../missedCalls/useRereadOnPhoneNews';
 import { useI18n } from '../../i18n';
 import { MissedCallsTable } from '../missedCalls/MissedCallsTable';
 
@@ -23,13 +24,7 @@ export function MissedCallsReview({ from, to }: { from: string; to: string }) {
     if (shown.ok) setCalls(shown.value);
     setAny(shown.ok && shown.value.length > 0 ? true : all?.ok === true && all.value.length > 0);
   }, [from, to, state]);
-  useEffect(() => {
-    void read();
-    const stops = [events.on('phoneCall', () => void read()), events.onReconnect(() => void read())];
-    return () => {
-      for (const stop of stops) stop();
-    };
-  }, [read]);
+  useRereadOnPhoneNews(read);
   if (!any || calls === null) return null;
   return (
     <section className="card review-missed" aria-labelledby="review-missed-title">
