@@ -17,14 +17,16 @@ test.describe('the logging desk in English', () => {
     await setUpDesk(page, zone);
 
     const at = page.getByLabel('At (blank = now)');
-    await at.fill(typedTime(zone, 12));
+    // One reading of the clock for every typed time: a minute turning between two of them would change a duration.
+    const t0 = Date.now();
+    await at.fill(typedTime(zone, 12, t0));
     await button(page, 'New call').click();
     const recordNo = page.getByTestId('record-no');
     await expect(recordNo).toHaveText(/^CS\d{11}$/);
     await expect(at).toHaveValue('');
     await expect(page.getByRole('timer')).toContainText('Waiting');
 
-    await at.fill(typedTime(zone, 10));
+    await at.fill(typedTime(zone, 10, t0));
     await button(page, 'Answer').click();
     await expect(page.getByTestId('response-minutes')).toHaveText('2 min');
     await expect(page.getByRole('timer')).toContainText('On call');
@@ -45,10 +47,10 @@ test.describe('the logging desk in English', () => {
     await page.getByLabel('Handler').press('Tab');
 
     await page.getByLabel('Transfer to (department or person)').fill('Technical support');
-    await at.fill(typedTime(zone, 8));
+    await at.fill(typedTime(zone, 8, t0));
     await button(page, 'Transfer').click();
     await expect(page.getByTestId('transfers')).toContainText('Technical support');
-    await at.fill(typedTime(zone, 3));
+    await at.fill(typedTime(zone, 3, t0));
     await button(page, 'Transfer answered').click();
     await expect(page.getByTestId('second-response')).toHaveText('second response 5 min');
 
